@@ -1,0 +1,72 @@
+package nl.bijstandsportaal.platform.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+
+/**
+ * The one database: a connection pool (external MySQL/MariaDB when DB_URL is set, else the embedded
+ * MariaDB), migrated by Flyway before anything uses it, and a jOOQ {@link DSLContext} over it.
+ */
+@Factory
+class DatabaseFactory {
+
+    private static final String PARAMS = "useUnicode=true&characterEncoding=utf8"
+            + "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
+            + "&rewriteBatchedStatements=true&cachePrepStmts=true&useServerPrepStmts=false"
+            + "&prepStmtCacheSize=250&prepStmtCacheSqlLimit=2048";
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    HikariDataSource dataSource(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        if (settings.isExternal()) {
+            config.setJdbcUrl(withParams(settings.getUrl()));
+            config.setUsername(settings.getUser());
+            config.setPassword(settings.getPassword());
+        } else {
+            EmbeddedMariaDb db = EmbeddedMariaDb.shared(Path.of(settings.getEmbeddedDataDir()), settings.isEmbeddedStartFresh());
+            config.setJdbcUrl(withParams(db.jdbcUrl("portal")));
+            config.setUsername("root");
+            config.setPassword("");
+        }
+        config.setPoolName("portal");
+        config.setMaximumPoolSize(settings.getMaxPoolSize());
+        config.setMinimumIdle(2);
+        config.setAutoCommit(true);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        return dataSource;
+    }
+
+    @Singleton
+    DSLContext dslContext(DataSource dataSource) {
+        Settings jooqSettings = new Settings()
+                .withRenderSchema(false)
+                .withExecuteLogging(false)
+                .withRenderCatalog(false);
+        return DSL.using(new DefaultConfiguration()
+                .set(dataSource)
+                .set(SQLDialect.MYSQL)
+                .set(jooqSettings));
+    }
+
+    private static String withParams(String url) {
+        return url + (url.contains("?") ? "&" : "?") + PARAMS;
+    }
+}

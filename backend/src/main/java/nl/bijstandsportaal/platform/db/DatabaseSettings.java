@@ -1,0 +1,77 @@
+package nl.bijstandsportaal.platform.db;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+
+/**
+ * Where the database is. Without {@code url} (env DB_URL) the portal starts an embedded MariaDB whose
+ * data lives in {@code embeddedDataDir} (env PORTAL_DATA_DIR).
+ */
+@ConfigurationProperties("portal.db")
+public class DatabaseSettings {
+
+    @Nullable
+    private String url;
+    @Nullable
+    private String user;
+    @Nullable
+    private String password;
+    private String embeddedDataDir = "data/mariadb";
+    private boolean embeddedStartFresh;
+    private int maxPoolSize = 20;
+
+    public boolean isExternal() {
+        return url != null && !url.isBlank();
+    }
+
+    @Nullable
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUrl(@Nullable String url) {
+        this.url = url;
+    }
+
+    @Nullable
+    public String getUser() {
+        return user;
+    }
+
+    public void setUser(@Nullable String user) {
+        this.user = user;
+    }
+
+    @Nullable
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(@Nullable String password) {
+        this.password = password;
+    }
+
+    public String getEmbeddedDataDir() {
+        return embeddedDataDir;
+    }
+
+    public void setEmbeddedDataDir(String embeddedDataDir) {
+        this.embeddedDataDir = embeddedDataDir;
+    }
+
+    public boolean isEmbeddedStartFresh() {
+        return embeddedStartFresh;
+    }
+
+    public void setEmbeddedStartFresh(boolean embeddedStartFresh) {
+        this.embeddedStartFresh = embeddedStartFresh;
+    }
+
+    public int getMaxPoolSize() {
+        return maxPoolSize;
+    }
+
+    public void setMaxPoolSize(int maxPoolSize) {
+        this.maxPoolSize = maxPoolSize;
+    }
+}

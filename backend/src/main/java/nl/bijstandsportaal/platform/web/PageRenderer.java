@@ -1,0 +1,115 @@
+package nl.bijstandsportaal.platform.web;
+
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateNotFoundException;
+import freemarker.template.utility.DeepUnwrap;
+import io.micronaut.http.HttpRequest;
+import jakarta.inject.Singleton;
+import nl.bijstandsportaal.platform.i18n.LocaleResolver;
+import nl.bijstandsportaal.platform.i18n.Messages;
+import nl.bijstandsportaal.platform.security.CsrfFilter;
+import nl.bijstandsportaal.platform.security.CurrentUser;
+import nl.bijstandsportaal.platform.security.SessionSettings;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders the Freemarker page templates ({@code views/*.ftlh}, escaped as HTML automatically) with what
+ * every page needs: the texts in the visitor's language, the CSRF token, the signed-in person and the
+ * session timing for the idle warning.
+ */
+@Singleton
+public class PageRenderer {
+
+    private final Configuration freemarker;
+    private final Messages messages;
+    private final LocaleResolver localeResolver;
+    private final SessionSettings sessionSettings;
+
+    PageRenderer(Messages messages, LocaleResolver localeResolver, SessionSettings sessionSettings) {
+        this.messages = messages;
+        this.localeResolver = localeResolver;
+        this.sessionSettings = sessionSettings;
+        this.freemarker = new Configuration(Configuration.VERSION_2_3_34);
+        freemarker.setClassLoaderForTemplateLoading(PageRenderer.class.getClassLoader(), "views");
+        freemarker.setDefaultEncoding("UTF-8");
+        freemarker.setRecognizeStandardFileExtensions(true);
+        freemarker.setLocalizedLookup(false);
+        freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        freemarker.setLogTemplateExceptions(false);
+        freemarker.setWrapUncheckedExceptions(true);
+        freemarker.setFallbackOnNullLoopVariable(false);
+        freemarker.setNumberFormat("computer");
+    }
+
+    public boolean exists(String view) {
+        try {
+            freemarker.getTemplate(file(view));
+            return true;
+        } catch (TemplateNotFoundException e) {
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public String render(String view, Map<String, Object> model, HttpRequest<?> request) {
+        StringWriter out = new StringWriter(8192);
+        write(view, model, request, out);
+        return out.toString();
+    }
+
+    public void write(String view, Map<String, Object> model, HttpRequest<?> request, Writer out) {
+        Locale locale = localeResolver.resolve(request);
+        Map<String, Object> all = new HashMap<>(model == null ? Map.of() : model);
+        all.put("lang", locale.getLanguage());
+        all.put("msg", new MessageMethod(messages, locale));
+        all.put("csrfToken", request.getAttribute(CsrfFilter.TOKEN_ATTRIBUTE, String.class).orElse(""));
+        all.put("currentPath", request.getPath());
+        CurrentUser.of(request).ifPresent(user -> {
+            all.put("user", user);
+            all.put("sessionTimeoutSeconds", sessionSettings.getIdleTimeoutSeconds());
+            all.put("sessionWarningSeconds", sessionSettings.getWarningBeforeSeconds());
+        });
+        try {
+            Template template = freemarker.getTemplate(file(view), locale);
+            template.process(all, out);
+        } catch (TemplateException e) {
+            throw new IllegalStateException("Page " + view + " could not be rendered", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String file(String view) {
+        return view.endsWith(".ftlh") ? view : view + ".ftlh";
+    }
+
+    /** {@code ${msg("key", arg1, arg2)}} in templates. */
+    private record MessageMethod(Messages messages, Locale locale) implements TemplateMethodModelEx {
+        @Override
+        public Object exec(@SuppressWarnings("rawtypes") List arguments) throws TemplateModelException {
+            if (arguments.isEmpty()) {
+                throw new TemplateModelException("msg needs a key");
+            }
+            String key = String.valueOf(DeepUnwrap.unwrap((freemarker.template.TemplateModel) arguments.get(0)));
+            Object[] args = new Object[arguments.size() - 1];
+            for (int i = 1; i < arguments.size(); i++) {
+                args[i - 1] = DeepUnwrap.unwrap((freemarker.template.TemplateModel) arguments.get(i));
+            }
+            return messages.get(locale, key, args);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package nl.bijstandsportaal.api.v1;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+
+/** A registered phone. The push token itself is never sent back. */
+@Serdeable
+public record Device(String id, DeviceRegistration.Platform platform, String appVersion, Instant registeredAt, Instant lastSeenAt) {
+}

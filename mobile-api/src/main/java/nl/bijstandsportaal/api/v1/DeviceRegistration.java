@@ -1,0 +1,17 @@
+package nl.bijstandsportaal.api.v1;
+
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** A phone asks to get push messages: its Firebase registration token, platform and app version. */
+@Serdeable
+public record DeviceRegistration(
+        @NotBlank @Size(max = 512) String pushToken,
+        @NotNull Platform platform,
+        @NotBlank @Size(max = 40) @Pattern(regexp = "[0-9A-Za-z.+_-]+") String appVersion) {
+
+    public enum Platform { ANDROID, IOS }
+}

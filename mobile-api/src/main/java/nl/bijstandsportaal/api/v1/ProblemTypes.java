@@ -1,0 +1,21 @@
+package nl.bijstandsportaal.api.v1;
+
+/** The stable {@code type} values of {@link Problem}. Each has a page at that path explaining it. */
+public final class ProblemTypes {
+    public static final String BASE = "/problems/";
+    public static final String VALIDATION = BASE + "validation";
+    public static final String BAD_REQUEST = BASE + "bad-request";
+    public static final String UNAUTHORIZED = BASE + "unauthorized";
+    public static final String FORBIDDEN = BASE + "forbidden";
+    public static final String NOT_FOUND = BASE + "not-found";
+    public static final String METHOD_NOT_ALLOWED = BASE + "method-not-allowed";
+    public static final String UNSUPPORTED_MEDIA_TYPE = BASE + "unsupported-media-type";
+    public static final String NOT_ACCEPTABLE = BASE + "not-acceptable";
+    public static final String IDEMPOTENCY_KEY_REUSED = BASE + "idempotency-key-reused";
+    public static final String INVALID_GRANT = BASE + "invalid-grant";
+    public static final String INVALID_CLIENT = BASE + "invalid-client";
+    public static final String INTERNAL = BASE + "internal";
+
+    private ProblemTypes() {
+    }
+}
