@@ -21,7 +21,7 @@ CREATE TABLE medewerker (
   email           VARCHAR(200) NOT NULL,
   telefoon        VARCHAR(30)  NULL,
   rollen          VARCHAR(100) NOT NULL,
-  actief          TINYINT(1)   NOT NULL DEFAULT 1,
+  actief          BOOLEAN      NOT NULL DEFAULT TRUE,
   PRIMARY KEY (id),
   CONSTRAINT fk_medewerker_gemeente FOREIGN KEY (gemeente_id) REFERENCES gemeente (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -49,6 +49,11 @@ public record CurrentUser(Kind kind, long id, long gemeenteId, String displayNam
                 String.valueOf(a.getOrDefault(ATTR_NAME, "")), Set.copyOf(authentication.getRoles())));
     }
 
+    /** The user of an authenticated request; a token without our attributes is refused. */
+    public static CurrentUser require(Authentication authentication) {
+        return of(authentication).orElseThrow(() -> new io.micronaut.security.authentication.AuthorizationException(authentication));
+    }
+
     public boolean isCitizen() {
         return kind == Kind.CITIZEN;
     }

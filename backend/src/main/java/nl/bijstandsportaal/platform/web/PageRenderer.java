@@ -76,6 +76,7 @@ public class PageRenderer {
         Map<String, Object> all = new HashMap<>(model == null ? Map.of() : model);
         all.put("lang", locale.getLanguage());
         all.put("msg", new MessageMethod(messages, locale));
+        all.put("formatDate", new DateMethod(locale));
         all.put("csrfToken", request.getAttribute(CsrfFilter.TOKEN_ATTRIBUTE, String.class).orElse(""));
         all.put("currentPath", request.getPath());
         CurrentUser.of(request).ifPresent(user -> {
@@ -95,6 +96,26 @@ public class PageRenderer {
 
     private static String file(String view) {
         return view.endsWith(".ftlh") ? view : view + ".ftlh";
+    }
+
+    /** {@code ${formatDate(someLocalDate)}}: "3 maart 2026" / "3 March 2026"; also takes a LocalDateTime or Instant. */
+    private record DateMethod(Locale locale) implements TemplateMethodModelEx {
+        @Override
+        public Object exec(@SuppressWarnings("rawtypes") List arguments) throws TemplateModelException {
+            Object value = arguments.isEmpty() ? null : DeepUnwrap.unwrap((freemarker.template.TemplateModel) arguments.get(0));
+            java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
+            if (value instanceof java.time.LocalDate date) {
+                return format.format(date);
+            }
+            if (value instanceof java.time.LocalDateTime dateTime) {
+                return java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm", locale).format(dateTime);
+            }
+            if (value instanceof java.time.Instant instant) {
+                return java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm", locale)
+                        .format(instant.atZone(java.time.ZoneId.of("Europe/Amsterdam")));
+            }
+            return value == null ? "" : value.toString();
+        }
     }
 
     /** {@code ${msg("key", arg1, arg2)}} in templates. */

@@ -1,0 +1,139 @@
+package nl.bijstandsportaal.account;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.security.token.cookie.AccessTokenCookieConfiguration;
+import io.micronaut.views.ModelAndView;
+import io.micronaut.views.View;
+import io.micronaut.security.authentication.Authentication;
+import nl.bijstandsportaal.platform.demo.DemoMode;
+import nl.bijstandsportaal.platform.i18n.LocaleResolver;
+import nl.bijstandsportaal.platform.i18n.Messages;
+import nl.bijstandsportaal.platform.security.CurrentUser;
+import nl.bijstandsportaal.platform.security.LoginMarkerCookie;
+import nl.bijstandsportaal.platform.security.Roles;
+import nl.bijstandsportaal.platform.web.NotFoundException;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Start, login, logout, session and language pages, and the citizen's "Mijn overzicht". */
+@Controller
+@Produces(MediaType.TEXT_HTML)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class AccountPages {
+
+    private final AccountRepository accounts;
+    private final DemoMode demoMode;
+    private final OidcClients oidcClients;
+    private final AccessTokenCookieConfiguration sessionCookie;
+
+    AccountPages(AccountRepository accounts, DemoMode demoMode, OidcClients oidcClients, AccessTokenCookieConfiguration sessionCookie) {
+        this.accounts = accounts;
+        this.demoMode = demoMode;
+        this.oidcClients = oidcClients;
+        this.sessionCookie = sessionCookie;
+    }
+
+    @Get("/")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<?> start(HttpRequest<?> request) {
+        var user = CurrentUser.of(request);
+        if (user.isPresent()) {
+            return HttpResponse.seeOther(URI.create(user.get().isCitizen() ? "/overzicht" : "/consulent"));
+        }
+        return HttpResponse.ok(new ModelAndView<>("start", loginModel()));
+    }
+
+    @Get("/inloggen")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @View("login")
+    Map<String, Object> login(@QueryValue @Nullable String fout) {
+        Map<String, Object> model = loginModel();
+        if (fout != null) {
+            model.put("failed", true);
+        }
+        return model;
+    }
+
+    @Get("/medewerkers")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @View("login-employee")
+    Map<String, Object> employeeLogin() {
+        return loginModel();
+    }
+
+    private Map<String, Object> loginModel() {
+        Map<String, Object> model = new HashMap<>();
+        model.put("demo", demoMode.isActive());
+        model.put("digidUrl", oidcClients.citizenLoginUrl().orElse(demoMode.isActive() ? "/demo/digid" : null));
+        model.put("employeeUrl", oidcClients.employeeLoginUrl().orElse(demoMode.isActive() ? "/demo/medewerker" : null));
+        return model;
+    }
+
+    @Get("/overzicht")
+    @Secured(Roles.CITIZEN)
+    @View("citizen/home")
+    Map<String, Object> citizenHome(Authentication authentication) {
+        CurrentUser user = CurrentUser.require(authentication);
+        CitizenProfile profile = accounts.profile(user.id(), user.gemeenteId()).orElseThrow(NotFoundException::new);
+        return Map.of("profile", profile);
+    }
+
+    @Get("/sessie-verlopen")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<?> sessionExpired() {
+        return HttpResponse.ok(new ModelAndView<>("session-expired", Map.of())).cookie(LoginMarkerCookie.cleared());
+    }
+
+    @Get("/uitgelogd")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @View("logged-out")
+    Map<String, Object> loggedOut() {
+        return Map.of();
+    }
+
+    /** Ends the session: the cookie goes, and so does the "you were signed in" marker. */
+    @Post(value = "/uitloggen", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<?> logout() {
+        Cookie session = Cookie.of(sessionCookie.getCookieName(), "").path("/").maxAge(0)
+                .httpOnly(true).secure(true).sameSite(SameSite.Lax);
+        MutableHttpResponse<?> response = HttpResponse.seeOther(URI.create("/uitgelogd"));
+        return response.cookie(session).cookie(LoginMarkerCookie.cleared());
+    }
+
+    /** The language switch: a link, remembered for a year. Only local paths are followed back. */
+    @Get("/taal")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<?> language(@QueryValue String lang, @QueryValue @Nullable String terug) {
+        Locale locale = Messages.supported(Locale.forLanguageTag(lang));
+        String back = terug != null && terug.startsWith("/") && !terug.startsWith("//") && !terug.contains("\\") ? terug : "/";
+        return HttpResponse.seeOther(URI.create(back)).cookie(Cookie.of(LocaleResolver.COOKIE, locale.getLanguage())
+                .path("/").maxAge(Duration.ofDays(365)).httpOnly(true).secure(true).sameSite(SameSite.Lax));
+    }
+
+    /** Called by the idle warning's "stay signed in" button; the session filter renews the cookie. */
+    @Get(value = "/sessie/verlengen", produces = MediaType.APPLICATION_JSON)
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<?> keepAlive() {
+        return HttpResponse.noContent();
+    }
+}

@@ -1,0 +1,147 @@
+package nl.bijstandsportaal.platform.demo;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import nl.bijstandsportaal.account.Bsn;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
+import static nl.bijstandsportaal.platform.db.generated.Tables.GEMEENTE;
+import static nl.bijstandsportaal.platform.db.generated.Tables.HUISHOUDLID;
+import static nl.bijstandsportaal.platform.db.generated.Tables.MEDEWERKER;
+
+/**
+ * Fills an empty demo database: two municipalities, citizens in different situations, two consulenten and a
+ * beheerder. Dates are relative to today so the situations stay true (a son who turns 27 next month).
+ * For the benchmark, PORTAL_BENCH_CITIZENS adds that many generated citizens.
+ */
+@Singleton
+public class DemoDataSeeder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoDataSeeder.class);
+
+    private final DSLContext db;
+    private final DemoMode demoMode;
+    private final Clock clock;
+    private final int benchCitizens;
+
+    DemoDataSeeder(DSLContext db, DemoMode demoMode, Clock clock, @Value("${portal.demo.bench-citizens:0}") int benchCitizens) {
+        this.db = db;
+        this.demoMode = demoMode;
+        this.clock = clock;
+        this.benchCitizens = benchCitizens;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        if (!demoMode.isActive()) {
+            return;
+        }
+        db.transaction(tx -> {
+            DSLContext t = tx.dsl();
+            if (t.fetchExists(GEMEENTE)) {
+                return;
+            }
+            seed(t, LocalDate.now(clock));
+            LOG.info("Demo data created");
+        });
+        if (benchCitizens > 0) {
+            seedBenchCitizens(benchCitizens);
+        }
+    }
+
+    private void seed(DSLContext t, LocalDate today) {
+        long westland = gemeente(t, "1783", "Westland", "14 0174", "https://www.gemeentewestland.nl");
+        long utrecht = gemeente(t, "0344", "Utrecht", "14 030", "https://www.utrecht.nl");
+        long marieke = medewerker(t, westland, "marieke.jansen@westland.demo", "Marieke Jansen", "0174 123 456", "CONSULENT");
+        long dennis = medewerker(t, utrecht, "dennis.deboer@utrecht.demo", "Dennis de Boer", "030 123 4567", "CONSULENT");
+        medewerker(t, utrecht, "priya.ramdin@utrecht.demo", "Priya Ramdin", null, "BEHEERDER");
+
+        burger(t, westland, marieke, "999990019", "Sanne", "de Vries", today.minusYears(34).minusDays(40), "ALLEENSTAAND",
+                "Zuidweg", "12", "2671 MN", "Naaldwijk", today.minusYears(2).withDayOfMonth(1));
+        long fatima = burger(t, westland, marieke, "999990032", "Fatima", "El Amrani", today.minusYears(38).minusDays(100), "ALLEENSTAANDE_OUDER",
+                "Havenstraat", "4A", "2681 BT", "Monster", today.minusYears(5).withDayOfMonth(1));
+        huishoudlid(t, fatima, "Yasmina", today.minusYears(12).minusDays(20), "KIND", "GEEN", today.minusYears(12));
+        huishoudlid(t, fatima, "Adam", today.minusYears(8).minusDays(200), "KIND", "GEEN", today.minusYears(8));
+        long jan = burger(t, utrecht, dennis, "999990044", "Jan", "Jansen", today.minusYears(45).minusDays(10), "PARTNERS",
+                "Amsterdamsestraatweg", "210", "3551 CE", "Utrecht", today.minusMonths(8).withDayOfMonth(1));
+        huishoudlid(t, jan, "Petra", today.minusYears(43).minusDays(77), "PARTNER", "GEEN", today.minusYears(20));
+        long henk = burger(t, utrecht, dennis, "999990056", "Henk", "Bakker", today.minusYears(58).minusDays(3), "ALLEENSTAAND",
+                "Kanaalweg", "77", "3533 HG", "Utrecht", today.minusYears(3).withDayOfMonth(1));
+        huishoudlid(t, henk, "Lisa", today.minusYears(29).minusDays(150), "KIND", "GEEN", today.minusYears(29));
+        huishoudlid(t, henk, "Tim", today.minusYears(27).plusMonths(1).withDayOfMonth(15), "KIND", "GEEN", today.minusYears(26));
+        burger(t, westland, marieke, "999990068", "Ahmed", "Yilmaz", today.minusYears(23).minusDays(60), "ALLEENSTAAND",
+                "Wilhelminastraat", "3", "2681 BK", "Monster", today.minusMonths(3).withDayOfMonth(1));
+    }
+
+    private void seedBenchCitizens(int wanted) {
+        int existing = db.fetchCount(BURGER);
+        if (existing >= wanted) {
+            return;
+        }
+        long gemeente = db.select(GEMEENTE.ID).from(GEMEENTE).where(GEMEENTE.CODE.eq("0344")).fetchOne(GEMEENTE.ID);
+        long consulent = db.select(MEDEWERKER.ID).from(MEDEWERKER).where(MEDEWERKER.GEMEENTE_ID.eq(gemeente))
+                .and(MEDEWERKER.ROLLEN.contains("CONSULENT")).limit(1).fetchOne(MEDEWERKER.ID);
+        LocalDate born = LocalDate.of(1980, 1, 1);
+        LocalDate since = LocalDate.of(2024, 1, 1);
+        int added = 0;
+        long candidate = 100_000_000L;
+        while (existing + added < wanted) {
+            var insert = db.insertInto(BURGER, List.of(BURGER.GEMEENTE_ID, BURGER.CONSULENT_ID, BURGER.BSN, BURGER.VOORNAAM,
+                    BURGER.ACHTERNAAM, BURGER.GEBOORTEDATUM, BURGER.LEEFVORM, BURGER.STRAAT, BURGER.HUISNUMMER,
+                    BURGER.POSTCODE, BURGER.WOONPLAATS, BURGER.BIJSTAND_SINDS));
+            for (int inBatch = 0; inBatch < 1000 && existing + added < wanted; inBatch++) {
+                String bsn = nextBsn(candidate);
+                candidate = Long.parseLong(bsn) + 1;
+                insert = insert.values(gemeente, consulent, bsn, "Test", "Burger " + (existing + added), born,
+                        "ALLEENSTAAND", "Teststraat", "1", "3500 AA", "Utrecht", since);
+                added++;
+            }
+            insert.onDuplicateKeyIgnore().execute();
+        }
+        LOG.info("Benchmark citizens added: {}", added);
+    }
+
+    private static String nextBsn(long from) {
+        for (long n = from; ; n++) {
+            String s = String.format("%09d", n);
+            if (Bsn.isValid(s) && !s.startsWith("99999")) {
+                return s;
+            }
+        }
+    }
+
+    private static long gemeente(DSLContext t, String code, String naam, String telefoon, String website) {
+        return t.insertInto(GEMEENTE, GEMEENTE.CODE, GEMEENTE.NAAM, GEMEENTE.TELEFOON, GEMEENTE.WEBSITE)
+                .values(code, naam, telefoon, website).returning(GEMEENTE.ID).fetchOne(GEMEENTE.ID);
+    }
+
+    private static long medewerker(DSLContext t, long gemeente, String subject, String naam, String telefoon, String rollen) {
+        return t.insertInto(MEDEWERKER, MEDEWERKER.GEMEENTE_ID, MEDEWERKER.OIDC_SUBJECT, MEDEWERKER.NAAM, MEDEWERKER.EMAIL,
+                        MEDEWERKER.TELEFOON, MEDEWERKER.ROLLEN, MEDEWERKER.ACTIEF)
+                .values(gemeente, subject, naam, subject, telefoon, rollen, true).returning(MEDEWERKER.ID).fetchOne(MEDEWERKER.ID);
+    }
+
+    private static long burger(DSLContext t, long gemeente, long consulent, String bsn, String voornaam, String achternaam,
+                               LocalDate geboren, String leefvorm, String straat, String nr, String postcode, String plaats, LocalDate sinds) {
+        return t.insertInto(BURGER)
+                .set(BURGER.GEMEENTE_ID, gemeente).set(BURGER.CONSULENT_ID, consulent).set(BURGER.BSN, bsn)
+                .set(BURGER.VOORNAAM, voornaam).set(BURGER.ACHTERNAAM, achternaam).set(BURGER.GEBOORTEDATUM, geboren)
+                .set(BURGER.LEEFVORM, leefvorm).set(BURGER.STRAAT, straat).set(BURGER.HUISNUMMER, nr)
+                .set(BURGER.POSTCODE, postcode).set(BURGER.WOONPLAATS, plaats).set(BURGER.BIJSTAND_SINDS, sinds)
+                .returning(BURGER.ID).fetchOne(BURGER.ID);
+    }
+
+    private static void huishoudlid(DSLContext t, long burger, String voornaam, LocalDate geboren, String relatie, String status, LocalDate sinds) {
+        t.insertInto(HUISHOUDLID, HUISHOUDLID.BURGER_ID, HUISHOUDLID.VOORNAAM, HUISHOUDLID.GEBOORTEDATUM,
+                HUISHOUDLID.RELATIE, HUISHOUDLID.STATUS, HUISHOUDLID.WOONT_SINDS).values(burger, voornaam, geboren, relatie, status, sinds).execute();
+    }
+}
