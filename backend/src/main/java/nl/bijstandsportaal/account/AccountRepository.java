@@ -28,6 +28,10 @@ public class AccountRepository {
         return db.selectFrom(BURGER).where(BURGER.BSN.eq(bsn.value())).fetchOptional();
     }
 
+    public Optional<BurgerRecord> citizen(long id) {
+        return db.selectFrom(BURGER).where(BURGER.ID.eq(id)).fetchOptional();
+    }
+
     public Optional<MedewerkerRecord> employeeBySubject(String subject) {
         return db.selectFrom(MEDEWERKER).where(MEDEWERKER.OIDC_SUBJECT.eq(subject)).and(MEDEWERKER.ACTIEF.isTrue()).fetchOptional();
     }

@@ -32,6 +32,12 @@ public class LoginService {
                 CurrentUser.Kind.CITIZEN, b.getId(), b.getGemeenteId(), b.getVoornaam(), List.of(Roles.CITIZEN)));
     }
 
+    /** The session of a citizen already proven (the mobile app's refresh): empty when they are no longer known. */
+    public Optional<Authentication> citizenById(long burgerId) {
+        return accounts.citizen(burgerId).map(b -> CurrentUser.authentication(
+                CurrentUser.Kind.CITIZEN, b.getId(), b.getGemeenteId(), b.getVoornaam(), List.of(Roles.CITIZEN)));
+    }
+
     /** Empty when the subject is unknown or the account is switched off. */
     public Optional<Authentication> employee(String subject) {
         if (subject == null || subject.isBlank()) {

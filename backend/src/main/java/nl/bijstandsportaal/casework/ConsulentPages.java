@@ -1,0 +1,53 @@
+package nl.bijstandsportaal.casework;
+
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.View;
+import nl.bijstandsportaal.platform.security.CurrentUser;
+import nl.bijstandsportaal.platform.security.Roles;
+
+import java.util.Map;
+
+/** The consulent's start page and a citizen's file; the beheerder's audit trail. */
+@Controller
+@Produces(MediaType.TEXT_HTML)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ConsulentPages {
+
+    private final CaseloadService caseload;
+
+    ConsulentPages(CaseloadService caseload) {
+        this.caseload = caseload;
+    }
+
+    @Get("/consulent")
+    @Secured({Roles.CONSULENT, Roles.BEHEERDER})
+    @View("consulent/home")
+    Map<String, Object> home(Authentication authentication) {
+        CurrentUser user = CurrentUser.require(authentication);
+        return Map.of("caseload", user.hasRole(Roles.CONSULENT) ? caseload.caseload(user) : java.util.List.of(),
+                "gemeenteNaam", caseload.gemeenteNaam(user));
+    }
+
+    @Get("/consulent/burgers/{id}")
+    @Secured(Roles.CONSULENT)
+    @View("consulent/citizen")
+    Map<String, Object> citizen(@PathVariable long id, Authentication authentication) {
+        return Map.of("profile", caseload.openFile(CurrentUser.require(authentication), id));
+    }
+
+    @Get("/beheer/audit")
+    @Secured(Roles.BEHEERDER)
+    @View("beheer/audit")
+    Map<String, Object> audit(Authentication authentication) {
+        CurrentUser user = CurrentUser.require(authentication);
+        return Map.of("events", caseload.auditTrail(user), "gemeenteNaam", caseload.gemeenteNaam(user));
+    }
+}
