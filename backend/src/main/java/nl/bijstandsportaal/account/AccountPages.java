@@ -131,7 +131,7 @@ class AccountPages {
     }
 
     /** Called by the idle warning's "stay signed in" button; the session filter renews the cookie. */
-    @Get(value = "/sessie/verlengen", produces = MediaType.APPLICATION_JSON)
+    @Get("/sessie/verlengen")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<?> keepAlive() {
         return HttpResponse.noContent();

@@ -74,18 +74,21 @@ public class MobileSessionService {
         if (code == null || codeVerifier == null || redirectUri == null || clientId == null) {
             throw invalid("invalid_request", ProblemTypes.BAD_REQUEST);
         }
-        return db.transactionResult(tx -> {
+        // A code is spent by its first use, right or wrong; the failure is raised after that is committed.
+        TokenResponse issued = db.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             AuthorizationCodeRecord stored = t.selectFrom(AUTHORIZATION_CODE)
                     .where(AUTHORIZATION_CODE.CODE_HASH.eq(sha256(code))).forUpdate().fetchOne();
             LocalDateTime now = now();
-            if (stored == null || stored.getUsedAt() != null || stored.getExpiresAt().isBefore(now)
-                    || !stored.getClientId().equals(clientId) || !stored.getRedirectUri().equals(redirectUri)
-                    || !stored.getCodeChallenge().equals(s256(codeVerifier))) {
-                throw invalid("invalid_grant", ProblemTypes.INVALID_GRANT);
+            if (stored == null || stored.getUsedAt() != null) {
+                return null;
             }
             stored.setUsedAt(now);
             stored.store();
+            if (stored.getExpiresAt().isBefore(now) || !stored.getClientId().equals(clientId)
+                    || !stored.getRedirectUri().equals(redirectUri) || !stored.getCodeChallenge().equals(s256(codeVerifier))) {
+                return null;
+            }
             String refreshToken = randomToken();
             MobileSessionRecord session = t.newRecord(MOBILE_SESSION);
             session.setPublicId(UUID.randomUUID().toString());
@@ -98,6 +101,10 @@ public class MobileSessionService {
             session.store();
             return tokenResponse(session, refreshToken);
         });
+        if (issued == null) {
+            throw invalid("invalid_grant", ProblemTypes.INVALID_GRANT);
+        }
+        return issued;
     }
 
     public TokenResponse refresh(String refreshToken) {
@@ -105,24 +112,22 @@ public class MobileSessionService {
             throw invalid("invalid_request", ProblemTypes.BAD_REQUEST);
         }
         String hash = sha256(refreshToken);
-        return db.transactionResult(tx -> {
+        // A replayed token revokes its session; that revocation must commit before the refusal is raised.
+        TokenResponse issued = db.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             LocalDateTime now = now();
             MobileSessionRecord session = t.selectFrom(MOBILE_SESSION)
                     .where(MOBILE_SESSION.REFRESH_TOKEN_HASH.eq(hash)).forUpdate().fetchOne();
             if (session == null) {
-                MobileSessionRecord replayed = t.selectFrom(MOBILE_SESSION)
+                t.update(MOBILE_SESSION)
+                        .set(MOBILE_SESSION.REVOKED_AT, now)
+                        .set(MOBILE_SESSION.REVOKED_REASON, "refresh_token_reused")
                         .where(MOBILE_SESSION.PREVIOUS_TOKEN_HASH.eq(hash)).and(MOBILE_SESSION.REVOKED_AT.isNull())
-                        .forUpdate().fetchOne();
-                if (replayed != null) {
-                    replayed.setRevokedAt(now);
-                    replayed.setRevokedReason("refresh_token_reused");
-                    replayed.store();
-                }
-                throw invalid("invalid_grant", ProblemTypes.INVALID_GRANT);
+                        .execute();
+                return null;
             }
             if (session.getRevokedAt() != null || session.getExpiresAt().isBefore(now)) {
-                throw invalid("invalid_grant", ProblemTypes.INVALID_GRANT);
+                return null;
             }
             String next = randomToken();
             session.setPreviousTokenHash(hash);
@@ -132,6 +137,10 @@ public class MobileSessionService {
             session.store();
             return tokenResponse(session, next);
         });
+        if (issued == null) {
+            throw invalid("invalid_grant", ProblemTypes.INVALID_GRANT);
+        }
+        return issued;
     }
 
     /** RFC 7009: unknown tokens are not an error. */

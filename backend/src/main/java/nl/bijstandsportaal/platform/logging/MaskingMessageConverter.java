@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public class MaskingMessageConverter extends MessageConverter {
 
-    private static final Pattern NINE_DIGITS = Pattern.compile("(?<!\\d)\\d{8,9}(?!\\d)");
+    private static final Pattern NINE_DIGITS = Pattern.compile("(?<![\\w-])\\d{9}(?![\\w-])");
 
     @Override
     public String convert(ILoggingEvent event) {

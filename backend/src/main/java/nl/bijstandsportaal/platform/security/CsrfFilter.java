@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.platform.security;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -42,7 +43,7 @@ public class CsrfFilter implements Ordered {
     public static final String HEADER = "X-CSRF-Token";
     private static final String NEW_COOKIE_ATTRIBUTE = "portal.csrf.new";
     private static final Set<HttpMethod> UNSAFE = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
-    private static final CompletableFuture<HttpResponse<?>> PROCEED = CompletableFuture.completedFuture(null);
+    private static final CompletableFuture<@Nullable HttpResponse<?>> PROCEED = CompletableFuture.completedFuture(null);
 
     private final SecureRandom random = new SecureRandom();
     private final byte[] secret;
@@ -61,7 +62,7 @@ public class CsrfFilter implements Ordered {
     }
 
     @RequestFilter
-    public CompletableFuture<HttpResponse<?>> check(HttpRequest<?> request) {
+    public CompletableFuture<@Nullable HttpResponse<?>> check(HttpRequest<?> request) {
         String path = request.getPath();
         if (path.startsWith("/static/") || path.startsWith("/api/")) {
             return PROCEED;
@@ -101,7 +102,7 @@ public class CsrfFilter implements Ordered {
                 Cookie.of(COOKIE, token).path("/").httpOnly(true).secure(true).sameSite(SameSite.Strict)));
     }
 
-    private CompletableFuture<HttpResponse<?>> refuse(HttpRequest<?> request) {
+    private CompletableFuture<@Nullable HttpResponse<?>> refuse(HttpRequest<?> request) {
         return CompletableFuture.completedFuture(refused(request));
     }
 

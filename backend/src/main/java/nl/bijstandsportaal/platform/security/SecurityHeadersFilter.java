@@ -30,7 +30,8 @@ public class SecurityHeadersFilter implements Ordered {
 
     @Override
     public int getOrder() {
-        return LOWEST_PRECEDENCE;
+        // outermost, so its response part also sees answers that other filters (security, CSRF) gave early
+        return HIGHEST_PRECEDENCE;
     }
 
     @ResponseFilter

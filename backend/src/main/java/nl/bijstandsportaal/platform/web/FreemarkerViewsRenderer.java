@@ -15,7 +15,7 @@ import java.util.Map;
  */
 @Singleton
 @Produces(MediaType.TEXT_HTML)
-public class FreemarkerViewsRenderer implements ViewsRenderer<Map<String, Object>, HttpRequest<?>> {
+public class FreemarkerViewsRenderer implements ViewsRenderer<Object, HttpRequest<?>> {
 
     private final PageRenderer pages;
 
@@ -24,8 +24,10 @@ public class FreemarkerViewsRenderer implements ViewsRenderer<Map<String, Object
     }
 
     @Override
-    public Writable render(String viewName, Map<String, Object> data, HttpRequest<?> request) {
-        String html = pages.render(viewName, data, request);
+    @SuppressWarnings("unchecked")
+    public Writable render(String viewName, Object data, HttpRequest<?> request) {
+        Map<String, Object> model = data instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of("model", data == null ? Map.of() : data);
+        String html = pages.render(viewName, model, request);
         return out -> out.write(html);
     }
 

@@ -48,7 +48,7 @@ public class PortalErrorResponseProcessor implements ErrorResponseProcessor<Obje
         }
         MutableHttpResponse<?> answer;
         if (wantsProblemJson(request)) {
-            String detail = status.getCode() < 500 && status != HttpStatus.NOT_FOUND && context.hasErrors()
+            String detail = status == HttpStatus.BAD_REQUEST && context.hasErrors()
                     ? problems.text(request, "problem.bad-request.unreadable") : null;
             answer = problems.response(request, status, Problems.typeFor(status), detail, incident, null, null);
         } else {

@@ -102,6 +102,7 @@ final class ProblemExceptionHandlers {
     /** A value that cannot be read (a number that is text, an unknown enum value). */
     @Singleton
     @Produces
+    @Replaces(io.micronaut.http.server.exceptions.ConversionErrorHandler.class)
     static class ConversionHandler implements ExceptionHandler<ConversionErrorException, HttpResponse<?>> {
         private final Problems problems;
         private final ErrorPages errorPages;

@@ -1,0 +1,308 @@
+package nl.bijstandsportaal.account;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.security.token.generator.TokenGenerator;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import nl.bijstandsportaal.api.v1.Device;
+import nl.bijstandsportaal.api.v1.DevicesApi;
+import nl.bijstandsportaal.api.v1.Me;
+import nl.bijstandsportaal.api.v1.MeApi;
+import nl.bijstandsportaal.testsupport.PortalTest;
+import nl.bijstandsportaal.testsupport.WebClient;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static nl.bijstandsportaal.platform.db.generated.Tables.DEVICE;
+import static nl.bijstandsportaal.platform.db.generated.Tables.IDEMPOTENCY_RECORD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The mobile API: login for native apps, tokens, the current user, push registrations, errors. */
+@MicronautTest
+class MobileApiTest extends PortalTest {
+
+    private static final String APP = "portal-app";
+    private static final String REDIRECT = "http://127.0.0.1:51234/oauth2redirect";
+
+    @Inject
+    DSLContext db;
+    @Inject
+    JsonMapper json;
+    @Inject
+    TokenGenerator tokenGenerator;
+    @Inject
+    AppClient client;
+
+    /** The declarative client a mobile team or test uses: the same route interfaces the controllers implement. */
+    @Client("/")
+    interface AppClient extends MeApi, DevicesApi {
+    }
+
+    @Test
+    void theAppLogsInWithPkceAndGetsShortAccessAndRotatingRefreshTokens() throws IOException {
+        Tokens tokens = appLogin(citizen(SANNE));
+        HttpResponse<String> me = browser().getJson("/api/v1/me", tokens.access);
+        assertEquals(200, me.statusCode(), me.body());
+        Me body = json.readValue(me.body(), Me.class);
+        assertEquals("Sanne", body.voornaam());
+        assertEquals("Westland", body.gemeente().naam());
+        assertEquals("Marieke Jansen", body.consulent().naam());
+        assertFalse(me.body().contains(SANNE), "no BSN in the API");
+
+        Tokens refreshed = refresh(tokens.refresh);
+        assertNotEquals(tokens.refresh, refreshed.refresh, "the refresh token rotates");
+        assertEquals(200, browser().getJson("/api/v1/me", refreshed.access).statusCode());
+
+        HttpResponse<String> replay = tokenRequest(Map.of("grant_type", "refresh_token", "refresh_token", tokens.refresh));
+        assertEquals(400, replay.statusCode());
+        assertTrue(replay.body().contains("invalid_grant"));
+        HttpResponse<String> afterTheft = tokenRequest(Map.of("grant_type", "refresh_token", "refresh_token", refreshed.refresh));
+        assertEquals(400, afterTheft.statusCode(), "a replayed refresh token ends that phone's session");
+    }
+
+    @Test
+    void aCodeWorksOnceAndOnlyWithItsVerifier() throws IOException {
+        WebClient web = citizen(HENK);
+        String verifier = verifier();
+        String code = authorize(web, challenge(verifier));
+        HttpResponse<String> wrong = exchange(code, verifier() + "x");
+        assertEquals(400, wrong.statusCode());
+        assertTrue(wrong.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(wrong.body().contains("/problems/invalid-grant"));
+        assertEquals(400, exchange(code, verifier).statusCode(), "a code is spent by a wrong verifier too");
+
+        String second = authorize(web, challenge(verifier));
+        assertEquals(200, exchange(second, verifier).statusCode());
+        assertEquals(400, exchange(second, verifier).statusCode(), "a used code does not work twice");
+    }
+
+    @Test
+    void authorizeRefusesUnknownAppsAndSendsStrangersToTheLogin() {
+        WebClient web = browser();
+        HttpResponse<String> anonymous = web.get(authorizeUrl(challenge(verifier())));
+        assertEquals(303, anonymous.statusCode());
+        assertEquals("/inloggen", WebClient.location(anonymous));
+
+        WebClient citizen = citizen(SANNE);
+        HttpResponse<String> evil = citizen.get("/api/v1/auth/authorize?response_type=code&client_id=portal-app"
+                + "&redirect_uri=https%3A%2F%2Fevil.example%2Fcb&code_challenge=" + challenge(verifier()) + "&code_challenge_method=S256");
+        assertEquals(400, evil.statusCode(), "never redirects to an unregistered address");
+        HttpResponse<String> plain = citizen.get("/api/v1/auth/authorize?response_type=code&client_id=portal-app"
+                + "&redirect_uri=" + REDIRECT + "&code_challenge=abc&code_challenge_method=plain&state=s1");
+        assertEquals(303, plain.statusCode());
+        assertTrue(WebClient.location(plain).contains("error=invalid_request"));
+        assertTrue(WebClient.location(plain).contains("state=s1"));
+    }
+
+    @Test
+    void missingBadAndExpiredTokensGet401ProblemJson() {
+        for (String bearer : new String[]{null, "not-a-jwt", expiredToken()}) {
+            HttpResponse<String> response = browser().getJson("/api/v1/me", bearer);
+            assertEquals(401, response.statusCode());
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+            assertTrue(response.body().contains("\"type\":\"/problems/unauthorized\""), response.body());
+        }
+    }
+
+    @Test
+    void anEmployeeTokenIsNotACitizen() {
+        String token = tokenGenerator.generateToken(io.micronaut.security.authentication.Authentication.build(
+                "medewerker:1", List.of("CONSULENT"), Map.of("kind", "EMPLOYEE", "uid", 1, "gemeente", 1, "naam", "X")), 300).orElseThrow();
+        assertEquals(403, browser().getJson("/api/v1/me", token).statusCode());
+    }
+
+    @Test
+    void registeringADeviceIsIdempotentAndScopedToTheCitizen() throws IOException {
+        String sanne = appLogin(citizen(SANNE)).access;
+        String henk = appLogin(citizen(HENK)).access;
+        String pushToken = "fcm-" + UUID.randomUUID();
+        String body = "{\"pushToken\":\"" + pushToken + "\",\"platform\":\"ANDROID\",\"appVersion\":\"1.4.0\"}";
+        String key = UUID.randomUUID().toString();
+
+        HttpResponse<String> first = browser().postJson("/api/v1/devices", body, auth(sanne, key));
+        assertEquals(201, first.statusCode(), first.body());
+        HttpResponse<String> retry = browser().postJson("/api/v1/devices", body, auth(sanne, key));
+        assertEquals(201, retry.statusCode());
+        assertEquals(first.body(), retry.body(), "a retry gets the same answer");
+        assertEquals(1, db.fetchCount(DEVICE, DEVICE.PUSH_TOKEN.eq(pushToken)), "stored once");
+        assertFalse(first.body().contains(pushToken), "the push token is not echoed");
+
+        HttpResponse<String> reused = browser().postJson("/api/v1/devices", body.replace("1.4.0", "1.5.0"), auth(sanne, key));
+        assertEquals(422, reused.statusCode());
+        assertTrue(reused.body().contains("/problems/idempotency-key-reused"));
+
+        String id = json.readValue(first.body(), Device.class).id();
+        assertEquals(404, browser().delete("/api/v1/devices/" + id, henk).statusCode(), "another citizen's device does not exist for them");
+        assertTrue(browser().getJson("/api/v1/devices", henk).body().equals("[]") || !browser().getJson("/api/v1/devices", henk).body().contains(id));
+        assertTrue(browser().getJson("/api/v1/devices", sanne).body().contains(id));
+        assertEquals(204, browser().delete("/api/v1/devices/" + id, sanne).statusCode());
+        assertEquals(0, db.fetchCount(DEVICE, DEVICE.PUSH_TOKEN.eq(pushToken)));
+    }
+
+    @Test
+    void parallelRetriesWithOneKeyStoreOnce() throws Exception {
+        String sanne = appLogin(citizen(SANNE)).access;
+        String pushToken = "fcm-" + UUID.randomUUID();
+        String body = "{\"pushToken\":\"" + pushToken + "\",\"platform\":\"IOS\",\"appVersion\":\"2.0.0\"}";
+        String key = UUID.randomUUID().toString();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<HttpResponse<String>>>();
+            for (int i = 0; i < 6; i++) {
+                futures.add(pool.submit(() -> browser().postJson("/api/v1/devices", body, auth(sanne, key))));
+            }
+            String firstBody = null;
+            for (var f : futures) {
+                HttpResponse<String> r = f.get();
+                assertEquals(201, r.statusCode(), r.body());
+                firstBody = firstBody == null ? r.body() : firstBody;
+                assertEquals(firstBody, r.body());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, db.fetchCount(DEVICE, DEVICE.PUSH_TOKEN.eq(pushToken)));
+        assertEquals(1, db.fetchCount(IDEMPOTENCY_RECORD, IDEMPOTENCY_RECORD.IDEMPOTENCY_KEY.eq(key)));
+    }
+
+    @Test
+    void badInputGetsProblemJsonNamingTheField() {
+        String sanne = appLogin(citizen(SANNE)).access;
+        HttpResponse<String> missing = browser().postJson("/api/v1/devices", "{\"platform\":\"ANDROID\",\"appVersion\":\"\"}", auth(sanne, null));
+        assertEquals(400, missing.statusCode(), missing.body());
+        assertTrue(missing.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(missing.body().contains("\"type\":\"/problems/validation\""), missing.body());
+        assertTrue(missing.body().contains("\"field\":\"pushToken\""), missing.body());
+        assertTrue(missing.body().contains("\"field\":\"appVersion\""), missing.body());
+        assertFalse(missing.body().contains("Exception"));
+
+        HttpResponse<String> notJson = browser().postJson("/api/v1/devices", "{bad", auth(sanne, null));
+        assertEquals(400, notJson.statusCode());
+        assertTrue(notJson.body().contains("/problems/"), notJson.body());
+
+        HttpResponse<String> badEnum = browser().postJson("/api/v1/devices",
+                "{\"pushToken\":\"x\",\"platform\":\"WINDOWS\",\"appVersion\":\"1\"}", auth(sanne, null));
+        assertEquals(400, badEnum.statusCode(), badEnum.body());
+        assertTrue(badEnum.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+
+        HttpResponse<String> unknown = browser().getJson("/api/v1/bestaat-niet", sanne);
+        assertEquals(404, unknown.statusCode());
+        assertTrue(unknown.body().contains("/problems/not-found"));
+    }
+
+    @Test
+    void theDeclarativeClientSharesTheContract() {
+        String sanne = appLogin(citizen(SANNE)).access;
+        HttpClientResponseException unauthorized = assertThrows(HttpClientResponseException.class, () -> client.me());
+        assertEquals(HttpStatus.UNAUTHORIZED, unauthorized.getStatus());
+        assertNotNull(sanne);
+    }
+
+    @Test
+    void theOpenApiDocumentIsServed() {
+        HttpResponse<String> doc = browser().getJson("/openapi/bijstandsportaal-0.1.yml", null);
+        assertEquals(200, doc.statusCode(), "OpenAPI at /openapi/: " + doc.statusCode());
+        assertTrue(doc.body().contains("/api/v1/me"));
+        assertTrue(doc.body().contains("/api/v1/devices"));
+    }
+
+    // --- helpers: what a mobile app does ---
+
+    private record Tokens(String access, String refresh) {
+    }
+
+    private Tokens appLogin(WebClient loggedInBrowser) {
+        String verifier = verifier();
+        String code = authorize(loggedInBrowser, challenge(verifier));
+        HttpResponse<String> response = exchange(code, verifier);
+        assertEquals(200, response.statusCode(), response.body());
+        return tokens(response);
+    }
+
+    private Tokens refresh(String refreshToken) {
+        HttpResponse<String> response = tokenRequest(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
+        assertEquals(200, response.statusCode(), response.body());
+        return tokens(response);
+    }
+
+    private Tokens tokens(HttpResponse<String> response) {
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> map = json.readValue(response.body(), Map.class);
+            return new Tokens((String) map.get("access_token"), (String) map.get("refresh_token"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String authorize(WebClient web, String challenge) {
+        HttpResponse<String> response = web.get(authorizeUrl(challenge));
+        assertEquals(303, response.statusCode(), response.body());
+        URI back = URI.create(WebClient.location(response));
+        assertEquals("127.0.0.1", back.getHost());
+        assertTrue(back.getQuery().contains("state=st"));
+        return java.util.Arrays.stream(back.getQuery().split("&")).filter(p -> p.startsWith("code="))
+                .map(p -> p.substring(5)).findFirst().orElseThrow();
+    }
+
+    private static String authorizeUrl(String challenge) {
+        return "/api/v1/auth/authorize?response_type=code&client_id=" + APP + "&redirect_uri=" + REDIRECT
+                + "&code_challenge=" + challenge + "&code_challenge_method=S256&state=st";
+    }
+
+    private HttpResponse<String> exchange(String code, String verifier) {
+        return tokenRequest(Map.of("grant_type", "authorization_code", "client_id", APP, "code", code,
+                "code_verifier", verifier, "redirect_uri", REDIRECT, "device_name", "Test phone"));
+    }
+
+    private HttpResponse<String> tokenRequest(Map<String, String> form) {
+        return browser().send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/api/v1/auth/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(WebClient.encode(form))));
+    }
+
+    private static Map<String, String> auth(String bearer, String idempotencyKey) {
+        return idempotencyKey == null ? Map.of("Authorization", "Bearer " + bearer)
+                : Map.of("Authorization", "Bearer " + bearer, "Idempotency-Key", idempotencyKey);
+    }
+
+    private static String verifier() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String challenge(String verifier) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String expiredToken() {
+        long past = Instant.now().minusSeconds(3600).getEpochSecond();
+        return tokenGenerator.generateToken(Map.of("sub", "burger:1", "iat", past, "exp", past + 600,
+                "roles", List.of("CITIZEN"), "kind", "CITIZEN", "uid", 1, "gemeente", 1, "naam", "Sanne")).orElseThrow();
+    }
+}
