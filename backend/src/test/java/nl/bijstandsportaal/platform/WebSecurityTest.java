@@ -63,7 +63,6 @@ class WebSecurityTest extends PortalTest {
     @Test
     void activityRenewsTheSessionButAFreshOneIsLeftAlone() {
         WebClient web = citizen(SANNE);
-        String fresh = web.cookie("portal_session").orElseThrow();
         HttpResponse<String> first = web.get("/overzicht");
         assertTrue(first.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("portal_session=")),
                 "a token younger than a minute is not reissued");
@@ -74,7 +73,7 @@ class WebSecurityTest extends PortalTest {
         assertEquals(200, second.statusCode());
         String renewed = web.cookie("portal_session").orElseThrow();
         assertNotEquals(old, renewed, "a token older than a minute is reissued with 15 fresh minutes");
-        assertNotEquals(fresh, renewed);
+        assertEquals(200, web.get("/overzicht").statusCode(), "the renewed token works");
         assertEquals(204, web.get("/sessie/verlengen").statusCode());
     }
 
