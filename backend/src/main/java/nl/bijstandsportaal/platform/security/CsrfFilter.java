@@ -1,19 +1,17 @@
 package nl.bijstandsportaal.platform.security;
 
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
-import io.micronaut.http.annotation.RequestFilter;
-import io.micronaut.http.annotation.ResponseFilter;
-import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
+import io.micronaut.http.filter.HttpServerFilter;
+import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.server.filter.FilterBodyParser;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
 import io.micronaut.context.annotation.Value;
 import nl.bijstandsportaal.platform.web.ErrorPages;
 
@@ -25,7 +23,6 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * CSRF protection for every form: a signed random token in a {@code __Host-} cookie (SameSite=Strict), that
@@ -34,16 +31,14 @@ import java.util.concurrent.CompletableFuture;
  * under {@code /api/} uses bearer tokens and JSON, which a foreign site cannot forge, and is not checked
  * here. See docs/adr/0004.
  */
-@ServerFilter(Filter.MATCH_ALL_PATTERN)
-public class CsrfFilter implements Ordered {
+@Filter(Filter.MATCH_ALL_PATTERN)
+public class CsrfFilter implements HttpServerFilter {
 
     public static final String TOKEN_ATTRIBUTE = "portal.csrf.token";
     public static final String COOKIE = "__Host-portal_csrf";
     public static final String FIELD = "csrfToken";
     public static final String HEADER = "X-CSRF-Token";
-    private static final String NEW_COOKIE_ATTRIBUTE = "portal.csrf.new";
     private static final Set<HttpMethod> UNSAFE = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
-    private static final CompletableFuture<@Nullable HttpResponse<?>> PROCEED = CompletableFuture.completedFuture(null);
 
     private final SecureRandom random = new SecureRandom();
     private final byte[] secret;
@@ -61,53 +56,56 @@ public class CsrfFilter implements Ordered {
         return HIGHEST_PRECEDENCE + 100;
     }
 
-    @RequestFilter
-    public CompletableFuture<@Nullable HttpResponse<?>> check(HttpRequest<?> request) {
+    @Override
+    public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
         String path = request.getPath();
         if (path.startsWith("/static/") || path.startsWith("/api/")) {
-            return PROCEED;
+            return chain.proceed(request);
         }
-        String cookieToken = request.getCookies().findCookie(COOKIE).map(Cookie::getValue)
+        String fromCookie = request.getCookies().findCookie(COOKIE).map(Cookie::getValue)
                 .filter(this::isSigned).orElse(null);
-        if (cookieToken == null) {
-            cookieToken = newToken();
-            request.setAttribute(NEW_COOKIE_ATTRIBUTE, cookieToken);
-        }
-        request.setAttribute(TOKEN_ATTRIBUTE, cookieToken);
+        boolean newCookie = fromCookie == null;
+        String expected = newCookie ? newToken() : fromCookie;
+        request.setAttribute(TOKEN_ATTRIBUTE, expected);
+        return Mono.from(isAllowed(request, expected))
+                .flatMap(allowed -> allowed ? Mono.from(chain.proceed(request)) : Mono.just(refused(request)))
+                .map(response -> newCookie ? response.cookie(Cookie.of(COOKIE, expected)
+                        .path("/").httpOnly(true).secure(true).sameSite(SameSite.Strict)) : response);
+    }
+
+    /**
+     * Safe methods always pass; an unsafe one needs the token in the header, the query or the form body.
+     * (The body is read here, before routing; a null-returning async request filter lost requests, see ADR 0004.)
+     */
+    private Mono<Boolean> isAllowed(HttpRequest<?> request, String expected) {
         if (!UNSAFE.contains(request.getMethod())) {
-            return PROCEED;
+            return Mono.just(true);
         }
-        String expected = cookieToken;
         String header = request.getHeaders().get(HEADER);
         if (header != null) {
-            return matches(expected, header) ? PROCEED : refuse(request);
+            return Mono.just(matches(expected, header));
         }
         MediaType type = request.getContentType().orElse(null);
-        if (type != null && (type.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE) || type.matches(MediaType.MULTIPART_FORM_DATA_TYPE))) {
-            String fromQuery = request.getParameters().get(FIELD);
-            if (fromQuery != null) {
-                return matches(expected, fromQuery) ? PROCEED : refuse(request);
-            }
-            return bodyParser.parseBody(request).thenApply(form -> {
-                Object field = form.get(FIELD);
-                return field != null && matches(expected, field.toString()) ? null : refused(request);
-            });
+        if (type == null || !(type.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE) || type.matches(MediaType.MULTIPART_FORM_DATA_TYPE))) {
+            return Mono.just(false);
         }
-        return refuse(request);
+        String fromQuery = request.getParameters().get(FIELD);
+        if (fromQuery != null) {
+            return Mono.just(matches(expected, fromQuery));
+        }
+        return Mono.fromFuture(bodyParser.parseBody(request)).map(form -> {
+            Object field = form.get(FIELD);
+            return field != null && matches(expected, field.toString());
+        }).defaultIfEmpty(false);
     }
 
-    @ResponseFilter
-    public void setCookie(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        request.getAttribute(NEW_COOKIE_ATTRIBUTE, String.class).ifPresent(token -> response.cookie(
-                Cookie.of(COOKIE, token).path("/").httpOnly(true).secure(true).sameSite(SameSite.Strict)));
-    }
-
-    private CompletableFuture<@Nullable HttpResponse<?>> refuse(HttpRequest<?> request) {
-        return CompletableFuture.completedFuture(refused(request));
-    }
-
-    private HttpResponse<?> refused(HttpRequest<?> request) {
-        return errorPages.page(request, io.micronaut.http.HttpStatus.FORBIDDEN, "csrf");
+    /**
+     * The refusal closes the connection: the body of a refused form may not have been read to the end, and a
+     * kept-alive connection would then carry its leftovers into the next request.
+     */
+    private MutableHttpResponse<?> refused(HttpRequest<?> request) {
+        MutableHttpResponse<?> page = errorPages.page(request, io.micronaut.http.HttpStatus.FORBIDDEN, "csrf");
+        return page.header(io.micronaut.http.HttpHeaders.CONNECTION, "close");
     }
 
     private String newToken() {
