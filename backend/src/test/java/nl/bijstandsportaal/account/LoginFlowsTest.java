@@ -138,7 +138,7 @@ class LoginFlowsTest extends PortalTest {
         assertTrue(web.cookie("portal_session").isEmpty());
 
         HttpResponse<String> home = web.follow(web.postForm("/demo/digid", Map.of("bsn", JAN, "csrfToken", token)));
-        assertEquals(200, home.statusCode());
+        assertEquals(200, home.statusCode(), home.headers().map() + home.body());
         assertTrue(home.body().contains("Jan"));
     }
 
@@ -153,7 +153,7 @@ class LoginFlowsTest extends PortalTest {
         assertTrue(web.cookie("portal_session").isPresent());
 
         HttpResponse<String> out = web.postForm("/uitloggen", Map.of("csrfToken", token));
-        assertEquals(303, out.statusCode());
+        assertEquals(303, out.statusCode(), out.headers().map() + out.body());
         assertTrue(web.cookie("portal_session").isEmpty());
         assertEquals(303, web.get("/overzicht").statusCode());
     }

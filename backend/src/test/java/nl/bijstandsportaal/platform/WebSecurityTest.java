@@ -40,7 +40,7 @@ class WebSecurityTest extends PortalTest {
             assertFalse(csp.contains("unsafe-inline"));
             assertTrue(csp.contains("frame-ancestors 'none'"));
             assertTrue(response.headers().firstValue("Strict-Transport-Security").orElse("").contains("max-age="));
-            assertEquals("no-referrer", response.headers().firstValue("Referrer-Policy").orElse(""));
+            assertEquals("same-origin", response.headers().firstValue("Referrer-Policy").orElse(""));
             assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
         }
     }

@@ -1,0 +1,176 @@
+package nl.bijstandsportaal.pages;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import nl.bijstandsportaal.testsupport.Chromium;
+import nl.bijstandsportaal.testsupport.PortalTest;
+import nl.bijstandsportaal.testsupport.TestIdentityProviders;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every page in a real Chromium: zero axe-core WCAG 2.2 A/AA violations at 320 px (a small phone) and at
+ * desktop width, nothing wider than the screen, and the login done with the keyboard alone.
+ */
+@MicronautTest
+class PagesInBrowserTest extends PortalTest {
+
+    private static final int[][] VIEWPORTS = {{320, 640}, {1280, 800}};
+
+    @Inject
+    DSLContext db;
+
+    private String base() {
+        return "http://127.0.0.1:" + server.getPort();
+    }
+
+    private BrowserContext context(int width, int height) {
+        return Chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(width, height).setLocale("nl-NL"));
+    }
+
+    @Test
+    void publicPagesAreAccessibleOnPhoneAndDesktop() {
+        List<String> problems = new ArrayList<>();
+        for (int[] viewport : VIEWPORTS) {
+            try (BrowserContext context = context(viewport[0], viewport[1])) {
+                Page page = context.newPage();
+                for (String path : List.of("/", "/inloggen", "/inloggen?fout=login", "/medewerkers", "/demo/digid",
+                        "/demo/medewerker", "/sessie-verlopen", "/uitgelogd", "/bestaat-niet", "/taal?lang=en&terug=/inloggen")) {
+                    audit(page, path, viewport[0], problems);
+                }
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
+    void citizenPagesAreAccessibleOnPhoneAndDesktop() {
+        List<String> problems = new ArrayList<>();
+        for (int[] viewport : VIEWPORTS) {
+            try (BrowserContext context = context(viewport[0], viewport[1])) {
+                Page page = context.newPage();
+                demoLogin(page, "/demo/digid", "Fatima El Amrani");
+                audit(page, "/overzicht", viewport[0], problems);
+                audit(page, "/consulent", viewport[0], problems); // the friendly 403 page
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
+    void employeePagesAreAccessibleOnPhoneAndDesktop() {
+        long fatima = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(FATIMA)).fetchOne(BURGER.ID);
+        List<String> problems = new ArrayList<>();
+        for (int[] viewport : VIEWPORTS) {
+            try (BrowserContext context = context(viewport[0], viewport[1])) {
+                Page page = context.newPage();
+                demoLogin(page, "/demo/medewerker", "Marieke Jansen");
+                audit(page, "/consulent", viewport[0], problems);
+                audit(page, "/consulent/burgers/" + fatima, viewport[0], problems);
+            }
+            try (BrowserContext context = context(viewport[0], viewport[1])) {
+                Page page = context.newPage();
+                demoLogin(page, "/demo/medewerker", "Priya Ramdin");
+                audit(page, "/beheer/audit", viewport[0], problems);
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
+    void aCitizenLogsInWithTheKeyboardAlone() {
+        try (BrowserContext context = context(320, 640)) {
+            Page page = context.newPage();
+            page.navigate(base() + "/");
+            page.keyboard().press("Tab");
+            assertEquals("#inhoud", page.evaluate("() => document.activeElement.getAttribute('href')"), "the skip link comes first");
+            TestIdentityProviders.nextCitizen(SANNE);
+            tabTo(page, "DigiD");
+            page.keyboard().press("Enter"); // through the (test) DigiD provider and back
+            page.waitForURL(Pattern.compile(".*/overzicht"));
+            assertThat(page.locator("h1")).containsText("Sanne");
+        }
+    }
+
+    @Test
+    void pagesWorkWithoutJavaScript() {
+        try (BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions()
+                .setJavaScriptEnabled(false).setViewportSize(320, 640).setLocale("nl-NL"))) {
+            Page page = context.newPage();
+            demoLogin(page, "/demo/digid", "Henk Bakker");
+            assertThat(page.locator("h1")).containsText("Henk");
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Uitloggen").setExact(true)).click();
+            page.waitForURL(Pattern.compile(".*/uitgelogd"));
+        }
+    }
+
+    @Test
+    void theIdleWarningComesTwoMinutesBeforeTheEndAndCanKeepTheSession() {
+        try (BrowserContext context = context(320, 640)) {
+            Page page = context.newPage();
+            page.clock().install();
+            demoLogin(page, "/demo/digid", "Sanne de Vries");
+            var warning = page.locator("#sessie-waarschuwing");
+            assertThat(warning).isHidden();
+            page.clock().runFor(13 * 60 * 1000 + 1000);
+            assertThat(warning).isVisible();
+            String violations = Chromium.violations(page);
+            assertTrue(violations.isEmpty(), "the warning itself is accessible:\n" + violations);
+            page.locator("#sessie-verlengen").click();
+            assertThat(warning).isHidden();
+        }
+    }
+
+    private void demoLogin(Page page, String path, String name) {
+        page.navigate(base() + path);
+        var button = page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName(name));
+        if (button.count() == 0) {
+            throw new AssertionError("no button '" + name + "' on " + page.url() + ":\n" + page.content());
+        }
+        button.click();
+        try {
+            page.waitForURL(Pattern.compile(".*/(overzicht|consulent)"), new Page.WaitForURLOptions().setTimeout(10_000));
+        } catch (RuntimeException e) {
+            throw new AssertionError("after login: " + page.url() + "\n" + page.content(), e);
+        }
+    }
+
+    private void audit(Page page, String path, int width, List<String> problems) {
+        page.navigate(base() + path);
+        String violations = Chromium.violations(page);
+        if (!violations.isEmpty()) {
+            problems.add(path + " @" + width + "px:\n" + violations);
+        }
+        if (!Chromium.fitsWidth(page)) {
+            problems.add(path + " @" + width + "px: wider than the screen");
+        }
+        if (page.locator("h1").count() != 1) {
+            problems.add(path + " @" + width + "px: " + page.locator("h1").count() + " h1 elements");
+        }
+    }
+
+    private static void tabTo(Page page, String text) {
+        for (int i = 0; i < 30; i++) {
+            page.keyboard().press("Tab");
+            Object focused = page.evaluate("() => document.activeElement ? document.activeElement.innerText : ''");
+            if (focused != null && focused.toString().contains(text)) {
+                return;
+            }
+        }
+        throw new AssertionError("could not reach '" + text + "' with Tab");
+    }
+}
