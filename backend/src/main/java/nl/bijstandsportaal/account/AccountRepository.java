@@ -40,25 +40,35 @@ public class AccountRepository {
         return db.selectFrom(MEDEWERKER).where(MEDEWERKER.ID.eq(id)).fetchOptional();
     }
 
-    /** The profile of a citizen, only when they belong to {@code gemeenteId}. */
+    /**
+     * The profile of a citizen, only when they belong to {@code gemeenteId}. One round trip: the household
+     * comes along as extra rows of a left join (a household has a handful of people at most), because every
+     * page and the app's home screen ask for it and a database round trip is the dearest part of them.
+     */
     public Optional<CitizenProfile> profile(long burgerId, long gemeenteId) {
         var consulent = MEDEWERKER.as("consulent");
-        Record row = db.select(BURGER.fields())
+        List<Record> rows = db.select(BURGER.ID, BURGER.VOORNAAM, BURGER.ACHTERNAAM, BURGER.GEBOORTEDATUM, BURGER.LEEFVORM,
+                        BURGER.STRAAT, BURGER.HUISNUMMER, BURGER.POSTCODE, BURGER.WOONPLAATS, BURGER.BIJSTAND_SINDS)
                 .select(GEMEENTE.ID, GEMEENTE.CODE, GEMEENTE.NAAM, GEMEENTE.TELEFOON, GEMEENTE.WEBSITE)
                 .select(consulent.ID, consulent.NAAM, consulent.EMAIL, consulent.TELEFOON)
+                .select(HUISHOUDLID.ID, HUISHOUDLID.VOORNAAM, HUISHOUDLID.GEBOORTEDATUM, HUISHOUDLID.RELATIE, HUISHOUDLID.STATUS)
                 .from(BURGER)
                 .join(GEMEENTE).on(GEMEENTE.ID.eq(BURGER.GEMEENTE_ID))
                 .leftJoin(consulent).on(consulent.ID.eq(BURGER.CONSULENT_ID))
+                .leftJoin(HUISHOUDLID).on(HUISHOUDLID.BURGER_ID.eq(BURGER.ID))
                 .where(BURGER.ID.eq(burgerId))
                 .and(BURGER.GEMEENTE_ID.eq(gemeenteId))
-                .fetchOne();
-        if (row == null) {
+                .orderBy(HUISHOUDLID.GEBOORTEDATUM, HUISHOUDLID.ID)
+                .fetch();
+        if (rows.isEmpty()) {
             return Optional.empty();
         }
-        List<CitizenProfile.Huishoudlid> household = db.selectFrom(HUISHOUDLID)
-                .where(HUISHOUDLID.BURGER_ID.eq(burgerId))
-                .orderBy(HUISHOUDLID.GEBOORTEDATUM)
-                .fetch(h -> new CitizenProfile.Huishoudlid(h.getVoornaam(), h.getGeboortedatum(), h.getRelatie(), h.getStatus()));
+        Record row = rows.get(0);
+        List<CitizenProfile.Huishoudlid> household = rows.stream()
+                .filter(r -> r.get(HUISHOUDLID.ID) != null)
+                .map(r -> new CitizenProfile.Huishoudlid(r.get(HUISHOUDLID.VOORNAAM), r.get(HUISHOUDLID.GEBOORTEDATUM),
+                        r.get(HUISHOUDLID.RELATIE), r.get(HUISHOUDLID.STATUS)))
+                .toList();
         CitizenProfile.ConsulentInfo consulentInfo = row.get(consulent.ID) == null ? null
                 : new CitizenProfile.ConsulentInfo(row.get(consulent.ID), row.get(consulent.NAAM), row.get(consulent.EMAIL), row.get(consulent.TELEFOON));
         return Optional.of(new CitizenProfile(

@@ -5,8 +5,10 @@ import jakarta.inject.Singleton;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The texts people read, from the bundles in the i18n module ({@code i18n/messages_nl.properties} is plain
@@ -23,8 +25,11 @@ public class Messages {
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
+    /** Looked up once per language: ResourceBundle's own cache costs a lookup object on every call. */
+    private final Map<Locale, ResourceBundle> bundles = new ConcurrentHashMap<>();
+
     public ResourceBundle bundle(Locale locale) {
-        return ResourceBundle.getBundle(BUNDLE, supported(locale), NO_FALLBACK);
+        return bundles.computeIfAbsent(supported(locale), l -> ResourceBundle.getBundle(BUNDLE, l, NO_FALLBACK));
     }
 
     /** The text for {@code key}, with {@code {0}}-style arguments filled in; the key itself when missing. */

@@ -20,10 +20,16 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Renders the Freemarker page templates ({@code views/*.ftlh}, escaped as HTML automatically) with what
@@ -100,19 +106,22 @@ public class PageRenderer {
 
     /** {@code ${formatDate(someLocalDate)}}: "3 maart 2026" / "3 March 2026"; also takes a LocalDateTime or Instant. */
     private record DateMethod(Locale locale) implements TemplateMethodModelEx {
+        private static final Map<Locale, DateTimeFormatter> DATES = new ConcurrentHashMap<>();
+        private static final Map<Locale, DateTimeFormatter> DATE_TIMES = new ConcurrentHashMap<>();
+        private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+
         @Override
         public Object exec(@SuppressWarnings("rawtypes") List arguments) throws TemplateModelException {
             Object value = arguments.isEmpty() ? null : DeepUnwrap.unwrap((freemarker.template.TemplateModel) arguments.get(0));
-            java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
-            if (value instanceof java.time.LocalDate date) {
-                return format.format(date);
+            if (value instanceof LocalDate date) {
+                return DATES.computeIfAbsent(locale, l -> DateTimeFormatter.ofPattern("d MMMM yyyy", l)).format(date);
             }
-            if (value instanceof java.time.LocalDateTime dateTime) {
-                return java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm", locale).format(dateTime);
+            DateTimeFormatter dateTime = DATE_TIMES.computeIfAbsent(locale, l -> DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm", l));
+            if (value instanceof LocalDateTime localDateTime) {
+                return dateTime.format(localDateTime);
             }
-            if (value instanceof java.time.Instant instant) {
-                return java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm", locale)
-                        .format(instant.atZone(java.time.ZoneId.of("Europe/Amsterdam")));
+            if (value instanceof Instant instant) {
+                return dateTime.format(instant.atZone(AMSTERDAM));
             }
             return value == null ? "" : value.toString();
         }

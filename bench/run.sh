@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# Load benchmark of the portal on this machine: starts the app on the embedded MariaDB with 100,000
+# citizens, logs in a demo citizen (web) and the mobile app (PKCE), then drives wrk on loopback against
+#   1. a trivial endpoint (/health/liveness: no database, no template, no session),
+#   2. the logged-in home page (/overzicht: session cookie, database, Freemarker),
+#   3. the mobile API (GET /api/v1/me: bearer token, database, JSON),
+# and writes the numbers to docs/benchmarks.md.
+#
+#   bench/run.sh                  # defaults: 20 s per endpoint, 2 wrk threads, 32 connections
+#   DURATION=60s CONNECTIONS=64 bench/run.sh
+#
+# Needs: JDK 17+, curl, openssl, wrk (installed with apt-get when missing and run as root).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+PORT=${PORT:-18080}
+BASE="http://127.0.0.1:$PORT"
+DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-30s}
+THREADS=${THREADS:-2}
+CONNECTIONS=${CONNECTIONS:-32}
+CITIZENS=${CITIZENS:-100000}
+RESULTS="$ROOT/bench/results"
+OUT="$ROOT/docs/benchmarks.md"
+mkdir -p "$RESULTS"
+
+if ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then apt-get install -y -q wrk >/dev/null; else echo "Install wrk: sudo apt-get install -y wrk" >&2; exit 1; fi
+fi
+
+if [ ! -f backend/target/portal.jar ] || [ "${BUILD:-yes}" = yes ]; then
+  echo "Building the portal..."
+  ./mvnw -q -B -DskipTests package
+fi
+
+echo "Starting the portal on $BASE with $CITIZENS citizens (first start seeds them; that takes a while)..."
+PORT=$PORT PORTAL_BASE_URL="$BASE" PORTAL_DATA_DIR="$RESULTS/db" PORTAL_BENCH_CITIZENS=$CITIZENS \
+  java ${JAVA_OPTS:-} -jar backend/target/portal.jar >"$RESULTS/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
+for _ in $(seq 1 600); do
+  if curl -sf "$BASE/health/readiness" >/dev/null; then break; fi
+  if ! kill -0 $APP 2>/dev/null; then echo "The portal stopped; see $RESULTS/app.log" >&2; exit 1; fi
+  sleep 1
+done
+curl -sf "$BASE/health/readiness" >/dev/null || { echo "The portal did not become ready" >&2; exit 1; }
+
+JAR=$(mktemp)
+# Log in as a demo citizen through the demo DigiD page (CSRF cookie + field), keep the session cookie.
+login_web() {
+  rm -f "$JAR"
+  local token
+  token=$(curl -sf -c "$JAR" -b "$JAR" "$BASE/demo/digid" | grep -o 'name="csrfToken" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+  curl -sf -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "csrfToken=$token" --data-urlencode "bsn=999990032" "$BASE/demo/digid"
+  # What a browser sends back: the session and the CSRF cookie.
+  awk '$6 == "portal_session" || $6 == "__Host-portal_csrf" {printf "%s%s=%s", sep, $6, $7; sep = "; "}' "$JAR"
+}
+
+# The mobile app's login: authorization code with PKCE, then the token exchange.
+login_app() {
+  login_web >/dev/null
+  local verifier challenge location code
+  verifier=$(openssl rand -base64 48 | tr -d '=+/\n' | cut -c1-64)
+  challenge=$(printf '%s' "$verifier" | openssl dgst -sha256 -binary | openssl base64 -A | tr '+/' '-_' | tr -d '=')
+  location=$(curl -s -o /dev/null -w '%{redirect_url}' -b "$JAR" \
+    "$BASE/api/v1/auth/authorize?response_type=code&client_id=portal-app&redirect_uri=http://127.0.0.1:9/oauth2redirect&code_challenge=$challenge&code_challenge_method=S256&state=bench")
+  code=$(printf '%s' "$location" | sed -n 's/.*[?&]code=\([^&]*\).*/\1/p')
+  curl -sf -X POST "$BASE/api/v1/auth/token" -H 'Accept: application/json' \
+    --data-urlencode grant_type=authorization_code --data-urlencode client_id=portal-app \
+    --data-urlencode "code=$code" --data-urlencode "code_verifier=$verifier" \
+    --data-urlencode redirect_uri=http://127.0.0.1:9/oauth2redirect --data-urlencode device_name=bench \
+    | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
+}
+
+# warm PATH [HEADER]: checks the answer is 200, then loads the endpoint so the JIT compiler settles.
+warm() {
+  local path=$1 header=${2:-X-Bench: 1}
+  local status
+  status=$(curl -s -o /dev/null -w '%{http_code}' -H "$header" "$BASE$path")
+  [ "$status" = 200 ] || { echo "$path answered $status, not 200" >&2; exit 1; }
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "$header" "$BASE$path" >/dev/null
+}
+
+# measure NAME PATH [HEADER]: the measured run; prints "rps p50 p90 p99 [errors]" (ms).
+measure() {
+  local name=$1 path=$2 header=${3:-X-Bench: 1}
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "$header" "$BASE$path" >"$RESULTS/$name.txt"
+  local rps p50 p90 p99 errors
+  rps=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' "$RESULTS/$name.txt")
+  p50=$(awk '$1 == "50%" {print $2}' "$RESULTS/$name.txt")
+  p90=$(awk '$1 == "90%" {print $2}' "$RESULTS/$name.txt")
+  p99=$(awk '$1 == "99%" {print $2}' "$RESULTS/$name.txt")
+  errors=$(awk '/Non-2xx or 3xx responses/ {print "non-2xx:" $5} /Socket errors/ {print}' "$RESULTS/$name.txt" | tr '\n' ' ')
+  echo "$rps $(ms "$p50") $(ms "$p90") $(ms "$p99") ${errors:-}"
+}
+
+# wrk prints latencies as 812.00us, 3.41ms or 1.02s; turn them into milliseconds.
+ms() {
+  awk -v v="$1" 'BEGIN {
+    if (v ~ /us$/) { sub(/us$/, "", v); printf "%.2f", v / 1000 }
+    else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.2f", v }
+    else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.2f", v * 1000 }
+    else { print v } }'
+}
+
+ACCESS=$(login_app)
+[ -n "$ACCESS" ] || { echo "The app login failed" >&2; exit 1; }
+
+echo "Warming up ($WARMUP per endpoint, so the JIT compiler has settled before anything is measured)..."
+warm /health/liveness
+warm /overzicht "Cookie: $(login_web)"
+warm /api/v1/me "Authorization: Bearer $ACCESS"
+warm /overzicht "Cookie: $(login_web)"
+
+echo "Trivial endpoint..."
+read -r T_RPS T_P50 T_P90 T_P99 T_ERR <<<"$(measure trivial /health/liveness)" || true
+echo "  $T_RPS req/s, p99 $T_P99 ms"
+
+echo "Home page..."
+# A fresh login just before the measured run: a session is renewed once it is a minute old, and a browser
+# then sends the new cookie, while wrk would keep sending the old one and renew on every request.
+read -r H_RPS H_P50 H_P90 H_P99 H_ERR <<<"$(measure home /overzicht "Cookie: $(login_web)")" || true
+echo "  $H_RPS req/s, p99 $H_P99 ms"
+
+echo "Mobile API..."
+ACCESS=$(login_app) # access tokens live 10 minutes
+read -r M_RPS M_P50 M_P90 M_P99 M_ERR <<<"$(measure me /api/v1/me "Authorization: Bearer $ACCESS")" || true
+echo "  $M_RPS req/s, p99 $M_P99 ms"
+rm -f "$JAR"
+
+COUNT=$(grep -o 'Benchmark citizens added: [0-9]*' "$RESULTS/app.log" | tail -1 || true)
+verdict() { # verdict RPS P99 TRIVIAL_RPS
+  awk -v r="$1" -v p="$2" -v t="$3" 'BEGIN {
+    ok = (r >= 2000 && p <= 50 && r >= 0.2 * t)
+    printf "%s (%.0f%% of trivial)", ok ? "meets the target" : "short of the target", 100 * r / t }'
+}
+
+cat >"$OUT" <<EOF
+# Benchmarks
+
+Measured with \`bench/run.sh\` (rerun it to update this page; \`DURATION=60s bench/run.sh\` for longer runs).
+The script builds the portal, starts it on the embedded MariaDB with $CITIZENS citizens, logs in a demo
+citizen in the web and in the mobile app (PKCE), and drives [wrk](https://github.com/wg/wrk) on loopback:
+$THREADS threads, $CONNECTIONS connections; first $WARMUP of load on each endpoint (the home page twice) so the JIT
+compiler settles, then $DURATION measured per endpoint. The load generator
+runs on the same machine as the portal and its database, so all three share the CPU.
+
+Last run: $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo),
+$(java -version 2>&1 | head -1), commit $(git rev-parse --short HEAD).
+
+| endpoint | what it does | requests/s | p50 ms | p90 ms | p99 ms |
+|---|---|---:|---:|---:|---:|
+| \`GET /health/liveness\` | trivial: through all filters, no database, no template, no session | $T_RPS | $T_P50 | $T_P90 | $T_P99 |
+| \`GET /overzicht\` | citizen home: session cookie, one query, Freemarker page | $H_RPS | $H_P50 | $H_P90 | $H_P99 |
+| \`GET /api/v1/me\` | mobile API: bearer token, one query, JSON | $M_RPS | $M_P50 | $M_P90 | $M_P99 |
+
+Targets (issue 2): the home page at least 2,000 requests/s with p99 at most 50 ms, and at least 20% of the
+trivial endpoint's throughput in the same run.
+
+- Home page: $(verdict "$H_RPS" "$H_P99" "$T_RPS").
+- Mobile API: $(verdict "$M_RPS" "$M_P99" "$T_RPS") (same target, for comparison).
+${T_ERR:+- Trivial endpoint errors: $T_ERR}
+${H_ERR:+- Home page errors: $H_ERR}
+${M_ERR:+- Mobile API errors: $M_ERR}
+
+The raw wrk output is in \`bench/results/\` (not committed). ${COUNT:+Seeding: $COUNT.}
+EOF
+echo "Written to docs/benchmarks.md"
