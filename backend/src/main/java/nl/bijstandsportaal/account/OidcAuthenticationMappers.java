@@ -2,6 +2,7 @@ package nl.bijstandsportaal.account;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.authentication.AuthenticationFailureReason;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.oauth2.endpoint.authorization.state.State;
@@ -14,6 +15,9 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.util.Optional;
+import java.util.function.Supplier;
+
 /**
  * The two OpenID Connect logins. The client names ({@code digid}, {@code gemeente}) are those under
  * {@code micronaut.security.oauth2.clients} in the configuration.
@@ -21,6 +25,14 @@ import reactor.core.scheduler.Schedulers;
 final class OidcAuthenticationMappers {
 
     private OidcAuthenticationMappers() {
+    }
+
+    /** The login lookup (a database query) off the event loop; no such person means a failed login. */
+    private static Publisher<AuthenticationResponse> respond(Supplier<Optional<Authentication>> lookup) {
+        return Mono.<AuthenticationResponse>fromCallable(() -> lookup.get()
+                        .map(a -> AuthenticationResponse.success(a.getName(), a.getRoles(), a.getAttributes()))
+                        .orElseGet(() -> AuthenticationResponse.failure(AuthenticationFailureReason.USER_NOT_FOUND)))
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     /** Citizens, through a DigiD broker: the BSN comes as a claim (name configurable, default {@code bsn}). */
@@ -39,10 +51,7 @@ final class OidcAuthenticationMappers {
         public Publisher<AuthenticationResponse> createAuthenticationResponse(String providerName, OpenIdTokenResponse tokenResponse,
                                                                               OpenIdClaims claims, @Nullable State state) {
             Object bsn = claims.get(bsnClaim);
-            return Mono.<AuthenticationResponse>fromCallable(() -> logins.citizen(bsn == null ? null : bsn.toString())
-                            .map(a -> AuthenticationResponse.success(a.getName(), a.getRoles(), a.getAttributes()))
-                            .orElseGet(() -> AuthenticationResponse.failure(AuthenticationFailureReason.USER_NOT_FOUND)))
-                    .subscribeOn(Schedulers.boundedElastic());
+            return respond(() -> logins.citizen(bsn == null ? null : bsn.toString()));
         }
     }
 
@@ -62,10 +71,7 @@ final class OidcAuthenticationMappers {
         public Publisher<AuthenticationResponse> createAuthenticationResponse(String providerName, OpenIdTokenResponse tokenResponse,
                                                                               OpenIdClaims claims, @Nullable State state) {
             Object subject = claims.get(subjectClaim);
-            return Mono.<AuthenticationResponse>fromCallable(() -> logins.employee(subject == null ? null : subject.toString())
-                            .map(a -> AuthenticationResponse.success(a.getName(), a.getRoles(), a.getAttributes()))
-                            .orElseGet(() -> AuthenticationResponse.failure(AuthenticationFailureReason.USER_NOT_FOUND)))
-                    .subscribeOn(Schedulers.boundedElastic());
+            return respond(() -> logins.employee(subject == null ? null : subject.toString()));
         }
     }
 }
