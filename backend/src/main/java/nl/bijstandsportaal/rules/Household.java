@@ -1,0 +1,31 @@
+package nl.bijstandsportaal.rules;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The facts a norm depends on: the leefvorm, the birth dates of the citizen and partner, whether they live in an
+ * institution, and the other people in the home with their status. Plain data, so calculations stay pure.
+ */
+public record Household(Leefvorm leefvorm, LocalDate applicantBorn, LocalDate partnerBorn, boolean inInstitution,
+                        List<Member> others) {
+
+    public enum Leefvorm { ALLEENSTAAND, ALLEENSTAANDE_OUDER, PARTNERS }
+
+    /**
+     * Why someone in the home does not share the costs (art. 22a lid 2 Participatiewet): studying with
+     * studiefinanciering or in BBL, or renting a room or boarding on commercial terms. GEEN: none of these.
+     */
+    public enum Status { GEEN, STUDIEFINANCIERING, BBL, KAMERHUURDER, KOSTGANGER }
+
+    /** Another person in the home (not the partner). */
+    public record Member(String name, LocalDate born, Status status) {
+    }
+
+    public Household {
+        others = List.copyOf(others);
+        if (leefvorm == Leefvorm.PARTNERS && partnerBorn == null) {
+            throw new IllegalArgumentException("partners need the partner's date of birth");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package nl.bijstandsportaal.rules;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every rule the portal knows, with the kind of value it holds. A rule file that names a key not listed here
+ * is refused, so a typo cannot silently fall back to another value.
+ */
+public enum RuleKey {
+
+    // Bijstandsnormen (art. 20-23 Participatiewet), net per month including vakantietoeslag.
+    NORM_ALLEENSTAAND_18_20("norm.alleenstaand_18_20", Kind.AMOUNT),
+    NORM_ALLEENSTAANDE_OUDER_18_20("norm.alleenstaande_ouder_18_20", Kind.AMOUNT),
+    NORM_PARTNERS_18_20("norm.partners_18_20", Kind.AMOUNT),
+    NORM_PARTNERS_18_20_EN_21("norm.partners_18_20_en_21", Kind.AMOUNT),
+    NORM_ALLEENSTAAND_21_AOW("norm.alleenstaand_21_aow", Kind.AMOUNT),
+    NORM_ALLEENSTAANDE_OUDER_21_AOW("norm.alleenstaande_ouder_21_aow", Kind.AMOUNT),
+    NORM_PARTNERS_21_AOW("norm.partners_21_aow", Kind.AMOUNT),
+    NORM_ALLEENSTAAND_AOW("norm.alleenstaand_aow", Kind.AMOUNT),
+    NORM_PARTNERS_AOW("norm.partners_aow", Kind.AMOUNT),
+    NORM_INRICHTING_ALLEENSTAAND("norm.inrichting_alleenstaand", Kind.AMOUNT),
+    NORM_INRICHTING_PARTNERS("norm.inrichting_partners", Kind.AMOUNT),
+
+    // Kostendelersnorm (art. 22a): (basis + A x per kostendeler) / A percent of the partners norm.
+    KOSTENDELER_BASIS_PROCENT("kostendeler.basis_procent", Kind.PERCENT),
+    KOSTENDELER_PER_PERSOON_PROCENT("kostendeler.per_persoon_procent", Kind.PERCENT),
+    KOSTENDELER_MINIMUMLEEFTIJD("kostendeler.minimumleeftijd", Kind.NUMBER),
+
+    // Vakantietoeslag: the share of the norm that is reserved every month, and the month it is paid.
+    VAKANTIETOESLAG_PROCENT("vakantietoeslag.procent", Kind.PERCENT),
+    VAKANTIETOESLAG_UITBETAALMAAND("vakantietoeslag.uitbetaalmaand", Kind.NUMBER),
+
+    AOW_LEEFTIJD_MAANDEN("aow.leeftijd_maanden", Kind.NUMBER),
+
+    VERMOGENSGRENS_ALLEENSTAAND("vermogensgrens.alleenstaand", Kind.AMOUNT),
+    VERMOGENSGRENS_GEZIN("vermogensgrens.gezin", Kind.AMOUNT),
+
+    // Income disregards (art. 31 lid 2).
+    VRIJLATING_ARBEID_PROCENT("vrijlating.arbeid_procent", Kind.PERCENT),
+    VRIJLATING_ARBEID_MAXIMUM("vrijlating.arbeid_maximum", Kind.AMOUNT),
+    VRIJLATING_ARBEID_MAANDEN("vrijlating.arbeid_maanden", Kind.NUMBER),
+    GIFTEN_VRIJ_PER_JAAR("giften.vrij_per_jaar", Kind.AMOUNT),
+
+    BUITENLAND_MAX_WEKEN("buitenland.max_weken", Kind.NUMBER),
+
+    // Participatiewet in balans: a measure is on (1) or off (0) per municipality from a date.
+    MAATREGEL_GIFTEN_1200("maatregel.giften_1200", Kind.SWITCH),
+    MAATREGEL_BUFFERBUDGET("maatregel.bufferbudget", Kind.SWITCH),
+    MAATREGEL_MANTELZORG_KOSTENDELER("maatregel.mantelzorg_kostendeler", Kind.SWITCH),
+    MAATREGEL_IIT_AMBTSHALVE("maatregel.iit_ambtshalve", Kind.SWITCH);
+
+    /** What a value means: euros, a percentage, a plain number, or a measure switched on (1) or off (0). */
+    public enum Kind { AMOUNT, PERCENT, NUMBER, SWITCH }
+
+    private final String code;
+    private final Kind kind;
+
+    RuleKey(String code, Kind kind) {
+        this.code = code;
+        this.kind = kind;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public static Optional<RuleKey> byCode(String code) {
+        return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst();
+    }
+}

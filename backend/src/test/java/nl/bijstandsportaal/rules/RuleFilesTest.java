@@ -1,0 +1,130 @@
+package nl.bijstandsportaal.rules;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RuleFilesTest {
+
+    private static final String HEADER = RuleFiles.HEADER + "\n";
+
+    private static String problemsOf(String csv) {
+        RuleFileException e = assertThrows(RuleFileException.class, () -> RuleBook.of(TestRules.parse(csv)));
+        return String.join("\n", e.problems());
+    }
+
+    @Test
+    void overlappingPeriodsAreRefusedNamingFileAndLine() {
+        String problems = problemsOf(HEADER + """
+                norm.alleenstaand_21_aow,*,2025-01-01,2025-06-30,1000.00,a
+                norm.alleenstaand_21_aow,*,2025-06-01,,1010.00,b
+                """);
+        assertTrue(problems.contains("test.csv line 3"), problems);
+        assertTrue(problems.contains("overlaps"), problems);
+        assertTrue(problems.contains("test.csv line 2"), "names the other period too: " + problems);
+    }
+
+    @Test
+    void gapsAreRefusedWithTheDateToUse() {
+        String problems = problemsOf(HEADER + """
+                norm.alleenstaand_21_aow,*,2025-01-01,2025-06-30,1000.00,a
+                norm.alleenstaand_21_aow,*,2025-07-02,,1010.00,b
+                """);
+        assertTrue(problems.contains("test.csv line 3") && problems.contains("gap") && problems.contains("2025-07-01"), problems);
+    }
+
+    @Test
+    void anOpenPeriodMustBeClosedBeforeTheNextOne() {
+        String problems = problemsOf(HEADER + """
+                norm.alleenstaand_21_aow,*,2025-01-01,,1000.00,a
+                norm.alleenstaand_21_aow,*,2025-07-01,,1010.00,b
+                """);
+        assertTrue(problems.contains("no end date") && problems.contains("2025-06-30"), problems);
+    }
+
+    @Test
+    void aMunicipalityAndTheNationalRuleAreSeparateSeries() {
+        RuleBook book = RuleBook.of(TestRules.parse(HEADER + """
+                giften.vrij_per_jaar,*,2026-01-01,,1200,Participatiewet in balans
+                giften.vrij_per_jaar,0344,2026-01-01,2026-12-31,1500,"Beleidsregels Utrecht, art. 4"
+                """));
+        assertEquals(new BigDecimal("1500"), book.value(RuleKey.GIFTEN_VRIJ_PER_JAAR, "0344", LocalDate.of(2026, 5, 1)));
+        assertEquals(new BigDecimal("1200"), book.value(RuleKey.GIFTEN_VRIJ_PER_JAAR, "0344", LocalDate.of(2027, 1, 1)),
+                "after Utrecht's own period the national rule applies again");
+        assertEquals(new BigDecimal("1200"), book.value(RuleKey.GIFTEN_VRIJ_PER_JAAR, "1783", LocalDate.of(2026, 5, 1)));
+        assertEquals("Beleidsregels Utrecht, art. 4", book.get(RuleKey.GIFTEN_VRIJ_PER_JAAR, "0344", LocalDate.of(2026, 5, 1)).source());
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+            "norm.alleenstaand_21_aox,*,2025-01-01,,1000.00,a | unknown rule",
+            "norm.alleenstaand_21_aow,Utrecht,2025-01-01,,1000.00,a | four-digit CBS code",
+            "norm.alleenstaand_21_aow,*,1-1-2025,,1000.00,a | is not a date",
+            "norm.alleenstaand_21_aow,*,2025-01-01,2024-12-31,1000.00,a | is before geldig_vanaf",
+            "norm.alleenstaand_21_aow,*,2025-01-01,,1.000.00,a | is not a number",
+            "norm.alleenstaand_21_aow,*,2025-01-01,,1000.005,a | at most 2 decimals",
+            "kostendeler.basis_procent,*,2025-01-01,,140,a | a percentage from 0 to 100",
+            "kostendeler.minimumleeftijd,*,2025-01-01,,27.5,a | a whole number",
+            "maatregel.giften_1200,1783,2026-01-01,,2,a | 1 (on) or 0 (off)",
+            "norm.alleenstaand_21_aow,*,2025-01-01,,1000.00, | every rule needs its source",
+            "norm.alleenstaand_21_aow,*,2025-01-01,1000.00,a | expected 6 fields",
+    })
+    void badLinesAreRefusedWithWhatToDo(String line, String expected) {
+        String problems = String.join("\n", assertThrows(RuleFileException.class,
+                () -> TestRules.parse(HEADER + line + "\n")).problems());
+        assertTrue(problems.startsWith("test.csv line 2: "), problems);
+        assertTrue(problems.contains(expected), problems);
+    }
+
+    @Test
+    void allProblemsAreReportedAtOnceAndCommentsAreSkipped() {
+        List<String> problems = assertThrows(RuleFileException.class, () -> TestRules.parse(HEADER + """
+                # a comment
+                norm.x,*,2025-01-01,,1,a
+
+                norm.y,*,2025-01-01,,1,a
+                """)).problems();
+        assertEquals(2, problems.size());
+        assertTrue(problems.get(1).startsWith("test.csv line 5"), problems.toString());
+    }
+
+    @Test
+    void aFileWithoutTheHeaderIsRefused() {
+        List<String> problems = assertThrows(RuleFileException.class,
+                () -> TestRules.parse("norm.alleenstaand_21_aow,*,2025-01-01,,1000.00,a\n")).problems();
+        assertTrue(problems.get(0).contains("header"), problems.toString());
+    }
+
+    @Test
+    void quotedFieldsMayHoldCommasAndQuotes() {
+        assertEquals(List.of("a", "b, c", "say \"hi\"", ""), RuleFiles.split("a,\"b, c\",\"say \"\"hi\"\"\","));
+    }
+
+    /** The seed data the portal starts with: it loads, every period names its source, and the known figures are right. */
+    @Test
+    void theSeedFilesLoadWithTheirSources() {
+        RuleBook book = RuleFiles.loadSeed();
+        assertFalse(book.all().isEmpty());
+        book.all().forEach(p -> assertFalse(p.source().isBlank(), p.origin()));
+        LocalDate jan2024 = LocalDate.of(2024, 1, 15);
+        assertEquals(new BigDecimal("1283.83"), book.value(RuleKey.NORM_ALLEENSTAAND_21_AOW, "0344", jan2024));
+        assertEquals(new BigDecimal("1834.04"), book.value(RuleKey.NORM_PARTNERS_21_AOW, "1783", jan2024));
+        assertEquals(new BigDecimal("40"), book.value(RuleKey.KOSTENDELER_BASIS_PROCENT, "1783", LocalDate.of(2026, 11, 1)));
+        assertEquals(5, book.value(RuleKey.VAKANTIETOESLAG_UITBETAALMAAND, "1783", jan2024).intValue(), "Westland's own month");
+        assertEquals(6, book.value(RuleKey.VAKANTIETOESLAG_UITBETAALMAAND, "0344", jan2024).intValue(), "the national default");
+        assertTrue(book.isOn(RuleKey.MAATREGEL_BUFFERBUDGET, "0344", LocalDate.of(2026, 3, 1)));
+        assertFalse(book.isOn(RuleKey.MAATREGEL_BUFFERBUDGET, "1783", LocalDate.of(2026, 3, 1)));
+        assertTrue(book.isOn(RuleKey.MAATREGEL_BUFFERBUDGET, "1783", LocalDate.of(2026, 7, 1)));
+        assertEquals(LocalDate.of(2026, 7, 1),
+                book.nextChange(List.of(RuleKey.MAATREGEL_BUFFERBUDGET), "1783", LocalDate.of(2026, 3, 1)).orElseThrow());
+    }
+}
