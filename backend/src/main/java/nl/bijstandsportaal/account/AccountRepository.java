@@ -48,7 +48,7 @@ public class AccountRepository {
     public Optional<CitizenProfile> profile(long burgerId, long gemeenteId) {
         var consulent = MEDEWERKER.as("consulent");
         List<Record> rows = db.select(BURGER.ID, BURGER.VOORNAAM, BURGER.ACHTERNAAM, BURGER.GEBOORTEDATUM, BURGER.LEEFVORM,
-                        BURGER.STRAAT, BURGER.HUISNUMMER, BURGER.POSTCODE, BURGER.WOONPLAATS, BURGER.BIJSTAND_SINDS)
+                        BURGER.STRAAT, BURGER.HUISNUMMER, BURGER.POSTCODE, BURGER.WOONPLAATS, BURGER.BIJSTAND_SINDS, BURGER.IN_INRICHTING)
                 .select(GEMEENTE.ID, GEMEENTE.CODE, GEMEENTE.NAAM, GEMEENTE.TELEFOON, GEMEENTE.WEBSITE)
                 .select(consulent.ID, consulent.NAAM, consulent.EMAIL, consulent.TELEFOON)
                 .select(HUISHOUDLID.ID, HUISHOUDLID.VOORNAAM, HUISHOUDLID.GEBOORTEDATUM, HUISHOUDLID.RELATIE, HUISHOUDLID.STATUS)
@@ -66,7 +66,7 @@ public class AccountRepository {
         Record row = rows.get(0);
         List<CitizenProfile.Huishoudlid> household = rows.stream()
                 .filter(r -> r.get(HUISHOUDLID.ID) != null)
-                .map(r -> new CitizenProfile.Huishoudlid(r.get(HUISHOUDLID.VOORNAAM), r.get(HUISHOUDLID.GEBOORTEDATUM),
+                .map(r -> new CitizenProfile.Huishoudlid(r.get(HUISHOUDLID.ID), r.get(HUISHOUDLID.VOORNAAM), r.get(HUISHOUDLID.GEBOORTEDATUM),
                         r.get(HUISHOUDLID.RELATIE), r.get(HUISHOUDLID.STATUS)))
                 .toList();
         CitizenProfile.ConsulentInfo consulentInfo = row.get(consulent.ID) == null ? null
@@ -79,6 +79,7 @@ public class AccountRepository {
                 CitizenProfile.Leefvorm.valueOf(row.get(BURGER.LEEFVORM)),
                 row.get(BURGER.STRAAT) + " " + row.get(BURGER.HUISNUMMER) + ", " + row.get(BURGER.POSTCODE) + " " + row.get(BURGER.WOONPLAATS),
                 row.get(BURGER.BIJSTAND_SINDS),
+                Boolean.TRUE.equals(row.get(BURGER.IN_INRICHTING)),
                 new CitizenProfile.GemeenteInfo(row.get(GEMEENTE.ID), row.get(GEMEENTE.CODE), row.get(GEMEENTE.NAAM),
                         row.get(GEMEENTE.TELEFOON), row.get(GEMEENTE.WEBSITE)),
                 consulentInfo,

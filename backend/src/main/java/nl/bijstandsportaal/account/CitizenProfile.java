@@ -12,6 +12,7 @@ public record CitizenProfile(
         Leefvorm leefvorm,
         String adres,
         LocalDate bijstandSinds,
+        boolean inInrichting,
         GemeenteInfo gemeente,
         ConsulentInfo consulent,
         List<Huishoudlid> huishouden) {
@@ -25,7 +26,8 @@ public record CitizenProfile(
     public record ConsulentInfo(long id, String naam, String email, String telefoon) {
     }
 
-    public record Huishoudlid(String voornaam, LocalDate geboortedatum, String relatie, String status) {
+    /** Someone else in the home. relatie: PARTNER, KIND, OUDER, ANDERS; status: see {@code huishoudlid.status}. */
+    public record Huishoudlid(long id, String voornaam, LocalDate geboortedatum, String relatie, String status) {
     }
 
     public String volledigeNaam() {
