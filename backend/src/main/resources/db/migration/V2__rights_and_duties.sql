@@ -25,7 +25,7 @@ CREATE UNIQUE INDEX ux_burger_plicht ON burger_plicht (burger_id, plicht);
 -- A change the citizen reports (wijziging doorgeven, art. 17). soort: INWONER_ERBIJ, INWONER_WEG, BUITENLAND,
 -- ADRES, GIFT, ANDERS. Which fields are filled depends on the kind. verwacht_effect: what the portal told the
 -- citizen in advance (a message key), verwachte_norm the norm it predicted, if any. status: NIEUW, IN_BEHANDELING,
--- AFGEHANDELD.
+-- AFGEHANDELD. effect_waarden: the figures in that message (see ChangeEffect).
 CREATE TABLE wijziging (
   id                BIGINT         NOT NULL AUTO_INCREMENT,
   public_id         CHAR(36)       NOT NULL,
@@ -43,6 +43,7 @@ CREATE TABLE wijziging (
   adres             VARCHAR(300)   NULL,
   toelichting       VARCHAR(2000)  NULL,
   verwacht_effect   VARCHAR(60)    NOT NULL,
+  effect_waarden    VARCHAR(300)   NOT NULL,
   verwachte_norm    DECIMAL(12,2)  NULL,
   status            VARCHAR(20)    NOT NULL,
   ingediend_op      DATETIME(6)    NOT NULL,

@@ -44,6 +44,13 @@ public enum RuleKey {
 
     BUITENLAND_MAX_WEKEN("buitenland.max_weken", Kind.NUMBER),
 
+    // The municipality's steps when a duty is not met (afstemmingsverordening, art. 18 lid 2), after a warning:
+    // a fixed amount off for a missed appointment, then a percentage for some months, more when it happens again.
+    VERLAGING_AFSPRAAK_BEDRAG("verlaging.afspraak_bedrag", Kind.AMOUNT),
+    VERLAGING_EERSTE_PROCENT("verlaging.eerste_procent", Kind.PERCENT),
+    VERLAGING_HERHALING_PROCENT("verlaging.herhaling_procent", Kind.PERCENT),
+    VERLAGING_DUUR_MAANDEN("verlaging.duur_maanden", Kind.NUMBER),
+
     // Participatiewet in balans: a measure is on (1) or off (0) per municipality from a date.
     MAATREGEL_GIFTEN_1200("maatregel.giften_1200", Kind.SWITCH),
     MAATREGEL_BUFFERBUDGET("maatregel.bufferbudget", Kind.SWITCH),

@@ -2,7 +2,12 @@ package nl.bijstandsportaal.platform.i18n;
 
 import jakarta.inject.Singleton;
 
+import java.math.BigDecimal;
 import java.text.MessageFormat;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,6 +49,60 @@ public class Messages {
             return pattern;
         }
         return new MessageFormat(pattern, supported(locale)).format(args);
+    }
+
+    private final Map<Locale, Map<String, String>> glossaries = new ConcurrentHashMap<>();
+
+    /** The glossary of hard words ({@code i18n/glossary_*.properties}): word to plain explanation, A to Z. */
+    public Map<String, String> glossary(Locale locale) {
+        return glossaries.computeIfAbsent(supported(locale), l -> {
+            ResourceBundle bundle = ResourceBundle.getBundle("i18n.glossary", l, NO_FALLBACK);
+            java.util.TreeMap<String, String> words = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            bundle.keySet().forEach(word -> words.put(word, bundle.getString(word)));
+            return java.util.Collections.unmodifiableMap(words);
+        });
+    }
+
+    /** A {@link Text} in this language: amounts as euros, dates written out, nested texts rendered too. */
+    public String render(Locale locale, Text text) {
+        Object[] args = text.args().stream().map(arg -> format(locale, arg)).toArray();
+        return get(locale, text.key(), args);
+    }
+
+    private Object format(Locale locale, Object arg) {
+        if (arg instanceof BigDecimal amount) {
+            return money(locale, amount);
+        }
+        if (arg instanceof LocalDate date) {
+            return date(locale, date);
+        }
+        if (arg instanceof YearMonth month) {
+            return MONTHS.computeIfAbsent(supported(locale), l -> DateTimeFormatter.ofPattern("MMMM yyyy", l)).format(month);
+        }
+        if (arg instanceof Text.Percent percent) {
+            NumberFormat number = NumberFormat.getNumberInstance(supported(locale));
+            number.setMaximumFractionDigits(2);
+            return number.format(percent.value());
+        }
+        if (arg instanceof Text nested) {
+            return render(locale, nested);
+        }
+        return arg instanceof Number || arg instanceof String ? arg : String.valueOf(arg);
+    }
+
+    private static final Map<Locale, DateTimeFormatter> DATES = new ConcurrentHashMap<>();
+    private static final Map<Locale, DateTimeFormatter> MONTHS = new ConcurrentHashMap<>();
+
+    /** "3 maart 2026" / "3 March 2026". */
+    public static String date(Locale locale, LocalDate date) {
+        return DATES.computeIfAbsent(supported(locale), l -> DateTimeFormatter.ofPattern("d MMMM yyyy", l)).format(date);
+    }
+
+    /** "€ 1.283,83" (a non-breaking space keeps the sign with the number) / "€1,283.83". NumberFormat is not thread-safe: one per call. */
+    public static String money(Locale locale, BigDecimal amount) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(supported(locale).getLanguage().equals("nl")
+                ? Locale.forLanguageTag("nl-NL") : Locale.forLanguageTag("en-IE"));
+        return format.format(amount);
     }
 
     public static Locale supported(Locale requested) {

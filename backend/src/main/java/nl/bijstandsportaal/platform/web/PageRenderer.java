@@ -12,6 +12,7 @@ import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.platform.i18n.LocaleResolver;
 import nl.bijstandsportaal.platform.i18n.Messages;
+import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.security.CsrfFilter;
 import nl.bijstandsportaal.platform.security.CurrentUser;
 import nl.bijstandsportaal.platform.security.SessionSettings;
@@ -83,6 +84,8 @@ public class PageRenderer {
         all.put("lang", locale.getLanguage());
         all.put("msg", new MessageMethod(messages, locale));
         all.put("formatDate", new DateMethod(locale));
+        all.put("formatMoney", new MoneyMethod(locale));
+        all.put("text", new TextMethod(messages, locale));
         all.put("csrfToken", request.getAttribute(CsrfFilter.TOKEN_ATTRIBUTE, String.class).orElse(""));
         all.put("currentPath", request.getPath());
         CurrentUser.of(request).ifPresent(user -> {
@@ -106,7 +109,6 @@ public class PageRenderer {
 
     /** {@code ${formatDate(someLocalDate)}}: "3 maart 2026" / "3 March 2026"; also takes a LocalDateTime or Instant. */
     private record DateMethod(Locale locale) implements TemplateMethodModelEx {
-        private static final Map<Locale, DateTimeFormatter> DATES = new ConcurrentHashMap<>();
         private static final Map<Locale, DateTimeFormatter> DATE_TIMES = new ConcurrentHashMap<>();
         private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
@@ -114,7 +116,7 @@ public class PageRenderer {
         public Object exec(@SuppressWarnings("rawtypes") List arguments) throws TemplateModelException {
             Object value = arguments.isEmpty() ? null : DeepUnwrap.unwrap((freemarker.template.TemplateModel) arguments.get(0));
             if (value instanceof LocalDate date) {
-                return DATES.computeIfAbsent(locale, l -> DateTimeFormatter.ofPattern("d MMMM yyyy", l)).format(date);
+                return Messages.date(locale, date);
             }
             DateTimeFormatter dateTime = DATE_TIMES.computeIfAbsent(locale, l -> DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm", l));
             if (value instanceof LocalDateTime localDateTime) {
@@ -127,7 +129,28 @@ public class PageRenderer {
         }
     }
 
-    /** {@code ${msg("key", arg1, arg2)}} in templates. */
+    /** {@code ${formatMoney(amount)}}: "€ 1.283,83" / "€1,283.83". */
+    private record MoneyMethod(Locale locale) implements TemplateMethodModelEx {
+        @Override
+        public Object exec(@SuppressWarnings("rawtypes") List arguments) throws TemplateModelException {
+            Object value = arguments.isEmpty() ? null : DeepUnwrap.unwrap((freemarker.template.TemplateModel) arguments.get(0));
+            return value instanceof java.math.BigDecimal amount ? Messages.money(locale, amount) : "";
+        }
+    }
+
+    /** {@code ${text(someText)}}: a {@link Text} from a rule or service, in the reader's language. */
+    private record TextMethod(Messages messages, Locale locale) implements TemplateMethodModelEx {
+        @Override
+        public Object exec(@SuppressWarnings("rawtypes") List arguments) throws TemplateModelException {
+            Object value = arguments.isEmpty() ? null : DeepUnwrap.unwrap((freemarker.template.TemplateModel) arguments.get(0));
+            if (!(value instanceof Text text)) {
+                throw new TemplateModelException("text needs a Text, got " + value);
+            }
+            return messages.render(locale, text);
+        }
+    }
+
+    /** {@code ${msg("key", arg1, arg2)}} in templates; amounts, dates and months are written out as in {@link Text}. */
     private record MessageMethod(Messages messages, Locale locale) implements TemplateMethodModelEx {
         @Override
         public Object exec(@SuppressWarnings("rawtypes") List arguments) throws TemplateModelException {
@@ -139,7 +162,7 @@ public class PageRenderer {
             for (int i = 1; i < arguments.size(); i++) {
                 args[i - 1] = DeepUnwrap.unwrap((freemarker.template.TemplateModel) arguments.get(i));
             }
-            return messages.get(locale, key, args);
+            return messages.render(locale, new Text(key, java.util.Arrays.asList(args)));
         }
     }
 }

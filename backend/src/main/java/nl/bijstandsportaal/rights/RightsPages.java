@@ -1,0 +1,177 @@
+package nl.bijstandsportaal.rights;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+import io.micronaut.views.View;
+import nl.bijstandsportaal.platform.i18n.Text;
+import nl.bijstandsportaal.platform.security.CurrentUser;
+import nl.bijstandsportaal.platform.security.Roles;
+import nl.bijstandsportaal.platform.web.NotFoundException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The citizen's pages "Wat krijg ik en wat moet ik doen?", the quiz, and "Wijziging doorgeven". */
+@Controller
+@Produces(MediaType.TEXT_HTML)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(Roles.CITIZEN)
+class RightsPages {
+
+    private final RightsService rights;
+
+    RightsPages(RightsService rights) {
+        this.rights = rights;
+    }
+
+    @Get("/rechten-en-plichten")
+    @View("rights/overview")
+    Map<String, Object> overview(Authentication authentication, @QueryValue @Nullable String gelezen) {
+        RightsService.Page page = rights.overview(CurrentUser.require(authentication));
+        Map<String, Object> model = new HashMap<>();
+        model.put("page", page);
+        model.put("o", page.overview());
+        model.put("justRead", gelezen != null);
+        return model;
+    }
+
+    @Post(value = "/rechten-en-plichten/gelezen", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> markRead(Authentication authentication) {
+        rights.markRead(CurrentUser.require(authentication));
+        return HttpResponse.seeOther(URI.create("/rechten-en-plichten?gelezen=ja#gelezen"));
+    }
+
+    @Get("/rechten-en-plichten/quiz")
+    @View("rights/quiz")
+    Map<String, Object> quiz(Authentication authentication) {
+        return Map.of("o", rights.overview(CurrentUser.require(authentication)).overview());
+    }
+
+    @Post(value = "/rechten-en-plichten/quiz", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @View("rights/quiz-result")
+    Map<String, Object> answerQuiz(Authentication authentication, @Body Map<String, String> form) {
+        return Map.of("result", rights.quiz(CurrentUser.require(authentication), form));
+    }
+
+    // ---- Wijziging doorgeven --------------------------------------------------------------------------------
+
+    @Get("/wijziging")
+    @View("rights/changes")
+    Map<String, Object> changes(Authentication authentication) {
+        return Map.of("kinds", List.of(ChangeKind.values()), "changes", rights.changes(CurrentUser.require(authentication)));
+    }
+
+    @Get("/wijziging/{slug}")
+    HttpResponse<?> form(Authentication authentication, @PathVariable String slug) {
+        ChangeKind kind = ChangeKind.bySlug(slug).orElseThrow(NotFoundException::new);
+        CurrentUser user = CurrentUser.require(authentication);
+        return HttpResponse.ok(new ModelAndView<>("rights/change-form", formModel(user, kind, Map.of(), Map.of())));
+    }
+
+    /**
+     * A form with an optional file, so multipart (the CSRF token travels in the query string). On a mistake the
+     * page comes back with every value as typed and each problem next to its field; the file must be chosen again.
+     */
+    @Post(value = "/wijziging/{slug}", consumes = MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<?> send(Authentication authentication, @PathVariable String slug,
+                         @Part("datum") @Nullable String datum, @Part("datumTot") @Nullable String datumTot,
+                         @Part("naam") @Nullable String naam, @Part("geboortedatum") @Nullable String geboortedatum,
+                         @Part("huishoudstatus") @Nullable String huishoudstatus, @Part("lid") @Nullable String lid,
+                         @Part("bedrag") @Nullable String bedrag, @Part("land") @Nullable String land,
+                         @Part("straat") @Nullable String straat, @Part("postcode") @Nullable String postcode,
+                         @Part("woonplaats") @Nullable String woonplaats, @Part("toelichting") @Nullable String toelichting,
+                         @Part("bewijs") @Nullable CompletedFileUpload bewijs) {
+        ChangeKind kind = ChangeKind.bySlug(slug).orElseThrow(NotFoundException::new);
+        CurrentUser user = CurrentUser.require(authentication);
+        ChangeForm form = new ChangeForm(kind, datum, datumTot, naam, geboortedatum, huishoudstatus, lid, bedrag, land,
+                straat, postcode, woonplaats, toelichting);
+        RightsService.Checked checked = rights.check(user, form);
+        Map<String, Text> errors = new LinkedHashMap<>(checked.errors());
+        Upload proof = null;
+        boolean fileChosen = bewijs != null && bewijs.getFilename() != null && !bewijs.getFilename().isBlank();
+        if (fileChosen) {
+            Upload.Checked file = Upload.check(bewijs.getFilename(), bytes(bewijs));
+            if (file.error() != null) {
+                errors.put("bewijs", file.error());
+            }
+            proof = file.upload();
+        }
+        if (!errors.isEmpty()) {
+            Map<String, String> typed = new HashMap<>();
+            putIfPresent(typed, "datum", datum);
+            putIfPresent(typed, "datumTot", datumTot);
+            putIfPresent(typed, "naam", naam);
+            putIfPresent(typed, "geboortedatum", geboortedatum);
+            putIfPresent(typed, "huishoudstatus", huishoudstatus);
+            putIfPresent(typed, "lid", lid);
+            putIfPresent(typed, "bedrag", bedrag);
+            putIfPresent(typed, "land", land);
+            putIfPresent(typed, "straat", straat);
+            putIfPresent(typed, "postcode", postcode);
+            putIfPresent(typed, "woonplaats", woonplaats);
+            putIfPresent(typed, "toelichting", toelichting);
+            Map<String, Object> model = formModel(user, kind, typed, errors);
+            model.put("fileDropped", fileChosen && !errors.containsKey("bewijs"));
+            return HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("rights/change-form", model));
+        }
+        RightsService.Receipt receipt = rights.report(user, checked.request(), proof);
+        return HttpResponse.seeOther(URI.create("/wijziging/verstuurd/" + receipt.publicId()));
+    }
+
+    @Get("/wijziging/verstuurd/{publicId}")
+    @View("rights/change-sent")
+    Map<String, Object> sent(Authentication authentication, @PathVariable String publicId) {
+        return Map.of("receipt", rights.receipt(CurrentUser.require(authentication), publicId));
+    }
+
+    private Map<String, Object> formModel(CurrentUser user, ChangeKind kind, Map<String, String> typed, Map<String, Text> errors) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("kind", kind.name());
+        model.put("slug", kind.slug());
+        model.put("members", rights.members(user));
+        model.put("statuses", List.of("GEEN", "STUDIEFINANCIERING", "BBL", "KAMERHUURDER", "KOSTGANGER"));
+        model.put("typed", typed);
+        List<String> order = new java.util.ArrayList<>(ChangeForm.fields(kind));
+        order.add("bewijs");
+        Map<String, Text> ordered = new LinkedHashMap<>();
+        order.stream().filter(errors::containsKey).forEach(f -> ordered.put(f, errors.get(f)));
+        model.put("errors", ordered);
+        model.put("maxMegabytes", Upload.MAX_BYTES / 1024 / 1024);
+        return model;
+    }
+
+    private static void putIfPresent(Map<String, String> typed, String field, String value) {
+        if (value != null) {
+            typed.put(field, value);
+        }
+    }
+
+    private static byte[] bytes(CompletedFileUpload upload) {
+        try {
+            return upload.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

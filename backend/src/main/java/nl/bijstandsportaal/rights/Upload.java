@@ -1,0 +1,95 @@
+package nl.bijstandsportaal.rights;
+
+import nl.bijstandsportaal.platform.i18n.Text;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Proof sent with a change: a phone photo (JPEG, PNG) or a PDF, at most {@link #MAX_BYTES}. The kind is decided by
+ * the file's first bytes, not by its name or the type the browser claims. An iPhone photo in HEIC gets its own
+ * message saying what to do, because we cannot open it.
+ */
+public record Upload(String name, byte[] bytes, Type type) {
+
+    public static final int MAX_BYTES = 10 * 1024 * 1024;
+
+    public enum Type {
+        PDF("application/pdf"), JPEG("image/jpeg"), PNG("image/png");
+
+        private final String mediaType;
+
+        Type(String mediaType) {
+            this.mediaType = mediaType;
+        }
+
+        public String mediaType() {
+            return mediaType;
+        }
+    }
+
+    /** A checked upload, or the message for the field {@code bewijs}. */
+    public record Checked(Upload upload, Text error) {
+    }
+
+    public static Checked check(String name, byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            return new Checked(null, Text.of("change.error.fileEmpty"));
+        }
+        if (bytes.length > MAX_BYTES) {
+            return new Checked(null, Text.of("change.error.fileTooBig", MAX_BYTES / 1024 / 1024));
+        }
+        Optional<Type> type = sniff(bytes);
+        if (type.isEmpty()) {
+            return new Checked(null, isHeic(bytes) ? Text.of("change.error.fileHeic") : Text.of("change.error.fileType"));
+        }
+        return new Checked(new Upload(name == null ? "" : name, bytes, type.get()), null);
+    }
+
+    static Optional<Type> sniff(byte[] b) {
+        if (startsWith(b, "%PDF-".getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.of(Type.PDF);
+        }
+        if (startsWith(b, new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})) {
+            return Optional.of(Type.JPEG);
+        }
+        if (startsWith(b, new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'})) {
+            return Optional.of(Type.PNG);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isHeic(byte[] b) {
+        if (b.length < 12) {
+            return false;
+        }
+        String brand = new String(b, 4, 8, StandardCharsets.US_ASCII);
+        return brand.startsWith("ftyphei") || brand.startsWith("ftyphev") || brand.startsWith("ftypmif1") || brand.startsWith("ftypmsf1");
+    }
+
+    private static boolean startsWith(byte[] b, byte[] prefix) {
+        return b.length >= prefix.length && Arrays.equals(b, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    /** The file name without folders or odd characters, for the consulent's download. */
+    public String safeName() {
+        String base = name.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[^\\p{L}\\p{N} ._()-]", "_").strip();
+        if (base.isEmpty()) {
+            base = "bewijs";
+        }
+        return base.length() > 150 ? base.substring(base.length() - 150) : base;
+    }
+
+    public String sha256() {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
