@@ -25,7 +25,8 @@ public record ChangeForm(ChangeKind kind, String datum, String datumTot, String 
     public static final int MAX_TEXT = 2000;
     private static final Pattern POSTCODE = Pattern.compile("[1-9][0-9]{3} ?[A-Za-z]{2}");
     private static final Pattern AMOUNT = Pattern.compile("(€\\s*)?[0-9]{1,3}([.]?[0-9]{3})*(,[0-9]{1,2})?|(€\\s*)?[0-9]+([.][0-9]{1,2})?");
-    private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d-M-uuuu", Locale.ROOT);
+    private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d-M-uuuu", Locale.ROOT)
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("10000000");
 
     /** The checked change, typed. {@code lidId}/{@code lidNaam}: the household member who leaves (INWONER_WEG). */
@@ -45,9 +46,9 @@ public record ChangeForm(ChangeKind kind, String datum, String datumTot, String 
     public static Checked check(ChangeForm form, LocalDate today, Map<Long, String> members) {
         Map<String, Text> errors = new LinkedHashMap<>();
         ChangeKind kind = form.kind();
-        LocalDate datum = date(form.datum(), "datum", kindDateLabel(kind), errors);
+        LocalDate datum = date(form.datum(), "datum", "change.short.datum", errors);
         if (datum != null && (datum.isBefore(today.minusYears(1)) || datum.isAfter(today.plusYears(1)))) {
-            errors.put("datum", Text.of("change.error.dateRange", Text.of(kindDateLabel(kind)), today.minusYears(1), today.plusYears(1)));
+            errors.put("datum", Text.of("change.error.dateRange", Text.of("change.short.datum"), today.minusYears(1), today.plusYears(1)));
         }
         LocalDate datumTot = null;
         String naam = null;
@@ -61,19 +62,19 @@ public record ChangeForm(ChangeKind kind, String datum, String datumTot, String 
         String toelichting = trim(form.toelichting());
         switch (kind) {
             case INWONER_ERBIJ -> {
-                naam = required(form.naam(), "naam", "change.field.naam", 100, errors);
-                born = date(form.geboortedatum(), "geboortedatum", "change.field.geboortedatum", errors);
+                naam = required(form.naam(), "naam", "change.short.naam", 100, errors);
+                born = date(form.geboortedatum(), "geboortedatum", "change.short.geboortedatum", errors);
                 if (born != null && (!born.isBefore(today) || born.isBefore(today.minusYears(120)))) {
                     errors.put("geboortedatum", Text.of("change.error.birthDate"));
                 }
                 String code = trim(form.huishoudstatus());
                 if (code == null) {
-                    errors.put("huishoudstatus", Text.of("change.error.choose", Text.of("change.field.huishoudstatus")));
+                    errors.put("huishoudstatus", Text.of("change.error.choose", Text.of("change.short.huishoudstatus")));
                 } else {
                     try {
                         status = Household.Status.valueOf(code);
                     } catch (IllegalArgumentException e) {
-                        errors.put("huishoudstatus", Text.of("change.error.choose", Text.of("change.field.huishoudstatus")));
+                        errors.put("huishoudstatus", Text.of("change.error.choose", Text.of("change.short.huishoudstatus")));
                     }
                 }
             }
@@ -85,30 +86,30 @@ public record ChangeForm(ChangeKind kind, String datum, String datumTot, String 
                     lidId = null;
                 }
                 if (lidId == null || !members.containsKey(lidId)) {
-                    errors.put("lid", Text.of("change.error.choose", Text.of("change.field.lid")));
+                    errors.put("lid", Text.of("change.error.choose", Text.of("change.short.lid")));
                     lidId = null;
                 } else {
                     lidNaam = members.get(lidId);
                 }
             }
             case BUITENLAND -> {
-                datumTot = date(form.datumTot(), "datumTot", "change.field.datumTot", errors);
+                datumTot = date(form.datumTot(), "datumTot", "change.short.datumTot", errors);
                 if (datum != null && datumTot != null && datumTot.isBefore(datum)) {
                     errors.put("datumTot", Text.of("change.error.returnBeforeLeave"));
                 } else if (datum != null && datumTot != null && datumTot.isAfter(datum.plusYears(1))) {
                     errors.put("datumTot", Text.of("change.error.tripTooLong"));
                 }
-                land = required(form.land(), "land", "change.field.land", 100, errors);
+                land = required(form.land(), "land", "change.short.land", 100, errors);
             }
             case ADRES -> {
-                String street = required(form.straat(), "straat", "change.field.straat", 150, errors);
+                String street = required(form.straat(), "straat", "change.short.straat", 150, errors);
                 String code = trim(form.postcode());
                 if (code == null) {
-                    errors.put("postcode", Text.of("change.error.required", Text.of("change.field.postcode")));
+                    errors.put("postcode", Text.of("change.error.required", Text.of("change.short.postcode")));
                 } else if (!POSTCODE.matcher(code).matches()) {
                     errors.put("postcode", Text.of("change.error.postcode"));
                 }
-                String place = required(form.woonplaats(), "woonplaats", "change.field.woonplaats", 100, errors);
+                String place = required(form.woonplaats(), "woonplaats", "change.short.woonplaats", 100, errors);
                 if (street != null && code != null && place != null && !errors.containsKey("postcode")) {
                     String normalised = code.replace(" ", "").toUpperCase(Locale.ROOT);
                     adres = street + ", " + normalised.substring(0, 4) + " " + normalised.substring(4) + " " + place;
@@ -117,28 +118,23 @@ public record ChangeForm(ChangeKind kind, String datum, String datumTot, String 
             case GIFT -> {
                 bedrag = amount(form.bedrag(), errors);
                 if (toelichting == null) {
-                    errors.put("toelichting", Text.of("change.error.required", Text.of("change.field.toelichting.GIFT")));
+                    errors.put("toelichting", Text.of("change.error.required", Text.of("change.short.toelichting.GIFT")));
                 }
             }
             case ANDERS -> {
                 if (toelichting == null) {
-                    errors.put("toelichting", Text.of("change.error.required", Text.of("change.field.toelichting.ANDERS")));
+                    errors.put("toelichting", Text.of("change.error.required", Text.of("change.short.toelichting.ANDERS")));
                 }
             }
         }
         if (toelichting != null && toelichting.length() > MAX_TEXT) {
-            errors.put("toelichting", Text.of("change.error.tooLong", Text.of("change.field.toelichting"), MAX_TEXT));
+            errors.put("toelichting", Text.of("change.error.tooLong", Text.of("change.short.toelichting"), MAX_TEXT));
         }
         if (!errors.isEmpty()) {
             return new Checked(null, errors);
         }
         return new Checked(new ChangeRequest(kind, datum, datumTot, naam, born, status, lidId, lidNaam, bedrag, land, adres,
                 toelichting), Map.of());
-    }
-
-    /** The label of the main date, which means something else per kind ("Vanaf wanneer?", "Vertrekdatum"). */
-    public static String kindDateLabel(ChangeKind kind) {
-        return "change.field.datum." + kind.name();
     }
 
     private static String trim(String value) {
@@ -185,7 +181,7 @@ public record ChangeForm(ChangeKind kind, String datum, String datumTot, String 
     static BigDecimal amount(String value, Map<String, Text> errors) {
         String trimmed = trim(value);
         if (trimmed == null) {
-            errors.put("bedrag", Text.of("change.error.required", Text.of("change.field.bedrag")));
+            errors.put("bedrag", Text.of("change.error.required", Text.of("change.short.bedrag")));
             return null;
         }
         if (!AMOUNT.matcher(trimmed).matches()) {

@@ -11,12 +11,12 @@ import java.util.List;
  * Rule data for the unit tests: the norms of 1 January 2024 from ../shared/domain.md (gemeentewestland.nl
  * normenoverzicht), and from 1 July 2024 made-up round figures (marked "test") to see a norm change.
  */
-final class TestRules {
+public final class TestRules {
 
-    static final String UTRECHT = "0344";
-    static final String WESTLAND = "1783";
+    public static final String UTRECHT = "0344";
+    public static final String WESTLAND = "1783";
 
-    static final String CSV = """
+    public static final String CSV = """
             regel,gemeente,geldig_vanaf,geldig_tot,waarde,bron
             norm.alleenstaand_18_20,*,2024-01-01,2024-06-30,316.94,domain.md 2024-01
             norm.alleenstaand_18_20,*,2024-07-01,,320.00,test
@@ -45,11 +45,11 @@ final class TestRules {
     private TestRules() {
     }
 
-    static RuleBook book() {
+    public static RuleBook book() {
         return RuleBook.of(parse(CSV));
     }
 
-    static List<RulePeriod> parse(String csv) {
+    public static List<RulePeriod> parse(String csv) {
         List<String> problems = new ArrayList<>();
         List<RulePeriod> periods;
         try {

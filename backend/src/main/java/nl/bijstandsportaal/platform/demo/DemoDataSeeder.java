@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
+import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER_PLICHT;
 import static nl.bijstandsportaal.platform.db.generated.Tables.GEMEENTE;
 import static nl.bijstandsportaal.platform.db.generated.Tables.HUISHOUDLID;
 import static nl.bijstandsportaal.platform.db.generated.Tables.MEDEWERKER;
@@ -65,7 +66,7 @@ public class DemoDataSeeder {
         long dennis = medewerker(t, utrecht, "dennis.deboer@utrecht.demo", "Dennis de Boer", "030 123 4567", "CONSULENT");
         medewerker(t, utrecht, "priya.ramdin@utrecht.demo", "Priya Ramdin", null, "BEHEERDER");
 
-        burger(t, westland, marieke, "999990019", "Sanne", "de Vries", today.minusYears(34).minusDays(40), "ALLEENSTAAND",
+        long sanne = burger(t, westland, marieke, "999990019", "Sanne", "de Vries", today.minusYears(34).minusDays(40), "ALLEENSTAAND",
                 "Zuidweg", "12", "2671 MN", "Naaldwijk", today.minusYears(2).withDayOfMonth(1));
         long fatima = burger(t, westland, marieke, "999990032", "Fatima", "El Amrani", today.minusYears(38).minusDays(100), "ALLEENSTAANDE_OUDER",
                 "Havenstraat", "4A", "2681 BT", "Monster", today.minusYears(5).withDayOfMonth(1));
@@ -78,8 +79,33 @@ public class DemoDataSeeder {
                 "Kanaalweg", "77", "3533 HG", "Utrecht", today.minusYears(3).withDayOfMonth(1));
         huishoudlid(t, henk, "Lisa", today.minusYears(29).minusDays(150), "KIND", "GEEN", today.minusYears(29));
         huishoudlid(t, henk, "Tim", today.minusYears(27).plusMonths(1).withDayOfMonth(15), "KIND", "GEEN", today.minusYears(26));
-        burger(t, westland, marieke, "999990068", "Ahmed", "Yilmaz", today.minusYears(23).minusDays(60), "ALLEENSTAAND",
+        long ahmed = burger(t, westland, marieke, "999990068", "Ahmed", "Yilmaz", today.minusYears(23).minusDays(60), "ALLEENSTAAND",
                 "Wilhelminastraat", "3", "2681 BK", "Monster", today.minusMonths(3).withDayOfMonth(1));
+
+        // Duties and ontheffingen, so each demo person shows another situation.
+        plicht(t, sanne, "ARBEID", null, null);
+        plicht(t, sanne, "PARTICIPATIE", null, null);
+        plicht(t, fatima, "ARBEID", "Je zorgt alleen voor je kinderen en er is nog geen opvang voor Adam. Daarom hoef je nu geen werk te zoeken.",
+                today.plusMonths(2).withDayOfMonth(1).minusDays(1));
+        plicht(t, fatima, "PARTICIPATIE", null, null);
+        plicht(t, jan, "ARBEID", null, null);
+        plicht(t, jan, "TAALEIS", null, null);
+        plicht(t, henk, "ARBEID", "Je bent langdurig ziek. De arts van de gemeente heeft gezegd dat werken nu niet gaat.", null);
+        plicht(t, henk, "PARTICIPATIE", null, null);
+        plicht(t, ahmed, "ARBEID", null, null);
+        plicht(t, ahmed, "TAALEIS", null, null);
+    }
+
+    /** A duty that applies; with a reason it is lifted (ontheffing) until {@code until} (null: no end date). */
+    private void plicht(DSLContext t, long burger, String plicht, String reason, LocalDate until) {
+        t.insertInto(BURGER_PLICHT)
+                .set(BURGER_PLICHT.BURGER_ID, burger)
+                .set(BURGER_PLICHT.PLICHT, plicht)
+                .set(BURGER_PLICHT.ONTHEFFING, reason != null)
+                .set(BURGER_PLICHT.ONTHEFFING_REDEN, reason)
+                .set(BURGER_PLICHT.ONTHEFFING_TOT, until)
+                .set(BURGER_PLICHT.GEWIJZIGD_OP, java.time.LocalDateTime.now(clock.withZone(java.time.ZoneOffset.UTC)))
+                .execute();
     }
 
     private void seedBenchCitizens(int wanted) {

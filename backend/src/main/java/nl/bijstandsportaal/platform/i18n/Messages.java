@@ -65,8 +65,20 @@ public class Messages {
 
     /** A {@link Text} in this language: amounts as euros, dates written out, nested texts rendered too. */
     public String render(Locale locale, Text text) {
-        Object[] args = text.args().stream().map(arg -> format(locale, arg)).toArray();
+        Object[] args = text.args().stream().map(arg -> arg instanceof BigDecimal amount ? money(locale, amount) : format(locale, arg)).toArray();
         return get(locale, text.key(), args);
+    }
+
+    /**
+     * For templates: dates and months written out; numbers stay numbers (a template's BigDecimal is any number, not
+     * euros: templates format money with formatMoney).
+     */
+    public String getFormatted(Locale locale, String key, Object... args) {
+        Object[] formatted = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            formatted[i] = args[i] instanceof Number ? args[i] : format(locale, args[i]);
+        }
+        return get(locale, key, formatted);
     }
 
     private Object format(Locale locale, Object arg) {
@@ -98,10 +110,14 @@ public class Messages {
         return DATES.computeIfAbsent(supported(locale), l -> DateTimeFormatter.ofPattern("d MMMM yyyy", l)).format(date);
     }
 
-    /** "€ 1.283,83" (a non-breaking space keeps the sign with the number) / "€1,283.83". NumberFormat is not thread-safe: one per call. */
+    /** "€ 1.283,83", or "€ 1.200" for whole euros (a non-breaking space keeps the sign with the number) / "€1,283.83". NumberFormat is not thread-safe: one per call. */
     public static String money(Locale locale, BigDecimal amount) {
         NumberFormat format = NumberFormat.getCurrencyInstance(supported(locale).getLanguage().equals("nl")
                 ? Locale.forLanguageTag("nl-NL") : Locale.forLanguageTag("en-IE"));
+        if (amount.signum() == 0 || amount.stripTrailingZeros().scale() <= 0) {
+            format.setMinimumFractionDigits(0);
+            format.setMaximumFractionDigits(0);
+        }
         return format.format(amount);
     }
 

@@ -150,7 +150,7 @@ public class PageRenderer {
         }
     }
 
-    /** {@code ${msg("key", arg1, arg2)}} in templates; amounts, dates and months are written out as in {@link Text}. */
+    /** {@code ${msg("key", arg1, arg2)}} in templates; dates and months are written out. */
     private record MessageMethod(Messages messages, Locale locale) implements TemplateMethodModelEx {
         @Override
         public Object exec(@SuppressWarnings("rawtypes") List arguments) throws TemplateModelException {
@@ -162,7 +162,7 @@ public class PageRenderer {
             for (int i = 1; i < arguments.size(); i++) {
                 args[i - 1] = DeepUnwrap.unwrap((freemarker.template.TemplateModel) arguments.get(i));
             }
-            return messages.render(locale, new Text(key, java.util.Arrays.asList(args)));
+            return messages.getFormatted(locale, key, args);
         }
     }
 }

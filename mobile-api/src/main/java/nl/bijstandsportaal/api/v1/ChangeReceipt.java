@@ -1,0 +1,28 @@
+package nl.bijstandsportaal.api.v1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/**
+ * A reported change as stored: its number for the citizen to quote ({@code kenmerk}), when it was sent, its state
+ * (NIEUW, IN_BEHANDELING, AFGEHANDELD) and what the rules predicted for the payment when it was sent.
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ChangeReceipt(
+        String id,
+        String kenmerk,
+        String kind,
+        String sentAt,
+        String datum,
+        @Nullable String datumTot,
+        String status,
+        String statusText,
+        String expectedEffect,
+        @Nullable Money expectedNorm,
+        @Nullable String consulent,
+        List<String> proof) {
+}

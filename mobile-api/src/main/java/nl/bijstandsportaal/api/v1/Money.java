@@ -1,0 +1,12 @@
+package nl.bijstandsportaal.api.v1;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+/** An amount of money: a decimal string with two decimals ("1283.83", never a float) and its currency ("EUR"). */
+@Serdeable
+public record Money(String amount, String currency) {
+
+    public static Money euro(java.math.BigDecimal amount) {
+        return amount == null ? null : new Money(amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(), "EUR");
+    }
+}

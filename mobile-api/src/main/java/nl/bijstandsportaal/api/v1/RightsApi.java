@@ -1,0 +1,67 @@
+package nl.bijstandsportaal.api.v1;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rights and duties, and reporting a change. Everything is about the signed-in citizen; another citizen's change
+ * answers 404 as one that does not exist.
+ */
+public interface RightsApi {
+
+    @Get("/api/v1/rechten")
+    @Produces(MediaType.APPLICATION_JSON)
+    RightsOverview overview();
+
+    /** "Ik heb dit gelezen", for the rules version that applies now. */
+    @Post("/api/v1/rechten/gelezen")
+    HttpResponse<Void> markRead();
+
+    @Post("/api/v1/rechten/quiz")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Quiz.Result answerQuiz(@Body @Valid @NotNull Quiz.Answers answers);
+
+    /** Who lives with the citizen now, id to first name, for a change of kind INWONER_WEG. */
+    @Get("/api/v1/wijzigingen/huisgenoten")
+    @Produces(MediaType.APPLICATION_JSON)
+    Map<String, String> housemates();
+
+    /** 201 with the receipt; 422 with a message per field when something is wrong. */
+    @Post("/api/v1/wijzigingen")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    HttpResponse<ChangeReceipt> report(@Header(DevicesApi.IDEMPOTENCY_KEY) @Nullable String idempotencyKey,
+                                       @Body @Valid @NotNull ChangeReport report);
+
+    @Get("/api/v1/wijzigingen")
+    @Produces(MediaType.APPLICATION_JSON)
+    List<ChangeReceipt> changes();
+
+    @Get("/api/v1/wijzigingen/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    ChangeReceipt change(@PathVariable String id);
+
+    /**
+     * Proof for a change: the file itself as the body (image/jpeg, image/png or application/pdf, at most 10 MB),
+     * its name in the header {@code X-Bestandsnaam}. 201 with the receipt.
+     */
+    @Post("/api/v1/wijzigingen/{id}/bewijs")
+    @Consumes({"image/jpeg", "image/png", "application/pdf", MediaType.APPLICATION_OCTET_STREAM})
+    @Produces(MediaType.APPLICATION_JSON)
+    HttpResponse<ChangeReceipt> addProof(@PathVariable String id, @Header("X-Bestandsnaam") @Nullable String fileName,
+                                         @Body byte[] file);
+}
