@@ -105,20 +105,19 @@ public final class ChangeEffects {
         return new Household(h.leefvorm(), h.applicantBorn(), h.partnerBorn(), h.inInstitution(), others);
     }
 
-    /** Compares the norm for the first whole month after the change with and without it. */
+    /** Compares the norm for a whole month in the situation of the day of the change, with and without it. */
     private static ChangeEffect normEffect(Household before, Household after, LocalDate from, String gemeente, RuleBook rules) {
-        YearMonth month = from.getDayOfMonth() == 1 ? YearMonth.from(from) : YearMonth.from(from).plusMonths(1);
-        Optional<BigDecimal> old = RightsRules.norm(before, month, gemeente, rules).map(MonthlyNorm::inclVt);
-        Optional<BigDecimal> next = RightsRules.norm(after, month, gemeente, rules).map(MonthlyNorm::inclVt);
+        Optional<BigDecimal> old = RightsRules.monthlyNormOn(before, from, gemeente, rules);
+        Optional<BigDecimal> next = RightsRules.monthlyNormOn(after, from, gemeente, rules);
         if (old.isEmpty() || next.isEmpty()) {
-            return new ChangeEffect("change.effect.normUnknown", List.of(month), null);
+            return new ChangeEffect("change.effect.normUnknown", List.of(YearMonth.from(from)), null);
         }
         int compared = next.get().compareTo(old.get());
         if (compared == 0) {
             return new ChangeEffect("change.effect.normSame", List.of(old.get()), next.get());
         }
         return new ChangeEffect(compared < 0 ? "change.effect.normLower" : "change.effect.normHigher",
-                List.of(month, next.get(), old.get()), next.get());
+                List.of(from, next.get(), old.get()), next.get());
     }
 
     private static ChangeEffect abroad(ChangeRequest change, String gemeente, RuleBook rules, int earlierDays) {

@@ -46,6 +46,16 @@ public final class RightsRules {
         return new Builder(situation, today, rules).build();
     }
 
+    /**
+     * The norm for a whole month in the situation of {@code day} (incl. vakantietoeslag, to the cent): what "your norm
+     * becomes" means when something changes that day. Empty when the rules for that day are not known yet.
+     */
+    static Optional<BigDecimal> monthlyNormOn(Household household, LocalDate day, String gemeente, RuleBook rules) {
+        return norm(household, YearMonth.from(day), gemeente, rules).flatMap(n -> n.parts().stream()
+                .filter(p -> !day.isBefore(p.from()) && !day.isAfter(p.to())).findFirst())
+                .map(p -> p.monthlyAmount().setScale(2, java.math.RoundingMode.HALF_UP));
+    }
+
     /** The norm of a household for a month, or empty when the rules for that month are not known yet. */
     static Optional<MonthlyNorm> norm(Household household, YearMonth month, String gemeente, RuleBook rules) {
         try {
@@ -313,10 +323,8 @@ public final class RightsRules {
             return events;
         }
 
-        /** The norm for a whole month in the household's situation from {@code day} on, when the rules are known. */
         private BigDecimal normFrom(Household h, LocalDate day) {
-            YearMonth month = day.getDayOfMonth() == 1 ? YearMonth.from(day) : YearMonth.from(day).plusMonths(1);
-            return norm(h, month, gemeente, rules).map(MonthlyNorm::inclVt).orElse(null);
+            return monthlyNormOn(h, day, gemeente, rules).orElse(null);
         }
 
         private LocalDate nextPayMonth(int payMonth) {

@@ -100,8 +100,8 @@ public final class NormCalculator {
             if (h.inInstitution()) {
                 return RuleKey.NORM_INRICHTING_PARTNERS;
             }
-            if (aow && partnerAow) {
-                return RuleKey.NORM_PARTNERS_AOW;
+            if (aow || partnerAow) {
+                return RuleKey.NORM_PARTNERS_AOW; // art. 22 sub b (both) and sub c (one of them): the same norm
             }
             if (age >= 21 && partnerAge >= 21) {
                 return RuleKey.NORM_PARTNERS_21_AOW;

@@ -40,6 +40,8 @@ public enum RuleKey {
     VRIJLATING_ARBEID_PROCENT("vrijlating.arbeid_procent", Kind.PERCENT),
     VRIJLATING_ARBEID_MAXIMUM("vrijlating.arbeid_maximum", Kind.AMOUNT),
     VRIJLATING_ARBEID_MAANDEN("vrijlating.arbeid_maanden", Kind.NUMBER),
+    VRIJLATING_ALLEENSTAANDE_OUDER_PROCENT("vrijlating.alleenstaande_ouder_procent", Kind.PERCENT),
+    VRIJLATING_ALLEENSTAANDE_OUDER_MAXIMUM("vrijlating.alleenstaande_ouder_maximum", Kind.AMOUNT),
     GIFTEN_VRIJ_PER_JAAR("giften.vrij_per_jaar", Kind.AMOUNT),
 
     BUITENLAND_MAX_WEKEN("buitenland.max_weken", Kind.NUMBER),

@@ -11,6 +11,7 @@ import nl.bijstandsportaal.api.v1.Device;
 import nl.bijstandsportaal.api.v1.DevicesApi;
 import nl.bijstandsportaal.api.v1.Me;
 import nl.bijstandsportaal.api.v1.MeApi;
+import nl.bijstandsportaal.testsupport.MobileApp;
 import nl.bijstandsportaal.testsupport.PortalTest;
 import nl.bijstandsportaal.testsupport.WebClient;
 import org.jooq.DSLContext;
@@ -19,16 +20,17 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static nl.bijstandsportaal.platform.db.generated.Tables.DEVICE;
 import static nl.bijstandsportaal.platform.db.generated.Tables.IDEMPOTENCY_RECORD;
+import static nl.bijstandsportaal.testsupport.MobileApp.auth;
+import static nl.bijstandsportaal.testsupport.MobileApp.authorizeUrl;
+import static nl.bijstandsportaal.testsupport.MobileApp.challenge;
+import static nl.bijstandsportaal.testsupport.MobileApp.verifier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -40,8 +42,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest
 class MobileApiTest extends PortalTest {
 
-    private static final String APP = "portal-app";
-    private static final String REDIRECT = "http://127.0.0.1:51234/oauth2redirect";
 
     @Inject
     DSLContext db;
@@ -59,8 +59,8 @@ class MobileApiTest extends PortalTest {
 
     @Test
     void theAppLogsInWithPkceAndGetsShortAccessAndRotatingRefreshTokens() throws IOException {
-        Tokens tokens = appLogin(citizen(SANNE));
-        HttpResponse<String> me = browser().getJson("/api/v1/me", tokens.access);
+        MobileApp.Tokens tokens = appLogin(citizen(SANNE));
+        HttpResponse<String> me = browser().getJson("/api/v1/me", tokens.access());
         assertEquals(200, me.statusCode(), me.body());
         Me body = json.readValue(me.body(), Me.class);
         assertEquals("Sanne", body.voornaam());
@@ -68,14 +68,14 @@ class MobileApiTest extends PortalTest {
         assertEquals("Marieke Jansen", body.consulent().naam());
         assertFalse(me.body().contains(SANNE), "no BSN in the API");
 
-        Tokens refreshed = refresh(tokens.refresh);
-        assertNotEquals(tokens.refresh, refreshed.refresh, "the refresh token rotates");
-        assertEquals(200, browser().getJson("/api/v1/me", refreshed.access).statusCode());
+        MobileApp.Tokens refreshed = refresh(tokens.refresh());
+        assertNotEquals(tokens.refresh(), refreshed.refresh(), "the refresh token rotates");
+        assertEquals(200, browser().getJson("/api/v1/me", refreshed.access()).statusCode());
 
-        HttpResponse<String> replay = tokenRequest(Map.of("grant_type", "refresh_token", "refresh_token", tokens.refresh));
+        HttpResponse<String> replay = tokenRequest(Map.of("grant_type", "refresh_token", "refresh_token", tokens.refresh()));
         assertEquals(400, replay.statusCode());
         assertTrue(replay.body().contains("invalid_grant"));
-        HttpResponse<String> afterTheft = tokenRequest(Map.of("grant_type", "refresh_token", "refresh_token", refreshed.refresh));
+        HttpResponse<String> afterTheft = tokenRequest(Map.of("grant_type", "refresh_token", "refresh_token", refreshed.refresh()));
         assertEquals(400, afterTheft.statusCode(), "a replayed refresh token ends that phone's session");
     }
 
@@ -107,7 +107,7 @@ class MobileApiTest extends PortalTest {
                 + "&redirect_uri=https%3A%2F%2Fevil.example%2Fcb&code_challenge=" + challenge(verifier()) + "&code_challenge_method=S256");
         assertEquals(400, evil.statusCode(), "never redirects to an unregistered address");
         HttpResponse<String> plain = citizen.get("/api/v1/auth/authorize?response_type=code&client_id=portal-app"
-                + "&redirect_uri=" + REDIRECT + "&code_challenge=abc&code_challenge_method=plain&state=s1");
+                + "&redirect_uri=" + MobileApp.REDIRECT + "&code_challenge=abc&code_challenge_method=plain&state=s1");
         assertEquals(303, plain.statusCode());
         assertTrue(WebClient.location(plain).contains("error=invalid_request"));
         assertTrue(WebClient.location(plain).contains("state=s1"));
@@ -132,8 +132,8 @@ class MobileApiTest extends PortalTest {
 
     @Test
     void registeringADeviceIsIdempotentAndScopedToTheCitizen() throws IOException {
-        String sanne = appLogin(citizen(SANNE)).access;
-        String henk = appLogin(citizen(HENK)).access;
+        String sanne = appLogin(citizen(SANNE)).access();
+        String henk = appLogin(citizen(HENK)).access();
         String pushToken = "fcm-" + UUID.randomUUID();
         String body = "{\"pushToken\":\"" + pushToken + "\",\"platform\":\"ANDROID\",\"appVersion\":\"1.4.0\"}";
         String key = UUID.randomUUID().toString();
@@ -160,7 +160,7 @@ class MobileApiTest extends PortalTest {
 
     @Test
     void parallelRetriesWithOneKeyStoreOnce() throws Exception {
-        String sanne = appLogin(citizen(SANNE)).access;
+        String sanne = appLogin(citizen(SANNE)).access();
         String pushToken = "fcm-" + UUID.randomUUID();
         String body = "{\"pushToken\":\"" + pushToken + "\",\"platform\":\"IOS\",\"appVersion\":\"2.0.0\"}";
         String key = UUID.randomUUID().toString();
@@ -186,7 +186,7 @@ class MobileApiTest extends PortalTest {
 
     @Test
     void badInputGetsProblemJsonNamingTheField() {
-        String sanne = appLogin(citizen(SANNE)).access;
+        String sanne = appLogin(citizen(SANNE)).access();
         HttpResponse<String> missing = browser().postJson("/api/v1/devices", "{\"platform\":\"ANDROID\",\"appVersion\":\"\"}", auth(sanne, null));
         assertEquals(400, missing.statusCode(), missing.body());
         assertTrue(missing.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
@@ -211,7 +211,7 @@ class MobileApiTest extends PortalTest {
 
     @Test
     void theDeclarativeClientSharesTheContract() {
-        String sanne = appLogin(citizen(SANNE)).access;
+        String sanne = appLogin(citizen(SANNE)).access();
         HttpClientResponseException unauthorized = assertThrows(HttpClientResponseException.class, () -> client.me());
         assertEquals(HttpStatus.UNAUTHORIZED, unauthorized.getStatus());
         assertNotNull(sanne);
@@ -225,79 +225,30 @@ class MobileApiTest extends PortalTest {
         assertTrue(doc.body().contains("/api/v1/devices"));
     }
 
-    // --- helpers: what a mobile app does ---
+    // --- helpers: what a mobile app does (testsupport.MobileApp) ---
 
-    private record Tokens(String access, String refresh) {
+    private MobileApp app() {
+        return new MobileApp(server.getURI(), json);
     }
 
-    private Tokens appLogin(WebClient loggedInBrowser) {
-        String verifier = verifier();
-        String code = authorize(loggedInBrowser, challenge(verifier));
-        HttpResponse<String> response = exchange(code, verifier);
-        assertEquals(200, response.statusCode(), response.body());
-        return tokens(response);
+    private MobileApp.Tokens appLogin(WebClient loggedInBrowser) {
+        return app().login(loggedInBrowser);
     }
 
-    private Tokens refresh(String refreshToken) {
-        HttpResponse<String> response = tokenRequest(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
-        assertEquals(200, response.statusCode(), response.body());
-        return tokens(response);
-    }
-
-    private Tokens tokens(HttpResponse<String> response) {
-        try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> map = json.readValue(response.body(), Map.class);
-            return new Tokens((String) map.get("access_token"), (String) map.get("refresh_token"));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    private MobileApp.Tokens refresh(String refreshToken) {
+        return app().refresh(refreshToken);
     }
 
     private String authorize(WebClient web, String challenge) {
-        HttpResponse<String> response = web.get(authorizeUrl(challenge));
-        assertEquals(303, response.statusCode(), response.body());
-        URI back = URI.create(WebClient.location(response));
-        assertEquals("127.0.0.1", back.getHost());
-        assertTrue(back.getQuery().contains("state=st"));
-        return java.util.Arrays.stream(back.getQuery().split("&")).filter(p -> p.startsWith("code="))
-                .map(p -> p.substring(5)).findFirst().orElseThrow();
-    }
-
-    private static String authorizeUrl(String challenge) {
-        return "/api/v1/auth/authorize?response_type=code&client_id=" + APP + "&redirect_uri=" + REDIRECT
-                + "&code_challenge=" + challenge + "&code_challenge_method=S256&state=st";
+        return app().authorize(web, challenge);
     }
 
     private HttpResponse<String> exchange(String code, String verifier) {
-        return tokenRequest(Map.of("grant_type", "authorization_code", "client_id", APP, "code", code,
-                "code_verifier", verifier, "redirect_uri", REDIRECT, "device_name", "Test phone"));
+        return app().exchange(code, verifier);
     }
 
     private HttpResponse<String> tokenRequest(Map<String, String> form) {
-        return browser().send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/api/v1/auth/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(WebClient.encode(form))));
-    }
-
-    private static Map<String, String> auth(String bearer, String idempotencyKey) {
-        return idempotencyKey == null ? Map.of("Authorization", "Bearer " + bearer)
-                : Map.of("Authorization", "Bearer " + bearer, "Idempotency-Key", idempotencyKey);
-    }
-
-    private static String verifier() {
-        byte[] bytes = new byte[32];
-        new java.security.SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static String challenge(String verifier) {
-        try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return app().tokenRequest(form);
     }
 
     private String expiredToken() {

@@ -147,7 +147,7 @@ class RightsRulesTest {
         List<Upcoming> events = RightsRules.overview(s, TODAY, RULES).upcoming();
         assertEquals(List.of("HUISGENOOT_27", "ONTHEFFING_EINDE", "NORMEN", "VAKANTIETOESLAG"), events.stream().map(Upcoming::kind).toList());
         Upcoming tim = events.get(0);
-        // From December (the first whole month after 15 November) three share the costs: (40 + 90) / 3 = 43.33% of 1,900.
+        // From 15 November three share the costs: (40 + 90) / 3 = 43.33% of 1,900 a month.
         assertEquals(LocalDate.of(2024, 11, 15), tim.date());
         assertEquals(new BigDecimal("823.33"), tim.newNorm());
         assertEquals(LocalDate.of(2025, 1, 1), events.get(2).date());
@@ -207,12 +207,12 @@ class RightsRulesTest {
     // ---- What a change will probably do ---------------------------------------------------------------------
 
     @Test
-    void someoneOf30MovingInLowersTheNormFromTheNextWholeMonth() {
+    void someoneOf30MovingInLowersTheNormFromThatDay() {
         ChangeRequest brother = ChangeForm.check(form(ChangeKind.INWONER_ERBIJ, "datum=2024-10-20"), TODAY, Map.of()).request();
         ChangeEffect effect = ChangeEffects.predict(brother, SANNE_SITUATION, SANNE, RULES, BigDecimal.ZERO, 0);
-        // Alone 1,300.00; with one kostendeler 50% of 1,900.00 = 950.00, from November.
+        // Alone 1,300.00; with one kostendeler 50% of 1,900.00 = 950.00 a month, from 20 October.
         assertEquals("change.effect.normLower", effect.key());
-        assertEquals(List.of(YearMonth.of(2024, 11), new BigDecimal("950.00"), new BigDecimal("1300.00")), effect.args());
+        assertEquals(List.of(LocalDate.of(2024, 10, 20), new BigDecimal("950.00"), new BigDecimal("1300.00")), effect.args());
         assertEquals(effect, ChangeEffect.decode(effect.key(), effect.encode(), effect.newNorm()), "kept as told");
     }
 

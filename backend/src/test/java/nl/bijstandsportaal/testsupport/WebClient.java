@@ -34,6 +34,10 @@ public class WebClient {
         this.base = base;
     }
 
+    public URI base() {
+        return base;
+    }
+
     public WebClient language(String language) {
         this.acceptLanguage = language;
         return this;

@@ -1,19 +1,28 @@
 package nl.bijstandsportaal.platform.time;
 
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 
-/** The one clock of the application, in Europe/Amsterdam. Tests replace it to move time. */
+/**
+ * The one clock of the application, in Europe/Amsterdam. {@code portal.clock.fixed} (e.g. 2026-11-23T10:00) stops
+ * it at that moment: for tests with amounts that must not change with the calendar, and for a demo or training
+ * "as on" a given day. Never set it in production.
+ */
 @Factory
 class ClockFactory {
 
     public static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
     @Singleton
-    Clock clock() {
-        return Clock.system(AMSTERDAM);
+    Clock clock(@Value("${portal.clock.fixed:}") String fixed) {
+        if (fixed == null || fixed.isBlank()) {
+            return Clock.system(AMSTERDAM);
+        }
+        return Clock.fixed(LocalDateTime.parse(fixed).atZone(AMSTERDAM).toInstant(), AMSTERDAM);
     }
 }

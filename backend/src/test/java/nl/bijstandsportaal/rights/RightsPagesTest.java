@@ -1,0 +1,250 @@
+package nl.bijstandsportaal.rights;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import nl.bijstandsportaal.testsupport.MobileApp;
+import nl.bijstandsportaal.testsupport.PortalTest;
+import nl.bijstandsportaal.testsupport.WebClient;
+import org.jooq.DSLContext;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import static nl.bijstandsportaal.platform.db.generated.Tables.WIJZIGING;
+import static nl.bijstandsportaal.testsupport.MobileApp.auth;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * "Wat krijg ik en wat moet ik doen?" and "Wijziging doorgeven" through HTTP, for the demo citizens, on a clock
+ * stopped at 23 November 2026 so the amounts stay true: pages, the app's API, bad input, other people's data.
+ */
+@MicronautTest
+class RightsPagesTest extends PortalTest {
+
+    /** A text key that was not found shows as itself: such a thing must never reach a page. */
+    private static final Pattern RAW_KEY = Pattern.compile("\\b(rights|change|rule|plicht|form|glossary)\\.[a-zA-Z_]+\\.?[a-zA-Z_.]*");
+    private static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+    @Inject
+    DSLContext db;
+    @Inject
+    JsonMapper json;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        properties.put("portal.clock.fixed", "2026-11-23T10:00");
+        return properties;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // who | BSN | paid this month (excl. vakantietoeslag) | a sentence only their situation gives
+            "Sanne, single, Westland|999990019|€ 1.348,49|Je mag 4 weken per jaar naar het buitenland.",
+            "Fatima, single parent, Westland|999990032|€ 1.348,49|Dit hoef je nu niet te doen. Dat geldt tot en met 31 december 2026.",
+            "Jan and Petra, partners, Utrecht|999990044|€ 1.926,40|Nederlands leren",
+            "Henk with Lisa (29), Utrecht|999990056|€ 963,20|Tim wordt 27 op 15 december 2026.",
+            "Ahmed, 23, Westland|999990068|€ 1.348,49|Je leert Nederlands",
+    })
+    void theOverviewIsAboutThisCitizenWithTheirAmount(String who, String bsn, String perMonth, String own) {
+        WebClient web = citizen(bsn);
+        HttpResponse<String> page = web.get("/rechten-en-plichten");
+        assertEquals(200, page.statusCode(), page.body());
+        Document doc = Jsoup.parse(page.body());
+        assertEquals(perMonth, doc.selectFirst(".portal-amount__value").text().replace('\u00a0', ' '), who);
+        String text = doc.body().text().replace('\u00a0', ' ');
+        assertTrue(text.contains(own), who + ": " + text);
+        assertFalse(RAW_KEY.matcher(text).find(), who + " sees a text key: " + RAW_KEY.matcher(text).results().map(r -> r.group()).toList());
+        assertEquals(1, doc.select("h1").size());
+        assertFalse(doc.select("details summary").isEmpty(), "hoe is dit berekend?");
+
+        HttpResponse<String> english = web.language("en").get("/rechten-en-plichten");
+        String englishText = Jsoup.parse(english.body()).body().text();
+        assertTrue(englishText.contains("What do I get?"), englishText);
+        assertFalse(RAW_KEY.matcher(englishText).find(), who + " (en) sees a text key: "
+                + RAW_KEY.matcher(englishText).results().map(r -> r.group()).toList());
+    }
+
+    @Test
+    void henksNormIsExplainedWithTheKostendelersnorm() {
+        Document doc = Jsoup.parse(citizen(HENK).get("/rechten-en-plichten").body());
+        String how = doc.selectFirst("details.portal-details").text().replace('\u00a0', ' ');
+        assertTrue(how.contains("(40 + 2 × 30) / 2 = 50 procent"), how);
+        assertTrue(how.contains("Lisa"), how);
+        String upcoming = doc.selectFirst("#binnenkort").parent().text().replace('\u00a0', ' ');
+        assertTrue(upcoming.contains("Tim wordt 27 op 15 december 2026. Vanaf dan deelt Tim de kosten met je. Je norm wordt dan waarschijnlijk € 878,71 per maand."), upcoming);
+    }
+
+    @Test
+    void readingIsRememberedAndTheQuizTeaches() {
+        WebClient web = citizen(JAN);
+        HttpResponse<String> page = web.get("/rechten-en-plichten");
+        assertTrue(page.body().contains("Ik heb dit gelezen"));
+        HttpResponse<String> read = web.postForm("/rechten-en-plichten/gelezen", Map.of("csrfToken", WebClient.csrfToken(page.body())));
+        assertEquals(303, read.statusCode());
+        String after = web.follow(read).body();
+        assertTrue(after.contains("Je hebt dit gelezen op 23 november 2026"), after);
+
+        HttpResponse<String> quiz = web.get("/rechten-en-plichten/quiz");
+        assertEquals(200, quiz.statusCode());
+        assertTrue(quiz.body().contains("Mag je 6 weken naar het buitenland?"));
+        HttpResponse<String> result = web.postForm("/rechten-en-plichten/quiz", Map.of("csrfToken", WebClient.csrfToken(quiz.body()),
+                "buitenland", "ja", "boodschappen", "boven-grens", "inwoning", "meteen"));
+        assertEquals(200, result.statusCode(), result.body());
+        String text = Jsoup.parse(result.body()).text().replace('\u00a0', ' ');
+        assertTrue(text.contains("Je had 2 van de 3 vragen goed"), text);
+        assertTrue(text.contains("Je mag 4 weken per jaar naar het buitenland."), text);
+        assertTrue(web.get("/rechten-en-plichten").body().contains("had 2 van de 3 vragen goed"));
+    }
+
+    @Test
+    void aChangeWithProofLandsWithTheConsulentAndSaysWhatItWillProbablyDo() {
+        WebClient web = citizen(HENK);
+        String form = web.get("/wijziging/iemand-komt-wonen").body();
+        HttpResponse<String> sent = postMultipart(web, "/wijziging/iemand-komt-wonen?csrfToken=" + WebClient.csrfToken(form),
+                Map.of("naam", "Karim", "geboortedatum", "1990-04-02", "huishoudstatus", "GEEN", "datum", "2026-12-01"), PDF);
+        assertEquals(303, sent.statusCode(), sent.body());
+        HttpResponse<String> receipt = web.follow(sent);
+        String text = Jsoup.parse(receipt.body()).text().replace('\u00a0', ' ');
+        assertTrue(text.contains("Je wijziging is verstuurd"), text);
+        assertTrue(text.contains("Dennis de Boer, je consulent, bekijkt je wijziging."), text);
+        assertTrue(text.contains("Je krijgt waarschijnlijk minder bijstand vanaf 1 december 2026: je norm wordt € 878,71 per maand in plaats van € 1.013,90"), text);
+        assertTrue(text.contains("bewijs.pdf"), text);
+        assertTrue(web.get("/wijziging").body().contains("Iemand komt bij je wonen"));
+
+        String publicId = receipt.uri().getPath().substring("/wijziging/verstuurd/".length());
+        var row = db.selectFrom(WIJZIGING).where(WIJZIGING.PUBLIC_ID.eq(publicId)).fetchSingle();
+        assertEquals("INWONER_ERBIJ", row.getSoort());
+        assertEquals("NIEUW", row.getStatus());
+        assertTrue(row.getConsulentId() != null, "it lands with the consulent");
+
+        assertEquals(404, citizen(SANNE).get("/wijziging/verstuurd/" + publicId).statusCode(), "another citizen's change");
+    }
+
+    @Test
+    void badInputNamesTheFieldAndKeepsWhatWasTyped() {
+        WebClient web = citizen(SANNE);
+        String form = web.get("/wijziging/gift-of-erfenis").body();
+        HttpResponse<String> back = postMultipart(web, "/wijziging/gift-of-erfenis?csrfToken=" + WebClient.csrfToken(form),
+                Map.of("bedrag", "heel veel", "datum", "2026-11-20", "toelichting", "Boodschappen van mijn moeder"),
+                "not a photo".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, back.statusCode());
+        Document doc = Jsoup.parse(back.body());
+        String summary = doc.selectFirst("#fouten").text();
+        assertTrue(summary.contains("Bedrag: schrijf een bedrag in euro"), summary);
+        assertTrue(summary.contains("Bewijs: dit soort bestand kunnen we niet openen"), summary);
+        assertEquals("heel veel", doc.getElementById("bedrag").val());
+        assertEquals("true", doc.getElementById("bedrag").attr("aria-invalid"));
+        assertEquals("Boodschappen van mijn moeder", doc.getElementById("toelichting").text());
+        assertEquals("#bedrag", doc.selectFirst("#fouten a").attr("href"));
+    }
+
+    @Test
+    void aFormWithoutTheCsrfTokenIsRefused() {
+        WebClient web = citizen(SANNE);
+        web.get("/wijziging/iets-anders");
+        HttpResponse<String> refused = postMultipart(web, "/wijziging/iets-anders",
+                Map.of("datum", "2026-11-20", "toelichting", "Ik ga trouwen"), null);
+        assertEquals(403, refused.statusCode());
+    }
+
+    // ---- The app ----------------------------------------------------------------------------------------------
+
+    @Test
+    void theAppGetsTheSameOverviewAsData() throws IOException {
+        String henk = new MobileApp(server.getURI(), json).login(citizen(HENK)).access();
+        HttpResponse<String> response = browser().getJson("/api/v1/rechten", henk);
+        assertEquals(200, response.statusCode(), response.body());
+        Map<?, ?> overview = json.readValue(response.body(), Map.class);
+        Map<?, ?> norm = (Map<?, ?>) overview.get("norm");
+        assertEquals(Map.of("amount", "963.20", "currency", "EUR"), norm.get("perMonth"));
+        assertEquals(Map.of("amount", "1013.90", "currency", "EUR"), norm.get("inclVakantietoeslag"));
+        List<?> checklist = (List<?>) overview.get("checklist");
+        assertEquals("inkomen", ((Map<?, ?>) checklist.get(0)).get("id"));
+        List<?> upcoming = (List<?>) overview.get("upcoming");
+        assertEquals("HUISGENOOT_27", ((Map<?, ?>) upcoming.get(0)).get("kind"));
+        assertEquals("2026-12-15", ((Map<?, ?>) upcoming.get(0)).get("date"));
+        assertFalse(response.body().contains("\"correct\""), "the quiz answers are not given away");
+    }
+
+    @Test
+    void theAppReportsAChangeOnceWithAnIdempotencyKeyAndAddsProof() throws IOException {
+        String sanne = new MobileApp(server.getURI(), json).login(citizen(SANNE)).access();
+        String key = UUID.randomUUID().toString();
+        String body = "{\"kind\":\"BUITENLAND\",\"land\":\"Marokko\",\"datum\":\"2026-12-20\",\"datumTot\":\"2027-01-02\"}";
+        HttpResponse<String> first = browser().postJson("/api/v1/wijzigingen", body, auth(sanne, key));
+        HttpResponse<String> retry = browser().postJson("/api/v1/wijzigingen", body, auth(sanne, key));
+        assertEquals(201, first.statusCode(), first.body());
+        assertEquals(first.body(), retry.body());
+        Map<?, ?> receipt = json.readValue(first.body(), Map.class);
+        String id = (String) receipt.get("id");
+        assertEquals(1, db.fetchCount(WIJZIGING, WIJZIGING.PUBLIC_ID.eq(id)));
+        assertTrue(((String) receipt.get("expectedEffect")).contains("14 dagen"), receipt.toString());
+
+        HttpResponse<String> proof = browser().send(HttpRequest.newBuilder(server.getURI().resolve("/api/v1/wijzigingen/" + id + "/bewijs"))
+                .header("Authorization", "Bearer " + sanne).header("Content-Type", "application/pdf")
+                .header("X-Bestandsnaam", "ticket.pdf").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(PDF)));
+        assertEquals(201, proof.statusCode(), proof.body());
+        assertTrue(proof.body().contains("ticket.pdf"));
+
+        String henk = new MobileApp(server.getURI(), json).login(citizen(HENK)).access();
+        assertEquals(404, browser().getJson("/api/v1/wijzigingen/" + id, henk).statusCode(), "another citizen's change");
+    }
+
+    @Test
+    void theAppGetsProblemJsonNamingEachWrongField() throws IOException {
+        String sanne = new MobileApp(server.getURI(), json).login(citizen(SANNE)).access();
+        HttpResponse<String> response = browser().postJson("/api/v1/wijzigingen",
+                "{\"kind\":\"ADRES\",\"straat\":\"Dorpsstraat 1\",\"postcode\":\"12\",\"datum\":\"morgen\"}", auth(sanne, UUID.randomUUID().toString()));
+        assertEquals(422, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        Map<?, ?> problem = json.readValue(response.body(), Map.class);
+        Map<String, String> byField = new LinkedHashMap<>();
+        ((List<?>) problem.get("errors")).forEach(e -> byField.put((String) ((Map<?, ?>) e).get("field"), (String) ((Map<?, ?>) e).get("message")));
+        assertEquals(List.of("datum", "postcode", "woonplaats"), List.copyOf(byField.keySet()));
+        assertTrue(byField.get("postcode").startsWith("Postcode: schrijf 4 cijfers"), byField.toString());
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------------
+
+    /** A form post with fields and, if given, a file "bewijs.pdf", as a browser sends multipart/form-data. */
+    private static HttpResponse<String> postMultipart(WebClient web, String path, Map<String, String> fields, byte[] file) {
+        String boundary = "----portaltest" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        fields.forEach((name, value) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\n\r\n" + value + "\r\n"));
+        if (file != null) {
+            write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"bewijs\"; filename=\"bewijs.pdf\"\r\n"
+                    + "Content-Type: application/pdf\r\n\r\n");
+            body.writeBytes(file);
+            write(body, "\r\n");
+        }
+        write(body, "--" + boundary + "--\r\n");
+        return web.send(HttpRequest.newBuilder(web.base().resolve(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    private static void write(ByteArrayOutputStream out, String text) {
+        out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
