@@ -1,18 +1,22 @@
 package nl.bijstandsportaal.casework;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.View;
 import nl.bijstandsportaal.platform.security.CurrentUser;
+import nl.bijstandsportaal.rights.RightsService;
 import nl.bijstandsportaal.platform.security.Roles;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /** The consulent's start page and a citizen's file; the beheerder's audit trail. */
@@ -22,9 +26,11 @@ import java.util.Map;
 class ConsulentPages {
 
     private final CaseloadService caseload;
+    private final RightsService rights;
 
-    ConsulentPages(CaseloadService caseload) {
+    ConsulentPages(CaseloadService caseload, RightsService rights) {
         this.caseload = caseload;
+        this.rights = rights;
     }
 
     @Get("/consulent")
@@ -39,8 +45,17 @@ class ConsulentPages {
     @Get("/consulent/burgers/{id}")
     @Secured(Roles.CONSULENT)
     @View("consulent/citizen")
-    Map<String, Object> citizen(@PathVariable long id, Authentication authentication) {
-        return Map.of("profile", caseload.openFile(CurrentUser.require(authentication), id));
+    Map<String, Object> citizen(@PathVariable long id, @QueryValue @Nullable String opgeslagen, Authentication authentication) {
+        Map<String, Object> model = new HashMap<>();
+        CurrentUser consulent = CurrentUser.require(authentication);
+        model.put("profile", caseload.openFile(consulent, id));
+        model.put("overview", rights.overviewForConsulent(consulent, id));
+        model.put("changes", rights.changesForConsulent(consulent, id));
+        model.put("proof", rights.proofIds(consulent, id));
+        if ("situatie".equals(opgeslagen)) {
+            model.put("saved", true);
+        }
+        return model;
     }
 
     @Get("/beheer/audit")

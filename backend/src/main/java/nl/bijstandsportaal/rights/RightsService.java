@@ -83,6 +83,12 @@ public class RightsService {
         return new Page(profile, overview, acknowledged);
     }
 
+    /** A citizen's overview for a consulent of their municipality (who opened the file, which is audited). */
+    public RightsOverview overviewForConsulent(CurrentUser consulent, long burgerId) {
+        CitizenProfile profile = accounts.profile(burgerId, consulent.gemeenteId()).orElseThrow(NotFoundException::new);
+        return RightsRules.overview(situation(profile, repository.duties(profile.id())), today(), rules.book());
+    }
+
     /** "Ik heb dit gelezen", for the version of the rules that applies now. */
     public void markRead(CurrentUser citizen) {
         Page page = overview(citizen);

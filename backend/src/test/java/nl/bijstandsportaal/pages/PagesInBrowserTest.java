@@ -70,6 +70,39 @@ class PagesInBrowserTest extends PortalTest {
     }
 
     @Test
+    void rightsAndChangePagesAreAccessibleOnPhoneAndDesktop() {
+        List<String> problems = new ArrayList<>();
+        for (int[] viewport : VIEWPORTS) {
+            try (BrowserContext context = context(viewport[0], viewport[1])) {
+                Page page = context.newPage();
+                demoLogin(page, "/demo/digid", "Henk Bakker");
+                audit(page, "/rechten-en-plichten", viewport[0], problems);
+                page.locator("details").evaluateAll("all => all.forEach(d => d.open = true)");
+                check(page, "/rechten-en-plichten (opened)", viewport[0], problems);
+                audit(page, "/rechten-en-plichten/quiz", viewport[0], problems);
+                page.locator("#buitenland-nee").check();
+                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bekijk de antwoorden")).click();
+                page.waitForURL(Pattern.compile(".*/rechten-en-plichten/quiz"));
+                check(page, "quiz result", viewport[0], problems);
+                audit(page, "/woordenlijst", viewport[0], problems);
+                audit(page, "/wijziging", viewport[0], problems);
+                for (String slug : List.of("iemand-komt-wonen", "iemand-gaat-weg", "buitenland", "verhuizen", "gift-of-erfenis", "iets-anders")) {
+                    audit(page, "/wijziging/" + slug, viewport[0], problems);
+                }
+                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Versturen")).click();
+                page.waitForSelector("#fouten");
+                check(page, "change form with mistakes", viewport[0], problems);
+                page.locator("#datum").fill("2026-11-20");
+                page.locator("#toelichting").fill("Mijn dochter gaat in maart trouwen.");
+                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Versturen")).click();
+                page.waitForURL(Pattern.compile(".*/wijziging/verstuurd/.*"));
+                check(page, "change receipt", viewport[0], problems);
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
     void employeePagesAreAccessibleOnPhoneAndDesktop() {
         long fatima = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(FATIMA)).fetchOne(BURGER.ID);
         List<String> problems = new ArrayList<>();
@@ -151,6 +184,11 @@ class PagesInBrowserTest extends PortalTest {
 
     private void audit(Page page, String path, int width, List<String> problems) {
         page.navigate(base() + path);
+        check(page, path, width, problems);
+    }
+
+    /** The page as it is now (after a click or a form post): axe, width, one h1. */
+    private void check(Page page, String path, int width, List<String> problems) {
         String violations = Chromium.violations(page);
         if (!violations.isEmpty()) {
             problems.add(path + " @" + width + "px:\n" + violations);

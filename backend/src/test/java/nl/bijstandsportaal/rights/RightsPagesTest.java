@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import static nl.bijstandsportaal.platform.db.generated.Tables.AUDIT_EVENT;
 import static nl.bijstandsportaal.platform.db.generated.Tables.WIJZIGING;
 import static nl.bijstandsportaal.testsupport.MobileApp.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -136,6 +137,20 @@ class RightsPagesTest extends PortalTest {
         assertTrue(row.getConsulentId() != null, "it lands with the consulent");
 
         assertEquals(404, citizen(SANNE).get("/wijziging/verstuurd/" + publicId).statusCode(), "another citizen's change");
+
+        // The consulent sees it in the file, with what the citizen was told, and opens the proof (audited).
+        WebClient dennis = employee(DENNIS);
+        Document file = Jsoup.parse(dennis.get("/consulent/burgers/" + row.getBurgerId()).body());
+        String fileText = file.text().replace('\u00a0', ' ');
+        assertTrue(fileText.contains(row.getKenmerk()), fileText);
+        assertTrue(fileText.contains("De burger kreeg te zien: Je krijgt waarschijnlijk minder bijstand vanaf 1 december 2026"), fileText);
+        String proofLink = file.select("a[href*=/bewijs/]").last().attr("href");
+        HttpResponse<String> proof = dennis.get(proofLink);
+        assertEquals(200, proof.statusCode());
+        assertEquals("application/pdf", proof.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(proof.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+        assertEquals(1, db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.BURGER_ID.eq(row.getBurgerId()).and(AUDIT_EVENT.ACTION.eq("BEWIJS_BEKEKEN"))));
+        assertEquals(404, employee(MARIEKE).get(proofLink).statusCode(), "a consulent of another municipality");
     }
 
     @Test
