@@ -49,7 +49,9 @@ class ConsulentPages {
         Map<String, Object> model = new HashMap<>();
         CurrentUser consulent = CurrentUser.require(authentication);
         model.put("profile", caseload.openFile(consulent, id));
-        model.put("overview", rights.overviewForConsulent(consulent, id));
+        RightsService.Page rightsPage = rights.overviewForConsulent(consulent, id);
+        model.put("overview", rightsPage.overview());
+        model.put("acknowledged", rightsPage.acknowledged());
         model.put("changes", rights.changesForConsulent(consulent, id));
         model.put("proof", rights.proofIds(consulent, id));
         if ("situatie".equals(opgeslagen)) {

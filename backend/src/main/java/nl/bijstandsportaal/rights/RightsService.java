@@ -69,7 +69,15 @@ public class RightsService {
     }
 
     public Page overview(CurrentUser citizen) {
-        CitizenProfile profile = profile(citizen);
+        return page(profile(citizen));
+    }
+
+    /** A citizen's overview for a consulent of their municipality (who opened the file, which is audited). */
+    public Page overviewForConsulent(CurrentUser consulent, long burgerId) {
+        return page(accounts.profile(burgerId, consulent.gemeenteId()).orElseThrow(NotFoundException::new));
+    }
+
+    private Page page(CitizenProfile profile) {
         Situation situation = situation(profile, repository.duties(profile.id()));
         RightsOverview overview = RightsRules.overview(situation, today(), rules.book());
         var read = repository.lastAcknowledgement(profile.id(), READ);
@@ -81,12 +89,6 @@ public class RightsService {
                 quiz.map(RightsRepository.Acknowledgement::right).orElse(null),
                 quiz.filter(a -> a.rulesVersion().equals(overview.rulesVersion())).isPresent());
         return new Page(profile, overview, acknowledged);
-    }
-
-    /** A citizen's overview for a consulent of their municipality (who opened the file, which is audited). */
-    public RightsOverview overviewForConsulent(CurrentUser consulent, long burgerId) {
-        CitizenProfile profile = accounts.profile(burgerId, consulent.gemeenteId()).orElseThrow(NotFoundException::new);
-        return RightsRules.overview(situation(profile, repository.duties(profile.id())), today(), rules.book());
     }
 
     /** "Ik heb dit gelezen", for the version of the rules that applies now. */

@@ -112,11 +112,17 @@ class PagesInBrowserTest extends PortalTest {
                 demoLogin(page, "/demo/medewerker", "Marieke Jansen");
                 audit(page, "/consulent", viewport[0], problems);
                 audit(page, "/consulent/burgers/" + fatima, viewport[0], problems);
+                audit(page, "/consulent/burgers/" + fatima + "/situatie", viewport[0], problems);
+                page.locator("#plicht-ARBEID-reden").fill("");
+                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Opslaan")).click();
+                page.waitForLoadState();
+                check(page, "situation form with mistakes", viewport[0], problems);
             }
             try (BrowserContext context = context(viewport[0], viewport[1])) {
                 Page page = context.newPage();
                 demoLogin(page, "/demo/medewerker", "Priya Ramdin");
                 audit(page, "/beheer/audit", viewport[0], problems);
+                audit(page, "/beheer/regels", viewport[0], problems);
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
