@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.casework;
 
+import nl.bijstandsportaal.platform.web.FormBody;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -54,7 +55,7 @@ class SituationPages {
     @Post(value = "/consulent/burgers/{id}/situatie", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(Roles.CONSULENT)
     HttpResponse<?> save(@PathVariable long id, @Body Map<String, Object> body, Authentication authentication) {
-        SituationForm form = SituationForm.fromBody(strings(body));
+        SituationForm form = SituationForm.fromBody(FormBody.strings(body));
         SituationService.Saved saved = situations.save(CurrentUser.require(authentication), id, form);
         if (saved.ok()) {
             return HttpResponse.seeOther(URI.create("/consulent/burgers/" + id + "?opgeslagen=situatie"));
@@ -116,19 +117,5 @@ class SituationPages {
         } catch (RuntimeException e) {
             return null;
         }
-    }
-
-    /** A form body as text; a field sent twice counts with its first value. */
-    private static Map<String, String> strings(Map<String, Object> body) {
-        Map<String, String> values = new HashMap<>();
-        if (body != null) {
-            body.forEach((key, value) -> {
-                Object first = value instanceof List<?> list ? (list.isEmpty() ? null : list.get(0)) : value;
-                if (first != null) {
-                    values.put(key, first.toString());
-                }
-            });
-        }
-        return values;
     }
 }

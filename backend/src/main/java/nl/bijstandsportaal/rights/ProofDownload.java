@@ -28,7 +28,7 @@ class ProofDownload {
         this.rights = rights;
     }
 
-    @Get(value = "/consulent/burgers/{id}/bewijs/{bijlage}", produces = {"application/pdf", "image/jpeg", "image/png"})
+    @Get(value = "/consulent/burgers/{id}/bewijs/{bijlage}", produces = MediaType.ALL)
     HttpResponse<byte[]> download(@PathVariable long id, @PathVariable long bijlage, Authentication authentication) {
         RightsRepository.StoredFile file = rights.proofForConsulent(CurrentUser.require(authentication), id, bijlage);
         String name = URLEncoder.encode(file.name(), StandardCharsets.UTF_8).replace("+", "%20");

@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.rules;
 
+import nl.bijstandsportaal.platform.web.FormBody;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -61,7 +62,7 @@ class RulesPages {
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> add(@Body Map<String, Object> body, Authentication authentication) {
         CurrentUser user = CurrentUser.require(authentication);
-        RuleChangeForm form = RuleChangeForm.fromBody(strings(body));
+        RuleChangeForm form = RuleChangeForm.fromBody(FormBody.strings(body));
         RuleChangeService.Result result = changes.submit(user, form);
         if (result.ok()) {
             return HttpResponse.seeOther(URI.create("/beheer/regels?toegevoegd=" + result.id()));
@@ -86,19 +87,5 @@ class RulesPages {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    /** A form body as text; a field sent twice counts with its first value. */
-    private static Map<String, String> strings(Map<String, Object> body) {
-        Map<String, String> values = new HashMap<>();
-        if (body != null) {
-            body.forEach((key, value) -> {
-                Object first = value instanceof List<?> list ? (list.isEmpty() ? null : list.get(0)) : value;
-                if (first != null) {
-                    values.put(key, first.toString());
-                }
-            });
-        }
-        return values;
     }
 }
