@@ -78,7 +78,7 @@ public class RightsService {
     }
 
     private Page page(CitizenProfile profile) {
-        Situation situation = situation(profile, repository.duties(profile.id()));
+        Situation situation = situation(profile, repository.duties(profile.id()), today());
         RightsOverview overview = RightsRules.overview(situation, today(), rules.book());
         var read = repository.lastAcknowledgement(profile.id(), READ);
         var quiz = repository.lastAcknowledgement(profile.id(), QUIZ);
@@ -148,7 +148,7 @@ public class RightsService {
      */
     public Receipt store(DSLContext tx, CurrentUser citizen, ChangeRequest change, Upload proof) {
         CitizenProfile profile = profile(citizen);
-        Situation situation = situation(profile, List.of());
+        Situation situation = situation(profile, List.of(), today());
         ChangeEffect effect = ChangeEffects.predict(change, situation, situation.household(), rules.book(),
                 repository.giftsInYear(profile.id(), change.datum()), repository.daysAbroadInYear(profile.id(), change.datum()));
         LocalDateTime now = nowUtc();
@@ -256,16 +256,22 @@ public class RightsService {
         return accounts.profile(citizen.id(), citizen.gemeenteId()).orElseThrow(NotFoundException::new);
     }
 
-    /** The household the norm rests on: the partner by their date of birth, everyone else as a possible kostendeler. */
-    static Situation situation(CitizenProfile profile, List<Situation.Duty> duties) {
+    /**
+     * The household the norm rests on: the partner by their date of birth, everyone else as a possible kostendeler,
+     * and whether children under 18 live there.
+     */
+    static Situation situation(CitizenProfile profile, List<Situation.Duty> duties, LocalDate today) {
         Optional<CitizenProfile.Huishoudlid> partner = profile.huishouden().stream()
                 .filter(m -> "PARTNER".equals(m.relatie())).findFirst();
         List<Household.Member> others = profile.huishouden().stream()
                 .filter(m -> !"PARTNER".equals(m.relatie()))
                 .map(m -> new Household.Member(m.voornaam(), m.geboortedatum(), Household.Status.valueOf(m.status())))
                 .toList();
+        LocalDate eighteenYearsAgo = today.minusYears(18);
+        boolean withChildren = profile.huishouden().stream()
+                .anyMatch(m -> "KIND".equals(m.relatie()) && m.geboortedatum().isAfter(eighteenYearsAgo));
         Household household = new Household(Household.Leefvorm.valueOf(profile.leefvorm().name()), profile.geboortedatum(),
-                partner.map(CitizenProfile.Huishoudlid::geboortedatum).orElse(null), profile.inInrichting(), others);
+                partner.map(CitizenProfile.Huishoudlid::geboortedatum).orElse(null), profile.inInrichting(), others, withChildren);
         return new Situation(profile.gemeente().code(), profile.gemeente().naam(), household, duties);
     }
 

@@ -5,10 +5,11 @@ import java.util.List;
 
 /**
  * The facts a norm depends on: the leefvorm, the birth dates of the citizen and partner, whether they live in an
- * institution, and the other people in the home with their status. Plain data, so calculations stay pure.
+ * institution, the other people in the home with their status, and whether children under 18 live there (art. 20 lid 2).
+ * Plain data, so calculations stay pure.
  */
 public record Household(Leefvorm leefvorm, LocalDate applicantBorn, LocalDate partnerBorn, boolean inInstitution,
-                        List<Member> others) {
+                        List<Member> others, boolean withChildren) {
 
     public enum Leefvorm { ALLEENSTAAND, ALLEENSTAANDE_OUDER, PARTNERS }
 
@@ -20,6 +21,11 @@ public record Household(Leefvorm leefvorm, LocalDate applicantBorn, LocalDate pa
 
     /** Another person in the home (not the partner). */
     public record Member(String name, LocalDate born, Status status) {
+    }
+
+    /** A household without children under 18 in it (only partners of 18-20 have another norm with children). */
+    public Household(Leefvorm leefvorm, LocalDate applicantBorn, LocalDate partnerBorn, boolean inInstitution, List<Member> others) {
+        this(leefvorm, applicantBorn, partnerBorn, inInstitution, others, false);
     }
 
     public Household {

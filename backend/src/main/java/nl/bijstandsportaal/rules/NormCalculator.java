@@ -106,7 +106,10 @@ public final class NormCalculator {
             if (age >= 21 && partnerAge >= 21) {
                 return RuleKey.NORM_PARTNERS_21_AOW;
             }
-            return age < 21 && partnerAge < 21 ? RuleKey.NORM_PARTNERS_18_20 : RuleKey.NORM_PARTNERS_18_20_EN_21;
+            if (age < 21 && partnerAge < 21) {
+                return h.withChildren() ? RuleKey.NORM_PARTNERS_18_20_MET_KINDEREN : RuleKey.NORM_PARTNERS_18_20;
+            }
+            return h.withChildren() ? RuleKey.NORM_PARTNERS_18_20_EN_21_MET_KINDEREN : RuleKey.NORM_PARTNERS_18_20_EN_21;
         }
         if (h.inInstitution()) {
             return RuleKey.NORM_INRICHTING_ALLEENSTAAND;

@@ -14,6 +14,8 @@ public enum RuleKey {
     NORM_ALLEENSTAANDE_OUDER_18_20("norm.alleenstaande_ouder_18_20", Kind.AMOUNT),
     NORM_PARTNERS_18_20("norm.partners_18_20", Kind.AMOUNT),
     NORM_PARTNERS_18_20_EN_21("norm.partners_18_20_en_21", Kind.AMOUNT),
+    NORM_PARTNERS_18_20_MET_KINDEREN("norm.partners_18_20_met_kinderen", Kind.AMOUNT),
+    NORM_PARTNERS_18_20_EN_21_MET_KINDEREN("norm.partners_18_20_en_21_met_kinderen", Kind.AMOUNT),
     NORM_ALLEENSTAAND_21_AOW("norm.alleenstaand_21_aow", Kind.AMOUNT),
     NORM_ALLEENSTAANDE_OUDER_21_AOW("norm.alleenstaande_ouder_21_aow", Kind.AMOUNT),
     NORM_PARTNERS_21_AOW("norm.partners_21_aow", Kind.AMOUNT),

@@ -144,6 +144,29 @@ class PagesInBrowserTest extends PortalTest {
     }
 
     @Test
+    void aChangeIsReportedWithTheKeyboardAlone() {
+        try (BrowserContext context = context(320, 640)) {
+            Page page = context.newPage();
+            demoLogin(page, "/demo/digid", "Ahmed Yilmaz");
+            page.navigate(base() + "/wijziging");
+            tabTo(page, "Je gaat naar het buitenland");
+            page.keyboard().press("Enter");
+            page.waitForURL(Pattern.compile(".*/wijziging/buitenland"));
+            tabToField(page, "land");
+            page.keyboard().type("Turkije");
+            java.time.format.DateTimeFormatter dutch = java.time.format.DateTimeFormatter.ofPattern("d-M-yyyy");
+            page.keyboard().press("Tab");
+            page.keyboard().type(java.time.LocalDate.now().plusDays(10).format(dutch));
+            page.keyboard().press("Tab");
+            page.keyboard().type(java.time.LocalDate.now().plusDays(20).format(dutch));
+            tabTo(page, "Versturen");
+            page.keyboard().press("Enter");
+            page.waitForURL(Pattern.compile(".*/wijziging/verstuurd/.*"));
+            assertThat(page.locator("h1")).containsText("Je wijziging is verstuurd");
+        }
+    }
+
+    @Test
     void pagesWorkWithoutJavaScript() {
         try (BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions()
                 .setJavaScriptEnabled(false).setViewportSize(320, 640).setLocale("nl-NL"))) {
@@ -205,6 +228,16 @@ class PagesInBrowserTest extends PortalTest {
         if (page.locator("h1").count() != 1) {
             problems.add(path + " @" + width + "px: " + page.locator("h1").count() + " h1 elements");
         }
+    }
+
+    private static void tabToField(Page page, String id) {
+        for (int i = 0; i < 40; i++) {
+            page.keyboard().press("Tab");
+            if (id.equals(page.evaluate("() => document.activeElement ? document.activeElement.id : ''"))) {
+                return;
+            }
+        }
+        throw new AssertionError("could not reach field #" + id + " with Tab");
     }
 
     private static void tabTo(Page page, String text) {

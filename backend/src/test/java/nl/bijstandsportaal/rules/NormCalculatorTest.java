@@ -133,6 +133,23 @@ class NormCalculatorTest {
     }
 
     @Test
+    void youngPartnersWithChildrenHaveTheirOwnNorm() {
+        LocalDate twenty = LocalDate.of(2003, 6, 1);
+        Household without = new Household(Leefvorm.PARTNERS, twenty, LocalDate.of(2004, 2, 2), false, List.of());
+        Household with = new Household(Leefvorm.PARTNERS, twenty, LocalDate.of(2004, 2, 2), false, List.of(), true);
+        assertEquals(RuleKey.NORM_PARTNERS_18_20, norm(without, JAN_2024).parts().get(0).category());
+        assertEquals(RuleKey.NORM_PARTNERS_18_20_MET_KINDEREN, norm(with, JAN_2024).parts().get(0).category());
+        Household olderPartnerWithChildren = new Household(Leefvorm.PARTNERS, twenty, LocalDate.of(1990, 2, 2), false, List.of(), true);
+        assertEquals(new BigDecimal("1631.48"), norm(olderPartnerWithChildren, JAN_2024).inclVt());
+    }
+
+    @Test
+    void partnersOfWhomOneHasReachedAowAgeGetTheAowNorm() {
+        Household oneAow = new Household(Leefvorm.PARTNERS, LocalDate.of(1955, 1, 1), LocalDate.of(1970, 1, 1), false, List.of());
+        assertEquals(RuleKey.NORM_PARTNERS_AOW, norm(oneAow, JAN_2024).parts().get(0).category()); // art. 22 sub c
+    }
+
+    @Test
     void turning21ChangesTheCategoryOnTheBirthday() {
         Household household = new Household(Leefvorm.ALLEENSTAAND, LocalDate.of(2003, 1, 11), null, false, List.of());
         MonthlyNorm norm = norm(household, JAN_2024);

@@ -23,6 +23,8 @@ public final class TestRules {
             norm.alleenstaande_ouder_18_20,*,2024-01-01,,316.94,test
             norm.partners_18_20,*,2024-01-01,,633.88,test
             norm.partners_18_20_en_21,*,2024-01-01,,1233.46,test
+            norm.partners_18_20_met_kinderen,*,2024-01-01,,1019.90,test
+            norm.partners_18_20_en_21_met_kinderen,*,2024-01-01,,1631.48,test
             norm.alleenstaand_21_aow,*,2024-01-01,2024-06-30,1283.83,domain.md 2024-01
             norm.alleenstaand_21_aow,*,2024-07-01,,1300.00,test
             norm.alleenstaande_ouder_21_aow,*,2024-01-01,2024-06-30,1283.83,domain.md 2024-01
