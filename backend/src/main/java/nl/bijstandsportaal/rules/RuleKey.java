@@ -48,6 +48,11 @@ public enum RuleKey {
 
     BUITENLAND_MAX_WEKEN("buitenland.max_weken", Kind.NUMBER),
 
+    // The income report (inkomstenopgave): per calendar month (0) or per four weeks counted from the start of the
+    // rule period (1), and the number of days after the end of a period by which it must be sent.
+    INKOMSTENOPGAVE_VIER_WEKEN("inkomstenopgave.vier_weken", Kind.SWITCH),
+    INKOMSTENOPGAVE_TERMIJN_DAGEN("inkomstenopgave.termijn_dagen", Kind.NUMBER),
+
     // The municipality's steps when a duty is not met (afstemmingsverordening, art. 18 lid 2), after a warning:
     // a fixed amount off for a missed appointment, then a percentage for some months, more when it happens again.
     VERLAGING_AFSPRAAK_BEDRAG("verlaging.afspraak_bedrag", Kind.AMOUNT),

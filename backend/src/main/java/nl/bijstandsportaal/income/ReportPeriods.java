@@ -1,0 +1,62 @@
+package nl.bijstandsportaal.income;
+
+import nl.bijstandsportaal.rules.RuleBook;
+import nl.bijstandsportaal.rules.RuleKey;
+import nl.bijstandsportaal.rules.RulePeriod;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The periods a citizen reports their income over, and the deadline of each, as the municipality sets them: a
+ * calendar month, or four weeks counted from the day the municipality started with four-week periods. Pure.
+ */
+public final class ReportPeriods {
+
+    private ReportPeriods() {
+    }
+
+    /** One period: its first and last day and the last day to send the report. {@code code} is stable (2026-11, 2026-W05-4W). */
+    public record ReportPeriod(String code, LocalDate from, LocalDate to, LocalDate deadline) {
+
+        public boolean contains(LocalDate day) {
+            return !day.isBefore(from) && !day.isAfter(to);
+        }
+
+        public int days() {
+            return (int) ChronoUnit.DAYS.between(from, to) + 1;
+        }
+    }
+
+    /** The period that contains {@code day} in this municipality. */
+    public static ReportPeriod containing(LocalDate day, String gemeente, RuleBook rules) {
+        Optional<RulePeriod> fourWeeks = rules.find(RuleKey.INKOMSTENOPGAVE_VIER_WEKEN, gemeente, day)
+                .filter(r -> r.value().signum() > 0);
+        int termijn = rules.value(RuleKey.INKOMSTENOPGAVE_TERMIJN_DAGEN, gemeente, day).intValueExact();
+        if (fourWeeks.isPresent()) {
+            LocalDate anchor = fourWeeks.get().from();
+            long index = ChronoUnit.DAYS.between(anchor, day) / 28;
+            LocalDate from = anchor.plusDays(index * 28);
+            LocalDate to = from.plusDays(27);
+            return new ReportPeriod(from + "-4W", from, to, to.plusDays(termijn));
+        }
+        YearMonth month = YearMonth.from(day);
+        return new ReportPeriod(month.toString(), month.atDay(1), month.atEndOfMonth(), month.atEndOfMonth().plusDays(termijn));
+    }
+
+    /** The periods from the one containing {@code start} up to and including the one containing {@code end}. */
+    public static List<ReportPeriod> between(LocalDate start, LocalDate end, String gemeente, RuleBook rules) {
+        List<ReportPeriod> periods = new ArrayList<>();
+        LocalDate day = start;
+        while (!day.isAfter(end)) {
+            ReportPeriod period = containing(day, gemeente, rules);
+            periods.add(period);
+            day = period.to().plusDays(1);
+        }
+        return periods;
+    }
+}
