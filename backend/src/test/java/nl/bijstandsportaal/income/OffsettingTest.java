@@ -1,0 +1,114 @@
+package nl.bijstandsportaal.income;
+
+import nl.bijstandsportaal.income.Offsetting.History;
+import nl.bijstandsportaal.income.Offsetting.Kind;
+import nl.bijstandsportaal.income.Offsetting.Result;
+import nl.bijstandsportaal.income.Offsetting.Source;
+import nl.bijstandsportaal.platform.i18n.Text;
+import nl.bijstandsportaal.rules.RuleBook;
+import nl.bijstandsportaal.rules.RuleKey;
+import nl.bijstandsportaal.rules.TestRules;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Verrekening: norm minus counted income after disregards, with the vakantietoeslag reserved. */
+class OffsettingTest {
+
+    private static final RuleBook RULES = RuleBook.of(TestRules.parse(TestRules.CSV + """
+            vrijlating.arbeid_procent,*,2016-01-01,,25,art. 31 lid 2 sub n
+            vrijlating.arbeid_maanden,*,2016-01-01,,6,art. 31 lid 2 sub n
+            vrijlating.arbeid_maximum,*,2024-01-01,,269,test
+            vrijlating.alleenstaande_ouder_procent,*,2016-01-01,,12.5,art. 31 lid 2 sub r
+            vrijlating.alleenstaande_ouder_maximum,*,2024-01-01,,167.79,test
+            giften.vrij_per_jaar,*,2024-01-01,,1200,test
+            maatregel.giften_1200,*,2024-01-01,,1,test
+            maatregel.giften_1200,1783,2024-01-01,,0,test Westland not yet
+            """));
+    private static final LocalDate DAY = LocalDate.of(2024, 10, 31);
+    private static final BigDecimal NORM = new BigDecimal("1300.00");
+
+    private static Result offset(List<Source> sources, History history, boolean singleParent, String gemeente) {
+        return Offsetting.offset(NORM, sources, history, singleParent, gemeente, DAY, RULES);
+    }
+
+    private static Source work(String net) {
+        return new Source(Kind.WERK, "Albert Heijn", new BigDecimal(net));
+    }
+
+    @Test
+    void withoutIncomeTheNormIsPaidLessTheVakantietoeslag() {
+        Result r = offset(List.of(), History.NONE, false, "0344");
+        assertEquals(new BigDecimal("1300.00"), r.bijstand());
+        assertEquals(new BigDecimal("65.00"), r.vakantietoeslag());
+        assertEquals(new BigDecimal("1235.00"), r.paid());
+        assertEquals(r.normalPaid(), r.paid());
+        assertEquals(List.of(Text.of("income.summary.paid", new BigDecimal("1235.00")), Text.of("income.summary.estimate")), r.summary());
+    }
+
+    @ParameterizedTest(name = "work {0}, month {1} of the disregard: keep {2}, paid {3}")
+    @CsvSource({
+            "380.00, 0, 95.00, 964.25",     // 25% of 380 = 95; counted 285; bijstand 1015; vt 50.75
+            "2000.00, 0, 269.00, 511.55",   // 25% = 500, capped at 269; counted 1731 > 1300 ... see below
+            "380.00, 5, 95.00, 964.25",     // the sixth month still has it
+            "380.00, 6, 0.00, 874.00",      // after six months: counted in full; bijstand 920; vt 46
+    })
+    void theWorkDisregardIsCappedAndEndsAfterSixMonths(String net, int monthsUsed, String kept, String paid) {
+        Result r = offset(List.of(work(net)), new History(monthsUsed, 0, BigDecimal.ZERO), false, "0344");
+        assertEquals(new BigDecimal(kept), r.kept());
+        if (new BigDecimal(net).compareTo(new BigDecimal("1500")) < 0) {
+            assertEquals(new BigDecimal(paid), r.paid());
+        } else {
+            assertEquals(new BigDecimal("0.00"), r.paid(), "2000 - 269 = 1731 counted, more than the norm");
+            assertTrue(r.explanation().contains(Text.of("income.calc.none")));
+        }
+    }
+
+    @Test
+    void theSummarySaysWhatChangesAndWhatMayBeKept() {
+        Result r = offset(List.of(work("380.00")), History.NONE, false, "0344");
+        // normally 1,235.00; now 964.25: 270.75 less, because 380 was earned, 95 of which may be kept
+        assertEquals(Text.of("income.summary.lessKept", new BigDecimal("270.75"), new BigDecimal("380.00"), new BigDecimal("95.00")),
+                r.summary().get(1));
+        assertTrue(r.rulesUsed().stream().anyMatch(p -> p.key() == RuleKey.VRIJLATING_ARBEID_MAXIMUM));
+    }
+
+    @Test
+    void aSingleParentOfAYoungChildKeeps12AndAHalfPercentAfterTheWorkDisregard() {
+        Result r = offset(List.of(work("1000.00")), new History(6, 3, BigDecimal.ZERO), true, "0344");
+        assertEquals(new BigDecimal("125.00"), r.kept());
+        assertTrue(r.usedSingleParentDisregard());
+        Result capped = offset(List.of(work("2000.00")), new History(6, 0, BigDecimal.ZERO), true, "0344");
+        assertEquals(new BigDecimal("167.79"), capped.kept());
+        Result over = offset(List.of(work("1000.00")), new History(6, 30, BigDecimal.ZERO), true, "0344");
+        assertEquals(new BigDecimal("0"), over.kept().stripTrailingZeros(), "after 30 months");
+    }
+
+    @Test
+    void giftsUpToTheYearlyFreeAmountDoNotCountWhereTheMeasureIsOn() {
+        Source gift = new Source(Kind.GIFT, "Boodschappen van mijn moeder", new BigDecimal("300.00"));
+        assertEquals(new BigDecimal("300.00"), offset(List.of(gift), new History(0, 0, new BigDecimal("800")), false, "0344").kept());
+        assertEquals(new BigDecimal("100.00"), offset(List.of(gift), new History(0, 0, new BigDecimal("1100")), false, "0344").kept());
+        Result westland = offset(List.of(gift), History.NONE, false, "1783");
+        assertEquals(new BigDecimal("300.00"), westland.counted(), "Westland counts every gift");
+    }
+
+    @Test
+    void otherIncomeCountsInFullAndSourcesAddUp() {
+        Result r = offset(List.of(work("200.00"), new Source(Kind.UITKERING, "WW", new BigDecimal("150.50")),
+                new Source(Kind.ALIMENTATIE, "Alimentatie", new BigDecimal("100.00"))), History.NONE, false, "0344");
+        assertEquals(new BigDecimal("450.50"), r.income());
+        assertEquals(new BigDecimal("50.00"), r.kept());
+        assertEquals(new BigDecimal("400.50"), r.counted());
+        assertEquals(new BigDecimal("899.50"), r.bijstand());
+        assertFalse(r.usedSingleParentDisregard());
+    }
+}
