@@ -72,6 +72,12 @@ public class RightsService {
         return page(profile(citizen));
     }
 
+    /** The citizen's own situation (household, municipality, duties), e.g. for the "what if I work" calculator. */
+    public Situation situationOf(CurrentUser citizen) {
+        CitizenProfile profile = profile(citizen);
+        return situation(profile, repository.duties(profile.id()), today());
+    }
+
     /** A citizen's overview for a consulent of their municipality (who opened the file, which is audited). */
     public Page overviewForConsulent(CurrentUser consulent, long burgerId) {
         return page(accounts.profile(burgerId, consulent.gemeenteId()).orElseThrow(NotFoundException::new));

@@ -47,7 +47,9 @@ class PagesInBrowserTest extends PortalTest {
             try (BrowserContext context = context(viewport[0], viewport[1])) {
                 Page page = context.newPage();
                 for (String path : List.of("/", "/inloggen", "/inloggen?fout=login", "/medewerkers", "/demo/digid",
-                        "/demo/medewerker", "/sessie-verlopen", "/uitgelogd", "/bestaat-niet", "/taal?lang=en&terug=/inloggen")) {
+                        "/demo/medewerker", "/sessie-verlopen", "/uitgelogd", "/bestaat-niet", "/taal?lang=en&terug=/inloggen", "/woordenlijst",
+                        "/wat-als-ik-ga-werken", "/wat-als-ik-ga-werken?gemeente=1783&leefvorm=ALLEENSTAANDE_OUDER&kind12=ja&uren=20&uurloon=13",
+                        "/wat-als-ik-ga-werken?uren=veel")) {
                     audit(page, path, viewport[0], problems);
                 }
             }
@@ -84,8 +86,8 @@ class PagesInBrowserTest extends PortalTest {
                 page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bekijk de antwoorden")).click();
                 page.waitForURL(Pattern.compile(".*/rechten-en-plichten/quiz"));
                 check(page, "quiz result", viewport[0], problems);
-                audit(page, "/woordenlijst", viewport[0], problems);
                 audit(page, "/wijziging", viewport[0], problems);
+                audit(page, "/wat-als-ik-ga-werken?maandloon=800", viewport[0], problems);
                 for (String slug : List.of("iemand-komt-wonen", "iemand-gaat-weg", "buitenland", "verhuizen", "gift-of-erfenis", "iets-anders")) {
                     audit(page, "/wijziging/" + slug, viewport[0], problems);
                 }

@@ -1,0 +1,145 @@
+package nl.bijstandsportaal.income;
+
+import jakarta.inject.Singleton;
+import nl.bijstandsportaal.platform.i18n.Text;
+import nl.bijstandsportaal.platform.security.CurrentUser;
+import nl.bijstandsportaal.rights.RightsService;
+import nl.bijstandsportaal.rights.Situation;
+import nl.bijstandsportaal.rules.Household;
+import nl.bijstandsportaal.rules.RulesService;
+import org.jooq.DSLContext;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import static nl.bijstandsportaal.platform.db.generated.Tables.GEMEENTE;
+
+/**
+ * The "what if I work" calculator: for a signed-in citizen with their own household and municipality, for a
+ * visitor with the situation they choose (21 or older, nobody else in the home).
+ */
+@Singleton
+public class WhatIfService {
+
+    private static final Pattern AMOUNT = Pattern.compile("(€\\s*)?\\d{1,6}([.,]\\d{1,2})?");
+    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+
+    private final RightsService rights;
+    private final RulesService rules;
+    private final DSLContext db;
+    private final Clock clock;
+
+    WhatIfService(RightsService rights, RulesService rules, DSLContext db, Clock clock) {
+        this.rights = rights;
+        this.rules = rules;
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** The form as typed (all optional: an empty form shows only the questions). */
+    public record Form(String gemeente, String leefvorm, String kind12, String uren, String uurloon, String maandloon, String start) {
+    }
+
+    /**
+     * {@code answer} null: nothing asked yet or mistakes ({@code errors}, per field). {@code personal}: worked out
+     * for the signed-in citizen's own situation.
+     */
+    public record Outcome(Map<String, Text> errors, WhatIf.Answer answer, BigDecimal monthlyNet, boolean personal,
+                          Map<String, String> gemeenten, List<YearMonth> startMonths) {
+    }
+
+    public Outcome calculate(Optional<CurrentUser> citizen, Form form) {
+        Map<String, String> gemeenten = new LinkedHashMap<>();
+        db.select(GEMEENTE.CODE, GEMEENTE.NAAM).from(GEMEENTE).orderBy(GEMEENTE.NAAM).forEach(r -> gemeenten.put(r.value1(), r.value2()));
+        YearMonth now = YearMonth.from(LocalDate.now(clock.withZone(AMSTERDAM)));
+        List<YearMonth> startMonths = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            startMonths.add(now.plusMonths(i));
+        }
+        boolean personal = citizen.filter(CurrentUser::isCitizen).isPresent();
+        boolean asked = has(form.uren()) || has(form.uurloon()) || has(form.maandloon());
+        if (!asked) {
+            return new Outcome(Map.of(), null, null, personal, gemeenten, startMonths);
+        }
+        Map<String, Text> errors = new LinkedHashMap<>();
+        BigDecimal monthlyNet = null;
+        if (has(form.maandloon())) {
+            monthlyNet = amount(form.maandloon(), "maandloon", "whatif.field.maandloon", new BigDecimal("20000"), errors);
+        } else {
+            BigDecimal hours = amount(form.uren(), "uren", "whatif.field.uren", new BigDecimal("60"), errors);
+            BigDecimal wage = amount(form.uurloon(), "uurloon", "whatif.field.uurloon", new BigDecimal("200"), errors);
+            if (hours != null && wage != null) {
+                monthlyNet = WhatIf.monthly(hours, wage);
+            }
+        }
+        YearMonth start = startMonths.stream().filter(m -> m.toString().equals(form.start())).findFirst().orElse(now);
+        Household household;
+        String gemeente;
+        boolean singleParentOfYoungChild;
+        if (personal) {
+            Situation situation = rights.situationOf(citizen.get());
+            household = situation.household();
+            gemeente = situation.gemeente();
+            singleParentOfYoungChild = household.leefvorm() == Household.Leefvorm.ALLEENSTAANDE_OUDER && "ja".equals(form.kind12());
+        } else {
+            gemeente = form.gemeente() != null && gemeenten.containsKey(form.gemeente()) ? form.gemeente() : null;
+            if (gemeente == null) {
+                errors.put("gemeente", Text.of("whatif.error.choose", Text.of("whatif.field.gemeente")));
+            }
+            Household.Leefvorm leefvorm = leefvorm(form.leefvorm());
+            if (leefvorm == null) {
+                errors.put("leefvorm", Text.of("whatif.error.choose", Text.of("whatif.field.leefvorm")));
+            }
+            LocalDate thirty = LocalDate.now(clock.withZone(AMSTERDAM)).minusYears(30);
+            household = leefvorm == null ? null
+                    : new Household(leefvorm, thirty, leefvorm == Household.Leefvorm.PARTNERS ? thirty : null, false, List.of());
+            singleParentOfYoungChild = leefvorm == Household.Leefvorm.ALLEENSTAANDE_OUDER && "ja".equals(form.kind12());
+        }
+        if (!errors.isEmpty() || monthlyNet == null) {
+            return new Outcome(errors, null, monthlyNet, personal, gemeenten, startMonths);
+        }
+        WhatIf.Answer answer = WhatIf.calculate(new WhatIf.Question(household, gemeente, monthlyNet, start, singleParentOfYoungChild),
+                rules.book());
+        return new Outcome(Map.of(), answer, monthlyNet, personal, gemeenten, startMonths);
+    }
+
+    private static Household.Leefvorm leefvorm(String value) {
+        try {
+            return value == null ? null : Household.Leefvorm.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static boolean has(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    /** Euros or hours as people type them (comma or point); zero, negative or above {@code max} is refused. */
+    private static BigDecimal amount(String value, String field, String label, BigDecimal max, Map<String, Text> errors) {
+        if (!has(value)) {
+            errors.put(field, Text.of("whatif.error.required", Text.of(label)));
+            return null;
+        }
+        String typed = value.strip();
+        if (!AMOUNT.matcher(typed).matches()) {
+            errors.put(field, Text.of("whatif.error.number", Text.of(label)));
+            return null;
+        }
+        BigDecimal number = new BigDecimal(typed.replace("€", "").strip().replace(',', '.'));
+        if (number.signum() <= 0 || number.compareTo(max) > 0) {
+            errors.put(field, Text.of("whatif.error.range", Text.of(label), max.intValue()));
+            return null;
+        }
+        return number;
+    }
+}

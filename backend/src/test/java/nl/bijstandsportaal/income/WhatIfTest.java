@@ -1,0 +1,76 @@
+package nl.bijstandsportaal.income;
+
+import nl.bijstandsportaal.income.WhatIf.Answer;
+import nl.bijstandsportaal.income.WhatIf.Month;
+import nl.bijstandsportaal.platform.i18n.Text;
+import nl.bijstandsportaal.rules.Household;
+import nl.bijstandsportaal.rules.Household.Leefvorm;
+import nl.bijstandsportaal.rules.RuleBook;
+import nl.bijstandsportaal.rules.TestRules;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** "Wat als ik ga werken?" month by month. */
+class WhatIfTest {
+
+    private static final RuleBook RULES = RuleBook.of(TestRules.parse(TestRules.CSV.replace(
+            "norm.alleenstaand_21_aow,*,2024-07-01,,1300.00,test", "norm.alleenstaand_21_aow,*,2024-07-01,2024-12-31,1300.00,test") + """
+            vrijlating.arbeid_procent,*,2016-01-01,,25,art. 31 lid 2 sub n
+            vrijlating.arbeid_maanden,*,2016-01-01,,6,art. 31 lid 2 sub n
+            vrijlating.arbeid_maximum,*,2024-01-01,,269,test
+            vrijlating.alleenstaande_ouder_procent,*,2016-01-01,,12.5,art. 31 lid 2 sub r
+            vrijlating.alleenstaande_ouder_maximum,*,2024-01-01,,167.79,test
+            """));
+    private static final Household SINGLE = new Household(Leefvorm.ALLEENSTAAND, LocalDate.of(1990, 1, 1), null, false, List.of());
+
+    @Test
+    void twelveHoursAtTwelveEurosMonthByMonth() {
+        BigDecimal net = WhatIf.monthly(new BigDecimal("12"), new BigDecimal("12.00"));
+        assertEquals(new BigDecimal("624.00"), net); // 12 x 12 x 52 / 12
+        Answer a = WhatIf.calculate(new WhatIf.Question(SINGLE, "0344", net, YearMonth.of(2024, 9), false), RULES);
+        assertEquals(WhatIf.MONTHS, a.months().size());
+        Month first = a.months().get(0);
+        // norm 1300; keep 25% of 624 = 156; counted 468; bijstand 832; vt 41.60; paid 790.40; total 1414.40; without 1235
+        assertEquals(new BigDecimal("156.00"), first.kept());
+        assertEquals(new BigDecimal("790.40"), first.paid());
+        assertEquals(new BigDecimal("1414.40"), first.total());
+        assertEquals(new BigDecimal("179.40"), first.more());
+        Month seventh = a.months().get(6);
+        assertEquals(YearMonth.of(2025, 3), seventh.month());
+        assertEquals(new BigDecimal("0.00"), seventh.kept(), "the disregard ends after six months");
+        assertEquals(new BigDecimal("31.20"), seventh.more()); // bijstand 676, vt 33.80, paid 642.20 + 624 = 1266.20 vs 1235
+        assertTrue(a.summary().contains(Text.of("whatif.summary.later", YearMonth.of(2025, 3), seventh.total(), seventh.more())));
+    }
+
+    @Test
+    void monthsWithoutKnownNormsUseTheLastKnownAndSaySo() {
+        Answer a = WhatIf.calculate(new WhatIf.Question(SINGLE, "0344", new BigDecimal("400"), YearMonth.of(2024, 11), false), RULES);
+        assertFalse(a.months().get(0).assumed());
+        assertTrue(a.months().get(2).assumed(), "January 2025 has no norm in these rules");
+        assertEquals(new BigDecimal("1300.00"), a.months().get(2).norm());
+        assertEquals(Text.of("whatif.assumed", YearMonth.of(2024, 12)), a.leavesOut().get(0));
+    }
+
+    @Test
+    void aSingleParentKeepsPartAfterTheFirstSixMonths() {
+        Household parent = new Household(Leefvorm.ALLEENSTAANDE_OUDER, LocalDate.of(1990, 1, 1), null, false, List.of());
+        Answer a = WhatIf.calculate(new WhatIf.Question(parent, "0344", new BigDecimal("800"), YearMonth.of(2024, 7), true), RULES);
+        assertEquals(new BigDecimal("200.00"), a.months().get(0).kept());
+        assertEquals(new BigDecimal("100.00"), a.months().get(6).kept(), "12.5% of 800 from the seventh month");
+    }
+
+    @Test
+    void withoutAnyKnownNormTheAnswerSaysSo() {
+        Answer a = WhatIf.calculate(new WhatIf.Question(SINGLE, "0344", new BigDecimal("400"), YearMonth.of(2030, 1), false), RULES);
+        assertTrue(a.months().isEmpty());
+        assertEquals(List.of(Text.of("whatif.summary.unknown", YearMonth.of(2030, 1))), a.summary());
+    }
+}
