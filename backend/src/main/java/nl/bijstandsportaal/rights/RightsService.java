@@ -78,6 +78,12 @@ public class RightsService {
         return situation(profile, repository.duties(profile.id()), today());
     }
 
+    /** True when a child of the citizen under 12 lives with them on {@code day} (art. 31 lid 2 sub r). */
+    public boolean hasChildUnder12(CurrentUser citizen, LocalDate day) {
+        return profile(citizen).huishouden().stream()
+                .anyMatch(m -> "KIND".equals(m.relatie()) && m.geboortedatum().isAfter(day.minusYears(12)));
+    }
+
     /** A citizen's overview for a consulent of their municipality (who opened the file, which is audited). */
     public Page overviewForConsulent(CurrentUser consulent, long burgerId) {
         return page(accounts.profile(burgerId, consulent.gemeenteId()).orElseThrow(NotFoundException::new));

@@ -1,0 +1,124 @@
+package nl.bijstandsportaal.income;
+
+import jakarta.inject.Singleton;
+import nl.bijstandsportaal.income.ReportPeriods.ReportPeriod;
+import nl.bijstandsportaal.platform.db.generated.tables.records.InkomstenopgaveRecord;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENBRON;
+import static nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE;
+import static nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE_BIJLAGE;
+import static nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE_GEBEURTENIS;
+
+/** Income reports, their sources per version and their timeline. Every query names the citizen or the report. */
+@Singleton
+public class IncomeRepository {
+
+    private final DSLContext db;
+
+    IncomeRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** A report as the citizen and the app see it. */
+    public record Report(long id, String publicId, String kenmerk, String periodCode, LocalDate from, LocalDate to, LocalDate deadline,
+                         String status, int version, boolean noIncome, boolean late, BigDecimal expectedPaid, Instant sentAt,
+                         Instant changedAt) {
+    }
+
+    public record SourceRow(String kind, String name, BigDecimal net, BigDecimal gross, BigDecimal hours, LocalDate paidOn,
+                            boolean payslipFollows, BigDecimal countedNet, String countedReason) {
+    }
+
+    public record Event(Instant at, String kind, int version, String note) {
+    }
+
+    private static Report report(InkomstenopgaveRecord r) {
+        return new Report(r.getId(), r.getPublicId(), r.getKenmerk(), r.getPeriodeCode(), r.getPeriodeVan(), r.getPeriodeTot(),
+                r.getTermijn(), r.getStatus(), r.getVersie(), Boolean.TRUE.equals(r.getGeenInkomsten()), Boolean.TRUE.equals(r.getTeLaat()),
+                r.getVerwachtUitbetaald(), r.getIngediendOp().toInstant(ZoneOffset.UTC), r.getGewijzigdOp().toInstant(ZoneOffset.UTC));
+    }
+
+    Map<String, Report> reports(long burgerId, List<String> periodCodes) {
+        Map<String, Report> byCode = new LinkedHashMap<>();
+        db.selectFrom(INKOMSTENOPGAVE).where(INKOMSTENOPGAVE.BURGER_ID.eq(burgerId)).and(INKOMSTENOPGAVE.PERIODE_CODE.in(periodCodes))
+                .fetch().forEach(r -> byCode.put(r.getPeriodeCode(), report(r)));
+        return byCode;
+    }
+
+    Optional<Report> reportByPeriod(long burgerId, String periodCode) {
+        return db.selectFrom(INKOMSTENOPGAVE).where(INKOMSTENOPGAVE.BURGER_ID.eq(burgerId))
+                .and(INKOMSTENOPGAVE.PERIODE_CODE.eq(periodCode)).fetchOptional().map(IncomeRepository::report);
+    }
+
+    Report report(DSLContext tx, long id) {
+        return report(tx.selectFrom(INKOMSTENOPGAVE).where(INKOMSTENOPGAVE.ID.eq(id)).fetchSingle());
+    }
+
+    /** The report of this period, locked for the rest of the transaction. */
+    Optional<InkomstenopgaveRecord> lockReport(DSLContext tx, long burgerId, String periodCode) {
+        return tx.selectFrom(INKOMSTENOPGAVE).where(INKOMSTENOPGAVE.BURGER_ID.eq(burgerId))
+                .and(INKOMSTENOPGAVE.PERIODE_CODE.eq(periodCode)).forUpdate().fetchOptional();
+    }
+
+    /** What earlier periods used of the disregards, and the gifts reported earlier in the period's calendar year. */
+    Offsetting.History history(long burgerId, ReportPeriod period) {
+        var earlier = INKOMSTENOPGAVE.BURGER_ID.eq(burgerId).and(INKOMSTENOPGAVE.PERIODE_TOT.lt(period.from()));
+        int work = db.fetchCount(INKOMSTENOPGAVE, earlier.and(INKOMSTENOPGAVE.VRIJLATING_ARBEID.isTrue()));
+        int parent = db.fetchCount(INKOMSTENOPGAVE, earlier.and(INKOMSTENOPGAVE.VRIJLATING_OUDER.isTrue()));
+        BigDecimal gifts = db.select(DSL.sum(INKOMSTENOPGAVE.GIFTEN)).from(INKOMSTENOPGAVE)
+                .where(earlier).and(INKOMSTENOPGAVE.PERIODE_VAN.ge(period.to().withDayOfYear(1)))
+                .fetchOne(0, BigDecimal.class);
+        return new Offsetting.History(work, parent, gifts == null ? BigDecimal.ZERO : gifts);
+    }
+
+    void insertSources(DSLContext tx, long reportId, int version, List<IncomeForm.Source> sources) {
+        for (int i = 0; i < sources.size(); i++) {
+            IncomeForm.Source s = sources.get(i);
+            tx.insertInto(INKOMSTENBRON)
+                    .set(INKOMSTENBRON.OPGAVE_ID, reportId).set(INKOMSTENBRON.VERSIE, version).set(INKOMSTENBRON.VOLGORDE, i)
+                    .set(INKOMSTENBRON.SOORT, s.kind().name()).set(INKOMSTENBRON.NAAM, s.name()).set(INKOMSTENBRON.NETTO, s.net())
+                    .set(INKOMSTENBRON.BRUTO, s.gross()).set(INKOMSTENBRON.UREN, s.hours()).set(INKOMSTENBRON.BETAALDATUM, s.paidOn())
+                    .set(INKOMSTENBRON.LOONSTROOK_VOLGT, s.payslipFollows())
+                    .execute();
+        }
+    }
+
+    void event(DSLContext tx, long reportId, String kind, int version, String note, Long medewerkerId, LocalDateTime at) {
+        tx.insertInto(INKOMSTENOPGAVE_GEBEURTENIS)
+                .set(INKOMSTENOPGAVE_GEBEURTENIS.OPGAVE_ID, reportId).set(INKOMSTENOPGAVE_GEBEURTENIS.OP, at)
+                .set(INKOMSTENOPGAVE_GEBEURTENIS.SOORT, kind).set(INKOMSTENOPGAVE_GEBEURTENIS.VERSIE, version)
+                .set(INKOMSTENOPGAVE_GEBEURTENIS.TOELICHTING, note).set(INKOMSTENOPGAVE_GEBEURTENIS.MEDEWERKER_ID, medewerkerId)
+                .execute();
+    }
+
+    List<SourceRow> sources(long reportId, int version) {
+        return db.selectFrom(INKOMSTENBRON).where(INKOMSTENBRON.OPGAVE_ID.eq(reportId)).and(INKOMSTENBRON.VERSIE.eq(version))
+                .orderBy(INKOMSTENBRON.VOLGORDE)
+                .fetch(r -> new SourceRow(r.getSoort(), r.getNaam(), r.getNetto(), r.getBruto(), r.getUren(), r.getBetaaldatum(),
+                        Boolean.TRUE.equals(r.getLoonstrookVolgt()), r.getVastgesteldNetto(), r.getVastgesteldReden()));
+    }
+
+    List<Event> timeline(long reportId) {
+        return db.selectFrom(INKOMSTENOPGAVE_GEBEURTENIS).where(INKOMSTENOPGAVE_GEBEURTENIS.OPGAVE_ID.eq(reportId))
+                .orderBy(INKOMSTENOPGAVE_GEBEURTENIS.OP, INKOMSTENOPGAVE_GEBEURTENIS.ID)
+                .fetch(r -> new Event(r.getOp().toInstant(ZoneOffset.UTC), r.getSoort(), r.getVersie(), r.getToelichting()));
+    }
+
+    List<String> proofNames(long reportId) {
+        return db.select(INKOMSTENOPGAVE_BIJLAGE.BESTANDSNAAM).from(INKOMSTENOPGAVE_BIJLAGE)
+                .where(INKOMSTENOPGAVE_BIJLAGE.OPGAVE_ID.eq(reportId)).orderBy(INKOMSTENOPGAVE_BIJLAGE.ID)
+                .fetch(INKOMSTENOPGAVE_BIJLAGE.BESTANDSNAAM);
+    }
+}

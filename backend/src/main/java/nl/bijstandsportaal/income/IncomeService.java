@@ -1,0 +1,205 @@
+package nl.bijstandsportaal.income;
+
+import jakarta.inject.Singleton;
+import nl.bijstandsportaal.income.ReportPeriods.ReportPeriod;
+import nl.bijstandsportaal.platform.db.generated.tables.records.InkomstenopgaveRecord;
+import nl.bijstandsportaal.platform.security.CurrentUser;
+import nl.bijstandsportaal.platform.web.NotFoundException;
+import nl.bijstandsportaal.rights.RightsService;
+import nl.bijstandsportaal.rights.Situation;
+import nl.bijstandsportaal.rules.Household;
+import nl.bijstandsportaal.rules.MonthlyNorm;
+import nl.bijstandsportaal.rules.NormCalculator;
+import nl.bijstandsportaal.rules.RuleBook;
+import nl.bijstandsportaal.rules.RulesService;
+import org.jooq.DSLContext;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The citizen's income reports: the periods with their state, the estimate before sending, sending (once per
+ * period; a correction before processing adds a version), and the receipt with its timeline. Only the caller's own.
+ */
+@Singleton
+public class IncomeService {
+
+    /** How many ended periods the overview shows. */
+    static final int PERIODS_BACK = 4;
+    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+
+    private final RightsService rights;
+    private final RulesService rules;
+    private final IncomeRepository repository;
+    private final DSLContext db;
+    private final Clock clock;
+
+    IncomeService(RightsService rights, RulesService rules, IncomeRepository repository, DSLContext db, Clock clock) {
+        this.rights = rights;
+        this.rules = rules;
+        this.repository = repository;
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** A period and how it stands. state: TE_DOEN, TE_LAAT, NOG_NIET (not ended yet), or the report's status. */
+    public record PeriodView(ReportPeriod period, String state, IncomeRepository.Report report) {
+    }
+
+    public List<PeriodView> periods(CurrentUser citizen) {
+        Situation situation = rights.situationOf(citizen);
+        LocalDate today = today();
+        RuleBook book = rules.book();
+        ReportPeriod current = ReportPeriods.containing(today, situation.gemeente(), book);
+        List<ReportPeriod> periods = new ArrayList<>();
+        periods.add(current);
+        ReportPeriod p = current;
+        for (int i = 0; i < PERIODS_BACK; i++) {
+            p = ReportPeriods.containing(p.from().minusDays(1), situation.gemeente(), book);
+            periods.add(p);
+        }
+        Map<String, IncomeRepository.Report> sent = repository.reports(citizen.id(), periods.stream().map(ReportPeriod::code).toList());
+        return periods.stream().map(period -> {
+            IncomeRepository.Report report = sent.get(period.code());
+            String state = report != null ? report.status()
+                    : !today.isAfter(period.to()) ? "NOG_NIET"
+                    : today.isAfter(period.deadline()) ? "TE_LAAT" : "TE_DOEN";
+            return new PeriodView(period, state, report);
+        }).toList();
+    }
+
+    /** A period of this citizen that has ended (or ends today) and can be reported; 404 otherwise. */
+    public ReportPeriod period(CurrentUser citizen, String code) {
+        return periods(citizen).stream().map(PeriodView::period).filter(p -> p.code().equals(code))
+                .filter(p -> !p.from().isAfter(today()))
+                .findFirst()
+                .orElseGet(() -> {
+                    throw new NotFoundException();
+                });
+    }
+
+    /** The estimate for these sources in this period, as the citizen sees it before sending. */
+    public Offsetting.Result estimate(CurrentUser citizen, ReportPeriod period, List<IncomeForm.Source> sources) {
+        Situation situation = rights.situationOf(citizen);
+        RuleBook book = rules.book();
+        BigDecimal norm = normFor(situation.household(), period, situation.gemeente(), book);
+        Offsetting.History history = repository.history(citizen.id(), period);
+        boolean youngChild = situation.household().leefvorm() == Household.Leefvorm.ALLEENSTAANDE_OUDER
+                && rights.hasChildUnder12(citizen, period.to());
+        return Offsetting.offset(norm, sources.stream().map(s -> new Offsetting.Source(s.kind(), s.name(), s.net())).toList(),
+                history, youngChild, situation.gemeente(), period.to(), book);
+    }
+
+    /** The receipt of a report: what was sent, the estimate, the timeline. */
+    public record Receipt(IncomeRepository.Report report, List<IncomeRepository.SourceRow> sources,
+                          List<IncomeRepository.Event> timeline, List<String> proof) {
+    }
+
+    /**
+     * Sends (or, before processing, corrects) the report of a period in {@code tx}. No sources: "geen inkomsten".
+     * A report that is being processed or processed cannot be changed (409 as a field error on the page).
+     */
+    public IncomeRepository.Report send(DSLContext tx, CurrentUser citizen, ReportPeriod period, List<IncomeForm.Source> sources,
+                                        Offsetting.Result estimate) {
+        LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+        Optional<InkomstenopgaveRecord> existing = repository.lockReport(tx, citizen.id(), period.code());
+        BigDecimal gifts = sources.stream().filter(s -> s.kind() == Offsetting.Kind.GIFT).map(IncomeForm.Source::net)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (existing.isPresent()) {
+            InkomstenopgaveRecord report = existing.get();
+            if (!"VERSTUURD".equals(report.getStatus())) {
+                throw new AlreadyProcessedException();
+            }
+            int version = report.getVersie() + 1;
+            report.setVersie(version);
+            report.setGeenInkomsten(sources.isEmpty());
+            report.setVerwachtUitbetaald(estimate.paid());
+            report.setVrijlatingArbeid(estimate.usedWorkDisregard());
+            report.setVrijlatingOuder(estimate.usedSingleParentDisregard());
+            report.setGiften(gifts);
+            report.setGewijzigdOp(now);
+            report.store();
+            repository.insertSources(tx, report.getId(), version, sources);
+            repository.event(tx, report.getId(), "GECORRIGEERD", version, null, null, now);
+            return repository.report(tx, report.getId());
+        }
+        InkomstenopgaveRecord report = tx.newRecord(nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE);
+        report.setPublicId(UUID.randomUUID().toString());
+        report.setKenmerk("nieuw-" + report.getPublicId().substring(0, 8));
+        report.setBurgerId(citizen.id());
+        report.setPeriodeCode(period.code());
+        report.setPeriodeVan(period.from());
+        report.setPeriodeTot(period.to());
+        report.setTermijn(period.deadline());
+        report.setStatus("VERSTUURD");
+        report.setVersie(1);
+        report.setGeenInkomsten(sources.isEmpty());
+        report.setTeLaat(today().isAfter(period.deadline()));
+        report.setVerwachtUitbetaald(estimate.paid());
+        report.setVrijlatingArbeid(estimate.usedWorkDisregard());
+        report.setVrijlatingOuder(estimate.usedSingleParentDisregard());
+        report.setGiften(gifts);
+        report.setIngediendOp(now);
+        report.setGewijzigdOp(now);
+        report.store();
+        report.setKenmerk(String.format("I%07d", report.getId()));
+        report.store();
+        repository.insertSources(tx, report.getId(), 1, sources);
+        repository.event(tx, report.getId(), "VERSTUURD", 1, null, null, now);
+        return repository.report(tx, report.getId());
+    }
+
+    /** Sends in its own transaction: the web page's way. */
+    public IncomeRepository.Report send(CurrentUser citizen, ReportPeriod period, List<IncomeForm.Source> sources) {
+        Offsetting.Result estimate = estimate(citizen, period, sources);
+        return db.transactionResult(tx -> send(tx.dsl(), citizen, period, sources, estimate));
+    }
+
+    public Receipt receipt(CurrentUser citizen, String periodCode) {
+        IncomeRepository.Report report = repository.reportByPeriod(citizen.id(), periodCode).orElseThrow(NotFoundException::new);
+        return new Receipt(report, repository.sources(report.id(), report.version()), repository.timeline(report.id()),
+                repository.proofNames(report.id()));
+    }
+
+    /** A report that a consulent has started on or processed cannot be changed by the citizen any more. */
+    public static final class AlreadyProcessedException extends RuntimeException {
+        AlreadyProcessedException() {
+            super("The report is being processed", null, false, false);
+        }
+    }
+
+    /** The norm for a period, day by day: each day counts for its share of its month. */
+    static BigDecimal normFor(Household household, ReportPeriod period, String gemeente, RuleBook rules) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (YearMonth month = YearMonth.from(period.from()); !month.isAfter(YearMonth.from(period.to())); month = month.plusMonths(1)) {
+            MonthlyNorm norm = NormCalculator.forMonth(household, month, gemeente, rules);
+            for (MonthlyNorm.Part part : norm.parts()) {
+                LocalDate from = part.from().isBefore(period.from()) ? period.from() : part.from();
+                LocalDate to = part.to().isAfter(period.to()) ? period.to() : part.to();
+                if (!to.isBefore(from)) {
+                    long days = ChronoUnit.DAYS.between(from, to) + 1;
+                    total = total.add(part.monthlyAmount().multiply(BigDecimal.valueOf(days))
+                            .divide(BigDecimal.valueOf(part.daysInMonth()), MathContext.DECIMAL64));
+                }
+            }
+        }
+        return total.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(AMSTERDAM));
+    }
+}
