@@ -169,9 +169,39 @@ public class IncomeService {
     }
 
     public Receipt receipt(CurrentUser citizen, String periodCode) {
-        IncomeRepository.Report report = repository.reportByPeriod(citizen.id(), periodCode).orElseThrow(NotFoundException::new);
-        return new Receipt(report, repository.sources(report.id(), report.version()), repository.timeline(report.id()),
-                repository.proofNames(report.id()));
+        return receiptIfSent(citizen, periodCode).orElseThrow(NotFoundException::new);
+    }
+
+    public Optional<Receipt> receiptIfSent(CurrentUser citizen, String periodCode) {
+        return repository.reportByPeriod(citizen.id(), periodCode).map(report -> new Receipt(report,
+                repository.sources(report.id(), report.version()), repository.timeline(report.id()), repository.proofNames(report.id())));
+    }
+
+    /** The latest version sent, as form fields, to correct it; empty when nothing was sent yet. */
+    public Map<String, String> lastSentAsTyped(CurrentUser citizen, String periodCode) {
+        Map<String, String> typed = new java.util.HashMap<>();
+        receiptIfSent(citizen, periodCode).ifPresent(r -> {
+            for (int i = 0; i < r.sources().size(); i++) {
+                IncomeRepository.SourceRow s = r.sources().get(i);
+                String p = "bron." + i + ".";
+                typed.put(p + "soort", s.kind());
+                typed.put(p + "naam", s.name());
+                typed.put(p + "netto", s.net().toPlainString().replace('.', ','));
+                if (s.gross() != null) {
+                    typed.put(p + "bruto", s.gross().toPlainString().replace('.', ','));
+                }
+                if (s.hours() != null) {
+                    typed.put(p + "uren", s.hours().stripTrailingZeros().toPlainString().replace('.', ','));
+                }
+                if (s.paidOn() != null) {
+                    typed.put(p + "betaaldatum", s.paidOn().getDayOfMonth() + "-" + s.paidOn().getMonthValue() + "-" + s.paidOn().getYear());
+                }
+                if (s.payslipFollows()) {
+                    typed.put(p + "loonstrookVolgt", "ja");
+                }
+            }
+        });
+        return typed;
     }
 
     /** A report that a consulent has started on or processed cannot be changed by the citizen any more. */

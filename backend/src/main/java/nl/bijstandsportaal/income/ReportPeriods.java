@@ -27,6 +27,15 @@ public final class ReportPeriods {
             return !day.isBefore(from) && !day.isAfter(to);
         }
 
+        /** The calendar month the period starts in (the whole period, for monthly reports). */
+        public java.time.YearMonth month() {
+            return java.time.YearMonth.from(from);
+        }
+
+        public boolean isFourWeeks() {
+            return code.endsWith("-4W");
+        }
+
         public int days() {
             return (int) ChronoUnit.DAYS.between(from, to) + 1;
         }

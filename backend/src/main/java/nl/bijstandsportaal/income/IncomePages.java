@@ -1,0 +1,158 @@
+package nl.bijstandsportaal.income;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+import io.micronaut.views.View;
+import nl.bijstandsportaal.income.ReportPeriods.ReportPeriod;
+import nl.bijstandsportaal.platform.i18n.Text;
+import nl.bijstandsportaal.platform.security.CurrentUser;
+import nl.bijstandsportaal.platform.security.Roles;
+import nl.bijstandsportaal.platform.web.FormBody;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * "Inkomsten doorgeven": the periods, "geen inkomsten" in two taps, the sources, the check page with the estimate
+ * before sending, and the receipt with its timeline. The sources travel as form fields between the steps, so
+ * nothing typed is lost and nothing is stored before the citizen sends it.
+ */
+@Controller
+@Produces(MediaType.TEXT_HTML)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(Roles.CITIZEN)
+class IncomePages {
+
+    private final IncomeService income;
+
+    IncomePages(IncomeService income) {
+        this.income = income;
+    }
+
+    @Get("/inkomsten")
+    @View("income/periods")
+    Map<String, Object> periods(Authentication authentication) {
+        return Map.of("periods", income.periods(CurrentUser.require(authentication)));
+    }
+
+    @Get("/inkomsten/{code}")
+    @View("income/period")
+    Map<String, Object> period(Authentication authentication, @PathVariable String code) {
+        CurrentUser user = CurrentUser.require(authentication);
+        ReportPeriod period = income.period(user, code);
+        Map<String, Object> model = new HashMap<>();
+        model.put("period", period);
+        income.receiptIfSent(user, code).ifPresent(r -> model.put("receipt", r));
+        return model;
+    }
+
+    @Post(value = "/inkomsten/{code}/geen", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> noIncome(Authentication authentication, @PathVariable String code) {
+        CurrentUser user = CurrentUser.require(authentication);
+        ReportPeriod period = income.period(user, code);
+        return sendOrRefuse(user, period, List.of());
+    }
+
+    @Get("/inkomsten/{code}/bronnen")
+    HttpResponse<?> sources(Authentication authentication, @PathVariable String code) {
+        CurrentUser user = CurrentUser.require(authentication);
+        ReportPeriod period = income.period(user, code);
+        return HttpResponse.ok(new ModelAndView<>("income/sources", sourcesModel(period, income.lastSentAsTyped(user, code), Map.of())));
+    }
+
+    /** "Aanpassen" on the check page: back to the form with what was typed. */
+    @Post(value = "/inkomsten/{code}/bronnen", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> editSources(Authentication authentication, @PathVariable String code, @Body Map<String, Object> body) {
+        CurrentUser user = CurrentUser.require(authentication);
+        ReportPeriod period = income.period(user, code);
+        return HttpResponse.ok(new ModelAndView<>("income/sources", sourcesModel(period, FormBody.strings(body), Map.of())));
+    }
+
+    @Post(value = "/inkomsten/{code}/controleren", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> check(Authentication authentication, @PathVariable String code, @Body Map<String, Object> body) {
+        CurrentUser user = CurrentUser.require(authentication);
+        ReportPeriod period = income.period(user, code);
+        Map<String, String> typed = FormBody.strings(body);
+        IncomeForm.Checked checked = IncomeForm.check(inputs(typed), period);
+        if (!checked.ok()) {
+            return HttpResponse.status(HttpStatus.BAD_REQUEST)
+                    .body(new ModelAndView<>("income/sources", sourcesModel(period, typed, checked.errors())));
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("period", period);
+        model.put("sources", checked.sources());
+        model.put("warnings", checked.warnings());
+        model.put("estimate", income.estimate(user, period, checked.sources()));
+        model.put("typed", typed);
+        return HttpResponse.ok(new ModelAndView<>("income/check", model));
+    }
+
+    @Post(value = "/inkomsten/{code}/versturen", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> send(Authentication authentication, @PathVariable String code, @Body Map<String, Object> body) {
+        CurrentUser user = CurrentUser.require(authentication);
+        ReportPeriod period = income.period(user, code);
+        Map<String, String> typed = FormBody.strings(body);
+        IncomeForm.Checked checked = IncomeForm.check(inputs(typed), period);
+        if (!checked.ok()) {
+            return HttpResponse.status(HttpStatus.BAD_REQUEST)
+                    .body(new ModelAndView<>("income/sources", sourcesModel(period, typed, checked.errors())));
+        }
+        return sendOrRefuse(user, period, checked.sources());
+    }
+
+    @Get("/inkomsten/{code}/verstuurd")
+    @View("income/receipt")
+    Map<String, Object> receipt(Authentication authentication, @PathVariable String code) {
+        CurrentUser user = CurrentUser.require(authentication);
+        Map<String, Object> model = new HashMap<>();
+        model.put("receipt", income.receipt(user, code));
+        model.put("period", income.period(user, code));
+        return model;
+    }
+
+    private HttpResponse<?> sendOrRefuse(CurrentUser user, ReportPeriod period, List<IncomeForm.Source> sources) {
+        try {
+            income.send(user, period, sources);
+        } catch (IncomeService.AlreadyProcessedException e) {
+            return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("income/period",
+                    Map.of("period", period, "receipt", income.receipt(user, period.code()), "processed", true)));
+        }
+        return HttpResponse.seeOther(URI.create("/inkomsten/" + period.code() + "/verstuurd"));
+    }
+
+    /** The sources as typed: bron.0.soort, bron.0.naam, ... */
+    static List<IncomeForm.SourceInput> inputs(Map<String, String> typed) {
+        List<IncomeForm.SourceInput> inputs = new ArrayList<>();
+        for (int i = 0; i < IncomeForm.MAX_SOURCES; i++) {
+            String p = "bron." + i + ".";
+            inputs.add(new IncomeForm.SourceInput(typed.get(p + "soort"), typed.get(p + "naam"), typed.get(p + "netto"),
+                    typed.get(p + "bruto"), typed.get(p + "uren"), typed.get(p + "betaaldatum"), typed.get(p + "loonstrookVolgt")));
+        }
+        return inputs;
+    }
+
+    private static Map<String, Object> sourcesModel(ReportPeriod period, Map<String, String> typed, Map<String, Text> errors) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("period", period);
+        model.put("typed", typed);
+        model.put("errors", errors);
+        model.put("blocks", List.of(0, 1, 2));
+        model.put("kinds", List.of("WERK", "UITKERING", "ONDERNEMING", "GIFT", "ALIMENTATIE", "ANDERS"));
+        return model;
+    }
+}

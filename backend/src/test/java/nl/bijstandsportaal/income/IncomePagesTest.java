@@ -1,0 +1,126 @@
+package nl.bijstandsportaal.income;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import nl.bijstandsportaal.testsupport.PortalTest;
+import nl.bijstandsportaal.testsupport.WebClient;
+import org.jooq.DSLContext;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
+import static nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENBRON;
+import static nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE;
+import static nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE_GEBEURTENIS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Inkomsten doorgeven through HTTP, on a clock stopped at 23 November 2026 (Westland: per month, by the 10th). */
+@MicronautTest
+class IncomePagesTest extends PortalTest {
+
+    private static final String AHMED = "999990068";
+
+    @Inject
+    DSLContext db;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        properties.put("portal.clock.fixed", "2026-11-23T10:00");
+        return properties;
+    }
+
+    private static String text(HttpResponse<String> response) {
+        return Jsoup.parse(response.body()).text().replace('\u00a0', ' ');
+    }
+
+    @Test
+    void thePeriodsShowWhatIsLateAndWhatComes() {
+        String text = text(citizen(FATIMA).get("/inkomsten"));
+        assertTrue(text.contains("oktober 2026 Te laat. Dit moest uiterlijk 10 november 2026."), text);
+        assertTrue(text.contains("november 2026 Nog niet doorgeven. Deze periode loopt tot en met 30 november 2026. Geef het daarna door, uiterlijk 10 december 2026."), text);
+        String utrecht = text(citizen(JAN).get("/inkomsten"));
+        assertTrue(utrecht.contains("8 oktober 2026 tot en met 4 november 2026 Te laat."), "Utrecht reports per four weeks: " + utrecht);
+    }
+
+    @Test
+    void noIncomeInTwoTaps() {
+        WebClient web = citizen(SANNE);
+        HttpResponse<String> period = web.get("/inkomsten/2026-09");
+        assertEquals(200, period.statusCode(), period.body());
+        HttpResponse<String> sent = web.postForm("/inkomsten/2026-09/geen", Map.of("csrfToken", WebClient.csrfToken(period.body())));
+        assertEquals(303, sent.statusCode(), sent.body());
+        String receipt = text(web.follow(sent));
+        assertTrue(receipt.contains("Je inkomsten over september 2026 zijn verstuurd"), receipt);
+        assertTrue(receipt.contains("Je had in deze periode geen inkomsten."), receipt);
+        assertTrue(receipt.contains("Dit was na de uiterste datum."), receipt);
+        assertEquals(404, citizen(FATIMA).get("/inkomsten/2026-09/verstuurd").statusCode(), "another citizen has no report there");
+    }
+
+    @Test
+    void theEstimateComesBeforeSendingAndACorrectionKeepsEveryVersion() {
+        WebClient web = citizen(AHMED);
+        String form = web.get("/inkomsten/2026-10/bronnen").body();
+        Map<String, String> fields = new LinkedHashMap<>(Map.of("csrfToken", WebClient.csrfToken(form),
+                "bron.0.soort", "WERK", "bron.0.naam", "Albert Heijn", "bron.0.netto", "380", "bron.0.betaaldatum", "25-10-2026"));
+        HttpResponse<String> check = web.postForm("/inkomsten/2026-10/controleren", fields);
+        assertEquals(200, check.statusCode(), check.body());
+        String estimate = text(check);
+        // October 2026: norm 1,419.46; keep 25% of 380 = 95; counted 285; bijstand 1,134.46; vakantietoeslag 56.72.
+        assertTrue(estimate.contains("Je krijgt ongeveer € 1.077,74. Dat is € 270,75 minder dan normaal, omdat je € 380 hebt verdiend. € 95 daarvan mag je houden."), estimate);
+        assertEquals(0, db.fetchCount(INKOMSTENOPGAVE, INKOMSTENOPGAVE.PERIODE_CODE.eq("2026-10").and(INKOMSTENOPGAVE.BURGER_ID.eq(burger(AHMED)))),
+                "nothing is stored before sending");
+
+        HttpResponse<String> sent = web.postForm("/inkomsten/2026-10/versturen", fields);
+        assertEquals(303, sent.statusCode(), sent.body());
+        assertTrue(text(web.follow(sent)).contains("We verwachten dat je ongeveer € 1.077,74 bijstand krijgt."));
+
+        fields.put("bron.0.netto", "420,50");
+        HttpResponse<String> corrected = web.postForm("/inkomsten/2026-10/versturen", fields);
+        assertEquals(303, corrected.statusCode());
+        String receipt = text(web.follow(corrected));
+        assertTrue(receipt.contains("Je hebt je inkomsten aangepast."), receipt);
+        var report = db.selectFrom(INKOMSTENOPGAVE).where(INKOMSTENOPGAVE.BURGER_ID.eq(burger(AHMED)))
+                .and(INKOMSTENOPGAVE.PERIODE_CODE.eq("2026-10")).fetchSingle();
+        assertEquals(2, report.getVersie());
+        assertEquals(2, db.fetchCount(INKOMSTENBRON, INKOMSTENBRON.OPGAVE_ID.eq(report.getId())), "both versions are kept");
+        assertEquals(2, db.fetchCount(INKOMSTENOPGAVE_GEBEURTENIS, INKOMSTENOPGAVE_GEBEURTENIS.OPGAVE_ID.eq(report.getId())));
+
+        db.update(INKOMSTENOPGAVE).set(INKOMSTENOPGAVE.STATUS, "IN_BEHANDELING").where(INKOMSTENOPGAVE.ID.eq(report.getId())).execute();
+        HttpResponse<String> tooLate = web.postForm("/inkomsten/2026-10/geen", Map.of("csrfToken", fields.get("csrfToken")));
+        assertEquals(409, tooLate.statusCode());
+        assertTrue(text(tooLate).contains("Je consulent is al bezig met deze opgave."));
+    }
+
+    @Test
+    void badInputNamesTheFieldAndKeepsWhatWasTyped() {
+        WebClient web = citizen(FATIMA);
+        String form = web.get("/inkomsten/2026-08/bronnen").body();
+        HttpResponse<String> back = web.postForm("/inkomsten/2026-08/controleren", Map.of("csrfToken", WebClient.csrfToken(form),
+                "bron.0.soort", "WERK", "bron.0.naam", "Schoonmaakbedrijf", "bron.0.netto", "-120", "bron.0.betaaldatum", "3-9-2026"));
+        assertEquals(400, back.statusCode());
+        Document doc = Jsoup.parse(back.body());
+        String summary = doc.selectFirst("#fouten").text();
+        assertTrue(summary.contains("Netto bedrag (inkomen 1): een bedrag kan niet negatief zijn."), summary);
+        assertTrue(summary.contains("Datum (inkomen 1): kies een datum tussen 1 augustus 2026 en 31 augustus 2026."), summary);
+        assertEquals("-120", doc.getElementById("bron.0.netto").val());
+        assertEquals("Schoonmaakbedrijf", doc.getElementById("bron.0.naam").val());
+    }
+
+    @Test
+    void aPeriodThatHasNotStartedCannotBeReported() {
+        assertEquals(404, citizen(SANNE).get("/inkomsten/2027-05").statusCode());
+        assertEquals(404, citizen(SANNE).get("/inkomsten/onzin").statusCode());
+    }
+
+    private long burger(String bsn) {
+        return db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(bsn)).fetchSingle(BURGER.ID);
+    }
+}
