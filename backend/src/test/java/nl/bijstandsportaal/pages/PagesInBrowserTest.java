@@ -105,6 +105,38 @@ class PagesInBrowserTest extends PortalTest {
     }
 
     @Test
+    void incomePagesAreAccessibleOnPhoneAndDesktop() {
+        List<String> problems = new ArrayList<>();
+        for (int[] viewport : VIEWPORTS) {
+            try (BrowserContext context = context(viewport[0], viewport[1])) {
+                Page page = context.newPage();
+                demoLogin(page, "/demo/digid", "Jan Jansen");
+                audit(page, "/inkomsten", viewport[0], problems);
+                page.locator("a", new Page.LocatorOptions().setHasText("Geef je inkomsten door")).first().click(); // a period not yet sent
+                page.waitForLoadState();
+                check(page, "income period", viewport[0], problems);
+                page.getByText("Ja, ik had inkomsten").click();
+                page.waitForURL(Pattern.compile(".*/bronnen"));
+                check(page, "income sources", viewport[0], problems);
+                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bekijk wat dit betekent")).click();
+                page.waitForSelector("#fouten");
+                check(page, "income sources with mistakes", viewport[0], problems);
+                page.locator("[id='bron.0.soort']").selectOption("WERK");
+                page.locator("[id='bron.0.naam']").fill("Uitzendbureau Noord");
+                page.locator("[id='bron.0.netto']").fill("6250");
+                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bekijk wat dit betekent")).click();
+                page.waitForSelector("#effect");
+                page.locator("details").evaluateAll("all => all.forEach(d => d.open = true)");
+                check(page, "income check with a warning", viewport[0], problems);
+                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Versturen")).click();
+                page.waitForURL(Pattern.compile(".*/verstuurd"));
+                check(page, "income receipt", viewport[0], problems);
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
     void employeePagesAreAccessibleOnPhoneAndDesktop() {
         long fatima = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(FATIMA)).fetchOne(BURGER.ID);
         List<String> problems = new ArrayList<>();
