@@ -12,6 +12,7 @@ public final class ProblemTypes {
     public static final String UNSUPPORTED_MEDIA_TYPE = BASE + "unsupported-media-type";
     public static final String NOT_ACCEPTABLE = BASE + "not-acceptable";
     public static final String IDEMPOTENCY_KEY_REUSED = BASE + "idempotency-key-reused";
+    public static final String CONFLICT = BASE + "conflict";
     public static final String INVALID_GRANT = BASE + "invalid-grant";
     public static final String INVALID_CLIENT = BASE + "invalid-client";
     public static final String INTERNAL = BASE + "internal";

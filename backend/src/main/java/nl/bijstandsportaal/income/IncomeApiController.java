@@ -1,0 +1,149 @@
+package nl.bijstandsportaal.income;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.context.ServerRequestContext;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.utils.SecurityService;
+import io.micronaut.validation.Validated;
+import nl.bijstandsportaal.api.v1.Income;
+import nl.bijstandsportaal.api.v1.IncomeApi;
+import nl.bijstandsportaal.api.v1.Money;
+import nl.bijstandsportaal.api.v1.Problem;
+import nl.bijstandsportaal.api.v1.ProblemTypes;
+import nl.bijstandsportaal.income.ReportPeriods.ReportPeriod;
+import nl.bijstandsportaal.platform.i18n.LocaleResolver;
+import nl.bijstandsportaal.platform.i18n.Messages;
+import nl.bijstandsportaal.platform.i18n.Text;
+import nl.bijstandsportaal.platform.idempotency.IdempotencyService;
+import nl.bijstandsportaal.platform.security.CurrentUser;
+import nl.bijstandsportaal.platform.security.Roles;
+import nl.bijstandsportaal.platform.web.NotFoundException;
+import nl.bijstandsportaal.platform.web.ProblemException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The app's income reports: the same service and checks as the pages, mapped to the mobile-api contract. */
+@Controller
+@Validated
+@Secured(Roles.CITIZEN)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class IncomeApiController implements IncomeApi {
+
+    private final SecurityService security;
+    private final IncomeService income;
+    private final IdempotencyService idempotency;
+    private final Messages messages;
+    private final LocaleResolver locales;
+
+    IncomeApiController(SecurityService security, IncomeService income, IdempotencyService idempotency, Messages messages,
+                        LocaleResolver locales) {
+        this.security = security;
+        this.income = income;
+        this.idempotency = idempotency;
+        this.messages = messages;
+        this.locales = locales;
+    }
+
+    @Override
+    public List<Income.Period> periods() {
+        Locale locale = locale();
+        return income.periods(citizen()).stream().map(p -> new Income.Period(p.period().code(), p.period().from().toString(),
+                p.period().to().toString(), p.period().deadline().toString(), p.state(),
+                messages.get(locale, "income.state." + p.state()), p.report() == null ? null : p.report().kenmerk())).toList();
+    }
+
+    @Override
+    public Income.Estimate estimate(String code, Income.Report report) {
+        CurrentUser user = citizen();
+        ReportPeriod period = income.period(user, code);
+        IncomeForm.Checked checked = checked(report, period);
+        Offsetting.Result r = income.estimate(user, period, checked.sources());
+        Locale locale = locale();
+        return new Income.Estimate(Money.euro(r.paid()), Money.euro(r.normalPaid()), Money.euro(r.income()), Money.euro(r.kept()),
+                Money.euro(r.counted()), texts(locale, r.summary()), texts(locale, r.explanation()), texts(locale, checked.warnings()));
+    }
+
+    @Override
+    public HttpResponse<Income.Receipt> send(String code, @Nullable String idempotencyKey, Income.Report report) {
+        CurrentUser user = citizen();
+        ReportPeriod period = income.period(user, code);
+        IncomeForm.Checked checked = checked(report, period);
+        Offsetting.Result estimate = income.estimate(user, period, checked.sources());
+        Locale locale = locale();
+        // The key is claimed in the same transaction as the report, and the report's id stored with it; the receipt
+        // is read after the commit, for the first call and for every retry alike.
+        try {
+            idempotency.once("burger:" + user.id(), idempotencyKey, report, Argument.of(String.class), tx ->
+                    new IdempotencyService.Outcome<>(HttpStatus.CREATED, income.send(tx, user, period, checked.sources(), estimate).publicId()));
+        } catch (IncomeService.AlreadyProcessedException e) {
+            throw new ProblemException(HttpStatus.CONFLICT, ProblemTypes.CONFLICT);
+        }
+        return HttpResponse.<Income.Receipt>status(HttpStatus.CREATED).body(receipt(locale, income.receipt(user, code)));
+    }
+
+    @Override
+    public Income.Receipt receipt(String code) {
+        return receipt(locale(), income.receipt(citizen(), code));
+    }
+
+    /** No income, or the sources checked as on the page; 422 naming each field as the app sent it (bronnen[0].netto). */
+    private IncomeForm.Checked checked(Income.Report report, ReportPeriod period) {
+        if (report.geenInkomsten()) {
+            if (report.bronnen() != null && !report.bronnen().isEmpty()) {
+                throw problem(Map.of("bronnen", Text.of("income.error.noneAndSources")));
+            }
+            return new IncomeForm.Checked(List.of(), Map.of(), List.of());
+        }
+        List<IncomeForm.SourceInput> inputs = new ArrayList<>();
+        for (Income.Source s : report.bronnen() == null ? List.<Income.Source>of() : report.bronnen()) {
+            inputs.add(new IncomeForm.SourceInput(s.soort(), s.naam(), s.netto(), s.bruto(), s.uren(), s.betaaldatum(),
+                    s.loonstrookVolgt() ? "ja" : null));
+        }
+        IncomeForm.Checked checked = IncomeForm.check(inputs, period);
+        if (!checked.ok()) {
+            throw problem(checked.errors());
+        }
+        return checked;
+    }
+
+    private ProblemException problem(Map<String, Text> errors) {
+        Locale locale = locale();
+        List<Problem.FieldError> fields = errors.entrySet().stream()
+                .map(e -> new Problem.FieldError(e.getKey().replaceFirst("^bron\\.(\\d+)\\.", "bronnen[$1]."), messages.render(locale, e.getValue())))
+                .toList();
+        return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.VALIDATION, null, null, fields);
+    }
+
+    private Income.Receipt receipt(Locale locale, IncomeService.Receipt r) {
+        var report = r.report();
+        return new Income.Receipt(report.publicId(), report.kenmerk(), report.periodCode(), report.status(),
+                messages.get(locale, "income.state." + report.status()), report.version(), report.noIncome(), report.late(),
+                Money.euro(report.expectedPaid()), report.sentAt().toString(),
+                r.sources().stream().map(s -> new Income.ReceiptSource(s.kind(), s.name(), Money.euro(s.net()), s.payslipFollows(),
+                        Money.euro(s.countedNet()), s.countedReason())).toList(),
+                r.timeline().stream().map(e -> new Income.Event(e.at().toString(), e.kind(),
+                        messages.get(locale, "income.event." + e.kind()), e.note())).toList());
+    }
+
+    private CurrentUser citizen() {
+        return security.getAuthentication().map(CurrentUser::require).filter(CurrentUser::isCitizen)
+                .orElseThrow(NotFoundException::new);
+    }
+
+    private Locale locale() {
+        return ServerRequestContext.currentRequest().map(locales::resolve).orElse(Messages.DUTCH);
+    }
+
+    private List<String> texts(Locale locale, List<Text> texts) {
+        return texts.stream().map(t -> messages.render(locale, t)).toList();
+    }
+}

@@ -1,0 +1,44 @@
+package nl.bijstandsportaal.api.v1;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import java.util.List;
+
+/**
+ * Inkomsten doorgeven: the periods, the estimate before sending, sending (a second send before processing is a
+ * correction, kept as a new version) and the receipt. Another citizen's report answers 404.
+ */
+public interface IncomeApi {
+
+    @Get("/api/v1/inkomsten")
+    @Produces(MediaType.APPLICATION_JSON)
+    List<Income.Period> periods();
+
+    /** What these sources would do to the payment; nothing is stored. 422 with a message per field. */
+    @Post("/api/v1/inkomsten/{code}/schatting")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Income.Estimate estimate(@PathVariable String code, @Body @Valid @NotNull Income.Report report);
+
+    /** 201 with the receipt; with the same Idempotency-Key a retry is stored once; 409 when already being processed. */
+    @Post("/api/v1/inkomsten/{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    HttpResponse<Income.Receipt> send(@PathVariable String code, @Header(DevicesApi.IDEMPOTENCY_KEY) @Nullable String idempotencyKey,
+                                      @Body @Valid @NotNull Income.Report report);
+
+    @Get("/api/v1/inkomsten/{code}")
+    @Produces(MediaType.APPLICATION_JSON)
+    Income.Receipt receipt(@PathVariable String code);
+}
