@@ -2,18 +2,15 @@ package nl.bijstandsportaal.income;
 
 import nl.bijstandsportaal.income.ReportPeriods.ReportPeriod;
 import nl.bijstandsportaal.platform.i18n.Text;
+import nl.bijstandsportaal.platform.i18n.TypedInput;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * The sources of income as typed (web form or app) and their check: the same messages everywhere. Fields are
@@ -25,8 +22,6 @@ public final class IncomeForm {
     /** Above this a source gets a soft warning ("klopt dat?"), not a refusal. */
     static final BigDecimal SURPRISING = new BigDecimal("5000");
     private static final BigDecimal MAX = new BigDecimal("1000000");
-    private static final Pattern AMOUNT = Pattern.compile("(€\\s*)?[0-9]{1,3}([.][0-9]{3})*(,[0-9]{1,2})?|(€\\s*)?[0-9]+([.,][0-9]{1,2})?");
-    private static final DateTimeFormatter DUTCH = DateTimeFormatter.ofPattern("d-M-uuuu", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
 
     private IncomeForm() {
     }
@@ -128,31 +123,14 @@ public final class IncomeForm {
             errors.put(field, Text.of("income.error.negative", Text.of(label), index + 1));
             return null;
         }
-        if (!AMOUNT.matcher(typed).matches()) {
+        Optional<BigDecimal> amount = TypedInput.amount(typed).filter(a -> a.compareTo(MAX) <= 0);
+        if (amount.isEmpty()) {
             errors.put(field, Text.of("income.error.amount", Text.of(label), index + 1));
-            return null;
         }
-        String digits = typed.replace("€", "").strip();
-        digits = digits.contains(",") ? digits.replace(".", "").replace(',', '.')
-                : digits.matches("[0-9]{1,3}(\\.[0-9]{3})+") ? digits.replace(".", "") : digits;
-        BigDecimal amount = new BigDecimal(digits).setScale(2, java.math.RoundingMode.HALF_UP);
-        if (amount.compareTo(MAX) > 0) {
-            errors.put(field, Text.of("income.error.amount", Text.of(label), index + 1));
-            return null;
-        }
-        return amount;
+        return amount.orElse(null);
     }
 
     private static LocalDate date(String value) {
-        String typed = value.strip();
-        try {
-            return LocalDate.parse(typed);
-        } catch (DateTimeParseException notIso) {
-            try {
-                return LocalDate.parse(typed.replace('/', '-').replace('.', '-'), DUTCH);
-            } catch (DateTimeParseException notDutch) {
-                return null;
-            }
-        }
+        return TypedInput.date(value).orElse(null);
     }
 }

@@ -2,6 +2,7 @@ package nl.bijstandsportaal.income;
 
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.platform.i18n.Text;
+import nl.bijstandsportaal.platform.i18n.TypedInput;
 import nl.bijstandsportaal.platform.security.CurrentUser;
 import nl.bijstandsportaal.rights.RightsService;
 import nl.bijstandsportaal.rights.Situation;
@@ -19,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import static nl.bijstandsportaal.platform.db.generated.Tables.GEMEENTE;
 
@@ -30,7 +30,6 @@ import static nl.bijstandsportaal.platform.db.generated.Tables.GEMEENTE;
 @Singleton
 public class WhatIfService {
 
-    private static final Pattern AMOUNT = Pattern.compile("(€\\s*)?\\d{1,6}([.,]\\d{1,2})?");
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
     private final RightsService rights;
@@ -130,12 +129,12 @@ public class WhatIfService {
             errors.put(field, Text.of("whatif.error.required", Text.of(label)));
             return null;
         }
-        String typed = value.strip();
-        if (!AMOUNT.matcher(typed).matches()) {
+        Optional<BigDecimal> parsed = TypedInput.amount(value);
+        if (parsed.isEmpty()) {
             errors.put(field, Text.of("whatif.error.number", Text.of(label)));
             return null;
         }
-        BigDecimal number = new BigDecimal(typed.replace("€", "").strip().replace(',', '.'));
+        BigDecimal number = parsed.get();
         if (number.signum() <= 0 || number.compareTo(max) > 0) {
             errors.put(field, Text.of("whatif.error.range", Text.of(label), max.intValue()));
             return null;

@@ -1,17 +1,17 @@
 package nl.bijstandsportaal.rights;
 
 import nl.bijstandsportaal.platform.i18n.Text;
+import nl.bijstandsportaal.platform.i18n.TypedInput;
 import nl.bijstandsportaal.rules.Household;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -24,9 +24,6 @@ public record ChangeForm(ChangeKind kind, String datum, String datumTot, String 
 
     public static final int MAX_TEXT = 2000;
     private static final Pattern POSTCODE = Pattern.compile("[1-9][0-9]{3} ?[A-Za-z]{2}");
-    private static final Pattern AMOUNT = Pattern.compile("(€\\s*)?[0-9]{1,3}([.]?[0-9]{3})*(,[0-9]{1,2})?|(€\\s*)?[0-9]+([.][0-9]{1,2})?");
-    private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d-M-uuuu", Locale.ROOT)
-            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("10000000");
 
     /** The checked change, typed. {@code lidId}/{@code lidNaam}: the household member who leaves (INWONER_WEG). */
@@ -160,42 +157,28 @@ public record ChangeForm(ChangeKind kind, String datum, String datumTot, String 
 
     /** A date as a date field sends it (2026-12-01) or as people type it (1-12-2026). */
     static LocalDate date(String value, String field, String label, Map<String, Text> errors) {
-        String trimmed = trim(value);
-        if (trimmed == null) {
+        if (trim(value) == null) {
             errors.put(field, Text.of("change.error.required", Text.of(label)));
             return null;
         }
-        try {
-            return LocalDate.parse(trimmed);
-        } catch (DateTimeParseException notIso) {
-            try {
-                return LocalDate.parse(trimmed.replace('/', '-').replace('.', '-'), DUTCH_DATE);
-            } catch (DateTimeParseException notDutch) {
-                errors.put(field, Text.of("change.error.date", Text.of(label)));
-                return null;
-            }
+        Optional<LocalDate> date = TypedInput.date(value);
+        if (date.isEmpty()) {
+            errors.put(field, Text.of("change.error.date", Text.of(label)));
         }
+        return date.orElse(null);
     }
 
     /** Euros as people type them: 150, 150,50, 1.200,00, € 75 or 1200.50. */
     static BigDecimal amount(String value, Map<String, Text> errors) {
-        String trimmed = trim(value);
-        if (trimmed == null) {
+        if (trim(value) == null) {
             errors.put("bedrag", Text.of("change.error.required", Text.of("change.short.bedrag")));
             return null;
         }
-        if (!AMOUNT.matcher(trimmed).matches()) {
+        Optional<BigDecimal> amount = TypedInput.amount(value).filter(a -> a.signum() > 0 && a.compareTo(MAX_AMOUNT) <= 0);
+        if (amount.isEmpty()) {
             errors.put("bedrag", Text.of("change.error.amount"));
-            return null;
         }
-        String digits = trimmed.replace("€", "").strip();
-        digits = digits.contains(",") ? digits.replace(".", "").replace(',', '.') : digits.matches("[0-9]{1,3}(\\.[0-9]{3})+") ? digits.replace(".", "") : digits;
-        BigDecimal amount = new BigDecimal(digits);
-        if (amount.signum() <= 0 || amount.compareTo(MAX_AMOUNT) > 0) {
-            errors.put("bedrag", Text.of("change.error.amount"));
-            return null;
-        }
-        return amount.setScale(2);
+        return amount.orElse(null);
     }
 
     /** The fields in the order the form shows them, for the error summary. */
