@@ -95,6 +95,18 @@ class IncomeApiController implements IncomeApi {
         return receipt(locale(), income.receipt(citizen(), code));
     }
 
+    @Override
+    public HttpResponse<Income.Receipt> addProof(String code, @Nullable String fileName, byte[] file) {
+        CurrentUser user = citizen();
+        income.receipt(user, code); // a period without a report of one's own: 404 before we look at the file
+        nl.bijstandsportaal.rights.Upload.Checked checked = nl.bijstandsportaal.rights.Upload.check(fileName, file);
+        if (checked.error() != null) {
+            throw problem(Map.of("bewijs", checked.error()));
+        }
+        income.addProof(user, code, checked.upload());
+        return HttpResponse.<Income.Receipt>status(HttpStatus.CREATED).body(receipt(locale(), income.receipt(user, code)));
+    }
+
     /** No income, or the sources checked as on the page; 422 naming each field as the app sent it (bronnen[0].netto). */
     private IncomeForm.Checked checked(Income.Report report, ReportPeriod period) {
         if (report.geenInkomsten()) {
@@ -131,7 +143,8 @@ class IncomeApiController implements IncomeApi {
                 r.sources().stream().map(s -> new Income.ReceiptSource(s.kind(), s.name(), Money.euro(s.net()), s.payslipFollows(),
                         Money.euro(s.countedNet()), s.countedReason())).toList(),
                 r.timeline().stream().map(e -> new Income.Event(e.at().toString(), e.kind(),
-                        messages.get(locale, "income.event." + e.kind()), e.note())).toList());
+                        messages.get(locale, "income.event." + e.kind()), e.note())).toList(),
+                r.proof());
     }
 
     private CurrentUser citizen() {

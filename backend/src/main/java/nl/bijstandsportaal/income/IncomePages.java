@@ -119,9 +119,39 @@ class IncomePages {
     @View("income/receipt")
     Map<String, Object> receipt(Authentication authentication, @PathVariable String code) {
         CurrentUser user = CurrentUser.require(authentication);
+        return receiptModel(income.period(user, code), income.receipt(user, code));
+    }
+
+    /** A payslip added after sending (multipart, so the CSRF token travels in the address). */
+    @Post(value = "/inkomsten/{code}/bewijs", consumes = MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<?> addProof(Authentication authentication, @PathVariable String code,
+                             @io.micronaut.http.annotation.Part("bewijs") @io.micronaut.core.annotation.Nullable
+                             io.micronaut.http.multipart.CompletedFileUpload bewijs) {
+        CurrentUser user = CurrentUser.require(authentication);
+        ReportPeriod period = income.period(user, code);
+        IncomeService.Receipt receipt = income.receipt(user, code);
+        byte[] bytes;
+        try {
+            bytes = bewijs == null ? new byte[0] : bewijs.getBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        nl.bijstandsportaal.rights.Upload.Checked checked = nl.bijstandsportaal.rights.Upload.check(bewijs == null ? null : bewijs.getFilename(), bytes);
+        if (checked.error() != null) {
+            Map<String, Object> model = receiptModel(period, receipt);
+            model.put("errors", Map.of("bewijs", checked.error()));
+            return HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("income/receipt", model));
+        }
+        income.addProof(user, code, checked.upload());
+        return HttpResponse.seeOther(URI.create("/inkomsten/" + code + "/verstuurd"));
+    }
+
+    private static Map<String, Object> receiptModel(ReportPeriod period, IncomeService.Receipt receipt) {
         Map<String, Object> model = new HashMap<>();
-        model.put("receipt", income.receipt(user, code));
-        model.put("period", income.period(user, code));
+        model.put("receipt", receipt);
+        model.put("period", period);
+        model.put("errors", Map.of());
+        model.put("maxMegabytes", nl.bijstandsportaal.rights.Upload.MAX_BYTES / 1024 / 1024);
         return model;
     }
 

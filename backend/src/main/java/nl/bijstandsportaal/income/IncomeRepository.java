@@ -116,6 +116,18 @@ public class IncomeRepository {
                 .fetch(r -> new Event(r.getOp().toInstant(ZoneOffset.UTC), r.getSoort(), r.getVersie(), r.getToelichting()));
     }
 
+    void insertProof(DSLContext tx, long reportId, nl.bijstandsportaal.rights.Upload proof, LocalDateTime at) {
+        tx.insertInto(INKOMSTENOPGAVE_BIJLAGE)
+                .set(INKOMSTENOPGAVE_BIJLAGE.OPGAVE_ID, reportId)
+                .set(INKOMSTENOPGAVE_BIJLAGE.BESTANDSNAAM, proof.safeName())
+                .set(INKOMSTENOPGAVE_BIJLAGE.CONTENT_TYPE, proof.type().mediaType())
+                .set(INKOMSTENOPGAVE_BIJLAGE.GROOTTE, proof.bytes().length)
+                .set(INKOMSTENOPGAVE_BIJLAGE.SHA256, proof.sha256())
+                .set(INKOMSTENOPGAVE_BIJLAGE.INHOUD, proof.bytes())
+                .set(INKOMSTENOPGAVE_BIJLAGE.TOEGEVOEGD_OP, at)
+                .execute();
+    }
+
     List<String> proofNames(long reportId) {
         return db.select(INKOMSTENOPGAVE_BIJLAGE.BESTANDSNAAM).from(INKOMSTENOPGAVE_BIJLAGE)
                 .where(INKOMSTENOPGAVE_BIJLAGE.OPGAVE_ID.eq(reportId)).orderBy(INKOMSTENOPGAVE_BIJLAGE.ID)

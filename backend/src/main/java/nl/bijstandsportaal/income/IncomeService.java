@@ -177,6 +177,16 @@ public class IncomeService {
                 repository.sources(report.id(), report.version()), repository.timeline(report.id()), repository.proofNames(report.id())));
     }
 
+    /** A payslip or other proof for a report of one's own (checked and cleaned by {@link nl.bijstandsportaal.rights.Upload}). */
+    public void addProof(CurrentUser citizen, String periodCode, nl.bijstandsportaal.rights.Upload proof) {
+        IncomeRepository.Report report = repository.reportByPeriod(citizen.id(), periodCode).orElseThrow(NotFoundException::new);
+        LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+        db.transaction(tx -> {
+            repository.insertProof(tx.dsl(), report.id(), proof, now);
+            repository.event(tx.dsl(), report.id(), "BEWIJS_TOEGEVOEGD", report.version(), null, null, now);
+        });
+    }
+
     /** The latest version sent, as form fields, to correct it; empty when nothing was sent yet. */
     public Map<String, String> lastSentAsTyped(CurrentUser citizen, String periodCode) {
         Map<String, String> typed = new java.util.HashMap<>();

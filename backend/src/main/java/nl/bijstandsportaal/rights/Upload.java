@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * Proof sent with a change: a phone photo (JPEG, PNG) or a PDF, at most {@link #MAX_BYTES}. The kind is decided by
  * the file's first bytes, not by its name or the type the browser claims. An iPhone photo in HEIC gets its own
- * message saying what to do, because we cannot open it.
+ * message saying what to do, because we cannot open it. Photos are written again without their metadata.
  */
 public record Upload(String name, byte[] bytes, Type type) {
 
@@ -32,6 +32,40 @@ public record Upload(String name, byte[] bytes, Type type) {
         }
     }
 
+    /**
+     * A photo decoded and written again: what a phone adds (place, time, camera) is not kept. A PDF is kept as it is.
+     * Empty when the photo cannot be decoded (e.g. a CMYK JPEG).
+     */
+    public Optional<Upload> withoutMetadata() {
+        if (type == Type.PDF) {
+            return Optional.of(this);
+        }
+        try {
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+            if (image == null) {
+                return Optional.empty();
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length);
+            if (type == Type.PNG) {
+                javax.imageio.ImageIO.write(image, "png", out);
+            } else {
+                javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("jpeg").next();
+                javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+                param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionQuality(0.9f);
+                try (var stream = javax.imageio.ImageIO.createImageOutputStream(out)) {
+                    writer.setOutput(stream);
+                    writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+                } finally {
+                    writer.dispose();
+                }
+            }
+            return Optional.of(new Upload(name, out.toByteArray(), type));
+        } catch (java.io.IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** A checked upload, or the message for the field {@code bewijs}. */
     public record Checked(Upload upload, Text error) {
     }
@@ -47,7 +81,9 @@ public record Upload(String name, byte[] bytes, Type type) {
         if (type.isEmpty()) {
             return new Checked(null, isHeic(bytes) ? Text.of("change.error.fileHeic") : Text.of("change.error.fileType"));
         }
-        return new Checked(new Upload(name == null ? "" : name, bytes, type.get()), null);
+        return new Upload(name == null ? "" : name, bytes, type.get()).withoutMetadata()
+                .map(clean -> new Checked(clean, null))
+                .orElseGet(() -> new Checked(null, Text.of("change.error.fileUnreadable")));
     }
 
     static Optional<Type> sniff(byte[] b) {

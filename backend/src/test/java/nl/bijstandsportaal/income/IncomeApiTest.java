@@ -17,8 +17,10 @@ import java.util.UUID;
 
 import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
 import static nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE;
+import static nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE_BIJLAGE;
 import static nl.bijstandsportaal.testsupport.MobileApp.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The app's income reports: estimate, idempotent sending, receipts, errors, other people's reports. */
@@ -66,6 +68,41 @@ class IncomeApiTest extends PortalTest {
         List<Map> periods = json.readValue(browser().getJson("/api/v1/inkomsten", sanne).body(), io.micronaut.core.type.Argument.listOf(Map.class));
         assertTrue(periods.stream().anyMatch(p -> "2026-10".equals(p.get("code")) && "VERSTUURD".equals(p.get("state"))));
         assertEquals(404, browser().getJson("/api/v1/inkomsten/2026-10", token(FATIMA)).statusCode(), "another citizen's report");
+
+        // The payslip follows: a photo is stored without its metadata; an iPhone HEIC gets a message saying what to do.
+        HttpResponse<String> photo = proof(sanne, "image/jpeg", "loonstrook.jpg", jpegWithComment());
+        assertEquals(201, photo.statusCode(), photo.body());
+        assertTrue(photo.body().contains("loonstrook.jpg"));
+        byte[] stored = db.select(INKOMSTENOPGAVE_BIJLAGE.INHOUD).from(INKOMSTENOPGAVE_BIJLAGE)
+                .orderBy(INKOMSTENOPGAVE_BIJLAGE.ID.desc()).limit(1).fetchSingle(INKOMSTENOPGAVE_BIJLAGE.INHOUD);
+        assertFalse(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1).contains("Huisstraat 12"), "metadata is gone");
+        byte[] heic = new byte[64];
+        System.arraycopy("\0\0\0\u0018ftypheic".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, heic, 0, 12);
+        HttpResponse<String> iphone = proof(sanne, "application/octet-stream", "IMG_0001.HEIC", heic);
+        assertEquals(422, iphone.statusCode(), iphone.body());
+        assertTrue(iphone.body().contains("iPhone"), iphone.body());
+        assertEquals(404, proof(token(FATIMA), "image/jpeg", "x.jpg", jpegWithComment()).statusCode(), "no report of hers for October");
+    }
+
+    private HttpResponse<String> proof(String bearer, String type, String name, byte[] bytes) {
+        return browser().send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/api/v1/inkomsten/2026-10/bewijs"))
+                .header("Authorization", "Bearer " + bearer).header("Content-Type", type).header("X-Bestandsnaam", name)
+                .header("Accept", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes)));
+    }
+
+    /** A small JPEG with a comment that stands for what a phone adds (an address). */
+    private static byte[] jpegWithComment() throws IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "jpeg", out);
+        byte[] plain = out.toByteArray();
+        byte[] comment = "Huisstraat 12".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.io.ByteArrayOutputStream withComment = new java.io.ByteArrayOutputStream();
+        withComment.write(plain, 0, 2); // SOI
+        withComment.write(new byte[]{(byte) 0xFF, (byte) 0xFE, 0, (byte) (comment.length + 2)});
+        withComment.write(comment);
+        withComment.write(plain, 2, plain.length - 2);
+        return withComment.toByteArray();
     }
 
     @Test

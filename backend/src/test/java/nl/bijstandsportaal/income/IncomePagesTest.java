@@ -62,6 +62,20 @@ class IncomePagesTest extends PortalTest {
         assertTrue(receipt.contains("Je had in deze periode geen inkomsten."), receipt);
         assertTrue(receipt.contains("Dit was na de uiterste datum."), receipt);
         assertEquals(404, citizen(FATIMA).get("/inkomsten/2026-09/verstuurd").statusCode(), "another citizen has no report there");
+
+        // A payslip afterwards: a wrong file gets a clear message, a PDF is added to the timeline.
+        String receiptPage = web.get("/inkomsten/2026-09/verstuurd").body();
+        String action = "/inkomsten/2026-09/bewijs?csrfToken=" + WebClient.csrfToken(receiptPage);
+        HttpResponse<String> wrong = web.postMultipart(action, Map.of(), "bewijs", "notes.txt", "text/plain",
+                "geen foto".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(400, wrong.statusCode());
+        assertTrue(text(wrong).contains("Bewijs: dit soort bestand kunnen we niet openen."), text(wrong));
+        HttpResponse<String> added = web.postMultipart(action, Map.of(), "bewijs", "loonstrook.pdf", "application/pdf",
+                "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(303, added.statusCode(), added.body());
+        String after = text(web.follow(added));
+        assertTrue(after.contains("Toegevoegd: loonstrook.pdf"), after);
+        assertTrue(after.contains("Je hebt een loonstrook of ander bewijs toegevoegd."), after);
     }
 
     @Test

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -240,26 +239,8 @@ class RightsPagesTest extends PortalTest {
 
     // ---- helpers ------------------------------------------------------------------------------------------------
 
-    /** A form post with fields and, if given, a file "bewijs.pdf", as a browser sends multipart/form-data. */
+    /** A form post with fields and, if given, a file "bewijs.pdf". */
     private static HttpResponse<String> postMultipart(WebClient web, String path, Map<String, String> fields, byte[] file) {
-        String boundary = "----portaltest" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        fields.forEach((name, value) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
-                + "\"\r\n\r\n" + value + "\r\n"));
-        if (file != null) {
-            write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"bewijs\"; filename=\"bewijs.pdf\"\r\n"
-                    + "Content-Type: application/pdf\r\n\r\n");
-            body.writeBytes(file);
-            write(body, "\r\n");
-        }
-        write(body, "--" + boundary + "--\r\n");
-        return web.send(HttpRequest.newBuilder(web.base().resolve(path))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Accept", "text/html")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
-    }
-
-    private static void write(ByteArrayOutputStream out, String text) {
-        out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+        return web.postMultipart(path, fields, "bewijs", "bewijs.pdf", "application/pdf", file);
     }
 }

@@ -78,6 +78,26 @@ public class WebClient {
         return send(b);
     }
 
+    /** A form post as a browser sends multipart/form-data: the fields and, if {@code file} is not null, one file. */
+    public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField, String fileName,
+                                              String contentType, byte[] file) {
+        String boundary = "----portaltest" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        if (file != null) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                    + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(resolve(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     public HttpResponse<String> delete(String path, String bearer) {
         return send(HttpRequest.newBuilder(resolve(path)).DELETE().header("Accept", "application/json")
                 .header("Authorization", "Bearer " + bearer));

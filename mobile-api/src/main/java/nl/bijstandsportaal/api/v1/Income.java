@@ -44,7 +44,7 @@ public final class Income {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Receipt(String id, String kenmerk, String period, String status, String statusText, int version,
                           boolean noIncome, boolean late, @Nullable Money expectedPaid, String sentAt,
-                          List<ReceiptSource> sources, List<Event> timeline) {
+                          List<ReceiptSource> sources, List<Event> timeline, List<String> proof) {
     }
 
     @Serdeable

@@ -41,4 +41,14 @@ public interface IncomeApi {
     @Get("/api/v1/inkomsten/{code}")
     @Produces(MediaType.APPLICATION_JSON)
     Income.Receipt receipt(@PathVariable String code);
+
+    /**
+     * A payslip or other proof: the file itself as the body (image/jpeg, image/png or application/pdf, at most 10 MB),
+     * its name in the header {@code X-Bestandsnaam}. Photos are stored without their metadata. 201 with the receipt.
+     */
+    @Post("/api/v1/inkomsten/{code}/bewijs")
+    @Consumes({"image/jpeg", "image/png", "application/pdf", MediaType.APPLICATION_OCTET_STREAM})
+    @Produces(MediaType.APPLICATION_JSON)
+    HttpResponse<Income.Receipt> addProof(@PathVariable String code, @Header("X-Bestandsnaam") @Nullable String fileName,
+                                          @Body byte[] file);
 }
