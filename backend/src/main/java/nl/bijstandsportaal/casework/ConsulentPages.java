@@ -13,6 +13,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.View;
 import nl.bijstandsportaal.platform.security.CurrentUser;
+import nl.bijstandsportaal.income.IncomeCasework;
 import nl.bijstandsportaal.rights.RightsService;
 import nl.bijstandsportaal.platform.security.Roles;
 
@@ -27,10 +28,12 @@ class ConsulentPages {
 
     private final CaseloadService caseload;
     private final RightsService rights;
+    private final IncomeCasework income;
 
-    ConsulentPages(CaseloadService caseload, RightsService rights) {
+    ConsulentPages(CaseloadService caseload, RightsService rights, IncomeCasework income) {
         this.caseload = caseload;
         this.rights = rights;
+        this.income = income;
     }
 
     @Get("/consulent")
@@ -54,6 +57,7 @@ class ConsulentPages {
         model.put("acknowledged", rightsPage.acknowledged());
         model.put("changes", rights.changesForConsulent(consulent, id));
         model.put("proof", rights.proofIds(consulent, id));
+        model.put("incomeReports", income.reports(consulent, id));
         if ("situatie".equals(opgeslagen)) {
             model.put("saved", true);
         }

@@ -129,6 +129,41 @@ class IncomePagesTest extends PortalTest {
     }
 
     @Test
+    void theConsulentCountsAnotherAmountWithAReasonTheCitizenSees() {
+        WebClient fatima = citizen(FATIMA);
+        String form = fatima.get("/inkomsten/2026-07/bronnen").body();
+        Map<String, String> fields = Map.of("csrfToken", WebClient.csrfToken(form), "bron.0.soort", "ALIMENTATIE",
+                "bron.0.naam", "Vader van de kinderen", "bron.0.netto", "250");
+        assertEquals(303, fatima.postForm("/inkomsten/2026-07/versturen", fields).statusCode());
+
+        WebClient marieke = employee(MARIEKE);
+        long fatimaId = burger(FATIMA);
+        String file = marieke.get("/consulent/burgers/" + fatimaId).body();
+        assertTrue(file.contains("/consulent/burgers/" + fatimaId + "/inkomsten/2026-07"), "the report is on the file");
+        HttpResponse<String> page = marieke.get("/consulent/burgers/" + fatimaId + "/inkomsten/2026-07");
+        assertEquals(200, page.statusCode(), page.body());
+        String token = WebClient.csrfToken(page.body());
+        HttpResponse<String> noReason = marieke.postForm("/consulent/burgers/" + fatimaId + "/inkomsten/2026-07",
+                Map.of("csrfToken", token, "vastgesteld.0", "275", "status", "VERWERKT"));
+        assertEquals(400, noReason.statusCode());
+        assertTrue(text(noReason).contains("Reden (inkomen 1): schrijf waarom je een ander bedrag gebruikt."), text(noReason));
+        HttpResponse<String> done = marieke.postForm("/consulent/burgers/" + fatimaId + "/inkomsten/2026-07",
+                Map.of("csrfToken", token, "vastgesteld.0", "275", "reden.0", "Volgens het bankafschrift was het 275 euro.", "status", "VERWERKT"));
+        assertEquals(303, done.statusCode(), done.body());
+
+        String receipt = text(fatima.get("/inkomsten/2026-07/verstuurd"));
+        assertTrue(receipt.contains("Je consulent rekent met € 275: Volgens het bankafschrift was het 275 euro."), receipt);
+        assertTrue(receipt.contains("Je consulent heeft het verwerkt."), receipt);
+        assertEquals(409, fatima.postForm("/inkomsten/2026-07/geen", Map.of("csrfToken", fields.get("csrfToken"))).statusCode(),
+                "a processed report cannot be changed");
+        assertEquals(404, employee(DENNIS).get("/consulent/burgers/" + fatimaId + "/inkomsten/2026-07").statusCode(),
+                "a consulent of another municipality");
+        assertTrue(db.fetchCount(nl.bijstandsportaal.platform.db.generated.Tables.AUDIT_EVENT,
+                nl.bijstandsportaal.platform.db.generated.Tables.AUDIT_EVENT.BURGER_ID.eq(fatimaId)
+                        .and(nl.bijstandsportaal.platform.db.generated.Tables.AUDIT_EVENT.ACTION.eq("INKOMSTENOPGAVE_BEOORDEELD"))) == 1);
+    }
+
+    @Test
     void aPeriodThatHasNotStartedCannotBeReported() {
         assertEquals(404, citizen(SANNE).get("/inkomsten/2027-05").statusCode());
         assertEquals(404, citizen(SANNE).get("/inkomsten/onzin").statusCode());
