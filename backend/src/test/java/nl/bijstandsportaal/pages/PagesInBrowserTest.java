@@ -132,6 +132,21 @@ class PagesInBrowserTest extends PortalTest {
                 page.waitForURL(Pattern.compile(".*/verstuurd"));
                 check(page, "income receipt", viewport[0], problems);
             }
+            try (BrowserContext context = context(viewport[0], viewport[1])) {
+                Page page = context.newPage();
+                demoLogin(page, "/demo/medewerker", "Dennis de Boer");
+                long jan = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(JAN)).fetchOne(BURGER.ID);
+                String code = db.select(nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE.PERIODE_CODE)
+                        .from(nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE)
+                        .where(nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE.BURGER_ID.eq(jan)).limit(1)
+                        .fetchOne(nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE.PERIODE_CODE);
+                audit(page, "/consulent/burgers/" + jan, viewport[0], problems);
+                audit(page, "/consulent/burgers/" + jan + "/inkomsten/" + code, viewport[0], problems);
+                page.locator("[id='vastgesteld.0']").fill("6000");
+                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verwerkt")).click();
+                page.waitForSelector("#fouten");
+                check(page, "consulent income with mistakes", viewport[0], problems);
+            }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
