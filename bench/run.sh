@@ -127,6 +127,24 @@ echo "Mobile API..."
 ACCESS=$(login_app) # access tokens live 10 minutes
 read -r M_RPS M_P50 M_P90 M_P99 M_ERR <<<"$(measure me /api/v1/me "Authorization: Bearer $ACCESS")" || true
 echo "  $M_RPS req/s, p99 $M_P99 ms"
+
+echo "Income reports (each POST a correction of the current period: a transaction with the report, its sources and the timeline)..."
+ACCESS=$(login_app)
+PERIOD=$(curl -sf -H "Authorization: Bearer $ACCESS" -H 'Accept: application/json' "$BASE/api/v1/inkomsten" | sed -n 's/^\[{"code":"\([^"]*\)".*/\1/p')
+export BODY='{"geenInkomsten":false,"bronnen":[{"soort":"WERK","naam":"Bakkerij","netto":"380,00","loonstrookVolgt":true}]}'
+curl -sf -o /dev/null -X POST -H "Authorization: Bearer $ACCESS" -H 'Content-Type: application/json' -d "$BODY" "$BASE/api/v1/inkomsten/$PERIOD"
+CONTENT_TYPE=application/json wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$ROOT/bench/post.lua" -H "Authorization: Bearer $ACCESS" "$BASE/api/v1/inkomsten/$PERIOD" >/dev/null
+read -r R_RPS R_P50 R_P90 R_P99 R_ERR <<<"$(measure_post report "/api/v1/inkomsten/$PERIOD" "Authorization: Bearer $ACCESS" application/json)" || true
+echo "  $R_RPS req/s, p99 $R_P99 ms"
+unset BODY
+
+echo "Payslip photos (200 KB JPEG: checked, decoded and written again without metadata, stored)..."
+PHOTO="$RESULTS/payslip.jpg"
+java "$ROOT/bench/Photo.java" "$PHOTO" 200000
+export BODY_FILE=$PHOTO
+read -r P_RPS P_P50 P_P90 P_P99 P_ERR <<<"$(measure_post photo "/api/v1/inkomsten/$PERIOD/bewijs" "Authorization: Bearer $ACCESS" image/jpeg)" || true
+echo "  $P_RPS req/s, p99 $P_P99 ms"
+unset BODY_FILE
 rm -f "$JAR"
 
 COUNT=$(grep -o 'Benchmark citizens added: [0-9]*' "$RESULTS/app.log" | tail -1 || true)
@@ -148,9 +166,14 @@ connections, $WARMUP of warm-up load per endpoint (the home page twice), then $D
 | \`GET /health/liveness\` | trivial: through all filters, no database, no template, no session | $T_RPS | $T_P50 | $T_P90 | $T_P99 |
 | \`GET /overzicht\` | citizen home: session cookie, one query, Freemarker page | $H_RPS | $H_P50 | $H_P90 | $H_P99 |
 | \`GET /api/v1/me\` | mobile API: bearer token, one query, JSON | $M_RPS | $M_P50 | $M_P90 | $M_P99 |
+| \`POST /api/v1/inkomsten/{period}\` | income report without upload: checked, estimated, stored in one transaction | $R_RPS | $R_P50 | $R_P90 | $R_P99 |
+| \`POST /api/v1/inkomsten/{period}/bewijs\` | a 200 KB payslip photo: sniffed, re-encoded without metadata, stored | $P_RPS | $P_P50 | $P_P90 | $P_P99 |
 
 - Home page: $(verdict "$H_RPS" "$H_P99" "$T_RPS").
 - Mobile API: $(verdict "$M_RPS" "$M_P99" "$T_RPS") (the same target, for comparison).
+- Income reports: $(awk -v r="$R_RPS" 'BEGIN { print (r >= 500 ? "meets" : "short of") }') the target of 500/s; payslip photos: $(awk -v r="$P_RPS" 'BEGIN { print (r >= 50 ? "meets" : "short of") }') the target of 50/s.
+${R_ERR:+- Income report errors: $R_ERR}
+${P_ERR:+- Photo errors: $P_ERR}
 ${T_ERR:+- Trivial endpoint errors: $T_ERR}
 ${H_ERR:+- Home page errors: $H_ERR}
 ${M_ERR:+- Mobile API errors: $M_ERR}
