@@ -86,6 +86,12 @@ warm() {
 measure() {
   local name=$1 path=$2 header=${3:-X-Bench: 1}
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "$header" "$BASE$path" >"$RESULTS/$name.txt"
+  summary "$name"
+}
+
+# summary NAME: "rps p50 p90 p99 [errors]" (ms) from wrk's output in $RESULTS/NAME.txt.
+summary() {
+  local name=$1
   local rps p50 p90 p99 errors
   rps=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' "$RESULTS/$name.txt")
   p50=$(awk '$1 == "50%" {print $2}' "$RESULTS/$name.txt")
@@ -93,6 +99,13 @@ measure() {
   p99=$(awk '$1 == "99%" {print $2}' "$RESULTS/$name.txt")
   errors=$(awk '/Non-2xx or 3xx responses/ {print "non-2xx:" $5} /Socket errors/ {print}' "$RESULTS/$name.txt" | tr '\n' ' ')
   echo "$rps $(ms "$p50") $(ms "$p90") $(ms "$p99") ${errors:-}"
+}
+
+# measure_post NAME PATH HEADER CONTENT_TYPE: like measure, POSTing BODY or the file BODY_FILE with bench/post.lua.
+measure_post() {
+  local name=$1 path=$2 header=$3
+  CONTENT_TYPE=$4 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$ROOT/bench/post.lua" -H "$header" "$BASE$path" >"$RESULTS/$name.txt"
+  summary "$name"
 }
 
 # wrk prints latencies as 812.00us, 3.41ms or 1.02s; turn them into milliseconds.

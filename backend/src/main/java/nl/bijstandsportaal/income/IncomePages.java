@@ -88,31 +88,33 @@ class IncomePages {
         CurrentUser user = CurrentUser.require(authentication);
         ReportPeriod period = income.period(user, code);
         Map<String, String> typed = FormBody.strings(body);
-        IncomeForm.Checked checked = IncomeForm.check(inputs(typed), period);
-        if (!checked.ok()) {
-            return HttpResponse.status(HttpStatus.BAD_REQUEST)
-                    .body(new ModelAndView<>("income/sources", sourcesModel(period, typed, checked.errors())));
-        }
-        Map<String, Object> model = new HashMap<>();
-        model.put("period", period);
-        model.put("sources", checked.sources());
-        model.put("warnings", checked.warnings());
-        model.put("estimate", income.estimate(user, period, checked.sources()));
-        model.put("typed", typed);
-        return HttpResponse.ok(new ModelAndView<>("income/check", model));
+        return checkedOrForm(period, typed, checked -> {
+            Map<String, Object> model = new HashMap<>();
+            model.put("period", period);
+            model.put("sources", checked.sources());
+            model.put("warnings", checked.warnings());
+            model.put("estimate", income.estimate(user, period, checked.sources()));
+            model.put("typed", typed);
+            return HttpResponse.ok(new ModelAndView<>("income/check", model));
+        });
     }
 
     @Post(value = "/inkomsten/{code}/versturen", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> send(Authentication authentication, @PathVariable String code, @Body Map<String, Object> body) {
         CurrentUser user = CurrentUser.require(authentication);
         ReportPeriod period = income.period(user, code);
-        Map<String, String> typed = FormBody.strings(body);
+        return checkedOrForm(period, FormBody.strings(body), checked -> sendOrRefuse(user, period, checked.sources()));
+    }
+
+    /** The sources checked and handed on, or the form again (400) with each mistake and everything typed. */
+    private HttpResponse<?> checkedOrForm(ReportPeriod period, Map<String, String> typed,
+                                          java.util.function.Function<IncomeForm.Checked, HttpResponse<?>> next) {
         IncomeForm.Checked checked = IncomeForm.check(inputs(typed), period);
         if (!checked.ok()) {
             return HttpResponse.status(HttpStatus.BAD_REQUEST)
                     .body(new ModelAndView<>("income/sources", sourcesModel(period, typed, checked.errors())));
         }
-        return sendOrRefuse(user, period, checked.sources());
+        return next.apply(checked);
     }
 
     @Get("/inkomsten/{code}/verstuurd")
