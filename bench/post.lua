@@ -1,13 +1,23 @@
--- wrk script: POST the file named in BODY_FILE (or the JSON in BODY) with the Content-Type in CONTENT_TYPE.
--- Used by bench/run.sh for income reports (JSON) and payslip photos (JPEG).
+-- wrk script: POST the file named in BODY_FILE (or the JSON in BODY) with the Content-Type in CONTENT_TYPE, each
+-- request as the next citizen of TOKENS_FILE (one app access token per line), so the load spreads over citizens.
 local body_file = os.getenv("BODY_FILE")
+local body
 if body_file then
   local f = assert(io.open(body_file, "rb"))
-  wrk.body = f:read("*a")
+  body = f:read("*a")
   f:close()
 else
-  wrk.body = os.getenv("BODY")
+  body = os.getenv("BODY")
 end
-wrk.method = "POST"
-wrk.headers["Content-Type"] = os.getenv("CONTENT_TYPE") or "application/json"
-wrk.headers["Accept"] = "application/json"
+local tokens = {}
+for line in io.lines(os.getenv("TOKENS_FILE")) do
+  if line ~= "" then tokens[#tokens + 1] = line end
+end
+local headers = { ["Content-Type"] = os.getenv("CONTENT_TYPE") or "application/json", ["Accept"] = "application/json" }
+local i = math.random(#tokens)
+
+request = function()
+  i = i % #tokens + 1
+  headers["Authorization"] = "Bearer " .. tokens[i]
+  return wrk.format("POST", nil, headers, body)
+end

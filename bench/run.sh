@@ -21,6 +21,7 @@ WARMUP=${WARMUP:-30s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 CITIZENS=${CITIZENS:-100000}
+SENDERS=${SENDERS:-200}
 RESULTS="$ROOT/bench/results"
 OUT="$ROOT/docs/benchmarks.md"
 mkdir -p "$RESULTS"
@@ -48,18 +49,19 @@ curl -sf "$BASE/health/readiness" >/dev/null || { echo "The portal did not becom
 
 JAR=$(mktemp)
 # Log in as a demo citizen through the demo DigiD page (CSRF cookie + field), keep the session cookie.
-login_web() {
+login_web() { # login_web [BSN]: a demo citizen's session cookie (Fatima by default)
+  local bsn=${1:-999990032}
   rm -f "$JAR"
   local token
   token=$(curl -sf -c "$JAR" -b "$JAR" "$BASE/demo/digid" | grep -o 'name="csrfToken" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
-  curl -sf -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "csrfToken=$token" --data-urlencode "bsn=999990032" "$BASE/demo/digid"
+  curl -sf -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "csrfToken=$token" --data-urlencode "bsn=$bsn" "$BASE/demo/digid"
   # What a browser sends back: the session and the CSRF cookie.
   awk '$6 == "portal_session" || $6 == "__Host-portal_csrf" {printf "%s%s=%s", sep, $6, $7; sep = "; "}' "$JAR"
 }
 
 # The mobile app's login: authorization code with PKCE, then the token exchange.
-login_app() {
-  login_web >/dev/null
+login_app() { # login_app [BSN]: an app access token for a demo citizen
+  login_web "${1:-999990032}" >/dev/null
   local verifier challenge location code
   verifier=$(openssl rand -base64 48 | tr -d '=+/\n' | cut -c1-64)
   challenge=$(printf '%s' "$verifier" | openssl dgst -sha256 -binary | openssl base64 -A | tr '+/' '-_' | tr -d '=')
@@ -101,10 +103,11 @@ summary() {
   echo "$rps $(ms "$p50") $(ms "$p90") $(ms "$p99") ${errors:-}"
 }
 
-# measure_post NAME PATH HEADER CONTENT_TYPE: like measure, POSTing BODY or the file BODY_FILE with bench/post.lua.
+# measure_post NAME PATH CONTENT_TYPE: like measure, POSTing BODY or the file BODY_FILE with bench/post.lua, as the
+# citizens of TOKENS_FILE in turn.
 measure_post() {
-  local name=$1 path=$2 header=$3
-  CONTENT_TYPE=$4 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$ROOT/bench/post.lua" -H "$header" "$BASE$path" >"$RESULTS/$name.txt"
+  local name=$1 path=$2
+  CONTENT_TYPE=$3 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$ROOT/bench/post.lua" "$BASE$path" >"$RESULTS/$name.txt"
   summary "$name"
 }
 
@@ -141,13 +144,16 @@ ACCESS=$(login_app) # access tokens live 10 minutes
 read -r M_RPS M_P50 M_P90 M_P99 M_ERR <<<"$(measure me /api/v1/me "Authorization: Bearer $ACCESS")" || true
 echo "  $M_RPS req/s, p99 $M_P99 ms"
 
-echo "Income reports (each POST a correction of the current period: a transaction with the report, its sources and the timeline)..."
-ACCESS=$(login_app)
-PERIOD=$(curl -sf -H "Authorization: Bearer $ACCESS" -H 'Accept: application/json' "$BASE/api/v1/inkomsten" | sed -n 's/^\[{"code":"\([^"]*\)".*/\1/p')
+echo "Income reports ($SENDERS benchmark citizens, each POST a report or a correction of their current period)..."
+export TOKENS_FILE="$RESULTS/tokens.txt"
+: >"$TOKENS_FILE"
+for bsn in $(java "$ROOT/bench/Bsns.java" "$SENDERS"); do login_app "$bsn" >>"$TOKENS_FILE"; done
+FIRST=$(head -1 "$TOKENS_FILE")
+PERIOD=$(curl -sf -H "Authorization: Bearer $FIRST" -H 'Accept: application/json' "$BASE/api/v1/inkomsten" | sed -n 's/^\[{"code":"\([^"]*\)".*/\1/p')
+[ -n "$PERIOD" ] || { echo "No income period for the benchmark citizens" >&2; exit 1; }
 export BODY='{"geenInkomsten":false,"bronnen":[{"soort":"WERK","naam":"Bakkerij","netto":"380,00","loonstrookVolgt":true}]}'
-curl -sf -o /dev/null -X POST -H "Authorization: Bearer $ACCESS" -H 'Content-Type: application/json' -d "$BODY" "$BASE/api/v1/inkomsten/$PERIOD"
-CONTENT_TYPE=application/json wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$ROOT/bench/post.lua" -H "Authorization: Bearer $ACCESS" "$BASE/api/v1/inkomsten/$PERIOD" >/dev/null
-read -r R_RPS R_P50 R_P90 R_P99 R_ERR <<<"$(measure_post report "/api/v1/inkomsten/$PERIOD" "Authorization: Bearer $ACCESS" application/json)" || true
+CONTENT_TYPE=application/json wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$ROOT/bench/post.lua" "$BASE/api/v1/inkomsten/$PERIOD" >/dev/null
+read -r R_RPS R_P50 R_P90 R_P99 R_ERR <<<"$(measure_post report "/api/v1/inkomsten/$PERIOD" application/json)" || true
 echo "  $R_RPS req/s, p99 $R_P99 ms"
 unset BODY
 
@@ -155,7 +161,7 @@ echo "Payslip photos (200 KB JPEG: checked, decoded and written again without me
 PHOTO="$RESULTS/payslip.jpg"
 java "$ROOT/bench/Photo.java" "$PHOTO" 200000
 export BODY_FILE=$PHOTO
-read -r P_RPS P_P50 P_P90 P_P99 P_ERR <<<"$(measure_post photo "/api/v1/inkomsten/$PERIOD/bewijs" "Authorization: Bearer $ACCESS" image/jpeg)" || true
+read -r P_RPS P_P50 P_P90 P_P99 P_ERR <<<"$(measure_post photo "/api/v1/inkomsten/$PERIOD/bewijs" image/jpeg)" || true
 echo "  $P_RPS req/s, p99 $P_P99 ms"
 unset BODY_FILE
 rm -f "$JAR"
