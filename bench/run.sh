@@ -147,7 +147,7 @@ echo "  $M_RPS req/s, p99 $M_P99 ms"
 echo "Income reports ($SENDERS benchmark citizens, each POST a report or a correction of their current period)..."
 export TOKENS_FILE="$RESULTS/tokens.txt"
 : >"$TOKENS_FILE"
-for bsn in $(java "$ROOT/bench/Bsns.java" "$SENDERS"); do login_app "$bsn" >>"$TOKENS_FILE"; done
+for bsn in $(java "$ROOT/bench/Bsns.java" "$SENDERS"); do echo "$(login_app "$bsn")" >>"$TOKENS_FILE"; done
 FIRST=$(head -1 "$TOKENS_FILE")
 PERIOD=$(curl -sf -H "Authorization: Bearer $FIRST" -H 'Accept: application/json' "$BASE/api/v1/inkomsten" | sed -n 's/^\[{"code":"\([^"]*\)".*/\1/p')
 [ -n "$PERIOD" ] || { echo "No income period for the benchmark citizens" >&2; exit 1; }
