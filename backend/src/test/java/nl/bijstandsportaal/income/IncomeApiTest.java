@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,10 +32,8 @@ class IncomeApiTest extends PortalTest {
     JsonMapper json;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("portal.clock.fixed", "2026-11-23T10:00");
-        return properties;
+    protected String fixedClock() {
+        return "2026-11-23T10:00";
     }
 
     private String token(String bsn) {

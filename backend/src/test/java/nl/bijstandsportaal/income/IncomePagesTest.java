@@ -31,10 +31,8 @@ class IncomePagesTest extends PortalTest {
     DSLContext db;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("portal.clock.fixed", "2026-11-23T10:00");
-        return properties;
+    protected String fixedClock() {
+        return "2026-11-23T10:00";
     }
 
     private static String text(HttpResponse<String> response) {

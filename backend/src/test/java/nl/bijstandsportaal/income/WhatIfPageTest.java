@@ -8,7 +8,6 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,10 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WhatIfPageTest extends PortalTest {
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("portal.clock.fixed", "2026-11-23T10:00");
-        return properties;
+    protected String fixedClock() {
+        return "2026-11-23T10:00";
     }
 
     @Test

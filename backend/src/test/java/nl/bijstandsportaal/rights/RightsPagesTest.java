@@ -48,10 +48,8 @@ class RightsPagesTest extends PortalTest {
     JsonMapper json;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("portal.clock.fixed", "2026-11-23T10:00");
-        return properties;
+    protected String fixedClock() {
+        return "2026-11-23T10:00";
     }
 
     @ParameterizedTest(name = "{0}")

@@ -32,7 +32,16 @@ public abstract class PortalTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return TestIdentityProviders.properties();
+        Map<String, String> properties = new java.util.HashMap<>(TestIdentityProviders.properties());
+        if (fixedClock() != null) {
+            properties.put("portal.clock.fixed", fixedClock());
+        }
+        return properties;
+    }
+
+    /** A moment (2026-11-23T10:00) to stop the clock at, so amounts and dates stay true; null: the real time. */
+    protected String fixedClock() {
+        return null;
     }
 
     protected WebClient browser() {
