@@ -1,5 +1,6 @@
 -- wrk script: POST the file named in BODY_FILE (or the JSON in BODY) with the Content-Type in CONTENT_TYPE, each
--- request as the next citizen of TOKENS_FILE (one app access token per line), so the load spreads over citizens.
+-- request as the next citizen of TOKENS_FILE (one app access token per line) and for one of the PERIODS, so the
+-- load spreads over citizens and their reports.
 local body_file = os.getenv("BODY_FILE")
 local body
 if body_file then
@@ -16,8 +17,25 @@ end
 local headers = { ["Content-Type"] = os.getenv("CONTENT_TYPE") or "application/json", ["Accept"] = "application/json" }
 local i = math.random(#tokens)
 
+-- Every request carries its own Idempotency-Key, as the app sends one: thread number, run start and a counter.
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("thread_id", threads)
+end
+local sent = 0
+local started = os.time()
+
+-- PERIODS: the period codes to spread over (space-separated); the path is /api/v1/inkomsten/<period><SUFFIX>.
+local periods = {}
+for code in string.gmatch(os.getenv("PERIODS") or "", "%S+") do periods[#periods + 1] = code end
+local suffix = os.getenv("SUFFIX") or ""
+
 request = function()
   i = i % #tokens + 1
+  sent = sent + 1
   headers["Authorization"] = "Bearer " .. tokens[i]
-  return wrk.format("POST", nil, headers, body)
+  headers["Idempotency-Key"] = string.format("bench-%d-%d-%d", started, thread_id or 0, sent)
+  local period = periods[(math.floor(sent / #tokens) + i) % #periods + 1]
+  return wrk.format("POST", "/api/v1/inkomsten/" .. period .. suffix, headers, body)
 end

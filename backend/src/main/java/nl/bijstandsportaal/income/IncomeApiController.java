@@ -63,10 +63,9 @@ class IncomeApiController implements IncomeApi {
 
     @Override
     public Income.Estimate estimate(String code, Income.Report report) {
-        CurrentUser user = citizen();
-        ReportPeriod period = income.period(user, code);
-        IncomeForm.Checked checked = checked(report, period);
-        Offsetting.Result r = income.estimate(user, period, checked.sources());
+        IncomeService.Reporting reporting = income.reporting(citizen(), code);
+        IncomeForm.Checked checked = checked(report, reporting.period());
+        Offsetting.Result r = income.estimate(reporting, checked.sources());
         Locale locale = locale();
         return new Income.Estimate(Money.euro(r.paid()), Money.euro(r.normalPaid()), Money.euro(r.income()), Money.euro(r.kept()),
                 Money.euro(r.counted()), texts(locale, r.summary()), texts(locale, r.explanation()), texts(locale, checked.warnings()));
@@ -75,19 +74,22 @@ class IncomeApiController implements IncomeApi {
     @Override
     public HttpResponse<Income.Receipt> send(String code, @Nullable String idempotencyKey, Income.Report report) {
         CurrentUser user = citizen();
-        ReportPeriod period = income.period(user, code);
-        IncomeForm.Checked checked = checked(report, period);
-        Offsetting.Result estimate = income.estimate(user, period, checked.sources());
-        Locale locale = locale();
-        // The key is claimed in the same transaction as the report, and the report's id stored with it; the receipt
-        // is read after the commit, for the first call and for every retry alike.
+        IncomeService.Reporting reporting = income.reporting(user, code);
+        IncomeForm.Checked checked = checked(report, reporting.period());
+        Offsetting.Result estimate = income.estimate(reporting, checked.sources());
+        // The key is stored in the same transaction as the report, with the report's id. The first call answers with the
+        // receipt from its own transaction; a retry finds the key and reads the receipt as it stands now.
+        IncomeService.Receipt[] sent = new IncomeService.Receipt[1];
         try {
-            idempotency.once("burger:" + user.id(), idempotencyKey, report, Argument.of(String.class), tx ->
-                    new IdempotencyService.Outcome<>(HttpStatus.CREATED, income.send(tx, user, period, checked.sources(), estimate).publicId()));
+            idempotency.once("burger:" + user.id(), idempotencyKey, report, Argument.of(String.class), tx -> {
+                sent[0] = income.send(tx, user, reporting.period(), checked.sources(), estimate);
+                return new IdempotencyService.Outcome<>(HttpStatus.CREATED, sent[0].report().publicId());
+            });
         } catch (IncomeService.AlreadyProcessedException e) {
             throw new ProblemException(HttpStatus.CONFLICT, ProblemTypes.CONFLICT);
         }
-        return HttpResponse.<Income.Receipt>status(HttpStatus.CREATED).body(receipt(locale, income.receipt(user, code)));
+        IncomeService.Receipt receipt = sent[0] != null ? sent[0] : income.receipt(user, code);
+        return HttpResponse.<Income.Receipt>status(HttpStatus.CREATED).body(receipt(locale(), receipt));
     }
 
     @Override

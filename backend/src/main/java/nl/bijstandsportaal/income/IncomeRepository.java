@@ -44,7 +44,7 @@ public class IncomeRepository {
     public record Event(Instant at, String kind, int version, String note) {
     }
 
-    private static Report report(InkomstenopgaveRecord r) {
+    static Report report(InkomstenopgaveRecord r) {
         return new Report(r.getId(), r.getPublicId(), r.getKenmerk(), r.getPeriodeCode(), r.getPeriodeVan(), r.getPeriodeTot(),
                 r.getTermijn(), r.getStatus(), r.getVersie(), Boolean.TRUE.equals(r.getGeenInkomsten()), Boolean.TRUE.equals(r.getTeLaat()),
                 r.getVerwachtUitbetaald(), r.getIngediendOp().toInstant(ZoneOffset.UTC), r.getGewijzigdOp().toInstant(ZoneOffset.UTC));
@@ -72,27 +72,33 @@ public class IncomeRepository {
                 .and(INKOMSTENOPGAVE.PERIODE_CODE.eq(periodCode)).forUpdate().fetchOptional();
     }
 
-    /** What earlier periods used of the disregards, and the gifts reported earlier in the period's calendar year. */
+    /** What earlier periods used of the disregards, and the gifts reported earlier in the period's calendar year: one query. */
     Offsetting.History history(long burgerId, ReportPeriod period) {
-        var earlier = INKOMSTENOPGAVE.BURGER_ID.eq(burgerId).and(INKOMSTENOPGAVE.PERIODE_TOT.lt(period.from()));
-        int work = db.fetchCount(INKOMSTENOPGAVE, earlier.and(INKOMSTENOPGAVE.VRIJLATING_ARBEID.isTrue()));
-        int parent = db.fetchCount(INKOMSTENOPGAVE, earlier.and(INKOMSTENOPGAVE.VRIJLATING_OUDER.isTrue()));
-        BigDecimal gifts = db.select(DSL.sum(INKOMSTENOPGAVE.GIFTEN)).from(INKOMSTENOPGAVE)
-                .where(earlier).and(INKOMSTENOPGAVE.PERIODE_VAN.ge(period.to().withDayOfYear(1)))
-                .fetchOne(0, BigDecimal.class);
-        return new Offsetting.History(work, parent, gifts == null ? BigDecimal.ZERO : gifts);
+        var countWork = DSL.sum(DSL.when(INKOMSTENOPGAVE.VRIJLATING_ARBEID.isTrue(), 1).otherwise(0));
+        var countParent = DSL.sum(DSL.when(INKOMSTENOPGAVE.VRIJLATING_OUDER.isTrue(), 1).otherwise(0));
+        var giftsThisYear = DSL.sum(DSL.when(INKOMSTENOPGAVE.PERIODE_VAN.ge(period.to().withDayOfYear(1)), INKOMSTENOPGAVE.GIFTEN)
+                .otherwise(BigDecimal.ZERO));
+        var row = db.select(countWork, countParent, giftsThisYear).from(INKOMSTENOPGAVE)
+                .where(INKOMSTENOPGAVE.BURGER_ID.eq(burgerId)).and(INKOMSTENOPGAVE.PERIODE_TOT.lt(period.from()))
+                .fetchSingle();
+        return new Offsetting.History(row.value1() == null ? 0 : row.value1().intValue(), row.value2() == null ? 0 : row.value2().intValue(),
+                row.value3() == null ? BigDecimal.ZERO : row.value3());
     }
 
+    /** All sources of one version in one statement. */
     void insertSources(DSLContext tx, long reportId, int version, List<IncomeForm.Source> sources) {
+        if (sources.isEmpty()) {
+            return;
+        }
+        var insert = tx.insertInto(INKOMSTENBRON, INKOMSTENBRON.OPGAVE_ID, INKOMSTENBRON.VERSIE, INKOMSTENBRON.VOLGORDE,
+                INKOMSTENBRON.SOORT, INKOMSTENBRON.NAAM, INKOMSTENBRON.NETTO, INKOMSTENBRON.BRUTO, INKOMSTENBRON.UREN,
+                INKOMSTENBRON.BETAALDATUM, INKOMSTENBRON.LOONSTROOK_VOLGT);
         for (int i = 0; i < sources.size(); i++) {
             IncomeForm.Source s = sources.get(i);
-            tx.insertInto(INKOMSTENBRON)
-                    .set(INKOMSTENBRON.OPGAVE_ID, reportId).set(INKOMSTENBRON.VERSIE, version).set(INKOMSTENBRON.VOLGORDE, i)
-                    .set(INKOMSTENBRON.SOORT, s.kind().name()).set(INKOMSTENBRON.NAAM, s.name()).set(INKOMSTENBRON.NETTO, s.net())
-                    .set(INKOMSTENBRON.BRUTO, s.gross()).set(INKOMSTENBRON.UREN, s.hours()).set(INKOMSTENBRON.BETAALDATUM, s.paidOn())
-                    .set(INKOMSTENBRON.LOONSTROOK_VOLGT, s.payslipFollows())
-                    .execute();
+            insert = insert.values(reportId, version, i, s.kind().name(), s.name(), s.net(), s.gross(), s.hours(), s.paidOn(),
+                    s.payslipFollows());
         }
+        insert.execute();
     }
 
     void event(DSLContext tx, long reportId, String kind, int version, String note, Long medewerkerId, LocalDateTime at) {
@@ -111,6 +117,10 @@ public class IncomeRepository {
     }
 
     List<Event> timeline(long reportId) {
+        return timeline(db, reportId);
+    }
+
+    List<Event> timeline(DSLContext db, long reportId) {
         return db.selectFrom(INKOMSTENOPGAVE_GEBEURTENIS).where(INKOMSTENOPGAVE_GEBEURTENIS.OPGAVE_ID.eq(reportId))
                 .orderBy(INKOMSTENOPGAVE_GEBEURTENIS.OP, INKOMSTENOPGAVE_GEBEURTENIS.ID)
                 .fetch(r -> new Event(r.getOp().toInstant(ZoneOffset.UTC), r.getSoort(), r.getVersie(), r.getToelichting()));
@@ -128,7 +138,7 @@ public class IncomeRepository {
                 .execute();
     }
 
-    List<String> proofNames(long reportId) {
+    List<String> proofNames(DSLContext db, long reportId) {
         return db.select(INKOMSTENOPGAVE_BIJLAGE.BESTANDSNAAM).from(INKOMSTENOPGAVE_BIJLAGE)
                 .where(INKOMSTENOPGAVE_BIJLAGE.OPGAVE_ID.eq(reportId)).orderBy(INKOMSTENOPGAVE_BIJLAGE.ID)
                 .fetch(INKOMSTENOPGAVE_BIJLAGE.BESTANDSNAAM);

@@ -2,6 +2,7 @@ package nl.bijstandsportaal.income;
 
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.income.ReportPeriods.ReportPeriod;
+import nl.bijstandsportaal.platform.db.Clashes;
 import nl.bijstandsportaal.platform.db.generated.tables.records.InkomstenopgaveRecord;
 import nl.bijstandsportaal.platform.security.CurrentUser;
 import nl.bijstandsportaal.platform.web.NotFoundException;
@@ -60,17 +61,8 @@ public class IncomeService {
     }
 
     public List<PeriodView> periods(CurrentUser citizen) {
-        Situation situation = rights.situationOf(citizen);
         LocalDate today = today();
-        RuleBook book = rules.book();
-        ReportPeriod current = ReportPeriods.containing(today, situation.gemeente(), book);
-        List<ReportPeriod> periods = new ArrayList<>();
-        periods.add(current);
-        ReportPeriod p = current;
-        for (int i = 0; i < PERIODS_BACK; i++) {
-            p = ReportPeriods.containing(p.from().minusDays(1), situation.gemeente(), book);
-            periods.add(p);
-        }
+        List<ReportPeriod> periods = recentPeriods(rights.householdOf(citizen), today);
         Map<String, IncomeRepository.Report> sent = repository.reports(citizen.id(), periods.stream().map(ReportPeriod::code).toList());
         return periods.stream().map(period -> {
             IncomeRepository.Report report = sent.get(period.code());
@@ -81,25 +73,60 @@ public class IncomeService {
         }).toList();
     }
 
-    /** A period of this citizen that has ended (or ends today) and can be reported; 404 otherwise. */
-    public ReportPeriod period(CurrentUser citizen, String code) {
-        return periods(citizen).stream().map(PeriodView::period).filter(p -> p.code().equals(code))
-                .filter(p -> !p.from().isAfter(today()))
+    /** The current period and the {@link #PERIODS_BACK} before it, newest first; none that ended before the bijstand began. */
+    private List<ReportPeriod> recentPeriods(Situation situation, LocalDate today) {
+        RuleBook book = rules.book();
+        List<ReportPeriod> periods = new ArrayList<>();
+        ReportPeriod p = ReportPeriods.containing(today, situation.gemeente(), book);
+        periods.add(p);
+        for (int i = 0; i < PERIODS_BACK; i++) {
+            p = ReportPeriods.containing(p.from().minusDays(1), situation.gemeente(), book);
+            if (situation.bijstandSince() != null && p.to().isBefore(situation.bijstandSince())) {
+                break;
+            }
+            periods.add(p);
+        }
+        return periods;
+    }
+
+    /** A citizen reporting on one period, with the situation the rules need: read once per request. */
+    public record Reporting(CurrentUser citizen, Situation situation, ReportPeriod period) {
+    }
+
+    /** A period of this citizen that has started and can be reported (the current one or a recent one); 404 otherwise. */
+    public Reporting reporting(CurrentUser citizen, String code) {
+        Situation situation = rights.householdOf(citizen);
+        LocalDate today = today();
+        ReportPeriod period = recentPeriods(situation, today).stream().filter(p -> p.code().equals(code))
+                .filter(p -> !p.from().isAfter(today))
                 .findFirst()
-                .orElseGet(() -> {
-                    throw new NotFoundException();
-                });
+                .orElseThrow(NotFoundException::new);
+        return new Reporting(citizen, situation, period);
+    }
+
+    public ReportPeriod period(CurrentUser citizen, String code) {
+        return reporting(citizen, code).period();
     }
 
     /** The estimate for these sources in this period, as the citizen sees it before sending. */
     public Offsetting.Result estimate(CurrentUser citizen, ReportPeriod period, List<IncomeForm.Source> sources) {
-        Situation situation = rights.situationOf(citizen);
+        return estimate(new Reporting(citizen, rights.householdOf(citizen), period), sources);
+    }
+
+    public Offsetting.Result estimate(Reporting reporting, List<IncomeForm.Source> sources) {
+        Situation situation = reporting.situation();
+        ReportPeriod period = reporting.period();
         RuleBook book = rules.book();
-        BigDecimal norm = normFor(situation.household(), period, situation.gemeente(), book);
-        Offsetting.History history = repository.history(citizen.id(), period);
+        // Bijstand that began during the period: the norm counts from that day only.
+        LocalDate startedDuring = situation.bijstandSince() != null && situation.bijstandSince().isAfter(period.from())
+                ? situation.bijstandSince() : null;
+        BigDecimal norm = normFor(situation.household(), period, startedDuring == null ? period.from() : startedDuring,
+                situation.gemeente(), book);
+        Offsetting.History history = repository.history(reporting.citizen().id(), period);
         boolean youngChild = situation.household().leefvorm() == Household.Leefvorm.ALLEENSTAANDE_OUDER
-                && rights.hasChildUnder12(citizen, period.to());
-        return Offsetting.offset(norm, sources.stream().map(s -> new Offsetting.Source(s.kind(), s.name(), s.net())).toList(),
+                && situation.hasChildUnder12(period.to());
+        return Offsetting.offset(norm, startedDuring,
+                sources.stream().map(s -> new Offsetting.Source(s.kind(), s.name(), s.net())).toList(),
                 history, youngChild, situation.gemeente(), period.to(), book);
     }
 
@@ -112,8 +139,8 @@ public class IncomeService {
      * Sends (or, before processing, corrects) the report of a period in {@code tx}. No sources: "geen inkomsten".
      * A report that is being processed or processed cannot be changed (409 as a field error on the page).
      */
-    public IncomeRepository.Report send(DSLContext tx, CurrentUser citizen, ReportPeriod period, List<IncomeForm.Source> sources,
-                                        Offsetting.Result estimate) {
+    public Receipt send(DSLContext tx, CurrentUser citizen, ReportPeriod period, List<IncomeForm.Source> sources,
+                        Offsetting.Result estimate) {
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
         Optional<InkomstenopgaveRecord> existing = repository.lockReport(tx, citizen.id(), period.code());
         BigDecimal gifts = sources.stream().filter(s -> s.kind() == Offsetting.Kind.GIFT).map(IncomeForm.Source::net)
@@ -134,7 +161,7 @@ public class IncomeService {
             report.store();
             repository.insertSources(tx, report.getId(), version, sources);
             repository.event(tx, report.getId(), "GECORRIGEERD", version, null, null, now);
-            return repository.report(tx, report.getId());
+            return receiptInTransaction(tx, report, sources);
         }
         InkomstenopgaveRecord report = tx.newRecord(nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE);
         report.setPublicId(UUID.randomUUID().toString());
@@ -159,13 +186,21 @@ public class IncomeService {
         report.store();
         repository.insertSources(tx, report.getId(), 1, sources);
         repository.event(tx, report.getId(), "VERSTUURD", 1, null, null, now);
-        return repository.report(tx, report.getId());
+        return receiptInTransaction(tx, report, sources);
+    }
+
+    /** The receipt from the rows just written: the new version is not counted yet, so its sources are as sent. */
+    private Receipt receiptInTransaction(DSLContext tx, InkomstenopgaveRecord report, List<IncomeForm.Source> sources) {
+        List<IncomeRepository.SourceRow> rows = sources.stream().map(s -> new IncomeRepository.SourceRow(s.kind().name(), s.name(),
+                s.net(), s.gross(), s.hours(), s.paidOn(), s.payslipFollows(), null, null)).toList();
+        return new Receipt(IncomeRepository.report(report), rows, repository.timeline(tx, report.getId()),
+                repository.proofNames(tx, report.getId()));
     }
 
     /** Sends in its own transaction: the web page's way. */
-    public IncomeRepository.Report send(CurrentUser citizen, ReportPeriod period, List<IncomeForm.Source> sources) {
+    public Receipt send(CurrentUser citizen, ReportPeriod period, List<IncomeForm.Source> sources) {
         Offsetting.Result estimate = estimate(citizen, period, sources);
-        return db.transactionResult(tx -> send(tx.dsl(), citizen, period, sources, estimate));
+        return Clashes.retry(() -> db.transactionResult(tx -> send(tx.dsl(), citizen, period, sources, estimate)));
     }
 
     public Receipt receipt(CurrentUser citizen, String periodCode) {
@@ -174,7 +209,7 @@ public class IncomeService {
 
     public Optional<Receipt> receiptIfSent(CurrentUser citizen, String periodCode) {
         return repository.reportByPeriod(citizen.id(), periodCode).map(report -> new Receipt(report,
-                repository.sources(report.id(), report.version()), repository.timeline(report.id()), repository.proofNames(report.id())));
+                repository.sources(report.id(), report.version()), repository.timeline(db, report.id()), repository.proofNames(db, report.id())));
     }
 
     /** A payslip or other proof for a report of one's own (checked and cleaned by {@link nl.bijstandsportaal.rights.Upload}). */
@@ -223,11 +258,16 @@ public class IncomeService {
 
     /** The norm for a period, day by day: each day counts for its share of its month. */
     static BigDecimal normFor(Household household, ReportPeriod period, String gemeente, RuleBook rules) {
+        return normFor(household, period, period.from(), gemeente, rules);
+    }
+
+    /** The norm for the days of a period from {@code first} (the day bijstand began, when that is inside the period). */
+    static BigDecimal normFor(Household household, ReportPeriod period, LocalDate first, String gemeente, RuleBook rules) {
         BigDecimal total = BigDecimal.ZERO;
-        for (YearMonth month = YearMonth.from(period.from()); !month.isAfter(YearMonth.from(period.to())); month = month.plusMonths(1)) {
+        for (YearMonth month = YearMonth.from(first); !month.isAfter(YearMonth.from(period.to())); month = month.plusMonths(1)) {
             MonthlyNorm norm = NormCalculator.forMonth(household, month, gemeente, rules);
             for (MonthlyNorm.Part part : norm.parts()) {
-                LocalDate from = part.from().isBefore(period.from()) ? period.from() : part.from();
+                LocalDate from = part.from().isBefore(first) ? first : part.from();
                 LocalDate to = part.to().isAfter(period.to()) ? period.to() : part.to();
                 if (!to.isBefore(from)) {
                     long days = ChronoUnit.DAYS.between(from, to) + 1;

@@ -78,12 +78,21 @@ public final class Offsetting {
      */
     public static Result offset(BigDecimal norm, List<Source> sources, History history, boolean singleParentOfYoungChild,
                                 String gemeente, LocalDate day, RuleBook rules) {
+        return offset(norm, null, sources, history, singleParentOfYoungChild, gemeente, day, rules);
+    }
+
+    /** @param normFrom the day bijstand began when that is inside the period (the norm then counts from that day); else null */
+    public static Result offset(BigDecimal norm, LocalDate normFrom, List<Source> sources, History history,
+                                boolean singleParentOfYoungChild, String gemeente, LocalDate day, RuleBook rules) {
         Set<RulePeriod> used = new LinkedHashSet<>();
         List<Disregard> disregards = new ArrayList<>();
         List<Text> explanation = new ArrayList<>();
         BigDecimal income = sum(sources, null);
         BigDecimal work = sum(sources, Kind.WERK);
         BigDecimal gifts = sum(sources, Kind.GIFT);
+        if (normFrom != null) {
+            explanation.add(Text.of("income.calc.normFrom", normFrom));
+        }
         explanation.add(Text.of("income.calc.norm", norm));
         explanation.add(Text.of("income.calc.income", income));
 

@@ -85,7 +85,7 @@ public class WhatIfService {
         String gemeente;
         boolean singleParentOfYoungChild;
         if (personal) {
-            Situation situation = rights.situationOf(citizen.get());
+            Situation situation = rights.householdOf(citizen.get());
             household = situation.household();
             gemeente = situation.gemeente();
             singleParentOfYoungChild = household.leefvorm() == Household.Leefvorm.ALLEENSTAANDE_OUDER && "ja".equals(form.kind12());

@@ -78,10 +78,9 @@ public class RightsService {
         return situation(profile, repository.duties(profile.id()), today());
     }
 
-    /** True when a child of the citizen under 12 lives with them on {@code day} (art. 31 lid 2 sub r). */
-    public boolean hasChildUnder12(CurrentUser citizen, LocalDate day) {
-        return profile(citizen).huishouden().stream()
-                .anyMatch(m -> "KIND".equals(m.relatie()) && m.geboortedatum().isAfter(day.minusYears(12)));
+    /** The situation without the duties, in one query: for calculations that need only the household and municipality. */
+    public Situation householdOf(CurrentUser citizen) {
+        return situation(profile(citizen), List.of(), today());
     }
 
     /** A citizen's overview for a consulent of their municipality (who opened the file, which is audited). */
@@ -284,7 +283,10 @@ public class RightsService {
                 .anyMatch(m -> "KIND".equals(m.relatie()) && m.geboortedatum().isAfter(eighteenYearsAgo));
         Household household = new Household(Household.Leefvorm.valueOf(profile.leefvorm().name()), profile.geboortedatum(),
                 partner.map(CitizenProfile.Huishoudlid::geboortedatum).orElse(null), profile.inInrichting(), others, withChildren);
-        return new Situation(profile.gemeente().code(), profile.gemeente().naam(), household, duties);
+        List<LocalDate> childrenBorn = profile.huishouden().stream().filter(m -> "KIND".equals(m.relatie()))
+                .map(CitizenProfile.Huishoudlid::geboortedatum).toList();
+        return new Situation(profile.gemeente().code(), profile.gemeente().naam(), household, duties, childrenBorn,
+                profile.bijstandSinds());
     }
 
     RuleBook book() {

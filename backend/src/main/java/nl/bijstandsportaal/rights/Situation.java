@@ -7,12 +7,25 @@ import java.util.List;
 
 /**
  * What the municipality knows of a citizen that their rights and duties depend on: the household the norm rests
- * on, the municipality (CBS code) whose rules apply, and the duties with any ontheffing. Plain data.
+ * on, the municipality (CBS code) whose rules apply, the duties with any ontheffing, the birth dates of the
+ * children living with them, and the day their bijstand started (null: not known). Plain data.
  */
-public record Situation(String gemeente, String gemeenteNaam, Household household, List<Duty> duties) {
+public record Situation(String gemeente, String gemeenteNaam, Household household, List<Duty> duties, List<LocalDate> childrenBorn,
+                        LocalDate bijstandSince) {
 
     public Situation {
         duties = List.copyOf(duties);
+        childrenBorn = List.copyOf(childrenBorn);
+    }
+
+    /** A situation without children's birth dates and start date (they matter only for income reports). */
+    public Situation(String gemeente, String gemeenteNaam, Household household, List<Duty> duties) {
+        this(gemeente, gemeenteNaam, household, duties, List.of(), null);
+    }
+
+    /** True when a child of the citizen under 12 lives with them on {@code day} (art. 31 lid 2 sub r). */
+    public boolean hasChildUnder12(LocalDate day) {
+        return childrenBorn.stream().anyMatch(born -> born.isAfter(day.minusYears(12)));
     }
 
     /**

@@ -103,6 +103,34 @@ class IncomeApiTest extends PortalTest {
     }
 
     @Test
+    void sendsAtTheSameMomentWithDifferentKeysMakeOneReportWithVersions() throws Exception {
+        String sanne = token(SANNE);
+        String body = "{\"geenInkomsten\":true}";
+        int senders = 4;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(senders);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<HttpResponse<String>>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < senders; i++) {
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return browser().postJson("/api/v1/inkomsten/2026-08", body, auth(sanne, UUID.randomUUID().toString()));
+                }));
+            }
+            start.countDown();
+            for (var response : sent) {
+                assertEquals(201, response.get().statusCode(), response.get().body());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        long sanneId = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(SANNE)).fetchSingle(BURGER.ID);
+        var report = db.selectFrom(INKOMSTENOPGAVE).where(INKOMSTENOPGAVE.BURGER_ID.eq(sanneId))
+                .and(INKOMSTENOPGAVE.PERIODE_CODE.eq("2026-08")).fetchSingle();
+        assertEquals(senders, report.getVersie(), "the first made the report, each other send a correction");
+    }
+
+    @Test
     void badInputGetsProblemJsonNamingTheField() throws IOException {
         String jan = token(JAN);
         HttpResponse<String> response = browser().postJson("/api/v1/inkomsten/2026-10-08-4W",

@@ -6,6 +6,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.account.Bsn;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,11 @@ import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
 import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER_PLICHT;
 import static nl.bijstandsportaal.platform.db.generated.Tables.GEMEENTE;
 import static nl.bijstandsportaal.platform.db.generated.Tables.HUISHOUDLID;
+import static nl.bijstandsportaal.platform.db.generated.Tables.IDEMPOTENCY_RECORD;
+import static nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENBRON;
+import static nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE;
+import static nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE_BIJLAGE;
+import static nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE_GEBEURTENIS;
 import static nl.bijstandsportaal.platform.db.generated.Tables.MEDEWERKER;
 
 /**
@@ -56,7 +62,28 @@ public class DemoDataSeeder {
         });
         if (benchCitizens > 0) {
             seedBenchCitizens(benchCitizens);
+            clearBenchIncomeReports();
         }
+    }
+
+    /**
+     * Every benchmark run starts without income reports of the benchmark citizens (the database is kept between runs
+     * to save the seeding): otherwise each run adds hundreds of versions, events and photos to the same reports, and
+     * the next run measures reading those instead of what a citizen does.
+     */
+    private void clearBenchIncomeReports() {
+        var benchReports = DSL.select(INKOMSTENOPGAVE.ID).from(INKOMSTENOPGAVE).join(BURGER).on(BURGER.ID.eq(INKOMSTENOPGAVE.BURGER_ID))
+                .where(BURGER.BSN.notLike("99999%"));
+        int reports = db.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            var ids = t.fetch(benchReports).getValues(INKOMSTENOPGAVE.ID);
+            t.deleteFrom(INKOMSTENOPGAVE_BIJLAGE).where(INKOMSTENOPGAVE_BIJLAGE.OPGAVE_ID.in(ids)).execute();
+            t.deleteFrom(INKOMSTENOPGAVE_GEBEURTENIS).where(INKOMSTENOPGAVE_GEBEURTENIS.OPGAVE_ID.in(ids)).execute();
+            t.deleteFrom(INKOMSTENBRON).where(INKOMSTENBRON.OPGAVE_ID.in(ids)).execute();
+            t.deleteFrom(IDEMPOTENCY_RECORD).where(IDEMPOTENCY_RECORD.IDEMPOTENCY_KEY.like("bench-%")).execute();
+            return t.deleteFrom(INKOMSTENOPGAVE).where(INKOMSTENOPGAVE.ID.in(ids)).execute();
+        });
+        LOG.info("Income reports of benchmark citizens removed: {}", reports);
     }
 
     private void seed(DSLContext t, LocalDate today) {

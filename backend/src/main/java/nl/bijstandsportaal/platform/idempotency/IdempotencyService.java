@@ -5,9 +5,11 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.api.v1.ProblemTypes;
+import nl.bijstandsportaal.platform.db.Clashes;
+import nl.bijstandsportaal.platform.db.generated.tables.records.IdempotencyRecordRecord;
 import nl.bijstandsportaal.platform.web.ProblemException;
 import org.jooq.DSLContext;
-import org.jooq.exception.IntegrityConstraintViolationException;
+import org.jooq.exception.DataAccessException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,40 +57,56 @@ public class IdempotencyService {
      */
     public <T> Outcome<T> once(String owner, String key, Object request, Argument<T> bodyType, Function<DSLContext, Outcome<T>> work) {
         if (key == null) {
-            return db.transactionResult(tx -> work.apply(tx.dsl()));
+            return Clashes.retry(() -> db.transactionResult(tx -> work.apply(tx.dsl())));
         }
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST);
         }
         String requestHash = sha256(write(request));
         try {
-            return db.transactionResult(tx -> {
-                DSLContext t = tx.dsl();
-                t.insertInto(IDEMPOTENCY_RECORD)
-                        .set(IDEMPOTENCY_RECORD.OWNER, owner)
-                        .set(IDEMPOTENCY_RECORD.IDEMPOTENCY_KEY, key)
-                        .set(IDEMPOTENCY_RECORD.REQUEST_HASH, requestHash)
-                        .set(IDEMPOTENCY_RECORD.STATUS, 0)
-                        .set(IDEMPOTENCY_RECORD.RESPONSE_BODY, "")
-                        .set(IDEMPOTENCY_RECORD.CREATED_AT, LocalDateTime.now(clock.withZone(ZoneOffset.UTC)))
-                        .execute();
-                Outcome<T> outcome = work.apply(t);
-                t.update(IDEMPOTENCY_RECORD)
-                        .set(IDEMPOTENCY_RECORD.STATUS, outcome.status().getCode())
-                        .set(IDEMPOTENCY_RECORD.RESPONSE_BODY, write(outcome.body()))
-                        .where(IDEMPOTENCY_RECORD.OWNER.eq(owner)).and(IDEMPOTENCY_RECORD.IDEMPOTENCY_KEY.eq(key))
-                        .execute();
-                return outcome;
-            });
-        } catch (IntegrityConstraintViolationException alreadyThere) {
+            return claimAndRun(owner, key, requestHash, work);
+        } catch (DataAccessException e) {
+            if (!Clashes.isClash(e)) {
+                throw e;
+            }
+            // Either a retry of this key came first (its answer is stored), or the work itself clashed with another
+            // request (two first sends of one thing with different keys): then run once more, on what is there now.
+            if (storedRow(owner, key) == null) {
+                return claimAndRun(owner, key, requestHash, work);
+            }
             return stored(owner, key, requestHash, bodyType);
         }
     }
 
-    private <T> Outcome<T> stored(String owner, String key, String requestHash, Argument<T> bodyType) {
-        var row = db.selectFrom(IDEMPOTENCY_RECORD)
+    private <T> Outcome<T> claimAndRun(String owner, String key, String requestHash, Function<DSLContext, Outcome<T>> work) {
+        return db.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            t.insertInto(IDEMPOTENCY_RECORD)
+                    .set(IDEMPOTENCY_RECORD.OWNER, owner)
+                    .set(IDEMPOTENCY_RECORD.IDEMPOTENCY_KEY, key)
+                    .set(IDEMPOTENCY_RECORD.REQUEST_HASH, requestHash)
+                    .set(IDEMPOTENCY_RECORD.STATUS, 0)
+                    .set(IDEMPOTENCY_RECORD.RESPONSE_BODY, "")
+                    .set(IDEMPOTENCY_RECORD.CREATED_AT, LocalDateTime.now(clock.withZone(ZoneOffset.UTC)))
+                    .execute();
+            Outcome<T> outcome = work.apply(t);
+            t.update(IDEMPOTENCY_RECORD)
+                    .set(IDEMPOTENCY_RECORD.STATUS, outcome.status().getCode())
+                    .set(IDEMPOTENCY_RECORD.RESPONSE_BODY, write(outcome.body()))
+                    .where(IDEMPOTENCY_RECORD.OWNER.eq(owner)).and(IDEMPOTENCY_RECORD.IDEMPOTENCY_KEY.eq(key))
+                    .execute();
+            return outcome;
+        });
+    }
+
+    private IdempotencyRecordRecord storedRow(String owner, String key) {
+        return db.selectFrom(IDEMPOTENCY_RECORD)
                 .where(IDEMPOTENCY_RECORD.OWNER.eq(owner)).and(IDEMPOTENCY_RECORD.IDEMPOTENCY_KEY.eq(key))
-                .fetchSingle();
+                .fetchOne();
+    }
+
+    private <T> Outcome<T> stored(String owner, String key, String requestHash, Argument<T> bodyType) {
+        var row = storedRow(owner, key);
         if (!row.getRequestHash().equals(requestHash)) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.IDEMPOTENCY_KEY_REUSED);
         }
