@@ -77,18 +77,21 @@ class IncomeApiController implements IncomeApi {
         IncomeService.Reporting reporting = income.reporting(user, code);
         IncomeForm.Checked checked = checked(report, reporting.period());
         Offsetting.Result estimate = income.estimate(reporting, checked.sources());
-        // The key is stored in the same transaction as the report, with the report's id. The first call answers with the
-        // receipt from its own transaction; a retry finds the key and reads the receipt as it stands now.
+        // The key is stored in the same transaction as the report, with the report's id, in the same round trip as the
+        // report's last writes. The first call answers with the receipt made in its transaction; a retry finds the key
+        // and reads the receipt as it stands now.
         IncomeService.Receipt[] sent = new IncomeService.Receipt[1];
+        IdempotencyService.Outcome<String> outcome;
         try {
-            idempotency.once("burger:" + user.id(), idempotencyKey, report, Argument.of(String.class), tx -> {
-                sent[0] = income.send(tx, user, reporting.period(), checked.sources(), estimate);
-                return new IdempotencyService.Outcome<>(HttpStatus.CREATED, sent[0].report().publicId());
+            outcome = idempotency.once("burger:" + user.id(), idempotencyKey, report, Argument.of(String.class), tx -> {
+                IncomeService.Sending sending = income.send(tx, user, reporting.period(), checked.sources(), estimate);
+                sent[0] = sending.receipt();
+                return new IdempotencyService.Outcome<>(HttpStatus.CREATED, sending.receipt().report().publicId(), sending.writes());
             });
         } catch (IncomeService.AlreadyProcessedException e) {
             throw new ProblemException(HttpStatus.CONFLICT, ProblemTypes.CONFLICT);
         }
-        IncomeService.Receipt receipt = sent[0] != null ? sent[0] : income.receipt(user, code);
+        IncomeService.Receipt receipt = outcome.replayed() ? income.receipt(user, code) : sent[0];
         return HttpResponse.<Income.Receipt>status(HttpStatus.CREATED).body(receipt(locale(), receipt));
     }
 

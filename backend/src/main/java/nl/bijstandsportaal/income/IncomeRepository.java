@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import nl.bijstandsportaal.income.ReportPeriods.ReportPeriod;
 import nl.bijstandsportaal.platform.db.generated.tables.records.InkomstenopgaveRecord;
 import org.jooq.DSLContext;
+import org.jooq.Query;
 import org.jooq.impl.DSL;
 
 import java.math.BigDecimal;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,10 +87,10 @@ public class IncomeRepository {
                 row.value3() == null ? BigDecimal.ZERO : row.value3());
     }
 
-    /** All sources of one version in one statement. */
-    void insertSources(DSLContext tx, long reportId, int version, List<IncomeForm.Source> sources) {
+    /** The insert of all sources of one version, as one statement; empty without sources. */
+    Optional<Query> sourcesInsert(DSLContext tx, long reportId, int version, List<IncomeForm.Source> sources) {
         if (sources.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         var insert = tx.insertInto(INKOMSTENBRON, INKOMSTENBRON.OPGAVE_ID, INKOMSTENBRON.VERSIE, INKOMSTENBRON.VOLGORDE,
                 INKOMSTENBRON.SOORT, INKOMSTENBRON.NAAM, INKOMSTENBRON.NETTO, INKOMSTENBRON.BRUTO, INKOMSTENBRON.UREN,
@@ -98,15 +100,45 @@ public class IncomeRepository {
             insert = insert.values(reportId, version, i, s.kind().name(), s.name(), s.net(), s.gross(), s.hours(), s.paidOn(),
                     s.payslipFollows());
         }
-        insert.execute();
+        return Optional.of(insert);
     }
 
     void event(DSLContext tx, long reportId, String kind, int version, String note, Long medewerkerId, LocalDateTime at) {
-        tx.insertInto(INKOMSTENOPGAVE_GEBEURTENIS)
+        eventInsert(tx, reportId, kind, version, note, medewerkerId, at).execute();
+    }
+
+    /** The insert of a timeline event, not yet run. */
+    Query eventInsert(DSLContext tx, long reportId, String kind, int version, String note, Long medewerkerId, LocalDateTime at) {
+        return tx.insertInto(INKOMSTENOPGAVE_GEBEURTENIS)
                 .set(INKOMSTENOPGAVE_GEBEURTENIS.OPGAVE_ID, reportId).set(INKOMSTENOPGAVE_GEBEURTENIS.OP, at)
                 .set(INKOMSTENOPGAVE_GEBEURTENIS.SOORT, kind).set(INKOMSTENOPGAVE_GEBEURTENIS.VERSIE, version)
-                .set(INKOMSTENOPGAVE_GEBEURTENIS.TOELICHTING, note).set(INKOMSTENOPGAVE_GEBEURTENIS.MEDEWERKER_ID, medewerkerId)
-                .execute();
+                .set(INKOMSTENOPGAVE_GEBEURTENIS.TOELICHTING, note).set(INKOMSTENOPGAVE_GEBEURTENIS.MEDEWERKER_ID, medewerkerId);
+    }
+
+    /** A report's timeline and the names of its proof. */
+    record TimelineAndProof(List<Event> timeline, List<String> proof) {
+    }
+
+    /** The timeline and the proof names in one query (events first, each in order). */
+    TimelineAndProof timelineAndProof(DSLContext tx, long reportId) {
+        var e = INKOMSTENOPGAVE_GEBEURTENIS;
+        var b = INKOMSTENOPGAVE_BIJLAGE;
+        var rows = tx.select(DSL.inline(0).as("soort_rij"), e.OP, e.SOORT, e.VERSIE, e.TOELICHTING, e.ID)
+                .from(e).where(e.OPGAVE_ID.eq(reportId))
+                .unionAll(tx.select(DSL.inline(1), b.TOEGEVOEGD_OP, b.BESTANDSNAAM, DSL.inline(0), DSL.inline((String) null), b.ID)
+                        .from(b).where(b.OPGAVE_ID.eq(reportId)))
+                .orderBy(DSL.field(DSL.name("soort_rij")), DSL.field(DSL.name(e.OP.getName())), DSL.field(DSL.name(e.ID.getName())))
+                .fetch();
+        List<Event> timeline = new ArrayList<>();
+        List<String> proof = new ArrayList<>();
+        for (var r : rows) {
+            if (r.value1() == 0) {
+                timeline.add(new Event(r.value2().toInstant(ZoneOffset.UTC), r.value3(), r.value4(), r.value5()));
+            } else {
+                proof.add(r.value3());
+            }
+        }
+        return new TimelineAndProof(List.copyOf(timeline), List.copyOf(proof));
     }
 
     List<SourceRow> sources(long reportId, int version) {

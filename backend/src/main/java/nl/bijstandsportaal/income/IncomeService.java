@@ -3,6 +3,7 @@ package nl.bijstandsportaal.income;
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.income.ReportPeriods.ReportPeriod;
 import nl.bijstandsportaal.platform.db.Clashes;
+import nl.bijstandsportaal.platform.db.OneRoundTrip;
 import nl.bijstandsportaal.platform.db.generated.tables.records.InkomstenopgaveRecord;
 import nl.bijstandsportaal.platform.security.CurrentUser;
 import nl.bijstandsportaal.platform.web.NotFoundException;
@@ -14,6 +15,7 @@ import nl.bijstandsportaal.rules.NormCalculator;
 import nl.bijstandsportaal.rules.RuleBook;
 import nl.bijstandsportaal.rules.RulesService;
 import org.jooq.DSLContext;
+import org.jooq.Query;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -30,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+
+import static nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE;
 
 /**
  * The citizen's income reports: the periods with their state, the estimate before sending, sending (once per
@@ -135,18 +139,28 @@ public class IncomeService {
                           List<IncomeRepository.Event> timeline, List<String> proof) {
     }
 
+    /** A send prepared in a transaction: the receipt as it will be, and the writes that make it so. */
+    public record Sending(Receipt receipt, List<Query> writes) {
+    }
+
     /**
      * Sends (or, before processing, corrects) the report of a period in {@code tx}. No sources: "geen inkomsten".
-     * A report that is being processed or processed cannot be changed (409 as a field error on the page).
+     * A report that is being processed or processed cannot be changed (409 as a field error on the page). The last
+     * writes are returned, not run, so the caller sends them in one round trip with its own ({@link OneRoundTrip}).
      */
-    public Receipt send(DSLContext tx, CurrentUser citizen, ReportPeriod period, List<IncomeForm.Source> sources,
+    public Sending send(DSLContext tx, CurrentUser citizen, ReportPeriod period, List<IncomeForm.Source> sources,
                         Offsetting.Result estimate) {
-        LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+        // DATETIME(6) keeps microseconds: the receipt made here must equal the one read back later.
+        LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MICROS);
         Optional<InkomstenopgaveRecord> existing = repository.lockReport(tx, citizen.id(), period.code());
         BigDecimal gifts = sources.stream().filter(s -> s.kind() == Offsetting.Kind.GIFT).map(IncomeForm.Source::net)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<Query> writes = new ArrayList<>();
+        List<IncomeRepository.Event> timeline;
+        List<String> proof;
+        InkomstenopgaveRecord report;
         if (existing.isPresent()) {
-            InkomstenopgaveRecord report = existing.get();
+            report = existing.get();
             if (!"VERSTUURD".equals(report.getStatus())) {
                 throw new AlreadyProcessedException();
             }
@@ -158,49 +172,54 @@ public class IncomeService {
             report.setVrijlatingOuder(estimate.usedSingleParentDisregard());
             report.setGiften(gifts);
             report.setGewijzigdOp(now);
+            writes.add(tx.update(INKOMSTENOPGAVE).set(report).where(INKOMSTENOPGAVE.ID.eq(report.getId())));
+            IncomeRepository.TimelineAndProof before = repository.timelineAndProof(tx, report.getId());
+            timeline = new ArrayList<>(before.timeline());
+            timeline.add(new IncomeRepository.Event(now.toInstant(ZoneOffset.UTC), "GECORRIGEERD", version, null));
+            proof = before.proof();
+            writes.add(repository.eventInsert(tx, report.getId(), "GECORRIGEERD", version, null, null, now));
+        } else {
+            report = tx.newRecord(INKOMSTENOPGAVE);
+            report.setPublicId(UUID.randomUUID().toString());
+            report.setKenmerk("nieuw-" + report.getPublicId().substring(0, 8));
+            report.setBurgerId(citizen.id());
+            report.setPeriodeCode(period.code());
+            report.setPeriodeVan(period.from());
+            report.setPeriodeTot(period.to());
+            report.setTermijn(period.deadline());
+            report.setStatus("VERSTUURD");
+            report.setVersie(1);
+            report.setGeenInkomsten(sources.isEmpty());
+            report.setTeLaat(today().isAfter(period.deadline()));
+            report.setVerwachtUitbetaald(estimate.paid());
+            report.setVrijlatingArbeid(estimate.usedWorkDisregard());
+            report.setVrijlatingOuder(estimate.usedSingleParentDisregard());
+            report.setGiften(gifts);
+            report.setIngediendOp(now);
+            report.setGewijzigdOp(now);
             report.store();
-            repository.insertSources(tx, report.getId(), version, sources);
-            repository.event(tx, report.getId(), "GECORRIGEERD", version, null, null, now);
-            return receiptInTransaction(tx, report, sources);
+            report.setKenmerk(String.format("I%07d", report.getId()));
+            writes.add(tx.update(INKOMSTENOPGAVE).set(INKOMSTENOPGAVE.KENMERK, report.getKenmerk())
+                    .where(INKOMSTENOPGAVE.ID.eq(report.getId())));
+            timeline = List.of(new IncomeRepository.Event(now.toInstant(ZoneOffset.UTC), "VERSTUURD", 1, null));
+            proof = List.of();
+            writes.add(repository.eventInsert(tx, report.getId(), "VERSTUURD", 1, null, null, now));
         }
-        InkomstenopgaveRecord report = tx.newRecord(nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE);
-        report.setPublicId(UUID.randomUUID().toString());
-        report.setKenmerk("nieuw-" + report.getPublicId().substring(0, 8));
-        report.setBurgerId(citizen.id());
-        report.setPeriodeCode(period.code());
-        report.setPeriodeVan(period.from());
-        report.setPeriodeTot(period.to());
-        report.setTermijn(period.deadline());
-        report.setStatus("VERSTUURD");
-        report.setVersie(1);
-        report.setGeenInkomsten(sources.isEmpty());
-        report.setTeLaat(today().isAfter(period.deadline()));
-        report.setVerwachtUitbetaald(estimate.paid());
-        report.setVrijlatingArbeid(estimate.usedWorkDisregard());
-        report.setVrijlatingOuder(estimate.usedSingleParentDisregard());
-        report.setGiften(gifts);
-        report.setIngediendOp(now);
-        report.setGewijzigdOp(now);
-        report.store();
-        report.setKenmerk(String.format("I%07d", report.getId()));
-        report.store();
-        repository.insertSources(tx, report.getId(), 1, sources);
-        repository.event(tx, report.getId(), "VERSTUURD", 1, null, null, now);
-        return receiptInTransaction(tx, report, sources);
-    }
-
-    /** The receipt from the rows just written: the new version is not counted yet, so its sources are as sent. */
-    private Receipt receiptInTransaction(DSLContext tx, InkomstenopgaveRecord report, List<IncomeForm.Source> sources) {
+        repository.sourcesInsert(tx, report.getId(), report.getVersie(), sources).ifPresent(writes::add);
+        // The new version is not counted yet, so its sources are as sent.
         List<IncomeRepository.SourceRow> rows = sources.stream().map(s -> new IncomeRepository.SourceRow(s.kind().name(), s.name(),
                 s.net(), s.gross(), s.hours(), s.paidOn(), s.payslipFollows(), null, null)).toList();
-        return new Receipt(IncomeRepository.report(report), rows, repository.timeline(tx, report.getId()),
-                repository.proofNames(tx, report.getId()));
+        return new Sending(new Receipt(IncomeRepository.report(report), rows, List.copyOf(timeline), proof), List.copyOf(writes));
     }
 
     /** Sends in its own transaction: the web page's way. */
     public Receipt send(CurrentUser citizen, ReportPeriod period, List<IncomeForm.Source> sources) {
         Offsetting.Result estimate = estimate(citizen, period, sources);
-        return Clashes.retry(() -> db.transactionResult(tx -> send(tx.dsl(), citizen, period, sources, estimate)));
+        return Clashes.retry(() -> db.transactionResult(tx -> {
+            Sending sending = send(tx.dsl(), citizen, period, sources, estimate);
+            OneRoundTrip.execute(tx.dsl(), sending.writes());
+            return sending.receipt();
+        }));
     }
 
     public Receipt receipt(CurrentUser citizen, String periodCode) {

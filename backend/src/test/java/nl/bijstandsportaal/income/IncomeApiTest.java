@@ -107,27 +107,47 @@ class IncomeApiTest extends PortalTest {
         String sanne = token(SANNE);
         String body = "{\"geenInkomsten\":true}";
         int senders = 4;
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(senders);
-        try {
-            var start = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<HttpResponse<String>>> sent = new java.util.ArrayList<>();
-            for (int i = 0; i < senders; i++) {
-                sent.add(pool.submit(() -> {
-                    start.await();
-                    return browser().postJson("/api/v1/inkomsten/2026-08", body, auth(sanne, UUID.randomUUID().toString()));
-                }));
-            }
-            start.countDown();
-            for (var response : sent) {
-                assertEquals(201, response.get().statusCode(), response.get().body());
-            }
-        } finally {
-            pool.shutdown();
+        for (var response : atTheSameMoment(senders,
+                () -> browser().postJson("/api/v1/inkomsten/2026-08", body, auth(sanne, UUID.randomUUID().toString())))) {
+            assertEquals(201, response.statusCode(), response.body());
         }
         long sanneId = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(SANNE)).fetchSingle(BURGER.ID);
         var report = db.selectFrom(INKOMSTENOPGAVE).where(INKOMSTENOPGAVE.BURGER_ID.eq(sanneId))
                 .and(INKOMSTENOPGAVE.PERIODE_CODE.eq("2026-08")).fetchSingle();
         assertEquals(senders, report.getVersie(), "the first made the report, each other send a correction");
+
+        // The same send retried at the same moment with one key: stored once, the same answer for all.
+        String key = UUID.randomUUID().toString();
+        List<HttpResponse<String>> answers = atTheSameMoment(senders,
+                () -> browser().postJson("/api/v1/inkomsten/2026-08", body, auth(sanne, key)));
+        for (var answer : answers) {
+            assertEquals(201, answer.statusCode(), answer.body());
+            assertEquals(answers.get(0).body(), answer.body());
+        }
+        assertEquals(senders + 1, db.select(INKOMSTENOPGAVE.VERSIE).from(INKOMSTENOPGAVE).where(INKOMSTENOPGAVE.ID.eq(report.getId()))
+                .fetchSingle(INKOMSTENOPGAVE.VERSIE), "one correction for the one key");
+    }
+
+    private static <T> List<T> atTheSameMoment(int times, java.util.concurrent.Callable<T> call) throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(times);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<T>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < times; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new java.util.ArrayList<>();
+            for (var f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test

@@ -26,7 +26,8 @@ class DatabaseFactory {
             + "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
             + "&rewriteBatchedStatements=true&cachePrepStmts=true&useServerPrepStmts=true"
             + "&prepStmtCacheSize=250&prepStmtCacheSqlLimit=2048"
-            + "&useLocalSessionState=true&cacheServerConfiguration=true&maintainTimeStats=false&cacheResultSetMetadata=true";
+            + "&useLocalSessionState=true&cacheServerConfiguration=true&maintainTimeStats=false&cacheResultSetMetadata=true"
+            + "&allowMultiQueries=true"; // for OneRoundTrip: all SQL is built by jOOQ with bind values
 
     @Singleton
     @Bean(preDestroy = "close")

@@ -6,9 +6,11 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.api.v1.ProblemTypes;
 import nl.bijstandsportaal.platform.db.Clashes;
+import nl.bijstandsportaal.platform.db.OneRoundTrip;
 import nl.bijstandsportaal.platform.db.generated.tables.records.IdempotencyRecordRecord;
 import nl.bijstandsportaal.platform.web.ProblemException;
 import org.jooq.DSLContext;
+import org.jooq.Query;
 import org.jooq.exception.DataAccessException;
 
 import java.io.IOException;
@@ -19,7 +21,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.function.Function;
 
 import static nl.bijstandsportaal.platform.db.generated.Tables.IDEMPOTENCY_RECORD;
@@ -45,8 +49,24 @@ public class IdempotencyService {
         this.clock = clock;
     }
 
-    /** The answer of one creating request: a status and a body to send (and to store for retries). */
-    public record Outcome<T>(HttpStatus status, T body) {
+    /**
+     * The answer of one creating request: a status and a body to send (and to store for retries). {@code writes}: the
+     * work's last writes, sent together with the key in one round trip ({@link OneRoundTrip}). {@code replayed}: the
+     * answer stored by an earlier request with this key (nothing was done now).
+     */
+    public record Outcome<T>(HttpStatus status, T body, List<Query> writes, boolean replayed) {
+
+        public Outcome {
+            writes = List.copyOf(writes);
+        }
+
+        public Outcome(HttpStatus status, T body) {
+            this(status, body, List.of(), false);
+        }
+
+        public Outcome(HttpStatus status, T body, List<Query> writes) {
+            this(status, body, writes, false);
+        }
     }
 
     /**
@@ -57,7 +77,11 @@ public class IdempotencyService {
      */
     public <T> Outcome<T> once(String owner, String key, Object request, Argument<T> bodyType, Function<DSLContext, Outcome<T>> work) {
         if (key == null) {
-            return Clashes.retry(() -> db.transactionResult(tx -> work.apply(tx.dsl())));
+            return Clashes.retry(() -> db.transactionResult(tx -> {
+                Outcome<T> outcome = work.apply(tx.dsl());
+                OneRoundTrip.execute(tx.dsl(), outcome.writes());
+                return outcome;
+            }));
         }
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST);
@@ -78,23 +102,24 @@ public class IdempotencyService {
         }
     }
 
+    /**
+     * Does the work and stores the key with the answer at the end, with the work's last writes. A retry that runs at
+     * the same moment waits on the key's unique index (or on a row the work locks) and then fails on the key: its
+     * transaction, work and all, is rolled back, and it answers what the first stored.
+     */
     private <T> Outcome<T> claimAndRun(String owner, String key, String requestHash, Function<DSLContext, Outcome<T>> work) {
         return db.transactionResult(tx -> {
             DSLContext t = tx.dsl();
-            t.insertInto(IDEMPOTENCY_RECORD)
+            Outcome<T> outcome = work.apply(t);
+            List<Query> writes = new ArrayList<>(outcome.writes());
+            writes.add(t.insertInto(IDEMPOTENCY_RECORD)
                     .set(IDEMPOTENCY_RECORD.OWNER, owner)
                     .set(IDEMPOTENCY_RECORD.IDEMPOTENCY_KEY, key)
                     .set(IDEMPOTENCY_RECORD.REQUEST_HASH, requestHash)
-                    .set(IDEMPOTENCY_RECORD.STATUS, 0)
-                    .set(IDEMPOTENCY_RECORD.RESPONSE_BODY, "")
-                    .set(IDEMPOTENCY_RECORD.CREATED_AT, LocalDateTime.now(clock.withZone(ZoneOffset.UTC)))
-                    .execute();
-            Outcome<T> outcome = work.apply(t);
-            t.update(IDEMPOTENCY_RECORD)
                     .set(IDEMPOTENCY_RECORD.STATUS, outcome.status().getCode())
                     .set(IDEMPOTENCY_RECORD.RESPONSE_BODY, write(outcome.body()))
-                    .where(IDEMPOTENCY_RECORD.OWNER.eq(owner)).and(IDEMPOTENCY_RECORD.IDEMPOTENCY_KEY.eq(key))
-                    .execute();
+                    .set(IDEMPOTENCY_RECORD.CREATED_AT, LocalDateTime.now(clock.withZone(ZoneOffset.UTC))));
+            OneRoundTrip.execute(t, writes);
             return outcome;
         });
     }
@@ -112,7 +137,7 @@ public class IdempotencyService {
         }
         try {
             T body = json.readValue(row.getResponseBody(), bodyType);
-            return new Outcome<>(HttpStatus.valueOf(row.getStatus()), body);
+            return new Outcome<>(HttpStatus.valueOf(row.getStatus()), body, List.of(), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
