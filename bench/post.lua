@@ -36,6 +36,7 @@ request = function()
   sent = sent + 1
   headers["Authorization"] = "Bearer " .. tokens[i]
   headers["Idempotency-Key"] = string.format("bench-%d-%d-%d", started, thread_id or 0, sent)
-  local period = periods[(math.floor(sent / #tokens) + i) % #periods + 1]
+  -- One pass over all citizens per period: first the current period for everyone, then the one before, and so on.
+  local period = periods[math.floor((sent - 1) / #tokens) % #periods + 1]
   return wrk.format("POST", "/api/v1/inkomsten/" .. period .. suffix, headers, body)
 end
