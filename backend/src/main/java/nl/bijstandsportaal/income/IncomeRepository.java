@@ -75,16 +75,19 @@ public class IncomeRepository {
     }
 
     /** What earlier periods used of the disregards, and the gifts reported earlier in the period's calendar year: one query. */
-    Offsetting.History history(long burgerId, ReportPeriod period) {
+    Offsetting.History history(long burgerId, ReportPeriod period, LocalDate newDisregardSince) {
         var countWork = DSL.sum(DSL.when(INKOMSTENOPGAVE.VRIJLATING_ARBEID.isTrue(), 1).otherwise(0));
+        var countNewWork = newDisregardSince == null ? DSL.inline(0).cast(BigDecimal.class)
+                : DSL.sum(DSL.when(INKOMSTENOPGAVE.VRIJLATING_ARBEID.isTrue().and(INKOMSTENOPGAVE.PERIODE_VAN.ge(newDisregardSince)), 1)
+                .otherwise(0));
         var countParent = DSL.sum(DSL.when(INKOMSTENOPGAVE.VRIJLATING_OUDER.isTrue(), 1).otherwise(0));
         var giftsThisYear = DSL.sum(DSL.when(INKOMSTENOPGAVE.PERIODE_VAN.ge(period.to().withDayOfYear(1)), INKOMSTENOPGAVE.GIFTEN)
                 .otherwise(BigDecimal.ZERO));
-        var row = db.select(countWork, countParent, giftsThisYear).from(INKOMSTENOPGAVE)
+        var row = db.select(countWork, countParent, giftsThisYear, countNewWork).from(INKOMSTENOPGAVE)
                 .where(INKOMSTENOPGAVE.BURGER_ID.eq(burgerId)).and(INKOMSTENOPGAVE.PERIODE_TOT.lt(period.from()))
                 .fetchSingle();
         return new Offsetting.History(row.value1() == null ? 0 : row.value1().intValue(), row.value2() == null ? 0 : row.value2().intValue(),
-                row.value3() == null ? BigDecimal.ZERO : row.value3());
+                row.value3() == null ? BigDecimal.ZERO : row.value3(), row.value4() == null ? 0 : row.value4().intValue());
     }
 
     /** The insert of all sources of one version, as one statement; empty without sources. */

@@ -13,6 +13,8 @@ import nl.bijstandsportaal.rules.Household;
 import nl.bijstandsportaal.rules.MonthlyNorm;
 import nl.bijstandsportaal.rules.NormCalculator;
 import nl.bijstandsportaal.rules.RuleBook;
+import nl.bijstandsportaal.rules.RuleKey;
+import nl.bijstandsportaal.rules.RulePeriod;
 import nl.bijstandsportaal.rules.RulesService;
 import org.jooq.DSLContext;
 import org.jooq.Query;
@@ -126,12 +128,16 @@ public class IncomeService {
                 ? situation.bijstandSince() : null;
         BigDecimal norm = normFor(situation.household(), period, startedDuring == null ? period.from() : startedDuring,
                 situation.gemeente(), book);
-        Offsetting.History history = repository.history(reporting.citizen().id(), period);
+        // Months of the art. 34a disregard count from the day the municipality applies it.
+        LocalDate newDisregardSince = book.find(RuleKey.MAATREGEL_VRIJLATING_34A, situation.gemeente(), period.to())
+                .filter(r -> r.value().signum() > 0).map(RulePeriod::from).orElse(null);
+        Offsetting.History history = repository.history(reporting.citizen().id(), period, newDisregardSince);
         boolean youngChild = situation.household().leefvorm() == Household.Leefvorm.ALLEENSTAANDE_OUDER
                 && situation.hasChildUnder12(period.to());
+        boolean pension = NormCalculator.pensionAgeReached(situation.household().applicantBorn(), period.to(), situation.gemeente(), book);
         return Offsetting.offset(norm, startedDuring,
                 sources.stream().map(s -> new Offsetting.Source(s.kind(), s.name(), s.net())).toList(),
-                history, youngChild, situation.gemeente(), period.to(), book);
+                history, new Offsetting.Person(youngChild, pension), situation.gemeente(), period.to(), book);
     }
 
     /** The receipt of a report: what was sent, the estimate, the timeline. */

@@ -21,8 +21,9 @@ import java.util.Set;
  *
  * <p>Disregards applied: income from work 25% up to a monthly maximum for at most 6 months (art. 31 lid 2 sub n);
  * for a single parent who cares for a child under 12, when sub n is used up, 12.5% up to a maximum for at most 30
- * months (sub r); gifts up to the yearly free amount when the municipality has the measure on. Other income counts
- * in full.
+ * months (sub r). Where the municipality applies art. 34a (by law from 1 January 2027, in 2026 by choice) that
+ * replaces both: 15% for at most 12 months, or from the AOW age 25% up to a maximum. Gifts up to the yearly free
+ * amount when the municipality has the measure on. Other income counts in full.
  */
 public final class Offsetting {
 
@@ -39,11 +40,17 @@ public final class Offsetting {
     }
 
     /**
-     * What earlier periods used: months in which the work disregard (sub n) and the single-parent disregard (sub r)
-     * were applied, and gifts already counted this calendar year.
+     * What earlier periods used: months in which a work disregard (sub n or art. 34a) and the single-parent disregard
+     * (sub r) were applied, gifts already counted this calendar year, and the months of the art. 34a disregard since
+     * the municipality applies it ({@code newWorkMonthsUsed}).
      */
-    public record History(int workMonthsUsed, int singleParentMonthsUsed, BigDecimal giftsThisYear) {
-        public static final History NONE = new History(0, 0, BigDecimal.ZERO);
+    public record History(int workMonthsUsed, int singleParentMonthsUsed, BigDecimal giftsThisYear, int newWorkMonthsUsed) {
+        public static final History NONE = new History(0, 0, BigDecimal.ZERO, 0);
+
+        /** History before the municipality applied art. 34a (no months of the new disregard used). */
+        public History(int workMonthsUsed, int singleParentMonthsUsed, BigDecimal giftsThisYear) {
+            this(workMonthsUsed, singleParentMonthsUsed, giftsThisYear, 0);
+        }
     }
 
     /** A disregard applied: which rule, on what income, how much may be kept. */
@@ -62,8 +69,14 @@ public final class Offsetting {
             return disregards.stream().map(Disregard::kept).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
         }
 
+        /** A disregard for work that counts towards its months (sub n before 2027, art. 34a lid 1 sub a after). */
         public boolean usedWorkDisregard() {
-            return disregards.stream().anyMatch(d -> d.rule() == RuleKey.VRIJLATING_ARBEID_PROCENT && d.kept().signum() > 0);
+            return disregards.stream().anyMatch(d -> (d.rule() == RuleKey.VRIJLATING_ARBEID_PROCENT
+                    || d.rule() == RuleKey.VRIJLATING_34A_PROCENT) && d.kept().signum() > 0);
+        }
+
+        public boolean usedNewWorkDisregard() {
+            return disregards.stream().anyMatch(d -> d.rule() == RuleKey.VRIJLATING_34A_PROCENT && d.kept().signum() > 0);
         }
 
         public boolean usedSingleParentDisregard() {
@@ -78,12 +91,20 @@ public final class Offsetting {
      */
     public static Result offset(BigDecimal norm, List<Source> sources, History history, boolean singleParentOfYoungChild,
                                 String gemeente, LocalDate day, RuleBook rules) {
-        return offset(norm, null, sources, history, singleParentOfYoungChild, gemeente, day, rules);
+        return offset(norm, null, sources, history, new Person(singleParentOfYoungChild, false), gemeente, day, rules);
+    }
+
+    /**
+     * What about the person changes the disregards: a single parent with the full care of a child under 12 (sub r),
+     * and whether the one who works has reached the AOW age (art. 34a lid 1 sub c).
+     */
+    public record Person(boolean singleParentOfYoungChild, boolean pensionAgeReached) {
     }
 
     /** @param normFrom the day bijstand began when that is inside the period (the norm then counts from that day); else null */
     public static Result offset(BigDecimal norm, LocalDate normFrom, List<Source> sources, History history,
-                                boolean singleParentOfYoungChild, String gemeente, LocalDate day, RuleBook rules) {
+                                Person person, String gemeente, LocalDate day, RuleBook rules) {
+        boolean singleParentOfYoungChild = person.singleParentOfYoungChild();
         Set<RulePeriod> used = new LinkedHashSet<>();
         List<Disregard> disregards = new ArrayList<>();
         List<Text> explanation = new ArrayList<>();
@@ -96,7 +117,10 @@ public final class Offsetting {
         explanation.add(Text.of("income.calc.norm", norm));
         explanation.add(Text.of("income.calc.income", income));
 
-        if (work.signum() > 0) {
+        find(rules, RuleKey.MAATREGEL_VRIJLATING_34A, gemeente, day, used);
+        if (work.signum() > 0 && rules.isOn(RuleKey.MAATREGEL_VRIJLATING_34A, gemeente, day)) {
+            newWorkDisregard(work, history, person, gemeente, day, rules, used, disregards, explanation);
+        } else if (work.signum() > 0) {
             Optional<RulePeriod> percent = find(rules, RuleKey.VRIJLATING_ARBEID_PROCENT, gemeente, day, used);
             Optional<RulePeriod> maximum = find(rules, RuleKey.VRIJLATING_ARBEID_MAXIMUM, gemeente, day, used);
             Optional<RulePeriod> months = find(rules, RuleKey.VRIJLATING_ARBEID_MAANDEN, gemeente, day, used);
@@ -153,9 +177,48 @@ public final class Offsetting {
             summary.add(kept.signum() > 0 ? Text.of("income.summary.lessKept", less, income, kept)
                     : Text.of("income.summary.less", less, income));
         }
+        if (paid.compareTo(normalPaid) < 0 && rules.isOn(RuleKey.MAATREGEL_BUFFERBUDGET, gemeente, day)) {
+            // Art. 34b: the college may use it when income from work makes a month short; it decides, we cannot compute it.
+            find(rules, RuleKey.MAATREGEL_BUFFERBUDGET, gemeente, day, used);
+            find(rules, RuleKey.BUFFERBUDGET_MAXIMUM_PER_JAAR, gemeente, day, used)
+                    .ifPresent(max -> summary.add(Text.of("income.summary.buffer", max.value())));
+        }
         summary.add(Text.of("income.summary.estimate"));
         return new Result(norm, income, List.copyOf(disregards), counted, bijstand, vt, paid, normalPaid, List.copyOf(summary),
                 List.copyOf(explanation), List.copyOf(used));
+    }
+
+    /**
+     * Art. 34a (Participatiewet in balans): below the AOW age 15% of income from work, without a maximum, for at most
+     * 12 months (the consulent may extend, lid 2, or start again with a new job, lid 3: not known here); from the AOW
+     * age 25% up to a monthly maximum, without an end. The single-parent disregard of sub r is gone.
+     */
+    private static void newWorkDisregard(BigDecimal work, History history, Person person, String gemeente, LocalDate day,
+                                         RuleBook rules, Set<RulePeriod> used, List<Disregard> disregards, List<Text> explanation) {
+        if (person.pensionAgeReached()) {
+            Optional<RulePeriod> percent = find(rules, RuleKey.VRIJLATING_AOW_PROCENT, gemeente, day, used);
+            Optional<RulePeriod> maximum = find(rules, RuleKey.VRIJLATING_AOW_MAXIMUM, gemeente, day, used);
+            if (percent.isPresent() && maximum.isPresent()) {
+                BigDecimal kept = cents(percentOf(work, percent.get().value()).min(maximum.get().value()));
+                disregards.add(new Disregard(RuleKey.VRIJLATING_AOW_PROCENT, work, kept));
+                explanation.add(Text.of("income.calc.pensionDisregard", new Text.Percent(percent.get().value()), work,
+                        maximum.get().value(), kept));
+            }
+            return;
+        }
+        Optional<RulePeriod> percent = find(rules, RuleKey.VRIJLATING_34A_PROCENT, gemeente, day, used);
+        Optional<RulePeriod> months = find(rules, RuleKey.VRIJLATING_34A_MAANDEN, gemeente, day, used);
+        if (percent.isEmpty() || months.isEmpty()) {
+            return;
+        }
+        if (history.newWorkMonthsUsed() < months.get().value().intValue()) {
+            BigDecimal kept = cents(percentOf(work, percent.get().value()));
+            disregards.add(new Disregard(RuleKey.VRIJLATING_34A_PROCENT, work, kept));
+            explanation.add(Text.of("income.calc.newWorkDisregard", new Text.Percent(percent.get().value()), work, kept,
+                    history.newWorkMonthsUsed() + 1, months.get().value().intValue()));
+        } else {
+            explanation.add(Text.of("income.calc.newWorkDisregardUsed", months.get().value().intValue()));
+        }
     }
 
     private static Optional<RulePeriod> find(RuleBook rules, RuleKey key, String gemeente, LocalDate day, Set<RulePeriod> used) {

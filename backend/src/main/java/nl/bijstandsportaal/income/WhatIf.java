@@ -5,6 +5,7 @@ import nl.bijstandsportaal.rules.Household;
 import nl.bijstandsportaal.rules.MonthlyNorm;
 import nl.bijstandsportaal.rules.NormCalculator;
 import nl.bijstandsportaal.rules.RuleBook;
+import nl.bijstandsportaal.rules.RuleKey;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -63,9 +64,10 @@ public final class WhatIf {
             }
             boolean assumed = norm.isEmpty();
             YearMonth rulesMonth = assumed ? lastKnown : month;
-            Offsetting.Result withWork = Offsetting.offset(lastNorm,
+            boolean pension = NormCalculator.pensionAgeReached(q.household().applicantBorn(), month.atEndOfMonth(), q.gemeente(), rules);
+            Offsetting.Result withWork = Offsetting.offset(lastNorm, null,
                     List.of(new Offsetting.Source(Offsetting.Kind.WERK, "", q.monthlyNet())), history,
-                    q.singleParentOfYoungChild(), q.gemeente(), rulesMonth.atEndOfMonth(), rules);
+                    new Offsetting.Person(q.singleParentOfYoungChild(), pension), q.gemeente(), rulesMonth.atEndOfMonth(), rules);
             Offsetting.Result without = Offsetting.offset(lastNorm, List.of(), history, false, q.gemeente(),
                     rulesMonth.atEndOfMonth(), rules);
             BigDecimal work = q.monthlyNet().setScale(2, RoundingMode.HALF_UP);
@@ -73,9 +75,15 @@ public final class WhatIf {
             months.add(new Month(month, lastNorm, work, withWork.kept(), withWork.paid(), total, without.paid(),
                     total.subtract(without.paid()), assumed));
             history = new Offsetting.History(history.workMonthsUsed() + (withWork.usedWorkDisregard() ? 1 : 0),
-                    history.singleParentMonthsUsed() + (withWork.usedSingleParentDisregard() ? 1 : 0), BigDecimal.ZERO);
+                    history.singleParentMonthsUsed() + (withWork.usedSingleParentDisregard() ? 1 : 0), BigDecimal.ZERO,
+                    history.newWorkMonthsUsed() + (withWork.usedNewWorkDisregard() ? 1 : 0));
         }
-        return new Answer(List.copyOf(months), summary(months, q), leavesOut(months));
+        List<Text> leavesOut = leavesOut(months);
+        if (lastKnown != null && rules.isOn(RuleKey.MAATREGEL_BUFFERBUDGET, q.gemeente(), lastKnown.atEndOfMonth())) {
+            rules.find(RuleKey.BUFFERBUDGET_MAXIMUM_PER_JAAR, q.gemeente(), lastKnown.atEndOfMonth())
+                    .ifPresent(max -> leavesOut.add(1, Text.of("whatif.buffer", max.value())));
+        }
+        return new Answer(List.copyOf(months), summary(months, q), List.copyOf(leavesOut));
     }
 
     private static Optional<BigDecimal> norm(Household household, YearMonth month, String gemeente, RuleBook rules) {

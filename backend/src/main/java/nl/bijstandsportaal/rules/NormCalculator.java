@@ -51,6 +51,12 @@ public final class NormCalculator {
         return new MonthlyNorm(month, inclVt, vakantietoeslag, inclVt.subtract(vakantietoeslag), vtPercent, payMonth, parts);
     }
 
+    /** Whether someone born on {@code born} has reached the AOW age on {@code day} (the age is a rule: AOW art. 7a). */
+    public static boolean pensionAgeReached(LocalDate born, LocalDate day, String gemeente, RuleBook rules) {
+        int aowMonths = rules.value(RuleKey.AOW_LEEFTIJD_MAANDEN, gemeente, day).intValueExact();
+        return !born.plusMonths(aowMonths).isAfter(day);
+    }
+
     /** The situation on one day and the norm for a whole month in it. */
     private static Day day(Household h, LocalDate day, String gemeente, RuleBook rules) {
         int aowMonths = rules.value(RuleKey.AOW_LEEFTIJD_MAANDEN, gemeente, day).intValueExact();

@@ -44,6 +44,11 @@ public enum RuleKey {
     VRIJLATING_ARBEID_MAANDEN("vrijlating.arbeid_maanden", Kind.NUMBER),
     VRIJLATING_ALLEENSTAANDE_OUDER_PROCENT("vrijlating.alleenstaande_ouder_procent", Kind.PERCENT),
     VRIJLATING_ALLEENSTAANDE_OUDER_MAXIMUM("vrijlating.alleenstaande_ouder_maximum", Kind.AMOUNT),
+    VRIJLATING_34A_PROCENT("vrijlating.34a_procent", Kind.PERCENT),
+    VRIJLATING_34A_MAANDEN("vrijlating.34a_maanden", Kind.NUMBER),
+    VRIJLATING_AOW_PROCENT("vrijlating.aow_procent", Kind.PERCENT),
+    VRIJLATING_AOW_MAXIMUM("vrijlating.aow_maximum", Kind.AMOUNT),
+    BUFFERBUDGET_MAXIMUM_PER_JAAR("bufferbudget.maximum_per_jaar", Kind.AMOUNT),
     GIFTEN_VRIJ_PER_JAAR("giften.vrij_per_jaar", Kind.AMOUNT),
 
     BUITENLAND_MAX_WEKEN("buitenland.max_weken", Kind.NUMBER),
@@ -63,6 +68,7 @@ public enum RuleKey {
     // Participatiewet in balans: a measure is on (1) or off (0) per municipality from a date.
     MAATREGEL_GIFTEN_1200("maatregel.giften_1200", Kind.SWITCH),
     MAATREGEL_BUFFERBUDGET("maatregel.bufferbudget", Kind.SWITCH),
+    MAATREGEL_VRIJLATING_34A("maatregel.vrijlating_34a", Kind.SWITCH),
     MAATREGEL_MANTELZORG_KOSTENDELER("maatregel.mantelzorg_kostendeler", Kind.SWITCH),
     MAATREGEL_IIT_AMBTSHALVE("maatregel.iit_ambtshalve", Kind.SWITCH);
 

@@ -32,6 +32,16 @@ class OffsettingTest {
             giften.vrij_per_jaar,*,2024-01-01,,1200,test
             maatregel.giften_1200,*,2024-01-01,,1,test
             maatregel.giften_1200,1783,2024-01-01,,0,test Westland not yet
+            maatregel.vrijlating_34a,*,2024-01-01,2026-12-31,0,test
+            maatregel.vrijlating_34a,*,2027-01-01,,1,art. 34a
+            maatregel.vrijlating_34a,0344,2026-07-01,,1,test Utrecht in the gedoogjaar
+            vrijlating.34a_procent,*,2026-01-01,,15,art. 34a lid 1 sub a
+            vrijlating.34a_maanden,*,2026-01-01,,12,art. 34a lid 1 sub a
+            vrijlating.aow_procent,*,2026-01-01,,25,art. 34a lid 1 sub c
+            vrijlating.aow_maximum,*,2026-01-01,,226,art. 34a lid 1 sub c
+            bufferbudget.maximum_per_jaar,*,2026-01-01,,1000,art. 34b
+            maatregel.bufferbudget,*,2024-01-01,,0,test
+            maatregel.bufferbudget,0344,2026-01-01,,1,test
             """));
     private static final LocalDate DAY = LocalDate.of(2024, 10, 31);
     private static final BigDecimal NORM = new BigDecimal("1300.00");
@@ -110,5 +120,68 @@ class OffsettingTest {
         assertEquals(new BigDecimal("400.50"), r.counted());
         assertEquals(new BigDecimal("899.50"), r.bijstand());
         assertFalse(r.usedSingleParentDisregard());
+    }
+
+    // Art. 34a (Participatiewet in balans): by law from 2027, in Utrecht (test data) from July 2026.
+    private static final LocalDate AUGUST_2026 = LocalDate.of(2026, 8, 31);
+    private static final LocalDate AUGUST_2027 = LocalDate.of(2027, 8, 31);
+
+    private static Result offset34a(String net, History history, boolean singleParent, boolean pension, String gemeente, LocalDate day) {
+        return Offsetting.offset(NORM, null, List.of(work(net)), history, new Offsetting.Person(singleParent, pension), gemeente, day, RULES);
+    }
+
+    @ParameterizedTest(name = "{4} on {5}: work {0}, 34a months used {1}: keep {2}")
+    @CsvSource({
+            "1000.00, 0, 150.00, VRIJLATING_34A_PROCENT, 0344, 2026-08-31",  // Utrecht applies 34a: 15%, no maximum
+            "3000.00, 0, 450.00, VRIJLATING_34A_PROCENT, 0344, 2026-08-31",  // no maximum
+            "1000.00, 11, 150.00, VRIJLATING_34A_PROCENT, 0344, 2026-08-31", // the twelfth month
+            "1000.00, 12, 0.00, , 0344, 2026-08-31",                         // after twelve months: in full
+            "1000.00, 0, 250.00, VRIJLATING_ARBEID_PROCENT, 1783, 2026-08-31", // Westland: still sub n (25%, max 269)
+            "1000.00, 0, 150.00, VRIJLATING_34A_PROCENT, 1783, 2027-08-31",  // everywhere from 2027
+    })
+    void theNewDisregardIs15PercentForTwelveMonthsWhereTheMunicipalityAppliesIt(String net, int used, String kept, String rule,
+                                                                                String gemeente, LocalDate day) {
+        Result r = offset34a(net, new History(used, 0, BigDecimal.ZERO, used), false, false, gemeente, day);
+        assertEquals(new BigDecimal(kept), r.kept());
+        if (rule != null) {
+            assertEquals(RuleKey.valueOf(rule), r.disregards().get(0).rule());
+            assertTrue(r.usedWorkDisregard(), "counts towards the months");
+        } else {
+            assertTrue(r.explanation().contains(Text.of("income.calc.newWorkDisregardUsed", 12)));
+        }
+    }
+
+    @Test
+    void monthsOfTheOldDisregardDoNotCountTowardsTheNewOne() {
+        Result r = offset34a("1000.00", new History(6, 0, BigDecimal.ZERO, 0), false, false, "0344", AUGUST_2026);
+        assertEquals(new BigDecimal("150.00"), r.kept());
+        assertTrue(r.explanation().contains(Text.of("income.calc.newWorkDisregard", new Text.Percent(new BigDecimal("15")),
+                new BigDecimal("1000.00"), new BigDecimal("150.00"), 1, 12)));
+    }
+
+    @Test
+    void fromTheAowAgeAQuarterUpTo226WithoutEnd() {
+        Result r = offset34a("1000.00", new History(40, 0, BigDecimal.ZERO, 40), false, true, "1783", AUGUST_2027);
+        assertEquals(new BigDecimal("226.00"), r.kept());
+        assertEquals(RuleKey.VRIJLATING_AOW_PROCENT, r.disregards().get(0).rule());
+        assertEquals(new BigDecimal("100.00"), offset34a("400.00", History.NONE, false, true, "1783", AUGUST_2027).kept());
+    }
+
+    @Test
+    void underArticle34aTheSingleParentDisregardIsGone() {
+        Result r = offset34a("1000.00", new History(12, 3, BigDecimal.ZERO, 12), true, false, "0344", AUGUST_2026);
+        assertEquals(new BigDecimal("0.00"), r.kept());
+        assertFalse(r.usedSingleParentDisregard());
+    }
+
+    @Test
+    void whereTheMunicipalityHasABufferbudgetTheSummarySaysSoWhenIncomeMakesTheMonthShorter() {
+        Result utrecht = offset34a("1000.00", History.NONE, false, false, "0344", AUGUST_2026);
+        assertTrue(utrecht.summary().contains(Text.of("income.summary.buffer", new BigDecimal("1000"))), utrecht.summary().toString());
+        assertTrue(utrecht.rulesUsed().stream().anyMatch(p -> p.key() == RuleKey.BUFFERBUDGET_MAXIMUM_PER_JAAR));
+        Result westland = offset34a("1000.00", History.NONE, false, false, "1783", AUGUST_2026);
+        assertFalse(westland.summary().stream().anyMatch(t -> t.key().equals("income.summary.buffer")));
+        Result noIncome = Offsetting.offset(NORM, null, List.of(), History.NONE, new Offsetting.Person(false, false), "0344", AUGUST_2026, RULES);
+        assertFalse(noIncome.summary().stream().anyMatch(t -> t.key().equals("income.summary.buffer")), "nothing short");
     }
 }

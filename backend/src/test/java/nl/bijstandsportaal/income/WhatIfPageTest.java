@@ -54,7 +54,9 @@ class WhatIfPageTest extends PortalTest {
         assertEquals(200, response.statusCode(), response.body());
         String text = Jsoup.parse(response.body()).text().replace('\u00a0', ' ');
         assertTrue(text.contains("We rekenen met jouw situatie"), text);
-        // Henk shares the costs with Lisa in November: norm 1,013.90; keep 125; counted 375; bijstand 638.90; vt 31.95
-        assertTrue(text.contains("€ 500 loon en € 606,95 bijstand"), text);
+        // Henk shares the costs with Lisa in November: norm 1,013.90. Utrecht applies art. 34a since July 2026 (demo):
+        // keep 15% = 75; counted 425; bijstand 588.90; vt 29.45; paid 559.45
+        assertTrue(text.contains("€ 500 loon en € 559,45 bijstand"), text);
+        assertTrue(text.contains("bufferbudget, tot € 1.000 per jaar"), "Utrecht has a bufferbudget (demo)");
     }
 }

@@ -73,4 +73,25 @@ class WhatIfTest {
         assertTrue(a.months().isEmpty());
         assertEquals(List.of(Text.of("whatif.summary.unknown", YearMonth.of(2030, 1))), a.summary());
     }
+
+    @Test
+    void fromTheDayArticle34aAppliesTheNewDisregardStartsWithItsOwnTwelveMonths() {
+        RuleBook rules = RuleBook.of(TestRules.parse(TestRules.CSV + """
+                vrijlating.arbeid_procent,*,2016-01-01,,25,art. 31 lid 2 sub n
+                vrijlating.arbeid_maanden,*,2016-01-01,,6,art. 31 lid 2 sub n
+                vrijlating.arbeid_maximum,*,2024-01-01,,269,test
+                maatregel.vrijlating_34a,*,2024-01-01,2024-12-31,0,test
+                maatregel.vrijlating_34a,*,2025-01-01,,1,test: art. 34a from 2025 in these test rules
+                vrijlating.34a_procent,*,2024-01-01,,15,art. 34a
+                vrijlating.34a_maanden,*,2024-01-01,,12,art. 34a
+                maatregel.bufferbudget,*,2024-01-01,,1,test
+                bufferbudget.maximum_per_jaar,*,2024-01-01,,1000,art. 34b
+                """));
+        Answer a = WhatIf.calculate(new WhatIf.Question(SINGLE, "0344", new BigDecimal("400"), YearMonth.of(2024, 11), false), rules);
+        // November and December 2024: sub n, 25% of 400; from January 2025: 15% of 400, months 1 to 12 of art. 34a
+        assertEquals(List.of("100.00", "100.00", "60.00", "60.00"),
+                a.months().subList(0, 4).stream().map(m -> m.kept().toPlainString()).toList());
+        assertTrue(a.months().stream().skip(2).allMatch(m -> m.kept().compareTo(new BigDecimal("60.00")) == 0), "all 10 later months");
+        assertTrue(a.leavesOut().contains(nl.bijstandsportaal.platform.i18n.Text.of("whatif.buffer", new BigDecimal("1000"))));
+    }
 }
