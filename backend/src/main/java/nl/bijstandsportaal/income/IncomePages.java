@@ -63,9 +63,7 @@ class IncomePages {
 
     @Post(value = "/inkomsten/{code}/geen", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> noIncome(Authentication authentication, @PathVariable String code) {
-        CurrentUser user = CurrentUser.require(authentication);
-        ReportPeriod period = income.period(user, code);
-        return sendOrRefuse(user, period, List.of());
+        return sendOrRefuse(income.reporting(CurrentUser.require(authentication), code), List.of());
     }
 
     @Get("/inkomsten/{code}/bronnen")
@@ -85,15 +83,15 @@ class IncomePages {
 
     @Post(value = "/inkomsten/{code}/controleren", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> check(Authentication authentication, @PathVariable String code, @Body Map<String, Object> body) {
-        CurrentUser user = CurrentUser.require(authentication);
-        ReportPeriod period = income.period(user, code);
+        IncomeService.Reporting reporting = income.reporting(CurrentUser.require(authentication), code);
+        ReportPeriod period = reporting.period();
         Map<String, String> typed = FormBody.strings(body);
         return checkedOrForm(period, typed, checked -> {
             Map<String, Object> model = new HashMap<>();
             model.put("period", period);
             model.put("sources", checked.sources());
             model.put("warnings", checked.warnings());
-            model.put("estimate", income.estimate(user, period, checked.sources()));
+            model.put("estimate", income.estimate(reporting, checked.sources()));
             model.put("typed", typed);
             return HttpResponse.ok(new ModelAndView<>("income/check", model));
         });
@@ -101,9 +99,8 @@ class IncomePages {
 
     @Post(value = "/inkomsten/{code}/versturen", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> send(Authentication authentication, @PathVariable String code, @Body Map<String, Object> body) {
-        CurrentUser user = CurrentUser.require(authentication);
-        ReportPeriod period = income.period(user, code);
-        return checkedOrForm(period, FormBody.strings(body), checked -> sendOrRefuse(user, period, checked.sources()));
+        IncomeService.Reporting reporting = income.reporting(CurrentUser.require(authentication), code);
+        return checkedOrForm(reporting.period(), FormBody.strings(body), checked -> sendOrRefuse(reporting, checked.sources()));
     }
 
     /** The sources checked and handed on, or the form again (400) with each mistake and everything typed. */
@@ -157,9 +154,11 @@ class IncomePages {
         return model;
     }
 
-    private HttpResponse<?> sendOrRefuse(CurrentUser user, ReportPeriod period, List<IncomeForm.Source> sources) {
+    private HttpResponse<?> sendOrRefuse(IncomeService.Reporting reporting, List<IncomeForm.Source> sources) {
+        CurrentUser user = reporting.citizen();
+        ReportPeriod period = reporting.period();
         try {
-            income.send(user, period, sources);
+            income.send(reporting, sources);
         } catch (IncomeService.AlreadyProcessedException e) {
             return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("income/period",
                     Map.of("period", period, "receipt", income.receipt(user, period.code()), "processed", true)));

@@ -115,10 +115,6 @@ public class IncomeService {
     }
 
     /** The estimate for these sources in this period, as the citizen sees it before sending. */
-    public Offsetting.Result estimate(CurrentUser citizen, ReportPeriod period, List<IncomeForm.Source> sources) {
-        return estimate(new Reporting(citizen, rights.householdOf(citizen), period), sources);
-    }
-
     public Offsetting.Result estimate(Reporting reporting, List<IncomeForm.Source> sources) {
         Situation situation = reporting.situation();
         ReportPeriod period = reporting.period();
@@ -219,10 +215,10 @@ public class IncomeService {
     }
 
     /** Sends in its own transaction: the web page's way. */
-    public Receipt send(CurrentUser citizen, ReportPeriod period, List<IncomeForm.Source> sources) {
-        Offsetting.Result estimate = estimate(citizen, period, sources);
+    public Receipt send(Reporting reporting, List<IncomeForm.Source> sources) {
+        Offsetting.Result estimate = estimate(reporting, sources);
         return Clashes.retry(() -> db.transactionResult(tx -> {
-            Sending sending = send(tx.dsl(), citizen, period, sources, estimate);
+            Sending sending = send(tx.dsl(), reporting.citizen(), reporting.period(), sources, estimate);
             OneRoundTrip.execute(tx.dsl(), sending.writes());
             return sending.receipt();
         }));
