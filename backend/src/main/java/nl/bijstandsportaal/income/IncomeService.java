@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE;
 
@@ -125,15 +126,16 @@ public class IncomeService {
         BigDecimal norm = normFor(situation.household(), period, startedDuring == null ? period.from() : startedDuring,
                 situation.gemeente(), book);
         // Months of the art. 34a disregard count from the day the municipality applies it.
-        LocalDate newDisregardSince = book.find(RuleKey.MAATREGEL_VRIJLATING_34A, situation.gemeente(), period.to())
-                .filter(r -> r.value().signum() > 0).map(RulePeriod::from).orElse(null);
+        LocalDate newDisregardSince = Stream.of(RuleKey.MAATREGEL_VRIJLATING_34A, RuleKey.MAATREGEL_VRIJLATING_34A_JONGEREN)
+                .flatMap(key -> book.find(key, situation.gemeente(), period.to()).stream())
+                .filter(r -> r.value().signum() > 0).map(RulePeriod::from).min(LocalDate::compareTo).orElse(null);
         Offsetting.History history = repository.history(reporting.citizen().id(), period, newDisregardSince);
         boolean youngChild = situation.household().leefvorm() == Household.Leefvorm.ALLEENSTAANDE_OUDER
                 && situation.hasChildUnder12(period.to());
         boolean pension = NormCalculator.pensionAgeReached(situation.household().applicantBorn(), period.to(), situation.gemeente(), book);
         return Offsetting.offset(norm, startedDuring,
                 sources.stream().map(s -> new Offsetting.Source(s.kind(), s.name(), s.net())).toList(),
-                history, new Offsetting.Person(youngChild, pension), situation.gemeente(), period.to(), book);
+                history, new Offsetting.Person(youngChild, pension, situation.household().applicantBorn()), situation.gemeente(), period.to(), book);
     }
 
     /** The receipt of a report: what was sent, the estimate, the timeline. */

@@ -91,14 +91,19 @@ public final class Offsetting {
      */
     public static Result offset(BigDecimal norm, List<Source> sources, History history, boolean singleParentOfYoungChild,
                                 String gemeente, LocalDate day, RuleBook rules) {
-        return offset(norm, null, sources, history, new Person(singleParentOfYoungChild, false), gemeente, day, rules);
+        return offset(norm, null, sources, history, new Person(singleParentOfYoungChild, false, null), gemeente, day, rules);
     }
 
     /**
      * What about the person changes the disregards: a single parent with the full care of a child under 12 (sub r),
-     * and whether the one who works has reached the AOW age (art. 34a lid 1 sub c).
+     * whether the one who works has reached the AOW age (art. 34a lid 1 sub c), and their birth date (under 27 there
+     * is no sub n or r, art. 31 lid 5). {@code born} null: not known, taken as 27 or older.
      */
-    public record Person(boolean singleParentOfYoungChild, boolean pensionAgeReached) {
+    public record Person(boolean singleParentOfYoungChild, boolean pensionAgeReached, LocalDate born) {
+
+        boolean youngerThan(int years, LocalDate day) {
+            return born != null && born.plusYears(years).isAfter(day);
+        }
     }
 
     /** @param normFrom the day bijstand began when that is inside the period (the norm then counts from that day); else null */
@@ -118,8 +123,19 @@ public final class Offsetting {
         explanation.add(Text.of("income.calc.income", income));
 
         find(rules, RuleKey.MAATREGEL_VRIJLATING_34A, gemeente, day, used);
-        if (work.signum() > 0 && rules.isOn(RuleKey.MAATREGEL_VRIJLATING_34A, gemeente, day)) {
+        // Art. 31 lid 5: no sub n or r under this age. In the 2026 gedoogjaar a municipality may give them art. 34a early.
+        Optional<RulePeriod> minimumAge = work.signum() > 0 && !rules.isOn(RuleKey.MAATREGEL_VRIJLATING_34A, gemeente, day)
+                ? find(rules, RuleKey.VRIJLATING_ARBEID_MINIMUMLEEFTIJD, gemeente, day, used) : Optional.empty();
+        boolean young = minimumAge.isPresent() && person.youngerThan(minimumAge.get().value().intValue(), day);
+        if (young) {
+            find(rules, RuleKey.MAATREGEL_VRIJLATING_34A_JONGEREN, gemeente, day, used);
+        }
+        boolean newRules = rules.isOn(RuleKey.MAATREGEL_VRIJLATING_34A, gemeente, day)
+                || young && rules.isOn(RuleKey.MAATREGEL_VRIJLATING_34A_JONGEREN, gemeente, day);
+        if (work.signum() > 0 && newRules) {
             newWorkDisregard(work, history, person, gemeente, day, rules, used, disregards, explanation);
+        } else if (work.signum() > 0 && young) {
+            explanation.add(Text.of("income.calc.workDisregardYoung", minimumAge.get().value().intValue()));
         } else if (work.signum() > 0) {
             Optional<RulePeriod> percent = find(rules, RuleKey.VRIJLATING_ARBEID_PROCENT, gemeente, day, used);
             Optional<RulePeriod> maximum = find(rules, RuleKey.VRIJLATING_ARBEID_MAXIMUM, gemeente, day, used);

@@ -9,6 +9,7 @@ import nl.bijstandsportaal.rules.RuleKey;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,13 +64,14 @@ public final class WhatIf {
                 continue;
             }
             boolean assumed = norm.isEmpty();
-            YearMonth rulesMonth = assumed ? lastKnown : month;
-            boolean pension = NormCalculator.pensionAgeReached(q.household().applicantBorn(), month.atEndOfMonth(), q.gemeente(), rules);
+            // A month whose figures are not known yet: the last known figures, but measures known to start then apply.
+            RuleBook monthRules = assumed ? rules.assumingFiguresOf(lastKnown.atEndOfMonth()) : rules;
+            LocalDate day = month.atEndOfMonth();
+            boolean pension = NormCalculator.pensionAgeReached(q.household().applicantBorn(), day, q.gemeente(), monthRules);
             Offsetting.Result withWork = Offsetting.offset(lastNorm, null,
                     List.of(new Offsetting.Source(Offsetting.Kind.WERK, "", q.monthlyNet())), history,
-                    new Offsetting.Person(q.singleParentOfYoungChild(), pension), q.gemeente(), rulesMonth.atEndOfMonth(), rules);
-            Offsetting.Result without = Offsetting.offset(lastNorm, List.of(), history, false, q.gemeente(),
-                    rulesMonth.atEndOfMonth(), rules);
+                    new Offsetting.Person(q.singleParentOfYoungChild(), pension, q.household().applicantBorn()), q.gemeente(), day, monthRules);
+            Offsetting.Result without = Offsetting.offset(lastNorm, List.of(), history, false, q.gemeente(), day, monthRules);
             BigDecimal work = q.monthlyNet().setScale(2, RoundingMode.HALF_UP);
             BigDecimal total = withWork.paid().add(work);
             months.add(new Month(month, lastNorm, work, withWork.kept(), withWork.paid(), total, without.paid(),

@@ -37,9 +37,9 @@ class WhatIfPage {
 
     @Get("/wat-als-ik-ga-werken")
     HttpResponse<?> page(HttpRequest<?> request, @QueryValue @Nullable String gemeente, @QueryValue @Nullable String leefvorm,
-                         @QueryValue @Nullable String kind12, @QueryValue @Nullable String uren, @QueryValue @Nullable String uurloon,
+                         @QueryValue @Nullable String leeftijd, @QueryValue @Nullable String kind12, @QueryValue @Nullable String uren, @QueryValue @Nullable String uurloon,
                          @QueryValue @Nullable String maandloon, @QueryValue @Nullable String start) {
-        WhatIfService.Form form = new WhatIfService.Form(gemeente, leefvorm, kind12, uren, uurloon, maandloon, start);
+        WhatIfService.Form form = new WhatIfService.Form(gemeente, leefvorm, leeftijd, kind12, uren, uurloon, maandloon, start);
         WhatIfService.Outcome outcome = whatIf.calculate(CurrentUser.of(request), form);
         Map<String, String> typed = new HashMap<>();
         request.getParameters().forEach((name, values) -> {

@@ -25,7 +25,7 @@ import static nl.bijstandsportaal.platform.db.generated.Tables.GEMEENTE;
 
 /**
  * The "what if I work" calculator: for a signed-in citizen with their own household and municipality, for a
- * visitor with the situation they choose (21 or older, nobody else in the home).
+ * visitor with the situation they choose (21 to 26, or 27 or older; nobody else in the home).
  */
 @Singleton
 public class WhatIfService {
@@ -45,7 +45,8 @@ public class WhatIfService {
     }
 
     /** The form as typed (all optional: an empty form shows only the questions). */
-    public record Form(String gemeente, String leefvorm, String kind12, String uren, String uurloon, String maandloon, String start) {
+    public record Form(String gemeente, String leefvorm, String leeftijd, String kind12, String uren, String uurloon, String maandloon,
+                       String start) {
     }
 
     /**
@@ -98,9 +99,10 @@ public class WhatIfService {
             if (leefvorm == null) {
                 errors.put("leefvorm", Text.of("whatif.error.choose", Text.of("whatif.field.leefvorm")));
             }
-            LocalDate thirty = LocalDate.now(clock.withZone(AMSTERDAM)).minusYears(30);
+            // Someone of 22 stays under 27 for the whole calculation; someone of 30 stays between 27 and the AOW age.
+            LocalDate born = LocalDate.now(clock.withZone(AMSTERDAM)).minusYears("onder27".equals(form.leeftijd()) ? 22 : 30);
             household = leefvorm == null ? null
-                    : new Household(leefvorm, thirty, leefvorm == Household.Leefvorm.PARTNERS ? thirty : null, false, List.of());
+                    : new Household(leefvorm, born, leefvorm == Household.Leefvorm.PARTNERS ? born : null, false, List.of());
             singleParentOfYoungChild = leefvorm == Household.Leefvorm.ALLEENSTAANDE_OUDER && "ja".equals(form.kind12());
         }
         if (!errors.isEmpty() || monthlyNet == null) {

@@ -18,9 +18,12 @@ import java.util.Optional;
 public final class RuleBook {
 
     private final Map<RuleKey, Map<String, List<RulePeriod>>> periods;
+    /** For a look ahead: the day whose figures stand in for figures not known yet (null: none stand in). */
+    private final LocalDate assumedFrom;
 
-    private RuleBook(Map<RuleKey, Map<String, List<RulePeriod>>> periods) {
+    private RuleBook(Map<RuleKey, Map<String, List<RulePeriod>>> periods, LocalDate assumedFrom) {
         this.periods = periods;
+        this.assumedFrom = assumedFrom;
     }
 
     /** Checks the periods and builds the book; every problem is listed, each naming where the period was read. */
@@ -43,7 +46,7 @@ public final class RuleBook {
             byGemeente.replaceAll((g, list) -> List.copyOf(list));
             return Map.copyOf(byGemeente);
         });
-        return new RuleBook(byKey);
+        return new RuleBook(byKey, null);
     }
 
     private static void check(RulePeriod earlier, RulePeriod later, List<String> problems) {
@@ -60,8 +63,23 @@ public final class RuleBook {
         }
     }
 
+    /**
+     * The same rules for looking ahead: a rule that is not known yet on a later day is taken as it is on {@code day}
+     * (the last day whose figures are known). Rules that are known for the later day, such as a measure that starts
+     * then, still apply; a measure (switch) is never assumed: not known means off.
+     */
+    public RuleBook assumingFiguresOf(LocalDate day) {
+        return new RuleBook(periods, day);
+    }
+
     /** The period that applies in this municipality on this day: its own if it has one, else the national one. */
     public Optional<RulePeriod> find(RuleKey key, String gemeente, LocalDate day) {
+        Optional<RulePeriod> found = findKnown(key, gemeente, day);
+        boolean assume = assumedFrom != null && found.isEmpty() && day.isAfter(assumedFrom) && key.kind() != RuleKey.Kind.SWITCH;
+        return assume ? findKnown(key, gemeente, assumedFrom) : found;
+    }
+
+    private Optional<RulePeriod> findKnown(RuleKey key, String gemeente, LocalDate day) {
         Map<String, List<RulePeriod>> byGemeente = periods.getOrDefault(key, Map.of());
         return covering(byGemeente.get(gemeente), day).or(() -> covering(byGemeente.get(RulePeriod.NATIONAL), day));
     }

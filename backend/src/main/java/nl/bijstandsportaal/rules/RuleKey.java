@@ -42,6 +42,7 @@ public enum RuleKey {
     VRIJLATING_ARBEID_PROCENT("vrijlating.arbeid_procent", Kind.PERCENT),
     VRIJLATING_ARBEID_MAXIMUM("vrijlating.arbeid_maximum", Kind.AMOUNT),
     VRIJLATING_ARBEID_MAANDEN("vrijlating.arbeid_maanden", Kind.NUMBER),
+    VRIJLATING_ARBEID_MINIMUMLEEFTIJD("vrijlating.arbeid_minimumleeftijd", Kind.NUMBER),
     VRIJLATING_ALLEENSTAANDE_OUDER_PROCENT("vrijlating.alleenstaande_ouder_procent", Kind.PERCENT),
     VRIJLATING_ALLEENSTAANDE_OUDER_MAXIMUM("vrijlating.alleenstaande_ouder_maximum", Kind.AMOUNT),
     VRIJLATING_34A_PROCENT("vrijlating.34a_procent", Kind.PERCENT),
@@ -69,6 +70,7 @@ public enum RuleKey {
     MAATREGEL_GIFTEN_1200("maatregel.giften_1200", Kind.SWITCH),
     MAATREGEL_BUFFERBUDGET("maatregel.bufferbudget", Kind.SWITCH),
     MAATREGEL_VRIJLATING_34A("maatregel.vrijlating_34a", Kind.SWITCH),
+    MAATREGEL_VRIJLATING_34A_JONGEREN("maatregel.vrijlating_34a_jongeren", Kind.SWITCH),
     MAATREGEL_MANTELZORG_KOSTENDELER("maatregel.mantelzorg_kostendeler", Kind.SWITCH),
     MAATREGEL_IIT_AMBTSHALVE("maatregel.iit_ambtshalve", Kind.SWITCH);
 

@@ -34,7 +34,9 @@ class OffsettingTest {
             maatregel.giften_1200,1783,2024-01-01,,0,test Westland not yet
             maatregel.vrijlating_34a,*,2024-01-01,2026-12-31,0,test
             maatregel.vrijlating_34a,*,2027-01-01,,1,art. 34a
-            maatregel.vrijlating_34a,0344,2026-07-01,,1,test Utrecht in the gedoogjaar
+            maatregel.vrijlating_34a_jongeren,*,2026-01-01,2026-12-31,0,gedoogregeling
+            maatregel.vrijlating_34a_jongeren,0344,2026-07-01,2026-12-31,1,test Utrecht for under-27s in the gedoogjaar
+            vrijlating.arbeid_minimumleeftijd,*,2016-01-01,,27,art. 31 lid 5
             vrijlating.34a_procent,*,2026-01-01,,15,art. 34a lid 1 sub a
             vrijlating.34a_maanden,*,2026-01-01,,12,art. 34a lid 1 sub a
             vrijlating.aow_procent,*,2026-01-01,,25,art. 34a lid 1 sub c
@@ -122,26 +124,37 @@ class OffsettingTest {
         assertFalse(r.usedSingleParentDisregard());
     }
 
-    // Art. 34a (Participatiewet in balans): by law from 2027, in Utrecht (test data) from July 2026.
+    // Art. 34a (Participatiewet in balans): by law from 2027; in the 2026 gedoogjaar Utrecht (test data) applies it
+    // to people under 27 from July. Under 27 there is no sub n or r (art. 31 lid 5).
     private static final LocalDate AUGUST_2026 = LocalDate.of(2026, 8, 31);
     private static final LocalDate AUGUST_2027 = LocalDate.of(2027, 8, 31);
+    private static final LocalDate BORN_1990 = LocalDate.of(1990, 3, 1);
+    private static final LocalDate BORN_2003 = LocalDate.of(2003, 3, 1);
 
     private static Result offset34a(String net, History history, boolean singleParent, boolean pension, String gemeente, LocalDate day) {
-        return Offsetting.offset(NORM, null, List.of(work(net)), history, new Offsetting.Person(singleParent, pension), gemeente, day, RULES);
+        return offset34a(net, history, singleParent, pension, BORN_1990, gemeente, day);
     }
 
-    @ParameterizedTest(name = "{4} on {5}: work {0}, 34a months used {1}: keep {2}")
+    private static Result offset34a(String net, History history, boolean singleParent, boolean pension, LocalDate born,
+                                    String gemeente, LocalDate day) {
+        return Offsetting.offset(NORM, null, List.of(work(net)), history, new Offsetting.Person(singleParent, pension, born),
+                gemeente, day, RULES);
+    }
+
+    @ParameterizedTest(name = "{4} on {5}, born {6}: work {0}, 34a months used {1}: keep {2}")
     @CsvSource({
-            "1000.00, 0, 150.00, VRIJLATING_34A_PROCENT, 0344, 2026-08-31",  // Utrecht applies 34a: 15%, no maximum
-            "3000.00, 0, 450.00, VRIJLATING_34A_PROCENT, 0344, 2026-08-31",  // no maximum
-            "1000.00, 11, 150.00, VRIJLATING_34A_PROCENT, 0344, 2026-08-31", // the twelfth month
-            "1000.00, 12, 0.00, , 0344, 2026-08-31",                         // after twelve months: in full
-            "1000.00, 0, 250.00, VRIJLATING_ARBEID_PROCENT, 1783, 2026-08-31", // Westland: still sub n (25%, max 269)
-            "1000.00, 0, 150.00, VRIJLATING_34A_PROCENT, 1783, 2027-08-31",  // everywhere from 2027
+            "1000.00, 0, 150.00, VRIJLATING_34A_PROCENT, 0344, 2026-08-31, 2003-03-01",  // Utrecht, under 27: 34a, 15%
+            "3000.00, 0, 450.00, VRIJLATING_34A_PROCENT, 0344, 2026-08-31, 2003-03-01",  // no maximum
+            "1000.00, 11, 150.00, VRIJLATING_34A_PROCENT, 0344, 2026-08-31, 2003-03-01", // the twelfth month
+            "1000.00, 12, 0.00, , 0344, 2026-08-31, 2003-03-01",                         // after twelve months: in full
+            "1000.00, 0, 250.00, VRIJLATING_ARBEID_PROCENT, 0344, 2026-08-31, 1990-03-01", // Utrecht, 27 or older: sub n in 2026
+            "1000.00, 0, 250.00, VRIJLATING_ARBEID_PROCENT, 1783, 2026-08-31, 1990-03-01", // Westland: sub n (25%, max 269)
+            "1000.00, 0, 150.00, VRIJLATING_34A_PROCENT, 1783, 2027-08-31, 1990-03-01",  // everywhere from 2027
+            "1000.00, 0, 150.00, VRIJLATING_34A_PROCENT, 1783, 2027-08-31, 2003-03-01",  // also under 27
     })
     void theNewDisregardIs15PercentForTwelveMonthsWhereTheMunicipalityAppliesIt(String net, int used, String kept, String rule,
-                                                                                String gemeente, LocalDate day) {
-        Result r = offset34a(net, new History(used, 0, BigDecimal.ZERO, used), false, false, gemeente, day);
+                                                                                String gemeente, LocalDate day, LocalDate born) {
+        Result r = offset34a(net, new History(used, 0, BigDecimal.ZERO, used), false, false, born, gemeente, day);
         assertEquals(new BigDecimal(kept), r.kept());
         if (rule != null) {
             assertEquals(RuleKey.valueOf(rule), r.disregards().get(0).rule());
@@ -151,9 +164,26 @@ class OffsettingTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} on {1}")
+    @CsvSource({"1783, 2026-08-31", "0344, 2026-06-30"})
+    void under27ThereIsNoWorkDisregardBeforeArticle34a(String gemeente, LocalDate day) {
+        Result r = offset34a("1000.00", History.NONE, true, false, BORN_2003, gemeente, day);
+        assertEquals(new BigDecimal("0.00"), r.kept(), "art. 31 lid 5: no sub n, no sub r");
+        assertFalse(r.usedWorkDisregard());
+        assertTrue(r.explanation().contains(Text.of("income.calc.workDisregardYoung", 27)), r.explanation().toString());
+        assertTrue(r.rulesUsed().stream().anyMatch(p -> p.key() == RuleKey.VRIJLATING_ARBEID_MINIMUMLEEFTIJD));
+    }
+
+    @Test
+    void onTheTwentySeventhBirthdayTheWorkDisregardApplies() {
+        LocalDate day = LocalDate.of(2026, 3, 31);
+        assertEquals(new BigDecimal("0.00"), offset34a("400.00", History.NONE, false, false, day.plusDays(1).minusYears(27), "1783", day).kept());
+        assertEquals(new BigDecimal("100.00"), offset34a("400.00", History.NONE, false, false, day.minusYears(27), "1783", day).kept());
+    }
+
     @Test
     void monthsOfTheOldDisregardDoNotCountTowardsTheNewOne() {
-        Result r = offset34a("1000.00", new History(6, 0, BigDecimal.ZERO, 0), false, false, "0344", AUGUST_2026);
+        Result r = offset34a("1000.00", new History(6, 0, BigDecimal.ZERO, 0), false, false, BORN_2003, "0344", AUGUST_2026);
         assertEquals(new BigDecimal("150.00"), r.kept());
         assertTrue(r.explanation().contains(Text.of("income.calc.newWorkDisregard", new Text.Percent(new BigDecimal("15")),
                 new BigDecimal("1000.00"), new BigDecimal("150.00"), 1, 12)));
@@ -169,7 +199,7 @@ class OffsettingTest {
 
     @Test
     void underArticle34aTheSingleParentDisregardIsGone() {
-        Result r = offset34a("1000.00", new History(12, 3, BigDecimal.ZERO, 12), true, false, "0344", AUGUST_2026);
+        Result r = offset34a("1000.00", new History(12, 3, BigDecimal.ZERO, 12), true, false, "0344", AUGUST_2027);
         assertEquals(new BigDecimal("0.00"), r.kept());
         assertFalse(r.usedSingleParentDisregard());
     }
@@ -181,7 +211,7 @@ class OffsettingTest {
         assertTrue(utrecht.rulesUsed().stream().anyMatch(p -> p.key() == RuleKey.BUFFERBUDGET_MAXIMUM_PER_JAAR));
         Result westland = offset34a("1000.00", History.NONE, false, false, "1783", AUGUST_2026);
         assertFalse(westland.summary().stream().anyMatch(t -> t.key().equals("income.summary.buffer")));
-        Result noIncome = Offsetting.offset(NORM, null, List.of(), History.NONE, new Offsetting.Person(false, false), "0344", AUGUST_2026, RULES);
+        Result noIncome = Offsetting.offset(NORM, null, List.of(), History.NONE, new Offsetting.Person(false, false, BORN_1990), "0344", AUGUST_2026, RULES);
         assertFalse(noIncome.summary().stream().anyMatch(t -> t.key().equals("income.summary.buffer")), "nothing short");
     }
 }

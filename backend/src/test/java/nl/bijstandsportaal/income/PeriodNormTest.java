@@ -47,7 +47,7 @@ class PeriodNormTest {
     void theExplanationSaysFromWhichDayTheNormCounts() {
         LocalDate began = LocalDate.of(2024, 10, 15);
         BigDecimal norm = IncomeService.normFor(SINGLE, OCTOBER, began, "0344", RULES);
-        Offsetting.Result r = Offsetting.offset(norm, began, List.of(), Offsetting.History.NONE, new Offsetting.Person(false, false), "0344", OCTOBER.to(), RULES);
+        Offsetting.Result r = Offsetting.offset(norm, began, List.of(), Offsetting.History.NONE, new Offsetting.Person(false, false, null), "0344", OCTOBER.to(), RULES);
         assertEquals(Text.of("income.calc.normFrom", began), r.explanation().get(0));
         assertTrue(r.explanation().contains(Text.of("income.calc.norm", new BigDecimal("712.90"))));
         assertEquals(new BigDecimal("712.90"), r.bijstand());

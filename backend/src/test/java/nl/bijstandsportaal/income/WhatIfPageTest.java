@@ -38,6 +38,19 @@ class WhatIfPageTest extends PortalTest {
     }
 
     @Test
+    void aVisitorUnder27KeepsNothingUntilArticle34aApplies() {
+        HttpResponse<String> response = browser().get("/wat-als-ik-ga-werken?gemeente=1783&leefvorm=ALLEENSTAAND&leeftijd=onder27&maandloon=624&start=2026-11");
+        assertEquals(200, response.statusCode(), response.body());
+        Document doc = Jsoup.parse(response.body());
+        String text = doc.text().replace('\u00a0', ' ');
+        // Westland, 22, November 2026: no sub n under 27 (art. 31 lid 5): 624 counts in full; bijstand 795.46; vt 39.77;
+        // paid 755.69. From January 2027 art. 34a: keep 15% = 93.60.
+        assertTrue(text.contains("In november 2026 heb je samen € 1.379,69: € 624 loon en € 755,69 bijstand."), text);
+        assertTrue(text.contains("januari 2027 * € 624 € 93,60 "), text);
+        assertEquals("onder27", doc.selectFirst("#leeftijd option[selected]").val(), "keeps what was chosen");
+    }
+
+    @Test
     void badInputNamesTheField() {
         HttpResponse<String> response = browser().get("/wat-als-ik-ga-werken?leefvorm=ALLEENSTAAND&uren=-3&uurloon=twaalf");
         assertEquals(400, response.statusCode());
@@ -54,9 +67,11 @@ class WhatIfPageTest extends PortalTest {
         assertEquals(200, response.statusCode(), response.body());
         String text = Jsoup.parse(response.body()).text().replace('\u00a0', ' ');
         assertTrue(text.contains("We rekenen met jouw situatie"), text);
-        // Henk shares the costs with Lisa in November: norm 1,013.90. Utrecht applies art. 34a since July 2026 (demo):
-        // keep 15% = 75; counted 425; bijstand 588.90; vt 29.45; paid 559.45
-        assertTrue(text.contains("€ 500 loon en € 559,45 bijstand"), text);
+        // Henk shares the costs with Lisa in November: norm 1,013.90. He is 27 or older, so in 2026 sub n applies (Utrecht
+        // applies art. 34a early only to under-27s): keep 25% = 125; counted 375; bijstand 638.90; vt 31.95; paid 606.95.
+        assertTrue(text.contains("€ 500 loon en € 606,95 bijstand"), text);
+        // From January 2027 art. 34a applies everywhere (known), though the 2027 norms are not: 15% of 500 = 75.
+        assertTrue(text.contains("januari 2027 * € 500 € 75 "), text);
         assertTrue(text.contains("bufferbudget, tot € 1.000 per jaar"), "Utrecht has a bufferbudget (demo)");
     }
 }

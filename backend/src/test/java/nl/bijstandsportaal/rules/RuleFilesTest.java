@@ -127,4 +127,22 @@ class RuleFilesTest {
         assertEquals(LocalDate.of(2026, 7, 1),
                 book.nextChange(List.of(RuleKey.MAATREGEL_BUFFERBUDGET), "1783", LocalDate.of(2026, 3, 1)).orElseThrow());
     }
+
+    @Test
+    void lookingAheadFiguresNotKnownYetAreTheLastKnownButMeasuresAreNeverAssumed() {
+        RuleBook book = RuleBook.of(TestRules.parse(HEADER + """
+                vrijlating.arbeid_maximum,*,2026-01-01,2026-12-31,285,a
+                maatregel.vrijlating_34a,*,2026-01-01,2026-12-31,0,b
+                maatregel.vrijlating_34a,*,2027-01-01,,1,c
+                maatregel.vrijlating_34a_jongeren,0344,2026-07-01,2026-12-31,1,d
+                """));
+        LocalDate december = LocalDate.of(2026, 12, 31);
+        LocalDate march = LocalDate.of(2027, 3, 31);
+        RuleBook ahead = book.assumingFiguresOf(december);
+        assertTrue(book.find(RuleKey.VRIJLATING_ARBEID_MAXIMUM, "0344", march).isEmpty());
+        assertEquals(new BigDecimal("285"), ahead.value(RuleKey.VRIJLATING_ARBEID_MAXIMUM, "0344", march), "last known figure");
+        assertTrue(ahead.isOn(RuleKey.MAATREGEL_VRIJLATING_34A, "0344", march), "a measure known to start applies");
+        assertFalse(ahead.isOn(RuleKey.MAATREGEL_VRIJLATING_34A_JONGEREN, "0344", march), "an ended measure is not assumed");
+        assertTrue(ahead.find(RuleKey.VRIJLATING_ARBEID_MAXIMUM, "0344", LocalDate.of(2025, 12, 31)).isEmpty(), "nothing assumed backwards");
+    }
 }
