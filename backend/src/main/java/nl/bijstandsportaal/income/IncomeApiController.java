@@ -5,19 +5,17 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.utils.SecurityService;
 import io.micronaut.validation.Validated;
+import nl.bijstandsportaal.rights.Uploads;
 import nl.bijstandsportaal.api.v1.Income;
 import nl.bijstandsportaal.api.v1.IncomeApi;
 import nl.bijstandsportaal.api.v1.Money;
-import nl.bijstandsportaal.api.v1.Problem;
 import nl.bijstandsportaal.api.v1.ProblemTypes;
 import nl.bijstandsportaal.income.ReportPeriods.ReportPeriod;
-import nl.bijstandsportaal.platform.i18n.LocaleResolver;
 import nl.bijstandsportaal.platform.i18n.Messages;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.idempotency.IdempotencyService;
@@ -25,6 +23,7 @@ import nl.bijstandsportaal.platform.security.CurrentUser;
 import nl.bijstandsportaal.platform.security.Roles;
 import nl.bijstandsportaal.platform.web.NotFoundException;
 import nl.bijstandsportaal.platform.web.ProblemException;
+import nl.bijstandsportaal.platform.web.Problems;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,15 +41,17 @@ class IncomeApiController implements IncomeApi {
     private final IncomeService income;
     private final IdempotencyService idempotency;
     private final Messages messages;
-    private final LocaleResolver locales;
+    private final Problems problems;
+    private final Uploads uploads;
 
     IncomeApiController(SecurityService security, IncomeService income, IdempotencyService idempotency, Messages messages,
-                        LocaleResolver locales) {
+                        Problems problems, Uploads uploads) {
         this.security = security;
         this.income = income;
         this.idempotency = idempotency;
         this.messages = messages;
-        this.locales = locales;
+        this.problems = problems;
+        this.uploads = uploads;
     }
 
     @Override
@@ -104,7 +105,7 @@ class IncomeApiController implements IncomeApi {
     public HttpResponse<Income.Receipt> addProof(String code, @Nullable String fileName, byte[] file) {
         CurrentUser user = citizen();
         income.receipt(user, code); // a period without a report of one's own: 404 before we look at the file
-        nl.bijstandsportaal.rights.Upload.Checked checked = nl.bijstandsportaal.rights.Upload.check(fileName, file);
+        nl.bijstandsportaal.rights.Upload.Checked checked = uploads.check(fileName, file);
         if (checked.error() != null) {
             throw problem(Map.of("bewijs", checked.error()));
         }
@@ -133,11 +134,7 @@ class IncomeApiController implements IncomeApi {
     }
 
     private ProblemException problem(Map<String, Text> errors) {
-        Locale locale = locale();
-        List<Problem.FieldError> fields = errors.entrySet().stream()
-                .map(e -> new Problem.FieldError(e.getKey().replaceFirst("^bron\\.(\\d+)\\.", "bronnen[$1]."), messages.render(locale, e.getValue())))
-                .toList();
-        return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.VALIDATION, null, null, fields);
+        return problems.invalid(errors, field -> field.replaceFirst("^bron\\.(\\d+)\\.", "bronnen[$1]."));
     }
 
     private Income.Receipt receipt(Locale locale, IncomeService.Receipt r) {
@@ -158,7 +155,7 @@ class IncomeApiController implements IncomeApi {
     }
 
     private Locale locale() {
-        return ServerRequestContext.currentRequest().map(locales::resolve).orElse(Messages.DUTCH);
+        return problems.locale();
     }
 
     private List<String> texts(Locale locale, List<Text> texts) {

@@ -15,6 +15,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.View;
+import nl.bijstandsportaal.rights.Uploads;
 import nl.bijstandsportaal.income.ReportPeriods.ReportPeriod;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.security.CurrentUser;
@@ -39,9 +40,11 @@ import java.util.Map;
 class IncomePages {
 
     private final IncomeService income;
+    private final Uploads uploads;
 
-    IncomePages(IncomeService income) {
+    IncomePages(IncomeService income, Uploads uploads) {
         this.income = income;
+        this.uploads = uploads;
     }
 
     @Get("/inkomsten")
@@ -135,7 +138,7 @@ class IncomePages {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        nl.bijstandsportaal.rights.Upload.Checked checked = nl.bijstandsportaal.rights.Upload.check(bewijs == null ? null : bewijs.getFilename(), bytes);
+        nl.bijstandsportaal.rights.Upload.Checked checked = uploads.check(bewijs == null ? null : bewijs.getFilename(), bytes);
         if (checked.error() != null) {
             Map<String, Object> model = receiptModel(period, receipt);
             model.put("errors", Map.of("bewijs", checked.error()));

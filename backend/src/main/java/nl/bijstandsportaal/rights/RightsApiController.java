@@ -5,7 +5,6 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -14,17 +13,14 @@ import io.micronaut.validation.Validated;
 import nl.bijstandsportaal.api.v1.ChangeReceipt;
 import nl.bijstandsportaal.api.v1.ChangeReport;
 import nl.bijstandsportaal.api.v1.Money;
-import nl.bijstandsportaal.api.v1.Problem;
-import nl.bijstandsportaal.api.v1.ProblemTypes;
 import nl.bijstandsportaal.api.v1.Quiz;
 import nl.bijstandsportaal.api.v1.RightsApi;
-import nl.bijstandsportaal.platform.i18n.LocaleResolver;
 import nl.bijstandsportaal.platform.i18n.Messages;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.idempotency.IdempotencyService;
 import nl.bijstandsportaal.platform.security.CurrentUser;
 import nl.bijstandsportaal.platform.web.NotFoundException;
-import nl.bijstandsportaal.platform.web.ProblemException;
+import nl.bijstandsportaal.platform.web.Problems;
 import nl.bijstandsportaal.platform.security.Roles;
 import nl.bijstandsportaal.rules.MonthlyNorm;
 
@@ -44,15 +40,17 @@ class RightsApiController implements RightsApi {
     private final RightsService rights;
     private final IdempotencyService idempotency;
     private final Messages messages;
-    private final LocaleResolver locales;
+    private final Problems problems;
+    private final Uploads uploads;
 
     RightsApiController(SecurityService security, RightsService rights, IdempotencyService idempotency, Messages messages,
-                        LocaleResolver locales) {
+                        Problems problems, Uploads uploads) {
         this.security = security;
         this.rights = rights;
         this.idempotency = idempotency;
         this.messages = messages;
-        this.locales = locales;
+        this.problems = problems;
+        this.uploads = uploads;
     }
 
     @Override
@@ -124,9 +122,7 @@ class RightsApiController implements RightsApi {
                 report.postcode(), report.woonplaats(), report.toelichting());
         RightsService.Checked checked = rights.check(user, form);
         if (!checked.errors().isEmpty()) {
-            List<Problem.FieldError> errors = checked.errors().entrySet().stream()
-                    .map(e -> new Problem.FieldError(e.getKey(), text(locale, e.getValue()))).toList();
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.VALIDATION, null, null, errors);
+            throw problems.invalid(checked.errors());
         }
         var outcome = idempotency.once("burger:" + user.id(), idempotencyKey, report, Argument.of(ChangeReceipt.class),
                 tx -> new IdempotencyService.Outcome<>(HttpStatus.CREATED, receipt(locale, rights.store(tx, user, checked.request(), null))));
@@ -149,10 +145,9 @@ class RightsApiController implements RightsApi {
         Locale locale = locale();
         CurrentUser user = citizen();
         rights.receipt(user, id); // another citizen's change: 404 before we look at the file
-        Upload.Checked checked = Upload.check(fileName, file);
+        Upload.Checked checked = uploads.check(fileName, file);
         if (checked.error() != null) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.VALIDATION, null, null,
-                    List.of(new Problem.FieldError("bewijs", text(locale, checked.error()))));
+            throw problems.invalid(Map.of("bewijs", checked.error()));
         }
         return HttpResponse.status(HttpStatus.CREATED).body(receipt(locale, rights.addProof(user, id, checked.upload())));
     }
@@ -170,7 +165,7 @@ class RightsApiController implements RightsApi {
     }
 
     private Locale locale() {
-        return ServerRequestContext.currentRequest().map(locales::resolve).orElse(Messages.DUTCH);
+        return problems.locale();
     }
 
     private String text(Locale locale, Text text) {

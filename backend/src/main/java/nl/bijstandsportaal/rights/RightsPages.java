@@ -40,9 +40,11 @@ import java.util.Map;
 class RightsPages {
 
     private final RightsService rights;
+    private final Uploads uploads;
 
-    RightsPages(RightsService rights) {
+    RightsPages(RightsService rights, Uploads uploads) {
         this.rights = rights;
+        this.uploads = uploads;
     }
 
     @Get("/rechten-en-plichten")
@@ -111,7 +113,7 @@ class RightsPages {
         Upload proof = null;
         boolean fileChosen = bewijs != null && bewijs.getFilename() != null && !bewijs.getFilename().isBlank();
         if (fileChosen) {
-            Upload.Checked file = Upload.check(bewijs.getFilename(), bytes(bewijs));
+            Upload.Checked file = uploads.check(bewijs.getFilename(), bytes(bewijs));
             if (file.error() != null) {
                 errors.put("bewijs", file.error());
             }

@@ -10,9 +10,10 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Proof sent with a change: a phone photo (JPEG, PNG) or a PDF, at most {@link #MAX_BYTES}. The kind is decided by
- * the file's first bytes, not by its name or the type the browser claims. An iPhone photo in HEIC gets its own
- * message saying what to do, because we cannot open it. Photos are written again without their metadata.
+ * Proof sent with a change or an income report: a phone photo (JPEG, PNG, HEIC) or a PDF, at most {@link #MAX_BYTES}.
+ * The kind is decided by the file's first bytes, not by its name or the type the browser claims. An iPhone photo in
+ * HEIC is converted to JPEG when the converter is there; otherwise it gets its own message saying what to do. Photos
+ * are written again without their metadata.
  */
 public record Upload(String name, byte[] bytes, Type type) {
 
@@ -70,7 +71,18 @@ public record Upload(String name, byte[] bytes, Type type) {
     public record Checked(Upload upload, Text error) {
     }
 
+    /** Converts a HEIC photo to JPEG; empty when it cannot. */
+    @FunctionalInterface
+    public interface HeicToJpeg {
+        Optional<byte[]> convert(byte[] heic);
+    }
+
+    /** Without a HEIC converter: an iPhone photo gets a message saying how to send a JPEG. */
     public static Checked check(String name, byte[] bytes) {
+        return check(name, bytes, heic -> Optional.empty());
+    }
+
+    public static Checked check(String name, byte[] bytes, HeicToJpeg heicToJpeg) {
         if (bytes == null || bytes.length == 0) {
             return new Checked(null, Text.of("change.error.fileEmpty"));
         }
@@ -78,8 +90,16 @@ public record Upload(String name, byte[] bytes, Type type) {
             return new Checked(null, Text.of("change.error.fileTooBig", MAX_BYTES / 1024 / 1024));
         }
         Optional<Type> type = sniff(bytes);
+        if (type.isEmpty() && isHeic(bytes)) {
+            Optional<byte[]> jpeg = heicToJpeg.convert(bytes).filter(converted -> sniff(converted).orElse(null) == Type.JPEG);
+            if (jpeg.isEmpty()) {
+                return new Checked(null, Text.of("change.error.fileHeic"));
+            }
+            String jpegName = name == null ? "foto.jpg" : name.replaceFirst("(?i)\\.(heic|heif)$", "") + ".jpg";
+            return check(jpegName, jpeg.get(), heicToJpeg);
+        }
         if (type.isEmpty()) {
-            return new Checked(null, isHeic(bytes) ? Text.of("change.error.fileHeic") : Text.of("change.error.fileType"));
+            return new Checked(null, Text.of("change.error.fileType"));
         }
         return new Upload(name == null ? "" : name, bytes, type.get()).withoutMetadata()
                 .map(clean -> new Checked(clean, null))

@@ -78,6 +78,20 @@ class IncomeApiTest extends PortalTest {
         HttpResponse<String> iphone = proof(sanne, "application/octet-stream", "IMG_0001.HEIC", heic);
         assertEquals(422, iphone.statusCode(), iphone.body());
         assertTrue(iphone.body().contains("iPhone"), iphone.body());
+        // A real iPhone photo (HEIC, with a place in its EXIF): converted by libheif's heif-convert, stored as a JPEG
+        // without the place.
+        byte[] heicPhoto;
+        try (var in = getClass().getResourceAsStream("/uploads/iphone-foto-met-plaats.heic")) {
+            heicPhoto = in.readAllBytes();
+        }
+        assertTrue(new String(heicPhoto, java.nio.charset.StandardCharsets.ISO_8859_1).contains("Huisstraat 12"), "the fixture has the place");
+        HttpResponse<String> converted = proof(sanne, "image/heic", "IMG_0002.HEIC", heicPhoto);
+        assertEquals(201, converted.statusCode(), converted.body() + " (is libheif-examples installed? .ci/run installs it)");
+        assertTrue(converted.body().contains("IMG_0002.jpg"), converted.body());
+        var storedPhoto = db.select(INKOMSTENOPGAVE_BIJLAGE.INHOUD, INKOMSTENOPGAVE_BIJLAGE.CONTENT_TYPE).from(INKOMSTENOPGAVE_BIJLAGE)
+                .orderBy(INKOMSTENOPGAVE_BIJLAGE.ID.desc()).limit(1).fetchSingle();
+        assertEquals("image/jpeg", storedPhoto.value2());
+        assertFalse(new String(storedPhoto.value1(), java.nio.charset.StandardCharsets.ISO_8859_1).contains("Huisstraat"), "EXIF is gone");
         assertEquals(404, proof(token(FATIMA), "image/jpeg", "x.jpg", jpegWithComment()).statusCode(), "no report of hers for October");
     }
 

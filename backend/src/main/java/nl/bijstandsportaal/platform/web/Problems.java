@@ -4,14 +4,18 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.context.ServerRequestContext;
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.api.v1.Problem;
 import nl.bijstandsportaal.api.v1.ProblemTypes;
 import nl.bijstandsportaal.platform.i18n.LocaleResolver;
 import nl.bijstandsportaal.platform.i18n.Messages;
+import nl.bijstandsportaal.platform.i18n.Text;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** Builds {@code application/problem+json} answers with texts in the language of the request. */
 @Singleton
@@ -38,6 +42,24 @@ public class Problems {
 
     public MutableHttpResponse<Problem> response(HttpRequest<?> request, HttpStatus status, String type) {
         return response(request, status, type, null, null, null, null);
+    }
+
+    /** The language of the request being served; Dutch outside a request. */
+    public Locale locale() {
+        return ServerRequestContext.currentRequest().map(localeResolver::resolve).orElse(Messages.DUTCH);
+    }
+
+    /** 422 naming each field (as the app calls it) with what to do, in the language of the request. */
+    public ProblemException invalid(Map<String, Text> errors) {
+        return invalid(errors, UnaryOperator.identity());
+    }
+
+    /** As {@link #invalid(Map)}; {@code fieldName} turns a form's field name into the name the app sent. */
+    public ProblemException invalid(Map<String, Text> errors, UnaryOperator<String> fieldName) {
+        Locale locale = locale();
+        List<Problem.FieldError> fields = errors.entrySet().stream()
+                .map(e -> new Problem.FieldError(fieldName.apply(e.getKey()), messages.render(locale, e.getValue()))).toList();
+        return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.VALIDATION, null, null, fields);
     }
 
     public String text(HttpRequest<?> request, String key, Object... args) {

@@ -43,11 +43,11 @@ public interface IncomeApi {
     Income.Receipt receipt(@PathVariable String code);
 
     /**
-     * A payslip or other proof: the file itself as the body (image/jpeg, image/png or application/pdf, at most 10 MB),
+     * A payslip or other proof: the file itself as the body (image/jpeg, image/png, image/heic or application/pdf, at most 10 MB),
      * its name in the header {@code X-Bestandsnaam}. Photos are stored without their metadata. 201 with the receipt.
      */
     @Post("/api/v1/inkomsten/{code}/bewijs")
-    @Consumes({"image/jpeg", "image/png", "application/pdf", MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes({"image/jpeg", "image/png", "image/heic", "image/heif", "application/pdf", MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
     HttpResponse<Income.Receipt> addProof(@PathVariable String code, @Header("X-Bestandsnaam") @Nullable String fileName,
                                           @Body byte[] file);

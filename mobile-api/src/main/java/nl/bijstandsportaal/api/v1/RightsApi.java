@@ -56,11 +56,11 @@ public interface RightsApi {
     ChangeReceipt change(@PathVariable String id);
 
     /**
-     * Proof for a change: the file itself as the body (image/jpeg, image/png or application/pdf, at most 10 MB),
+     * Proof for a change: the file itself as the body (image/jpeg, image/png, image/heic or application/pdf, at most 10 MB),
      * its name in the header {@code X-Bestandsnaam}. 201 with the receipt.
      */
     @Post("/api/v1/wijzigingen/{id}/bewijs")
-    @Consumes({"image/jpeg", "image/png", "application/pdf", MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes({"image/jpeg", "image/png", "image/heic", "image/heif", "application/pdf", MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
     HttpResponse<ChangeReceipt> addProof(@PathVariable String id, @Header("X-Bestandsnaam") @Nullable String fileName,
                                          @Body byte[] file);
