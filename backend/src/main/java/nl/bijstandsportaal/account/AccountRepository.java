@@ -1,15 +1,12 @@
 package nl.bijstandsportaal.account;
 
 import jakarta.inject.Singleton;
-import nl.bijstandsportaal.platform.db.RenderedOnce;
 import nl.bijstandsportaal.platform.db.generated.tables.records.BurgerRecord;
 import nl.bijstandsportaal.platform.db.generated.tables.records.MedewerkerRecord;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.impl.DSL;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
@@ -22,23 +19,9 @@ import static nl.bijstandsportaal.platform.db.generated.Tables.MEDEWERKER;
 public class AccountRepository {
 
     private final DSLContext db;
-    private final RenderedOnce profile;
 
     AccountRepository(DSLContext db) {
         this.db = db;
-        var consulent = MEDEWERKER.as("consulent");
-        this.profile = RenderedOnce.of(db, db.select(BURGER.ID, BURGER.VOORNAAM, BURGER.ACHTERNAAM, BURGER.GEBOORTEDATUM, BURGER.LEEFVORM,
-                        BURGER.STRAAT, BURGER.HUISNUMMER, BURGER.POSTCODE, BURGER.WOONPLAATS, BURGER.BIJSTAND_SINDS, BURGER.IN_INRICHTING)
-                .select(GEMEENTE.ID, GEMEENTE.CODE, GEMEENTE.NAAM, GEMEENTE.TELEFOON, GEMEENTE.WEBSITE)
-                .select(consulent.ID, consulent.NAAM, consulent.EMAIL, consulent.TELEFOON)
-                .select(HUISHOUDLID.ID, HUISHOUDLID.VOORNAAM, HUISHOUDLID.GEBOORTEDATUM, HUISHOUDLID.RELATIE, HUISHOUDLID.STATUS)
-                .from(BURGER)
-                .join(GEMEENTE).on(GEMEENTE.ID.eq(BURGER.GEMEENTE_ID))
-                .leftJoin(consulent).on(consulent.ID.eq(BURGER.CONSULENT_ID))
-                .leftJoin(HUISHOUDLID).on(HUISHOUDLID.BURGER_ID.eq(BURGER.ID))
-                .where(BURGER.ID.eq(DSL.param("burger", Long.class)))
-                .and(BURGER.GEMEENTE_ID.eq(DSL.param("gemeente", Long.class)))
-                .orderBy(HUISHOUDLID.GEBOORTEDATUM, HUISHOUDLID.ID));
     }
 
     public Optional<BurgerRecord> citizenByBsn(Bsn bsn) {
@@ -64,8 +47,19 @@ public class AccountRepository {
      */
     public Optional<CitizenProfile> profile(long burgerId, long gemeenteId) {
         var consulent = MEDEWERKER.as("consulent");
-        // Rendered once (RenderedOnce): every citizen page and API call asks for this.
-        List<Record> rows = profile.fetch(db, Map.of("burger", burgerId, "gemeente", gemeenteId));
+        List<Record> rows = db.select(BURGER.ID, BURGER.VOORNAAM, BURGER.ACHTERNAAM, BURGER.GEBOORTEDATUM, BURGER.LEEFVORM,
+                        BURGER.STRAAT, BURGER.HUISNUMMER, BURGER.POSTCODE, BURGER.WOONPLAATS, BURGER.BIJSTAND_SINDS, BURGER.IN_INRICHTING)
+                .select(GEMEENTE.ID, GEMEENTE.CODE, GEMEENTE.NAAM, GEMEENTE.TELEFOON, GEMEENTE.WEBSITE)
+                .select(consulent.ID, consulent.NAAM, consulent.EMAIL, consulent.TELEFOON)
+                .select(HUISHOUDLID.ID, HUISHOUDLID.VOORNAAM, HUISHOUDLID.GEBOORTEDATUM, HUISHOUDLID.RELATIE, HUISHOUDLID.STATUS)
+                .from(BURGER)
+                .join(GEMEENTE).on(GEMEENTE.ID.eq(BURGER.GEMEENTE_ID))
+                .leftJoin(consulent).on(consulent.ID.eq(BURGER.CONSULENT_ID))
+                .leftJoin(HUISHOUDLID).on(HUISHOUDLID.BURGER_ID.eq(BURGER.ID))
+                .where(BURGER.ID.eq(burgerId))
+                .and(BURGER.GEMEENTE_ID.eq(gemeenteId))
+                .orderBy(HUISHOUDLID.GEBOORTEDATUM, HUISHOUDLID.ID)
+                .fetch();
         if (rows.isEmpty()) {
             return Optional.empty();
         }

@@ -3,10 +3,8 @@ package nl.bijstandsportaal.income;
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.income.ReportPeriods.ReportPeriod;
 import nl.bijstandsportaal.platform.db.generated.tables.records.InkomstenopgaveRecord;
-import nl.bijstandsportaal.platform.db.RenderedOnce;
 import org.jooq.DSLContext;
 import org.jooq.Query;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 import java.math.BigDecimal;
@@ -31,15 +29,8 @@ public class IncomeRepository {
 
     private final DSLContext db;
 
-    private final RenderedOnce lockReport;
-    private final RenderedOnce history;
-    private final RenderedOnce timelineAndProof;
-
     IncomeRepository(DSLContext db) {
         this.db = db;
-        this.lockReport = lockReportQuery(db);
-        this.history = historyQuery(db);
-        this.timelineAndProof = timelineAndProofQuery(db);
     }
 
     /** A report as the citizen and the app see it. */
@@ -79,53 +70,24 @@ public class IncomeRepository {
 
     /** The report of this period, locked for the rest of the transaction. */
     Optional<InkomstenopgaveRecord> lockReport(DSLContext tx, long burgerId, String periodCode) {
-        return lockReport.fetch(tx, Map.of("burger", burgerId, "periode", periodCode)).stream().findFirst()
-                .map(row -> {
-                    InkomstenopgaveRecord report = row.into(INKOMSTENOPGAVE);
-                    report.changed(false); // an update sets only what the caller changes
-                    return report;
-                });
+        return tx.selectFrom(INKOMSTENOPGAVE).where(INKOMSTENOPGAVE.BURGER_ID.eq(burgerId))
+                .and(INKOMSTENOPGAVE.PERIODE_CODE.eq(periodCode)).forUpdate().fetchOptional();
     }
 
     /** What earlier periods used of the disregards, and the gifts reported earlier in the period's calendar year: one query. */
     Offsetting.History history(long burgerId, ReportPeriod period, LocalDate newDisregardSince) {
-        Record row = history.fetch(db, Map.of("burger", burgerId, "periodeVan", period.from(), "jaarBegin", period.to().withDayOfYear(1),
-                "nieuweVrijlatingVanaf", newDisregardSince == null ? LocalDate.of(9999, 12, 31) : newDisregardSince)).get(0);
-        BigDecimal work = row.get(0, BigDecimal.class);
-        BigDecimal parent = row.get(1, BigDecimal.class);
-        BigDecimal gifts = row.get(2, BigDecimal.class);
-        BigDecimal newWork = row.get(3, BigDecimal.class);
-        return new Offsetting.History(work == null ? 0 : work.intValue(), parent == null ? 0 : parent.intValue(),
-                gifts == null ? BigDecimal.ZERO : gifts, newWork == null ? 0 : newWork.intValue());
-    }
-
-    /** The timeline of a report (rows marked 0) and the names of its proof (1), in one query. */
-    private static RenderedOnce timelineAndProofQuery(DSLContext db) {
-        var e = INKOMSTENOPGAVE_GEBEURTENIS;
-        var b = INKOMSTENOPGAVE_BIJLAGE;
-        return RenderedOnce.of(db, db.select(DSL.inline(0).as("soort_rij"), e.OP, e.SOORT, e.VERSIE, e.TOELICHTING, e.ID)
-                .from(e).where(e.OPGAVE_ID.eq(DSL.param("gebeurtenissenVan", Long.class)))
-                .unionAll(db.select(DSL.inline(1), b.TOEGEVOEGD_OP, b.BESTANDSNAAM, DSL.inline(0), DSL.inline((String) null), b.ID)
-                        .from(b).where(b.OPGAVE_ID.eq(DSL.param("bijlagenVan", Long.class))))
-                .orderBy(DSL.field(DSL.name("soort_rij")), DSL.field(DSL.name(e.OP.getName())), DSL.field(DSL.name(e.ID.getName()))));
-    }
-
-    private static RenderedOnce lockReportQuery(DSLContext db) {
-        return RenderedOnce.of(db, db.selectFrom(INKOMSTENOPGAVE).where(INKOMSTENOPGAVE.BURGER_ID.eq(DSL.param("burger", Long.class)))
-                .and(INKOMSTENOPGAVE.PERIODE_CODE.eq(DSL.param("periode", String.class))).forUpdate());
-    }
-
-    /** Months with the work disregard (sub n or art. 34a), of art. 34a since it applies, with sub r; gifts this year. */
-    private static RenderedOnce historyQuery(DSLContext db) {
-        var countWork = DSL.sum(DSL.when(INKOMSTENOPGAVE.VRIJLATING_ARBEID.isTrue(), DSL.inline(1)).otherwise(DSL.inline(0)));
-        var countNewWork = DSL.sum(DSL.when(INKOMSTENOPGAVE.VRIJLATING_ARBEID.isTrue()
-                .and(INKOMSTENOPGAVE.PERIODE_VAN.ge(DSL.param("nieuweVrijlatingVanaf", LocalDate.class))), DSL.inline(1)).otherwise(DSL.inline(0)));
-        var countParent = DSL.sum(DSL.when(INKOMSTENOPGAVE.VRIJLATING_OUDER.isTrue(), DSL.inline(1)).otherwise(DSL.inline(0)));
-        var giftsThisYear = DSL.sum(DSL.when(INKOMSTENOPGAVE.PERIODE_VAN.ge(DSL.param("jaarBegin", LocalDate.class)), INKOMSTENOPGAVE.GIFTEN)
-                .otherwise(DSL.inline(BigDecimal.ZERO)));
-        return RenderedOnce.of(db, db.select(countWork, countParent, giftsThisYear, countNewWork).from(INKOMSTENOPGAVE)
-                .where(INKOMSTENOPGAVE.BURGER_ID.eq(DSL.param("burger", Long.class)))
-                .and(INKOMSTENOPGAVE.PERIODE_TOT.lt(DSL.param("periodeVan", LocalDate.class))));
+        var countWork = DSL.sum(DSL.when(INKOMSTENOPGAVE.VRIJLATING_ARBEID.isTrue(), 1).otherwise(0));
+        var countNewWork = newDisregardSince == null ? DSL.inline(0).cast(BigDecimal.class)
+                : DSL.sum(DSL.when(INKOMSTENOPGAVE.VRIJLATING_ARBEID.isTrue().and(INKOMSTENOPGAVE.PERIODE_VAN.ge(newDisregardSince)), 1)
+                .otherwise(0));
+        var countParent = DSL.sum(DSL.when(INKOMSTENOPGAVE.VRIJLATING_OUDER.isTrue(), 1).otherwise(0));
+        var giftsThisYear = DSL.sum(DSL.when(INKOMSTENOPGAVE.PERIODE_VAN.ge(period.to().withDayOfYear(1)), INKOMSTENOPGAVE.GIFTEN)
+                .otherwise(BigDecimal.ZERO));
+        var row = db.select(countWork, countParent, giftsThisYear, countNewWork).from(INKOMSTENOPGAVE)
+                .where(INKOMSTENOPGAVE.BURGER_ID.eq(burgerId)).and(INKOMSTENOPGAVE.PERIODE_TOT.lt(period.from()))
+                .fetchSingle();
+        return new Offsetting.History(row.value1() == null ? 0 : row.value1().intValue(), row.value2() == null ? 0 : row.value2().intValue(),
+                row.value3() == null ? BigDecimal.ZERO : row.value3(), row.value4() == null ? 0 : row.value4().intValue());
     }
 
     /** The insert of all sources of one version, as one statement; empty without sources. */
@@ -162,15 +124,21 @@ public class IncomeRepository {
 
     /** The timeline and the proof names in one query (events first, each in order). */
     TimelineAndProof timelineAndProof(DSLContext tx, long reportId) {
-        var rows = timelineAndProof.fetch(tx, Map.of("gebeurtenissenVan", reportId, "bijlagenVan", reportId));
+        var e = INKOMSTENOPGAVE_GEBEURTENIS;
+        var b = INKOMSTENOPGAVE_BIJLAGE;
+        var rows = tx.select(DSL.inline(0).as("soort_rij"), e.OP, e.SOORT, e.VERSIE, e.TOELICHTING, e.ID)
+                .from(e).where(e.OPGAVE_ID.eq(reportId))
+                .unionAll(tx.select(DSL.inline(1), b.TOEGEVOEGD_OP, b.BESTANDSNAAM, DSL.inline(0), DSL.inline((String) null), b.ID)
+                        .from(b).where(b.OPGAVE_ID.eq(reportId)))
+                .orderBy(DSL.field(DSL.name("soort_rij")), DSL.field(DSL.name(e.OP.getName())), DSL.field(DSL.name(e.ID.getName())))
+                .fetch();
         List<Event> timeline = new ArrayList<>();
         List<String> proof = new ArrayList<>();
-        for (Record r : rows) {
-            if (r.get(0, Integer.class) == 0) {
-                timeline.add(new Event(r.get(1, LocalDateTime.class).toInstant(ZoneOffset.UTC), r.get(2, String.class),
-                        r.get(3, Integer.class), r.get(4, String.class)));
+        for (var r : rows) {
+            if (r.value1() == 0) {
+                timeline.add(new Event(r.value2().toInstant(ZoneOffset.UTC), r.value3(), r.value4(), r.value5()));
             } else {
-                proof.add(r.get(2, String.class));
+                proof.add(r.value3());
             }
         }
         return new TimelineAndProof(List.copyOf(timeline), List.copyOf(proof));
