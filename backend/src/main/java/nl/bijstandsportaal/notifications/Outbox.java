@@ -1,0 +1,72 @@
+package nl.bijstandsportaal.notifications;
+
+import jakarta.inject.Singleton;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+import static nl.bijstandsportaal.platform.db.generated.Tables.BEZORGING;
+import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
+import static nl.bijstandsportaal.platform.db.generated.Tables.DEVICE;
+import static nl.bijstandsportaal.platform.db.generated.Tables.MELDING;
+
+/**
+ * Writes a message for a citizen, with its deliveries, in the caller's transaction: the same transaction as the
+ * change that caused it, so either both are stored or neither (design.md, "How data flows"). Once per citizen and
+ * event: a second write with the same key changes nothing, so a cause that runs again, or a scheduler that runs
+ * after downtime, makes no second message. Push goes to every device the citizen has registered, e-mail to their
+ * address when they gave one; preferences and quiet hours are applied when the delivery is sent, so a change in
+ * between counts.
+ */
+@Singleton
+public class Outbox {
+
+    /** What to write. {@code key}: the event, unique per citizen (e.g. "inkomsten/2026-11/herinnering"). */
+    public record Message(long burgerId, Topic topic, String key, String text, String argumentsJson, String link) {
+    }
+
+    /** @return the new message's id; empty when this citizen already has a message for this event */
+    public Optional<Long> write(DSLContext tx, Message message, Instant now) {
+        LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+        int inserted = tx.insertInto(MELDING)
+                .set(MELDING.PUBLIC_ID, UUID.randomUUID().toString())
+                .set(MELDING.BURGER_ID, message.burgerId())
+                .set(MELDING.ONDERWERP, message.topic().name())
+                .set(MELDING.SLEUTEL, message.key())
+                .set(MELDING.TEKST, message.text())
+                .set(MELDING.ARGUMENTEN, message.argumentsJson())
+                .set(MELDING.LINK, message.link())
+                .set(MELDING.AANGEMAAKT_OP, at)
+                .onDuplicateKeyIgnore()
+                .execute();
+        if (inserted == 0) {
+            return Optional.empty();
+        }
+        long id = tx.select(MELDING.ID).from(MELDING)
+                .where(MELDING.BURGER_ID.eq(message.burgerId())).and(MELDING.SLEUTEL.eq(message.key()))
+                .fetchSingle(MELDING.ID);
+        tx.insertInto(BEZORGING, BEZORGING.MELDING_ID, BEZORGING.KANAAL, BEZORGING.DEVICE_ID, BEZORGING.STATUS, BEZORGING.NIET_VOOR)
+                .select(tx.select(DSL.val(id), DSL.val(Channel.PUSH.name()), DEVICE.ID, DSL.val(Delivery.WAITING), DSL.val(at))
+                        .from(DEVICE).where(DEVICE.BURGER_ID.eq(message.burgerId()))
+                        .unionAll(tx.select(DSL.val(id), DSL.val(Channel.EMAIL.name()), DSL.val(0L), DSL.val(Delivery.WAITING), DSL.val(at))
+                                .from(BURGER).where(BURGER.ID.eq(message.burgerId())).and(BURGER.EMAIL.isNotNull())))
+                .execute();
+        return Optional.of(id);
+    }
+
+    /** The states of a delivery (column bezorging.status). */
+    public static final class Delivery {
+        public static final String WAITING = "WACHT";
+        public static final String SENT = "VERSTUURD";
+        public static final String SKIPPED = "OVERGESLAGEN";
+        public static final String GAVE_UP = "OPGEGEVEN";
+
+        private Delivery() {
+        }
+    }
+}

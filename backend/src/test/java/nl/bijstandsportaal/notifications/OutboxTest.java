@@ -1,0 +1,69 @@
+package nl.bijstandsportaal.notifications;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import nl.bijstandsportaal.testsupport.PortalTest;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Optional;
+import java.util.UUID;
+
+import static nl.bijstandsportaal.platform.db.generated.Tables.BEZORGING;
+import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
+import static nl.bijstandsportaal.platform.db.generated.Tables.DEVICE;
+import static nl.bijstandsportaal.platform.db.generated.Tables.MELDING;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A message is written once per citizen and event, with a delivery per device and one by e-mail. */
+@MicronautTest
+class OutboxTest extends PortalTest {
+
+    @Inject
+    DSLContext db;
+    @Inject
+    Outbox outbox;
+
+    @Test
+    void oncePerEventWithADeliveryPerDeviceAndEmail() {
+        long sanne = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(SANNE)).fetchSingle(BURGER.ID);
+        db.update(BURGER).set(BURGER.EMAIL, "sanne@example.org").where(BURGER.ID.eq(sanne)).execute();
+        for (String token : new String[]{"phone-" + UUID.randomUUID(), "tablet-" + UUID.randomUUID()}) {
+            db.insertInto(DEVICE).set(DEVICE.PUBLIC_ID, UUID.randomUUID().toString()).set(DEVICE.BURGER_ID, sanne)
+                    .set(DEVICE.PUSH_TOKEN, token).set(DEVICE.PLATFORM, "ANDROID").set(DEVICE.APP_VERSION, "1.0.0")
+                    .set(DEVICE.CREATED_AT, LocalDateTime.now()).set(DEVICE.LAST_SEEN_AT, LocalDateTime.now()).execute();
+        }
+        String key = "test/" + UUID.randomUUID();
+        Outbox.Message message = new Outbox.Message(sanne, Topic.INKOMSTEN, key, "notification.test", null, "/inkomsten");
+        Instant now = Instant.parse("2026-11-23T10:00:00Z");
+
+        Optional<Long> first = db.transactionResult(tx -> outbox.write(tx.dsl(), message, now));
+        Optional<Long> again = db.transactionResult(tx -> outbox.write(tx.dsl(), message, now.plusSeconds(3600)));
+
+        assertTrue(first.isPresent());
+        assertTrue(again.isEmpty(), "the same event again: nothing new");
+        assertEquals(1, db.fetchCount(MELDING, MELDING.BURGER_ID.eq(sanne).and(MELDING.SLEUTEL.eq(key))));
+        int devices = db.fetchCount(DEVICE, DEVICE.BURGER_ID.eq(sanne));
+        assertEquals(devices, db.fetchCount(BEZORGING, BEZORGING.MELDING_ID.eq(first.get()).and(BEZORGING.KANAAL.eq("PUSH"))));
+        assertEquals(1, db.fetchCount(BEZORGING, BEZORGING.MELDING_ID.eq(first.get()).and(BEZORGING.KANAAL.eq("EMAIL"))));
+        assertEquals(devices + 1, db.fetchCount(BEZORGING, BEZORGING.MELDING_ID.eq(first.get()).and(BEZORGING.STATUS.eq("WACHT"))));
+    }
+
+    @Test
+    void aRolledBackCauseLeavesNoMessage() {
+        long sanne = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(SANNE)).fetchSingle(BURGER.ID);
+        String key = "test/" + UUID.randomUUID();
+        try {
+            db.transaction(tx -> {
+                outbox.write(tx.dsl(), new Outbox.Message(sanne, Topic.STATUS, key, "notification.test", null, null), Instant.now());
+                throw new IllegalStateException("the cause fails after the message was written");
+            });
+        } catch (IllegalStateException expected) {
+            // rolled back
+        }
+        assertEquals(0, db.fetchCount(MELDING, MELDING.SLEUTEL.eq(key)));
+    }
+}
