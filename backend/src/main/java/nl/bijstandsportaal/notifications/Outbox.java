@@ -1,7 +1,12 @@
 package nl.bijstandsportaal.notifications;
 
 import jakarta.inject.Singleton;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record1;
+import org.jooq.Select;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 import java.time.Instant;
@@ -57,6 +62,39 @@ public class Outbox {
                                 .from(BURGER).where(BURGER.ID.eq(message.burgerId())).and(BURGER.EMAIL.isNotNull())))
                 .execute();
         return Optional.of(id);
+    }
+
+    /**
+     * The same message for many citizens at once (a reminder): one INSERT ... SELECT for the messages and one for their
+     * deliveries, in the caller's transaction. Citizens who already have a message for this event are left alone, and
+     * get no new deliveries: only messages written at {@code now} by this call get them.
+     *
+     * @param citizens the ids of the citizens (a select of one column); evaluated twice, so keep it stable in the transaction
+     * @return how many new messages were written
+     */
+    public int writeEach(DSLContext tx, Select<? extends Record1<Long>> citizens, Topic topic, String key, String text,
+                         String argumentsJson, String link, Instant now) {
+        LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+        Table<?> chosen = citizens.asTable("gekozen", "burger_id");
+        Field<Long> burger = chosen.field(0, Long.class);
+        int written = tx.insertInto(MELDING, MELDING.PUBLIC_ID, MELDING.BURGER_ID, MELDING.ONDERWERP, MELDING.SLEUTEL,
+                        MELDING.TEKST, MELDING.ARGUMENTEN, MELDING.LINK, MELDING.AANGEMAAKT_OP)
+                .select(tx.select(DSL.uuid().cast(String.class), burger, DSL.val(topic.name()), DSL.val(key),
+                        DSL.val(text), DSL.val(argumentsJson, String.class), DSL.val(link, String.class), DSL.val(at)).from(chosen))
+                .onDuplicateKeyIgnore()
+                .execute();
+        if (written == 0) {
+            return 0;
+        }
+        Condition ours = MELDING.SLEUTEL.eq(key).and(MELDING.AANGEMAAKT_OP.eq(at)).and(MELDING.BURGER_ID.in(citizens));
+        tx.insertInto(BEZORGING, BEZORGING.MELDING_ID, BEZORGING.KANAAL, BEZORGING.DEVICE_ID, BEZORGING.STATUS, BEZORGING.NIET_VOOR)
+                .select(tx.select(MELDING.ID, DSL.val(Channel.PUSH.name()), DEVICE.ID, DSL.val(Delivery.WAITING), DSL.val(at))
+                        .from(MELDING).join(DEVICE).on(DEVICE.BURGER_ID.eq(MELDING.BURGER_ID)).where(ours)
+                        .unionAll(tx.select(MELDING.ID, DSL.val(Channel.EMAIL.name()), DSL.val(0L), DSL.val(Delivery.WAITING), DSL.val(at))
+                                .from(MELDING).join(BURGER).on(BURGER.ID.eq(MELDING.BURGER_ID)).where(ours).and(BURGER.EMAIL.isNotNull())))
+                .onDuplicateKeyIgnore()
+                .execute();
+        return written;
     }
 
     /** The states of a delivery (column bezorging.status). */

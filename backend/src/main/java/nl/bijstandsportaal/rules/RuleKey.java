@@ -58,6 +58,7 @@ public enum RuleKey {
     // rule period (1), and the number of days after the end of a period by which it must be sent.
     INKOMSTENOPGAVE_VIER_WEKEN("inkomstenopgave.vier_weken", Kind.SWITCH),
     INKOMSTENOPGAVE_TERMIJN_DAGEN("inkomstenopgave.termijn_dagen", Kind.NUMBER),
+    INKOMSTENOPGAVE_HERINNERING_DAGEN("inkomstenopgave.herinnering_dagen", Kind.NUMBER),
 
     // The municipality's steps when a duty is not met (afstemmingsverordening, art. 18 lid 2), after a warning:
     // a fixed amount off for a missed appointment, then a percentage for some months, more when it happens again.

@@ -1,0 +1,129 @@
+package nl.bijstandsportaal.notifications;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import nl.bijstandsportaal.notifications.DeliveryPlan.Candidate;
+import nl.bijstandsportaal.notifications.DeliveryPlan.Decision;
+import nl.bijstandsportaal.platform.i18n.Messages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sends what waits in the outbox: claims a batch (ADR 0015), decides per delivery (preferences, quiet hours,
+ * a device or address to send to), sends push messages in one FCM call and e-mails one by one, and records
+ * the outcome: sent, skipped with the reason, tried again later with exponential backoff (at least what the
+ * server's Retry-After asked), or given up after {@code maxAttempts} with the last reason (the dead letter).
+ * Several dispatchers, in one app or in several, can run at once: each delivery is claimed by one.
+ */
+@Singleton
+public class Dispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final DeliveryRepository deliveries;
+    private final PushSender push;
+    private final EmailSender email;
+    private final NotificationSettings settings;
+    private final Messages messages;
+    private final Clock clock;
+    private final String baseUrl;
+    private final String name = "dispatcher-" + UUID.randomUUID().toString().substring(0, 8);
+    private final AtomicLong claims = new AtomicLong();
+
+    Dispatcher(DeliveryRepository deliveries, PushSender push, EmailSender email, NotificationSettings settings,
+               Messages messages, Clock clock, @Value("${portal.base-url}") String baseUrl) {
+        this.deliveries = deliveries;
+        this.push = push;
+        this.email = email;
+        this.settings = settings;
+        this.messages = messages;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+    }
+
+    /** Sends batches until nothing is due; returns how many deliveries were handled. */
+    public int dispatchAll() {
+        int total = 0;
+        int handled;
+        do {
+            handled = dispatchOnce();
+            total += handled;
+        } while (handled == settings.batchSize());
+        return total;
+    }
+
+    /** Claims one batch and sends it; returns its size (0: nothing was due). */
+    public int dispatchOnce() {
+        String claim = name + "/" + claims.incrementAndGet();
+        Instant now = clock.instant();
+        List<Long> ids = deliveries.claim(claim, now, settings.lease(), settings.batchSize());
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        send(claim, deliveries.candidates(ids, claim), now);
+        return ids.size();
+    }
+
+    /** The sending half, on its own so a test can claim, stop (as if the process died), and let another take over. */
+    void send(String claim, List<Candidate> claimed, Instant now) {
+        DeliveryRepository.Outcomes outcomes = deliveries.outcomes();
+        List<Candidate> toPush = new ArrayList<>();
+        List<PushSender.Push> pushes = new ArrayList<>();
+        for (Candidate c : claimed) {
+            Decision decision = DeliveryPlan.decide(c, now);
+            if (decision instanceof DeliveryPlan.Skip skip) {
+                deliveries.skip(outcomes, claim, c.id(), skip.reason());
+            } else if (decision instanceof DeliveryPlan.Later later) {
+                deliveries.later(outcomes, claim, c.id(), later.at());
+            } else if (c.channel() == Channel.PUSH) {
+                toPush.add(c);
+                pushes.add(new PushSender.Push(c.token(), c.messageId(), text("notification.push.title"),
+                        text("notification.push.body"), c.link() == null ? "/berichten" : c.link()));
+            } else {
+                SendResult result = email.send(new EmailSender.Email(c.email(), c.messageId(),
+                        text("notification.email.subject"), messages.get(Messages.DUTCH, "notification.email.body", baseUrl + "/berichten")));
+                apply(outcomes, claim, c, result, now);
+            }
+        }
+        for (int from = 0; from < pushes.size(); from += PushSender.MAX_BATCH) {
+            int to = Math.min(pushes.size(), from + PushSender.MAX_BATCH);
+            List<SendResult> results = push.send(pushes.subList(from, to));
+            for (int i = from; i < to; i++) {
+                apply(outcomes, claim, toPush.get(i), results.get(i - from), now);
+            }
+        }
+        deliveries.record(outcomes, claim, clock.instant());
+    }
+
+    private void apply(DeliveryRepository.Outcomes outcomes, String claim, Candidate c, SendResult result, Instant now) {
+        switch (result.outcome()) {
+            case SENT -> outcomes.sent.add(c.id());
+            case GONE -> deliveries.gone(outcomes, claim, c.id(), c.deviceId(), c.token(), result.reason());
+            case FAILED -> deliveries.giveUp(outcomes, claim, c.id(), result.reason());
+            case RETRY -> {
+                if (c.attempts() >= settings.maxAttempts()) {
+                    LOG.warn("Delivery {} given up after {} tries: {}", c.id(), c.attempts(), result.reason());
+                    deliveries.giveUp(outcomes, claim, c.id(), result.reason() + " (after " + c.attempts() + " tries)");
+                } else {
+                    Duration wait = settings.backoff(c.attempts());
+                    if (result.retryAfter() != null && result.retryAfter().compareTo(wait) > 0) {
+                        wait = result.retryAfter();
+                    }
+                    deliveries.retry(outcomes, claim, c.id(), now.plus(wait), result.reason());
+                }
+            }
+        }
+    }
+
+    private String text(String key) {
+        return messages.get(Messages.DUTCH, key);
+    }
+}

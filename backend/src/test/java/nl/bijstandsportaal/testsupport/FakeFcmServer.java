@@ -1,0 +1,148 @@
+package nl.bijstandsportaal.testsupport;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A local stand-in for FCM's HTTP v1 endpoint ({@code POST /v1/projects/{id}/messages:send}) that the real Firebase
+ * Admin SDK talks to (SenderSetup.fakeServerOptions). It counts what it accepted per device token and message id, so
+ * a test can prove each message arrived exactly once. Tokens choose the answer:
+ * {@code unregistered-*} 404 UNREGISTERED; {@code busy-*} 429 QUOTA_EXCEEDED with Retry-After: 120;
+ * {@code down-*} always 503 UNAVAILABLE; {@code flaky-*} 503 the first time, then accepted; anything else accepted.
+ */
+public final class FakeFcmServer implements AutoCloseable {
+
+    private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]*)\"");
+    private static final Pattern MESSAGE_ID = Pattern.compile("\"melding\"\\s*:\\s*\"([^\"]*)\"");
+
+    private final HttpServer server;
+    private final ExecutorService threads;
+    private final Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> requestsPerToken = new ConcurrentHashMap<>();
+    private final Map<String, String> lastBody = new ConcurrentHashMap<>();
+    private final AtomicLong acceptedTotal = new AtomicLong();
+    private final AtomicLong requests = new AtomicLong();
+
+    public FakeFcmServer() {
+        this(32);
+    }
+
+    public FakeFcmServer(int threadCount) {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        threads = Executors.newFixedThreadPool(threadCount);
+        server.setExecutor(threads);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
+        String body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String path = exchange.getRequestURI().getPath();
+        if (!"POST".equals(exchange.getRequestMethod()) || !path.matches("/v1/projects/[^/]+/messages:send")) {
+            answer(exchange, 404, error(404, "NOT_FOUND", null), null);
+            return;
+        }
+        if (!"Bearer fake-fcm-token".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            answer(exchange, 401, error(401, "UNAUTHENTICATED", null), null);
+            return;
+        }
+        String token = find(TOKEN, body);
+        String messageId = find(MESSAGE_ID, body);
+        int tries = requestsPerToken.computeIfAbsent(token, t -> new AtomicInteger()).incrementAndGet();
+        lastBody.put(token, body);
+        if (token.startsWith("unregistered-")) {
+            answer(exchange, 404, error(404, "NOT_FOUND", "UNREGISTERED"), null);
+        } else if (token.startsWith("busy-")) {
+            answer(exchange, 429, error(429, "RESOURCE_EXHAUSTED", "QUOTA_EXCEEDED"), "120");
+        } else if (token.startsWith("down-") || (token.startsWith("flaky-") && tries == 1)) {
+            answer(exchange, 503, error(503, "UNAVAILABLE", "UNAVAILABLE"), "0");
+        } else {
+            accepted.computeIfAbsent(token + "|" + messageId, k -> new AtomicInteger()).incrementAndGet();
+            long n = acceptedTotal.incrementAndGet();
+            answer(exchange, 200, "{\"name\":\"projects/fake/messages/" + n + "\"}", null);
+        }
+    }
+
+    private static String find(Pattern pattern, String body) {
+        Matcher m = pattern.matcher(body);
+        return m.find() ? m.group(1) : "";
+    }
+
+    private static String error(int code, String status, String fcmCode) {
+        String details = fcmCode == null ? "" : ",\"details\":[{\"@type\":\"type.googleapis.com/google.firebase.fcm.v1.FcmError\",\"errorCode\":\"" + fcmCode + "\"}]";
+        return "{\"error\":{\"code\":" + code + ",\"message\":\"fake " + status + "\",\"status\":\"" + status + "\"" + details + "}}";
+    }
+
+    private static void answer(HttpExchange exchange, int status, String json, String retryAfter) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
+        if (retryAfter != null) {
+            exchange.getResponseHeaders().set("Retry-After", retryAfter);
+        }
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** How often this message was accepted for this device. */
+    public int acceptedCount(String token, String messageId) {
+        AtomicInteger n = accepted.get(token + "|" + messageId);
+        return n == null ? 0 : n.get();
+    }
+
+    /** How many pushes were accepted in all, and how many distinct (device, message) pairs they were. */
+    public long acceptedTotal() {
+        return acceptedTotal.get();
+    }
+
+    public int distinctAccepted() {
+        return accepted.size();
+    }
+
+    public int requestsFor(String token) {
+        AtomicInteger n = requestsPerToken.get(token);
+        return n == null ? 0 : n.get();
+    }
+
+    /** The last request body sent for this token (to check that a push carries nothing personal). */
+    public String lastBody(String token) {
+        return lastBody.get(token);
+    }
+
+    public long requests() {
+        return requests.get();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}
