@@ -75,7 +75,7 @@ public class Outbox {
     public int writeEach(DSLContext tx, Select<? extends Record1<Long>> citizens, Topic topic, String key, String text,
                          String argumentsJson, String link, Instant now) {
         LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
-        Table<?> chosen = citizens.asTable("gekozen", "burger_id");
+        Table<?> chosen = citizens.asTable("gekozen");
         Field<Long> burger = chosen.field(0, Long.class);
         int written = tx.insertInto(MELDING, MELDING.PUBLIC_ID, MELDING.BURGER_ID, MELDING.ONDERWERP, MELDING.SLEUTEL,
                         MELDING.TEKST, MELDING.ARGUMENTEN, MELDING.LINK, MELDING.AANGEMAAKT_OP)

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * Admin SDK talks to (SenderSetup.fakeServerOptions). It counts what it accepted per device token and message id, so
  * a test can prove each message arrived exactly once. Tokens choose the answer:
  * {@code unregistered-*} 404 UNREGISTERED; {@code busy-*} 429 QUOTA_EXCEEDED with Retry-After: 120;
- * {@code down-*} always 503 UNAVAILABLE; {@code flaky-*} 503 the first time, then accepted; anything else accepted.
+ * {@code down-*} always 500 INTERNAL (the SDK does not retry that itself); {@code flaky-*} 503 UNAVAILABLE the first
+ * time (the SDK retries that itself), then accepted; anything else accepted.
  */
 public final class FakeFcmServer implements AutoCloseable {
 
@@ -80,7 +81,9 @@ public final class FakeFcmServer implements AutoCloseable {
             answer(exchange, 404, error(404, "NOT_FOUND", "UNREGISTERED"), null);
         } else if (token.startsWith("busy-")) {
             answer(exchange, 429, error(429, "RESOURCE_EXHAUSTED", "QUOTA_EXCEEDED"), "120");
-        } else if (token.startsWith("down-") || (token.startsWith("flaky-") && tries == 1)) {
+        } else if (token.startsWith("down-")) {
+            answer(exchange, 500, error(500, "INTERNAL", "INTERNAL"), null);
+        } else if (token.startsWith("flaky-") && tries == 1) {
             answer(exchange, 503, error(503, "UNAVAILABLE", "UNAVAILABLE"), "0");
         } else {
             accepted.computeIfAbsent(token + "|" + messageId, k -> new AtomicInteger()).incrementAndGet();

@@ -33,6 +33,8 @@ public abstract class PortalTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new java.util.HashMap<>(TestIdentityProviders.properties());
+        // The dispatcher and reminder scheduler do not run in the background; tests call them when they want.
+        properties.put("portal.notifications.enabled", "false");
         if (fixedClock() != null) {
             properties.put("portal.clock.fixed", fixedClock());
         }

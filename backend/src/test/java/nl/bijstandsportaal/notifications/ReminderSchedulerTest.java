@@ -1,0 +1,120 @@
+package nl.bijstandsportaal.notifications;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import nl.bijstandsportaal.rules.RulesService;
+import nl.bijstandsportaal.testsupport.MutableClock;
+import nl.bijstandsportaal.testsupport.PortalTest;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
+import static nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE;
+import static nl.bijstandsportaal.platform.db.generated.Tables.MELDING;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Income reminders computed from data with a moved clock (Westland: monthly periods, the 10th of the next month,
+ * a reminder 3 days before): each stage once, nothing for a report already sent, and after downtime one reminder
+ * for the stage that is due then, not one for each missed run.
+ */
+@MicronautTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // one database: the moved clock only goes forward
+class ReminderSchedulerTest extends PortalTest {
+
+    @Inject
+    DSLContext db;
+    @Inject
+    RulesService rules;
+    @Inject
+    Outbox outbox;
+    @Inject
+    MessageArguments arguments;
+
+    private ReminderScheduler at(MutableClock clock) {
+        return new ReminderScheduler(db, rules, outbox, arguments, clock);
+    }
+
+    private long idOf(String bsn) {
+        return db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(bsn)).fetchSingle(BURGER.ID);
+    }
+
+    private List<String> keys(long burger) {
+        return db.select(MELDING.SLEUTEL).from(MELDING).where(MELDING.BURGER_ID.eq(burger))
+                .and(MELDING.SLEUTEL.like("inkomsten/2026-10/%")).orderBy(MELDING.ID).fetch(MELDING.SLEUTEL);
+    }
+
+    private static Instant morning(String day) {
+        return LocalDate.parse(day).atTime(10, 0).atZone(QuietHours.DUTCH_TIME).toInstant();
+    }
+
+    @Test
+    @Order(1)
+    void eachStageOnceAndAfterDowntimeOnlyTheOneDueNow() {
+        long sanne = idOf(SANNE);
+        long fatima = idOf(FATIMA);
+        // Fatima sent her report for October already.
+        db.insertInto(INKOMSTENOPGAVE).set(INKOMSTENOPGAVE.PUBLIC_ID, UUID.randomUUID().toString())
+                .set(INKOMSTENOPGAVE.KENMERK, "T-" + UUID.randomUUID().toString().substring(0, 8)).set(INKOMSTENOPGAVE.BURGER_ID, fatima)
+                .set(INKOMSTENOPGAVE.PERIODE_CODE, "2026-10").set(INKOMSTENOPGAVE.PERIODE_VAN, LocalDate.parse("2026-10-01"))
+                .set(INKOMSTENOPGAVE.PERIODE_TOT, LocalDate.parse("2026-10-31")).set(INKOMSTENOPGAVE.TERMIJN, LocalDate.parse("2026-11-10"))
+                .set(INKOMSTENOPGAVE.STATUS, "VERSTUURD").set(INKOMSTENOPGAVE.VERSIE, 1).set(INKOMSTENOPGAVE.GEEN_INKOMSTEN, true)
+                .set(INKOMSTENOPGAVE.TE_LAAT, false).set(INKOMSTENOPGAVE.VRIJLATING_ARBEID, false).set(INKOMSTENOPGAVE.VRIJLATING_OUDER, false)
+                .set(INKOMSTENOPGAVE.GIFTEN, BigDecimal.ZERO).set(INKOMSTENOPGAVE.INGEDIEND_OP, LocalDateTime.parse("2026-11-02T09:00:00"))
+                .set(INKOMSTENOPGAVE.GEWIJZIGD_OP, LocalDateTime.parse("2026-11-02T09:00:00"))
+                .onDuplicateKeyIgnore().execute();
+        MutableClock clock = new MutableClock(morning("2026-11-06"));
+
+        at(clock).run();
+        assertEquals(List.of(), keys(sanne), "4 days before the deadline: too early");
+
+        clock.set(morning("2026-11-07"));
+        at(clock).run();
+        at(clock).run();
+        clock.set(morning("2026-11-08"));
+        at(clock).run();
+        assertEquals(List.of("inkomsten/2026-10/binnenkort"), keys(sanne), "3 days before: once, however often the scheduler runs");
+
+        // The scheduler is down from the 8th to the 20th: it missed "today" (the 10th); now the report is late.
+        clock.set(morning("2026-11-20"));
+        at(clock).run();
+        assertEquals(List.of("inkomsten/2026-10/binnenkort", "inkomsten/2026-10/te-laat"), keys(sanne),
+                "after downtime one reminder, for the stage that is due now");
+        assertEquals(List.of(), keys(fatima), "who sent the report gets no reminder");
+
+        var late = db.selectFrom(MELDING).where(MELDING.BURGER_ID.eq(sanne)).and(MELDING.SLEUTEL.eq("inkomsten/2026-10/te-laat")).fetchSingle();
+        assertEquals("notification.income.late", late.getTekst());
+        assertEquals("[\"2026-10-01\",\"2026-10-31\",\"2026-11-10\"]", late.getArgumenten());
+        assertEquals("/inkomsten/2026-10", late.getLink());
+        assertEquals(Topic.INKOMSTEN.name(), late.getOnderwerp());
+    }
+
+    @Test
+    @Order(2)
+    void onTheLastDayItSaysToday() {
+        long henk = idOf(HENK); // Utrecht: four-week periods from 2026-01-01, 7 days to report
+        MutableClock clock = new MutableClock(morning("2026-11-24"));
+        // The four-week period 2026-11-05 .. 2026-12-02 is not over; the one before, 2026-10-08 .. 2026-11-04, was due 2026-11-11.
+        at(clock).run();
+        List<String> keys = db.select(MELDING.SLEUTEL).from(MELDING).where(MELDING.BURGER_ID.eq(henk))
+                .and(MELDING.SLEUTEL.like("inkomsten/%")).fetch(MELDING.SLEUTEL);
+        assertTrue(keys.contains("inkomsten/2026-10-08-4W/te-laat"), keys.toString());
+
+        clock.set(morning("2026-12-09")); // 2026-11-05 .. 2026-12-02, due 2026-12-09
+        at(clock).run();
+        List<String> after = db.select(MELDING.SLEUTEL).from(MELDING).where(MELDING.BURGER_ID.eq(henk))
+                .and(MELDING.SLEUTEL.like("inkomsten/2026-11-05-4W/%")).fetch(MELDING.SLEUTEL);
+        assertEquals(List.of("inkomsten/2026-11-05-4W/vandaag"), after);
+    }
+}
