@@ -1,7 +1,11 @@
 package nl.bijstandsportaal.casework;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -11,12 +15,16 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
 import io.micronaut.views.View;
+import nl.bijstandsportaal.platform.i18n.Text;
+import nl.bijstandsportaal.platform.web.FormBody;
 import nl.bijstandsportaal.platform.security.CurrentUser;
 import nl.bijstandsportaal.income.IncomeCasework;
 import nl.bijstandsportaal.rights.RightsService;
 import nl.bijstandsportaal.platform.security.Roles;
 
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -29,11 +37,13 @@ class ConsulentPages {
     private final CaseloadService caseload;
     private final RightsService rights;
     private final IncomeCasework income;
+    private final ConsulentMessages messages;
 
-    ConsulentPages(CaseloadService caseload, RightsService rights, IncomeCasework income) {
+    ConsulentPages(CaseloadService caseload, RightsService rights, IncomeCasework income, ConsulentMessages messages) {
         this.caseload = caseload;
         this.rights = rights;
         this.income = income;
+        this.messages = messages;
     }
 
     @Get("/consulent")
@@ -49,8 +59,34 @@ class ConsulentPages {
     @Secured(Roles.CONSULENT)
     @View("consulent/citizen")
     Map<String, Object> citizen(@PathVariable long id, @QueryValue @Nullable String opgeslagen, Authentication authentication) {
-        Map<String, Object> model = new HashMap<>();
+        Map<String, Object> model = file(CurrentUser.require(authentication), id);
+        if ("situatie".equals(opgeslagen)) {
+            model.put("saved", true);
+        }
+        if ("bericht".equals(opgeslagen)) {
+            model.put("messageSent", true);
+        }
+        return model;
+    }
+
+    /** A plain message to the citizen; an empty or too long one comes back with what was typed. */
+    @Post(value = "/consulent/burgers/{id}/bericht", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured(Roles.CONSULENT)
+    HttpResponse<?> sendMessage(@PathVariable long id, @Body Map<String, Object> body, Authentication authentication) {
         CurrentUser consulent = CurrentUser.require(authentication);
+        Map<String, String> form = FormBody.strings(body);
+        Map<String, Text> errors = messages.send(consulent, id, form.get("bericht"));
+        if (!errors.isEmpty()) {
+            Map<String, Object> model = file(consulent, id);
+            model.put("errors", errors);
+            model.put("typed", form);
+            return HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("consulent/citizen", model));
+        }
+        return HttpResponse.seeOther(URI.create("/consulent/burgers/" + id + "?opgeslagen=bericht#berichten-titel"));
+    }
+
+    private Map<String, Object> file(CurrentUser consulent, long id) {
+        Map<String, Object> model = new HashMap<>();
         model.put("profile", caseload.openFile(consulent, id));
         RightsService.Page rightsPage = rights.overviewForConsulent(consulent, id);
         model.put("overview", rightsPage.overview());
@@ -58,9 +94,8 @@ class ConsulentPages {
         model.put("changes", rights.changesForConsulent(consulent, id));
         model.put("proof", rights.proofIds(consulent, id));
         model.put("incomeReports", income.reports(consulent, id));
-        if ("situatie".equals(opgeslagen)) {
-            model.put("saved", true);
-        }
+        model.put("messages", messages.sent(consulent, id));
+        model.put("messageMax", ConsulentMessages.MAX_LENGTH);
         return model;
     }
 

@@ -3,6 +3,9 @@ package nl.bijstandsportaal.income;
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.account.AccountRepository;
 import nl.bijstandsportaal.account.CitizenProfile;
+import nl.bijstandsportaal.notifications.MessageArguments;
+import nl.bijstandsportaal.notifications.Outbox;
+import nl.bijstandsportaal.notifications.Topic;
 import nl.bijstandsportaal.platform.audit.AuditLog;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.i18n.TypedInput;
@@ -34,11 +37,16 @@ public class IncomeCasework {
     private final AccountRepository accounts;
     private final IncomeRepository repository;
     private final AuditLog audit;
+    private final Outbox outbox;
+    private final MessageArguments arguments;
     private final DSLContext db;
     private final Clock clock;
 
-    IncomeCasework(AccountRepository accounts, IncomeRepository repository, AuditLog audit, DSLContext db, Clock clock) {
+    IncomeCasework(AccountRepository accounts, IncomeRepository repository, AuditLog audit, Outbox outbox,
+                   MessageArguments arguments, DSLContext db, Clock clock) {
         this.accounts = accounts;
+        this.outbox = outbox;
+        this.arguments = arguments;
         this.repository = repository;
         this.audit = audit;
         this.db = db;
@@ -126,10 +134,28 @@ public class IncomeCasework {
             if (!status.equals(report.status())) {
                 repository.event(t, report.id(), status, report.version(), null, consulent.id(), now);
             }
+            tellCitizen(t, citizen.id(), report, status, !counted.isEmpty(), now);
             audit.record(t, consulent.id(), citizen.id(), "INKOMSTENOPGAVE_BEOORDEELD",
                     "Inkomstenopgave " + report.kenmerk() + ": " + status + (counted.isEmpty() ? "" : ", " + counted.size() + " bedrag(en) aangepast"));
         });
         return Map.of();
+    }
+
+    /**
+     * A message for the citizen, in the same transaction as the decision: when the status changes (once per version
+     * and status), and every time amounts are changed (the reason is on the period's page).
+     */
+    private void tellCitizen(DSLContext t, long burgerId, IncomeRepository.Report report, String status, boolean amountsChanged,
+                             LocalDateTime now) {
+        boolean statusChanged = !status.equals(report.status());
+        if (!statusChanged && !amountsChanged) {
+            return;
+        }
+        String key = "inkomsten/" + report.periodCode() + "/v" + report.version() + "/" + status.toLowerCase(java.util.Locale.ROOT)
+                + (amountsChanged ? "/aangepast-" + now.toInstant(ZoneOffset.UTC).toEpochMilli() : "");
+        String text = "notification.income.status." + status + (amountsChanged ? ".changed" : "");
+        outbox.write(t, new Outbox.Message(burgerId, Topic.STATUS, key, text, arguments.of(List.of(report.from(), report.to())),
+                "/inkomsten/" + report.periodCode()), now.toInstant(ZoneOffset.UTC));
     }
 
     /** Proof of a report of a citizen of this municipality; every download is audited. */

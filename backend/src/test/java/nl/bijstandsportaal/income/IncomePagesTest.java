@@ -151,6 +151,14 @@ class IncomePagesTest extends PortalTest {
                 Map.of("csrfToken", token, "vastgesteld.0", "275", "reden.0", "Volgens het bankafschrift was het 275 euro.", "status", "VERWERKT"));
         assertEquals(303, done.statusCode(), done.body());
 
+        var told = db.selectFrom(nl.bijstandsportaal.platform.db.generated.Tables.MELDING)
+                .where(nl.bijstandsportaal.platform.db.generated.Tables.MELDING.BURGER_ID.eq(fatimaId))
+                .and(nl.bijstandsportaal.platform.db.generated.Tables.MELDING.SLEUTEL.like("inkomsten/2026-07/%")).fetch();
+        assertEquals(1, told.size(), "one message for Fatima about the decision, written with it");
+        assertEquals("notification.income.status.VERWERKT.changed", told.get(0).getTekst());
+        assertEquals("STATUS", told.get(0).getOnderwerp());
+        assertEquals("/inkomsten/2026-07", told.get(0).getLink());
+
         String receipt = text(fatima.get("/inkomsten/2026-07/verstuurd"));
         assertTrue(receipt.contains("Je consulent rekent met € 275: Volgens het bankafschrift was het 275 euro."), receipt);
         assertTrue(receipt.contains("Je consulent heeft het verwerkt."), receipt);
