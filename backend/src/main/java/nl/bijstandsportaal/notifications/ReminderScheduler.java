@@ -2,6 +2,7 @@ package nl.bijstandsportaal.notifications;
 
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.rules.RuleBook;
+import nl.bijstandsportaal.rules.RuleKey;
 import nl.bijstandsportaal.rules.RulesService;
 import org.jooq.DSLContext;
 import org.jooq.Record1;
@@ -14,9 +15,13 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
+import static nl.bijstandsportaal.platform.db.generated.Tables.DEVICE;
+import static nl.bijstandsportaal.platform.db.generated.Tables.HUISHOUDLID;
 import static nl.bijstandsportaal.platform.db.generated.Tables.GEMEENTE;
 import static nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE;
 
@@ -37,10 +42,12 @@ public class ReminderScheduler {
     private final RulesService rules;
     private final Outbox outbox;
     private final MessageArguments arguments;
+    private final DeviceSettings devices;
     private final Clock clock;
 
-    ReminderScheduler(DSLContext db, RulesService rules, Outbox outbox, MessageArguments arguments, Clock clock) {
+    ReminderScheduler(DSLContext db, RulesService rules, Outbox outbox, MessageArguments arguments, DeviceSettings devices, Clock clock) {
         this.db = db;
+        this.devices = devices;
         this.rules = rules;
         this.outbox = outbox;
         this.arguments = arguments;
@@ -57,11 +64,75 @@ public class ReminderScheduler {
             for (IncomeReminders.Due due : IncomeReminders.due(today, gemeente.value2(), book)) {
                 written += incomeReminder(gemeente.value1(), due, now);
             }
+            written += housematesTurningCostSharer(gemeente.value1(), gemeente.value2(), book, today, now);
         }
+        written += devicesAboutToExpire(now);
+        removeExpiredDevices(now);
         if (written > 0) {
             LOG.info("Reminder scheduler: {} new messages", written);
         }
         return written;
+    }
+
+    /**
+     * A housemate (not the partner) who reaches the kostendeler age within a month, and who will then count as a
+     * kostendeler (status GEEN): the citizen hears it in advance, once per housemate. The rights page shows the
+     * new amount.
+     */
+    private int housematesTurningCostSharer(long gemeenteId, String gemeente, RuleBook book, LocalDate today, Instant now) {
+        LocalDate monthAhead = today.plusMonths(1);
+        int age = book.value(RuleKey.KOSTENDELER_MINIMUMLEEFTIJD, gemeente, monthAhead).intValueExact();
+        var housemates = db.select(HUISHOUDLID.ID, HUISHOUDLID.BURGER_ID, HUISHOUDLID.VOORNAAM, HUISHOUDLID.GEBOORTEDATUM)
+                .from(HUISHOUDLID).join(BURGER).on(BURGER.ID.eq(HUISHOUDLID.BURGER_ID))
+                .where(BURGER.GEMEENTE_ID.eq(gemeenteId))
+                .and(HUISHOUDLID.RELATIE.ne("PARTNER")).and(HUISHOUDLID.STATUS.eq("GEEN"))
+                .and(HUISHOUDLID.GEBOORTEDATUM.between(today.plusDays(1).minusYears(age), monthAhead.minusYears(age)))
+                .fetch();
+        int written = 0;
+        for (var h : housemates) {
+            LocalDate birthday = h.value4().plusYears(age);
+            written += db.transactionResult(cfg -> outbox.write(cfg.dsl(), new Outbox.Message(h.value2(), Topic.SITUATIE,
+                    "situatie/huisgenoot/" + h.value1() + "/" + age, "notification.situation.costSharer",
+                    arguments.of(List.of(h.value3(), age, birthday)), "/rechten"), now).isPresent() ? 1 : 0);
+        }
+        return written;
+    }
+
+    /**
+     * A phone that has not been seen for a while stops getting push messages when its registration expires
+     * (portal.devices.expire-after, three months without a login). Some days before, the citizen is told, once per
+     * device; the message goes to all their devices and the inbox.
+     */
+    private int devicesAboutToExpire(Instant now) {
+        LocalDateTime warnFrom = utc(now.minus(devices.expireAfter()).plus(devices.warnBefore()));
+        LocalDateTime expired = utc(now.minus(devices.expireAfter()));
+        var expiring = db.select(DEVICE.ID, DEVICE.PUBLIC_ID, DEVICE.BURGER_ID, DEVICE.LAST_SEEN_AT).from(DEVICE)
+                .where(DEVICE.LAST_SEEN_AT.lt(warnFrom)).and(DEVICE.LAST_SEEN_AT.ge(expired)).and(DEVICE.VERLOOPT_GEMELD_OP.isNull())
+                .limit(10_000)
+                .fetch();
+        int written = 0;
+        for (var d : expiring) {
+            LocalDate expires = LocalDate.ofInstant(d.value4().toInstant(ZoneOffset.UTC).plus(devices.expireAfter()), QuietHours.DUTCH_TIME);
+            written += db.transactionResult(cfg -> {
+                DSLContext tx = cfg.dsl();
+                tx.update(DEVICE).set(DEVICE.VERLOOPT_GEMELD_OP, utc(now)).where(DEVICE.ID.eq(d.value1())).execute();
+                return outbox.write(tx, new Outbox.Message(d.value3(), Topic.APPARAAT, "apparaat/" + d.value2() + "/" + d.value4().toLocalDate(),
+                        "notification.device.expiring", arguments.of(List.of(expires)), null), now).isPresent() ? 1 : 0;
+            });
+        }
+        return written;
+    }
+
+    /** Registrations not seen for longer than portal.devices.expire-after are removed: no push goes to them any more. */
+    private void removeExpiredDevices(Instant now) {
+        int removed = db.deleteFrom(DEVICE).where(DEVICE.LAST_SEEN_AT.lt(utc(now.minus(devices.expireAfter())))).execute();
+        if (removed > 0) {
+            LOG.info("Removed {} device registrations not seen for {}", removed, devices.expireAfter());
+        }
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private int incomeReminder(long gemeenteId, IncomeReminders.Due due, Instant now) {

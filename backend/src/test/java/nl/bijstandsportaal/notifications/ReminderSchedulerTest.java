@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.UUID;
 
 import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
+import static nl.bijstandsportaal.platform.db.generated.Tables.DEVICE;
+import static nl.bijstandsportaal.platform.db.generated.Tables.HUISHOUDLID;
 import static nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE;
 import static nl.bijstandsportaal.platform.db.generated.Tables.MELDING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,7 +46,7 @@ class ReminderSchedulerTest extends PortalTest {
     MessageArguments arguments;
 
     private ReminderScheduler at(MutableClock clock) {
-        return new ReminderScheduler(db, rules, outbox, arguments, clock);
+        return new ReminderScheduler(db, rules, outbox, arguments, new DeviceSettings(Duration.ofDays(90), Duration.ofDays(14)), clock);
     }
 
     private long idOf(String bsn) {
@@ -116,5 +119,47 @@ class ReminderSchedulerTest extends PortalTest {
         List<String> after = db.select(MELDING.SLEUTEL).from(MELDING).where(MELDING.BURGER_ID.eq(henk))
                 .and(MELDING.SLEUTEL.like("inkomsten/2026-11-05-4W/%")).fetch(MELDING.SLEUTEL);
         assertEquals(List.of("inkomsten/2026-11-05-4W/vandaag"), after);
+    }
+
+    @Test
+    @Order(3)
+    void aHousemateTurning27NextMonthAndAPhoneAboutToExpireAreToldOnce() {
+        long henk = idOf(HENK);
+        long jan = idOf(JAN);
+        MutableClock clock = new MutableClock(morning("2026-12-10"));
+        long daughter = db.insertInto(HUISHOUDLID).set(HUISHOUDLID.BURGER_ID, henk).set(HUISHOUDLID.VOORNAAM, "Lotte")
+                .set(HUISHOUDLID.GEBOORTEDATUM, LocalDate.parse("1999-12-30")).set(HUISHOUDLID.RELATIE, "KIND")
+                .set(HUISHOUDLID.STATUS, "GEEN").set(HUISHOUDLID.WOONT_SINDS, LocalDate.parse("1999-12-30"))
+                .returning(HUISHOUDLID.ID).fetchSingle(HUISHOUDLID.ID);
+        long student = db.insertInto(HUISHOUDLID).set(HUISHOUDLID.BURGER_ID, henk).set(HUISHOUDLID.VOORNAAM, "Student")
+                .set(HUISHOUDLID.GEBOORTEDATUM, LocalDate.parse("1999-12-28")).set(HUISHOUDLID.RELATIE, "KIND")
+                .set(HUISHOUDLID.STATUS, "STUDIEFINANCIERING").set(HUISHOUDLID.WOONT_SINDS, LocalDate.parse("1999-12-28"))
+                .returning(HUISHOUDLID.ID).fetchSingle(HUISHOUDLID.ID);
+        String old = "old-phone-" + UUID.randomUUID();
+        String gone = "gone-phone-" + UUID.randomUUID();
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        for (String[] d : new String[][]{{old, "80"}, {gone, "91"}}) {
+            db.insertInto(DEVICE).set(DEVICE.PUBLIC_ID, UUID.randomUUID().toString()).set(DEVICE.BURGER_ID, jan)
+                    .set(DEVICE.PUSH_TOKEN, d[0]).set(DEVICE.PLATFORM, "ANDROID").set(DEVICE.APP_VERSION, "1.0.0")
+                    .set(DEVICE.CREATED_AT, now.minusDays(200)).set(DEVICE.LAST_SEEN_AT, now.minusDays(Long.parseLong(d[1]))).execute();
+        }
+
+        at(clock).run();
+        clock.set(morning("2026-12-11"));
+        at(clock).run();
+
+        var told = db.selectFrom(MELDING).where(MELDING.BURGER_ID.eq(henk)).and(MELDING.SLEUTEL.like("situatie/huisgenoot/" + daughter + "/%")).fetch();
+        assertEquals(1, told.size(), "once, however often the scheduler runs");
+        assertEquals(0, db.fetchCount(MELDING, MELDING.SLEUTEL.like("situatie/huisgenoot/" + student + "/%")), "the student does not count");
+        assertEquals("situatie/huisgenoot/" + daughter + "/27", told.get(0).getSleutel());
+        assertEquals("[\"Lotte\",\"27\",\"2026-12-30\"]", told.get(0).getArgumenten());
+        assertEquals("SITUATIE", told.get(0).getOnderwerp());
+
+        assertEquals(1, db.fetchCount(MELDING, MELDING.BURGER_ID.eq(jan).and(MELDING.SLEUTEL.like("apparaat/%"))),
+                "the phone not seen for 80 days: told once that it expires after 90");
+        assertEquals("[\"2026-12-20\"]", db.select(MELDING.ARGUMENTEN).from(MELDING).where(MELDING.BURGER_ID.eq(jan))
+                .and(MELDING.SLEUTEL.like("apparaat/%")).fetchSingle(MELDING.ARGUMENTEN));
+        assertEquals(1, db.fetchCount(DEVICE, DEVICE.PUSH_TOKEN.eq(old)));
+        assertEquals(0, db.fetchCount(DEVICE, DEVICE.PUSH_TOKEN.eq(gone)), "not seen for more than 90 days: removed");
     }
 }
