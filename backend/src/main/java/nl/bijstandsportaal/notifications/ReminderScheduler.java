@@ -23,7 +23,9 @@ import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
 import static nl.bijstandsportaal.platform.db.generated.Tables.DEVICE;
 import static nl.bijstandsportaal.platform.db.generated.Tables.HUISHOUDLID;
 import static nl.bijstandsportaal.platform.db.generated.Tables.GEMEENTE;
+import static nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENBRON;
 import static nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE;
+import static nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE_BIJLAGE;
 
 /**
  * Fills the outbox with reminders computed from data, not from timers in memory: what is due today follows from
@@ -65,6 +67,7 @@ public class ReminderScheduler {
                 written += incomeReminder(gemeente.value1(), due, now);
             }
             written += housematesTurningCostSharer(gemeente.value1(), gemeente.value2(), book, today, now);
+            written += payslipsStillToCome(gemeente.value1(), gemeente.value2(), book, today, now);
         }
         written += devicesAboutToExpire(now);
         removeExpiredDevices(now);
@@ -94,6 +97,31 @@ public class ReminderScheduler {
             written += db.transactionResult(cfg -> outbox.write(cfg.dsl(), new Outbox.Message(h.value2(), Topic.SITUATIE,
                     "situatie/huisgenoot/" + h.value1() + "/" + age, "notification.situation.costSharer",
                     arguments.of(List.of(h.value3(), age, birthday)), "/rechten"), now).isPresent() ? 1 : 0);
+        }
+        return written;
+    }
+
+    /**
+     * A report sent with "loonstrook volgt" for an income, and still no payslip some days later
+     * (inkomstenopgave.loonstrook_herinnering_dagen) while the consulent has not processed it: one reminder per
+     * report. The consulent's own requests for documents come with the document requests of a later issue.
+     */
+    private int payslipsStillToCome(long gemeenteId, String gemeente, RuleBook book, LocalDate today, Instant now) {
+        int days = book.value(RuleKey.INKOMSTENOPGAVE_LOONSTROOK_HERINNERING_DAGEN, gemeente, today).intValueExact();
+        var reports = db.select(INKOMSTENOPGAVE.BURGER_ID, INKOMSTENOPGAVE.PERIODE_CODE, INKOMSTENOPGAVE.PERIODE_VAN, INKOMSTENOPGAVE.PERIODE_TOT)
+                .from(INKOMSTENOPGAVE).join(BURGER).on(BURGER.ID.eq(INKOMSTENOPGAVE.BURGER_ID))
+                .where(BURGER.GEMEENTE_ID.eq(gemeenteId))
+                .and(INKOMSTENOPGAVE.STATUS.in("VERSTUURD", "IN_BEHANDELING"))
+                .and(INKOMSTENOPGAVE.INGEDIEND_OP.le(utc(now.minus(java.time.Duration.ofDays(days)))))
+                .andExists(DSL.selectOne().from(INKOMSTENBRON).where(INKOMSTENBRON.OPGAVE_ID.eq(INKOMSTENOPGAVE.ID))
+                        .and(INKOMSTENBRON.VERSIE.eq(INKOMSTENOPGAVE.VERSIE)).and(INKOMSTENBRON.LOONSTROOK_VOLGT.isTrue()))
+                .andNotExists(DSL.selectOne().from(INKOMSTENOPGAVE_BIJLAGE).where(INKOMSTENOPGAVE_BIJLAGE.OPGAVE_ID.eq(INKOMSTENOPGAVE.ID)))
+                .fetch();
+        int written = 0;
+        for (var r : reports) {
+            written += db.transactionResult(cfg -> outbox.write(cfg.dsl(), new Outbox.Message(r.value1(), Topic.DOCUMENTEN,
+                    "inkomsten/" + r.value2() + "/loonstrook", "notification.income.payslip", arguments.of(List.of(r.value3(), r.value4())),
+                    "/inkomsten/" + r.value2() + "/verstuurd"), now).isPresent() ? 1 : 0);
         }
         return written;
     }

@@ -59,6 +59,7 @@ public enum RuleKey {
     INKOMSTENOPGAVE_VIER_WEKEN("inkomstenopgave.vier_weken", Kind.SWITCH),
     INKOMSTENOPGAVE_TERMIJN_DAGEN("inkomstenopgave.termijn_dagen", Kind.NUMBER),
     INKOMSTENOPGAVE_HERINNERING_DAGEN("inkomstenopgave.herinnering_dagen", Kind.NUMBER),
+    INKOMSTENOPGAVE_LOONSTROOK_HERINNERING_DAGEN("inkomstenopgave.loonstrook_herinnering_dagen", Kind.NUMBER),
 
     // The municipality's steps when a duty is not met (afstemmingsverordening, art. 18 lid 2), after a warning:
     // a fixed amount off for a missed appointment, then a percentage for some months, more when it happens again.

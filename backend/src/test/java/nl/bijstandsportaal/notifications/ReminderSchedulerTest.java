@@ -22,7 +22,9 @@ import java.util.UUID;
 import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
 import static nl.bijstandsportaal.platform.db.generated.Tables.DEVICE;
 import static nl.bijstandsportaal.platform.db.generated.Tables.HUISHOUDLID;
+import static nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENBRON;
 import static nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE;
+import static nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE_BIJLAGE;
 import static nl.bijstandsportaal.platform.db.generated.Tables.MELDING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,15 +70,7 @@ class ReminderSchedulerTest extends PortalTest {
         long sanne = idOf(SANNE);
         long fatima = idOf(FATIMA);
         // Fatima sent her report for October already.
-        db.insertInto(INKOMSTENOPGAVE).set(INKOMSTENOPGAVE.PUBLIC_ID, UUID.randomUUID().toString())
-                .set(INKOMSTENOPGAVE.KENMERK, "T-" + UUID.randomUUID().toString().substring(0, 8)).set(INKOMSTENOPGAVE.BURGER_ID, fatima)
-                .set(INKOMSTENOPGAVE.PERIODE_CODE, "2026-10").set(INKOMSTENOPGAVE.PERIODE_VAN, LocalDate.parse("2026-10-01"))
-                .set(INKOMSTENOPGAVE.PERIODE_TOT, LocalDate.parse("2026-10-31")).set(INKOMSTENOPGAVE.TERMIJN, LocalDate.parse("2026-11-10"))
-                .set(INKOMSTENOPGAVE.STATUS, "VERSTUURD").set(INKOMSTENOPGAVE.VERSIE, 1).set(INKOMSTENOPGAVE.GEEN_INKOMSTEN, true)
-                .set(INKOMSTENOPGAVE.TE_LAAT, false).set(INKOMSTENOPGAVE.VRIJLATING_ARBEID, false).set(INKOMSTENOPGAVE.VRIJLATING_OUDER, false)
-                .set(INKOMSTENOPGAVE.GIFTEN, BigDecimal.ZERO).set(INKOMSTENOPGAVE.INGEDIEND_OP, LocalDateTime.parse("2026-11-02T09:00:00"))
-                .set(INKOMSTENOPGAVE.GEWIJZIGD_OP, LocalDateTime.parse("2026-11-02T09:00:00"))
-                .onDuplicateKeyIgnore().execute();
+        report(fatima, "2026-10", LocalDateTime.parse("2026-11-02T09:00:00"));
         MutableClock clock = new MutableClock(morning("2026-11-06"));
 
         at(clock).run();
@@ -161,5 +155,51 @@ class ReminderSchedulerTest extends PortalTest {
                 .and(MELDING.SLEUTEL.like("apparaat/%")).fetchSingle(MELDING.ARGUMENTEN));
         assertEquals(1, db.fetchCount(DEVICE, DEVICE.PUSH_TOKEN.eq(old)));
         assertEquals(0, db.fetchCount(DEVICE, DEVICE.PUSH_TOKEN.eq(gone)), "not seen for more than 90 days: removed");
+    }
+
+    /** A report as sent, with no income; returns its id. */
+    private long report(long burger, String month, LocalDateTime sent) {
+        java.time.YearMonth m = java.time.YearMonth.parse(month);
+        db.insertInto(INKOMSTENOPGAVE).set(INKOMSTENOPGAVE.PUBLIC_ID, UUID.randomUUID().toString())
+                .set(INKOMSTENOPGAVE.KENMERK, "T-" + UUID.randomUUID().toString().substring(0, 8)).set(INKOMSTENOPGAVE.BURGER_ID, burger)
+                .set(INKOMSTENOPGAVE.PERIODE_CODE, month).set(INKOMSTENOPGAVE.PERIODE_VAN, m.atDay(1))
+                .set(INKOMSTENOPGAVE.PERIODE_TOT, m.atEndOfMonth()).set(INKOMSTENOPGAVE.TERMIJN, m.atEndOfMonth().plusDays(10))
+                .set(INKOMSTENOPGAVE.STATUS, "VERSTUURD").set(INKOMSTENOPGAVE.VERSIE, 1).set(INKOMSTENOPGAVE.GEEN_INKOMSTEN, true)
+                .set(INKOMSTENOPGAVE.TE_LAAT, false).set(INKOMSTENOPGAVE.VRIJLATING_ARBEID, false).set(INKOMSTENOPGAVE.VRIJLATING_OUDER, false)
+                .set(INKOMSTENOPGAVE.GIFTEN, BigDecimal.ZERO).set(INKOMSTENOPGAVE.INGEDIEND_OP, sent).set(INKOMSTENOPGAVE.GEWIJZIGD_OP, sent)
+                .onDuplicateKeyIgnore().execute();
+        return db.select(INKOMSTENOPGAVE.ID).from(INKOMSTENOPGAVE).where(INKOMSTENOPGAVE.BURGER_ID.eq(burger))
+                .and(INKOMSTENOPGAVE.PERIODE_CODE.eq(month)).fetchSingle(INKOMSTENOPGAVE.ID);
+    }
+
+    @Test
+    @Order(4)
+    void aPayslipThatWasToFollowIsAskedForOnceAfterThreeDays() {
+        long ahmed = idOf("999990068");
+        long waiting = report(ahmed, "2026-07", LocalDateTime.parse("2026-12-08T09:00:00"));
+        long withProof = report(ahmed, "2026-06", LocalDateTime.parse("2026-12-08T09:00:00"));
+        for (long report : new long[]{waiting, withProof}) {
+            db.insertInto(INKOMSTENBRON).set(INKOMSTENBRON.OPGAVE_ID, report).set(INKOMSTENBRON.VERSIE, 1).set(INKOMSTENBRON.VOLGORDE, 0)
+                    .set(INKOMSTENBRON.SOORT, "WERKGEVER").set(INKOMSTENBRON.NAAM, "Kas BV").set(INKOMSTENBRON.NETTO, new BigDecimal("380"))
+                    .set(INKOMSTENBRON.LOONSTROOK_VOLGT, true).execute();
+        }
+        db.insertInto(INKOMSTENOPGAVE_BIJLAGE).set(INKOMSTENOPGAVE_BIJLAGE.OPGAVE_ID, withProof).set(INKOMSTENOPGAVE_BIJLAGE.BESTANDSNAAM, "loonstrook.pdf")
+                .set(INKOMSTENOPGAVE_BIJLAGE.CONTENT_TYPE, "application/pdf").set(INKOMSTENOPGAVE_BIJLAGE.GROOTTE, 4)
+                .set(INKOMSTENOPGAVE_BIJLAGE.SHA256, "0".repeat(64)).set(INKOMSTENOPGAVE_BIJLAGE.INHOUD, new byte[]{1, 2, 3, 4})
+                .set(INKOMSTENOPGAVE_BIJLAGE.TOEGEVOEGD_OP, LocalDateTime.parse("2026-12-08T10:00:00")).execute();
+        MutableClock clock = new MutableClock(morning("2026-12-10"));
+
+        at(clock).run();
+        assertEquals(0, db.fetchCount(MELDING, MELDING.BURGER_ID.eq(ahmed).and(MELDING.SLEUTEL.like("%/loonstrook"))), "two days: too early");
+
+        clock.set(morning("2026-12-11"));
+        at(clock).run();
+        clock.set(morning("2026-12-12"));
+        at(clock).run();
+        var asked = db.selectFrom(MELDING).where(MELDING.BURGER_ID.eq(ahmed)).and(MELDING.SLEUTEL.like("%/loonstrook")).fetch();
+        assertEquals(1, asked.size(), "once, and not for the report that has its payslip");
+        assertEquals("inkomsten/2026-07/loonstrook", asked.get(0).getSleutel());
+        assertEquals("DOCUMENTEN", asked.get(0).getOnderwerp());
+        assertEquals("/inkomsten/2026-07/verstuurd", asked.get(0).getLink());
     }
 }
