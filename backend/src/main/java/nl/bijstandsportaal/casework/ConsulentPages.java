@@ -38,8 +38,11 @@ class ConsulentPages {
     private final RightsService rights;
     private final IncomeCasework income;
     private final ConsulentMessages messages;
+    private final ChangeDecisions changes;
 
-    ConsulentPages(CaseloadService caseload, RightsService rights, IncomeCasework income, ConsulentMessages messages) {
+    ConsulentPages(CaseloadService caseload, RightsService rights, IncomeCasework income, ConsulentMessages messages,
+                   ChangeDecisions changes) {
+        this.changes = changes;
         this.caseload = caseload;
         this.rights = rights;
         this.income = income;
@@ -66,6 +69,9 @@ class ConsulentPages {
         if ("bericht".equals(opgeslagen)) {
             model.put("messageSent", true);
         }
+        if ("wijziging".equals(opgeslagen)) {
+            model.put("changeSaved", true);
+        }
         return model;
     }
 
@@ -85,6 +91,18 @@ class ConsulentPages {
         return HttpResponse.seeOther(URI.create("/consulent/burgers/" + id + "?opgeslagen=bericht#berichten-titel"));
     }
 
+    /** A reported change moves on (being handled, handled); the citizen is told. */
+    @Post(value = "/consulent/burgers/{id}/wijzigingen/{change}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured(Roles.CONSULENT)
+    HttpResponse<?> changeStatus(@PathVariable long id, @PathVariable String change, @Body Map<String, Object> body,
+                                 Authentication authentication) {
+        String status = FormBody.strings(body).getOrDefault("status", "");
+        if (!changes.setStatus(CurrentUser.require(authentication), id, change, status)) {
+            return HttpResponse.badRequest();
+        }
+        return HttpResponse.seeOther(URI.create("/consulent/burgers/" + id + "?opgeslagen=wijziging#wijzigingen-titel"));
+    }
+
     private Map<String, Object> file(CurrentUser consulent, long id) {
         Map<String, Object> model = new HashMap<>();
         model.put("profile", caseload.openFile(consulent, id));
@@ -96,6 +114,7 @@ class ConsulentPages {
         model.put("incomeReports", income.reports(consulent, id));
         model.put("messages", messages.sent(consulent, id));
         model.put("messageMax", ConsulentMessages.MAX_LENGTH);
+        model.put("changeSteps", ChangeDecisions.STEPS);
         return model;
     }
 

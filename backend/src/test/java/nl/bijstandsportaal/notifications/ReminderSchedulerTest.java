@@ -21,6 +21,7 @@ import java.util.UUID;
 
 import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
 import static nl.bijstandsportaal.platform.db.generated.Tables.DEVICE;
+import static nl.bijstandsportaal.platform.db.generated.Tables.GEMEENTE;
 import static nl.bijstandsportaal.platform.db.generated.Tables.HUISHOUDLID;
 import static nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENBRON;
 import static nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE;
@@ -68,7 +69,7 @@ class ReminderSchedulerTest extends PortalTest {
     @Order(1)
     void eachStageOnceAndAfterDowntimeOnlyTheOneDueNow() {
         long sanne = idOf(SANNE);
-        long fatima = idOf(FATIMA);
+        long fatima = newCitizen("1783"); // like Fatima, in Westland; her own row, so other tests keep theirs
         // Fatima sent her report for October already.
         report(fatima, "2026-10", LocalDateTime.parse("2026-11-02T09:00:00"));
         MutableClock clock = new MutableClock(morning("2026-11-06"));
@@ -118,8 +119,8 @@ class ReminderSchedulerTest extends PortalTest {
     @Test
     @Order(3)
     void aHousemateTurning27NextMonthAndAPhoneAboutToExpireAreToldOnce() {
-        long henk = idOf(HENK);
-        long jan = idOf(JAN);
+        long henk = newCitizen("0344"); // in Utrecht, like Henk
+        long jan = newCitizen("0344");
         MutableClock clock = new MutableClock(morning("2026-12-10"));
         long daughter = db.insertInto(HUISHOUDLID).set(HUISHOUDLID.BURGER_ID, henk).set(HUISHOUDLID.VOORNAAM, "Lotte")
                 .set(HUISHOUDLID.GEBOORTEDATUM, LocalDate.parse("1999-12-30")).set(HUISHOUDLID.RELATIE, "KIND")
@@ -157,6 +158,16 @@ class ReminderSchedulerTest extends PortalTest {
         assertEquals(0, db.fetchCount(DEVICE, DEVICE.PUSH_TOKEN.eq(gone)), "not seen for more than 90 days: removed");
     }
 
+    /** A citizen of this municipality for this test only (on bijstand since 2025), so the demo citizens stay as they are. */
+    private long newCitizen(String gemeente) {
+        long gemeenteId = db.select(GEMEENTE.ID).from(GEMEENTE).where(GEMEENTE.CODE.eq(gemeente)).fetchSingle(GEMEENTE.ID);
+        String bsn = "7" + String.format("%08d", (int) (Math.random() * 1e8));
+        return db.insertInto(BURGER).set(BURGER.GEMEENTE_ID, gemeenteId).set(BURGER.BSN, bsn).set(BURGER.VOORNAAM, "Test")
+                .set(BURGER.ACHTERNAAM, "Herinnering").set(BURGER.GEBOORTEDATUM, LocalDate.parse("1980-05-05")).set(BURGER.LEEFVORM, "ALLEENSTAAND")
+                .set(BURGER.STRAAT, "Teststraat").set(BURGER.HUISNUMMER, "1").set(BURGER.POSTCODE, "1234AB").set(BURGER.WOONPLAATS, "Teststad")
+                .set(BURGER.BIJSTAND_SINDS, LocalDate.parse("2025-01-01")).returning(BURGER.ID).fetchSingle(BURGER.ID);
+    }
+
     /** A report as sent, with no income; returns its id. */
     private long report(long burger, String month, LocalDateTime sent) {
         java.time.YearMonth m = java.time.YearMonth.parse(month);
@@ -175,7 +186,7 @@ class ReminderSchedulerTest extends PortalTest {
     @Test
     @Order(4)
     void aPayslipThatWasToFollowIsAskedForOnceAfterThreeDays() {
-        long ahmed = idOf("999990068");
+        long ahmed = newCitizen("1783");
         long waiting = report(ahmed, "2026-07", LocalDateTime.parse("2026-12-08T09:00:00"));
         long withProof = report(ahmed, "2026-06", LocalDateTime.parse("2026-12-08T09:00:00"));
         for (long report : new long[]{waiting, withProof}) {

@@ -148,6 +148,23 @@ class RightsPagesTest extends PortalTest {
         assertTrue(proof.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
         assertEquals(1, db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.BURGER_ID.eq(row.getBurgerId()).and(AUDIT_EVENT.ACTION.eq("BEWIJS_BEKEKEN"))));
         assertEquals(404, employee(MARIEKE).get(proofLink).statusCode(), "a consulent of another municipality");
+
+        // The consulent handles it; Henk sees the new state and gets a message, written with the step.
+        String token = WebClient.csrfToken(file.outerHtml());
+        String step = "/consulent/burgers/" + row.getBurgerId() + "/wijzigingen/" + publicId;
+        WebClient marieke = employee(MARIEKE);
+        assertEquals(404, marieke.postForm(step, Map.of("csrfToken", WebClient.csrfToken(marieke.get("/consulent").body()),
+                "status", "AFGEHANDELD")).statusCode(), "a consulent of another municipality");
+        assertEquals(400, dennis.postForm(step, Map.of("csrfToken", token, "status", "WEG")).statusCode());
+        HttpResponse<String> handled = dennis.postForm(step, Map.of("csrfToken", token, "status", "AFGEHANDELD"));
+        assertEquals(303, handled.statusCode(), handled.body());
+        assertEquals("AFGEHANDELD", db.select(WIJZIGING.STATUS).from(WIJZIGING).where(WIJZIGING.PUBLIC_ID.eq(publicId)).fetchSingle(WIJZIGING.STATUS));
+        assertTrue(Jsoup.parse(web.get("/wijziging").body()).text().contains("Je consulent heeft het verwerkt."));
+        var told = db.selectFrom(nl.bijstandsportaal.platform.db.generated.Tables.MELDING)
+                .where(nl.bijstandsportaal.platform.db.generated.Tables.MELDING.SLEUTEL.eq("wijziging/" + publicId + "/afgehandeld")).fetchSingle();
+        assertEquals("notification.change.status.AFGEHANDELD", told.getTekst());
+        assertEquals("/wijziging/verstuurd/" + publicId, told.getLink());
+        assertEquals(1, db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.BURGER_ID.eq(row.getBurgerId()).and(AUDIT_EVENT.ACTION.eq("WIJZIGING_STATUS"))));
     }
 
     @Test
