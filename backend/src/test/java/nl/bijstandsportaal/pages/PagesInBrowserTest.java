@@ -31,6 +31,8 @@ class PagesInBrowserTest extends PortalTest {
 
     @Inject
     DSLContext db;
+    @Inject
+    nl.bijstandsportaal.notifications.Outbox outbox;
 
     private String base() {
         return "http://127.0.0.1:" + server.getPort();
@@ -149,6 +151,59 @@ class PagesInBrowserTest extends PortalTest {
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
+    void inboxPagesAreAccessibleOnPhoneAndDesktop() {
+        long fatima = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(FATIMA)).fetchOne(BURGER.ID);
+        for (String from : List.of("2026-10-01", "2026-11-01")) { // one to open, one that stays new
+            var message = new nl.bijstandsportaal.notifications.Outbox.Message(fatima, nl.bijstandsportaal.notifications.Topic.INKOMSTEN,
+                    "test/" + java.util.UUID.randomUUID(), "notification.income.soon", "[\"" + from + "\",\"2026-11-30\",\"2026-12-10\"]", "/inkomsten");
+            db.transaction(tx -> outbox.write(tx.dsl(), message, java.time.Instant.now()));
+        }
+        List<String> problems = new ArrayList<>();
+        for (int[] viewport : VIEWPORTS) {
+            try (BrowserContext context = context(viewport[0], viewport[1])) {
+                Page page = context.newPage();
+                demoLogin(page, "/demo/digid", "Fatima El Amrani");
+                audit(page, "/berichten", viewport[0], problems);
+                assertThat(page.locator("main .portal-tag").first()).hasText("Nieuw");
+                page.locator("main a", new Page.LocatorOptions().setHasText("Lees het bericht")).first().click();
+                page.waitForURL(Pattern.compile(".*/berichten/.+"));
+                check(page, "one message", viewport[0], problems);
+                audit(page, "/meldingen/instellingen", viewport[0], problems);
+                page.locator("#van").fill("laat");
+                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Opslaan")).click();
+                page.waitForSelector("#fouten");
+                check(page, "notification settings with a mistake", viewport[0], problems);
+                page.locator("#van").fill("21:00");
+                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Opslaan")).click();
+                page.waitForSelector("#opgeslagen");
+                check(page, "notification settings saved", viewport[0], problems);
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
+    void notificationSettingsAreChangedWithTheKeyboardAlone() {
+        try (BrowserContext context = context(320, 640)) {
+            Page page = context.newPage();
+            demoLogin(page, "/demo/digid", "Fatima El Amrani");
+            page.navigate(base() + "/meldingen/instellingen");
+            boolean wasOn = page.locator("#INKOMSTEN-EMAIL").isChecked();
+            tabToField(page, "INKOMSTEN-EMAIL");
+            page.keyboard().press("Space");
+            tabToField(page, "van");
+            page.keyboard().press("Control+A");
+            page.keyboard().type("22:15");
+            tabTo(page, "Opslaan");
+            page.keyboard().press("Enter");
+            page.waitForURL(Pattern.compile(".*/meldingen/instellingen\\?opgeslagen.*"));
+            assertThat(page.locator("#opgeslagen")).containsText("Je keuzes zijn opgeslagen.");
+            assertEquals(!wasOn, page.locator("#INKOMSTEN-EMAIL").isChecked());
+            assertThat(page.locator("#van")).hasValue("22:15");
+        }
     }
 
     @Test

@@ -1,0 +1,126 @@
+package nl.bijstandsportaal.notifications;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.utils.SecurityService;
+import io.micronaut.validation.Validated;
+import nl.bijstandsportaal.api.v1.Inbox;
+import nl.bijstandsportaal.api.v1.InboxApi;
+import nl.bijstandsportaal.platform.i18n.Text;
+import nl.bijstandsportaal.platform.security.CurrentUser;
+import nl.bijstandsportaal.platform.security.Roles;
+import nl.bijstandsportaal.platform.web.NotFoundException;
+import nl.bijstandsportaal.platform.web.Problems;
+
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The app's inbox and notification preferences: the same service and checks as the pages. */
+@Controller
+@Validated
+@Secured(Roles.CITIZEN)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class InboxApiController implements InboxApi {
+
+    private final SecurityService security;
+    private final InboxService inbox;
+    private final Problems problems;
+
+    InboxApiController(SecurityService security, InboxService inbox, Problems problems) {
+        this.security = security;
+        this.inbox = inbox;
+        this.problems = problems;
+    }
+
+    @Override
+    public List<Inbox.Message> messages() {
+        return inbox.list(citizen().id(), problems.locale()).stream()
+                .map(m -> new Inbox.Message(m.publicId(), m.topic().name(), m.text(), m.link(), m.createdAt(), m.read()))
+                .toList();
+    }
+
+    @Override
+    public HttpResponse<Void> markRead(String id) {
+        inbox.markRead(citizen().id(), id);
+        return HttpResponse.noContent();
+    }
+
+    @Override
+    public Inbox.Preferences preferences() {
+        return dto(inbox.preferences(citizen().id()));
+    }
+
+    /** Topics left out keep their setting, and so do the quiet hours; 422 naming each field as the app sent it. */
+    @Override
+    public Inbox.Preferences savePreferences(Inbox.Preferences body) {
+        long burgerId = citizen().id();
+        Map<String, Text> errors = new LinkedHashMap<>();
+        List<NotificationPreferences.Choice> choices = new ArrayList<>();
+        Set<Topic> seen = EnumSet.noneOf(Topic.class);
+        List<Inbox.TopicPreference> topics = body.topics() == null ? List.of() : body.topics();
+        for (int i = 0; i < topics.size(); i++) {
+            String at = "topics[" + i + "].";
+            Inbox.TopicPreference t = topics.get(i);
+            Optional<Topic> topic = t == null ? Optional.empty() : topic(t.topic());
+            if (topic.isEmpty()) {
+                errors.put(at + "topic", Text.of("notification.settings.error.topic"));
+            } else if (!seen.add(topic.get())) {
+                errors.put(at + "topic", Text.of("notification.settings.error.twice"));
+            }
+            if (t == null || t.push() == null) {
+                errors.put(at + "push", Text.of("notification.settings.error.onOff"));
+            }
+            if (t == null || t.email() == null) {
+                errors.put(at + "email", Text.of("notification.settings.error.onOff"));
+            }
+            if (topic.isPresent() && t.push() != null && t.email() != null) {
+                choices.add(new NotificationPreferences.Choice(topic.get(), t.push(), t.email()));
+            }
+        }
+        QuietHours quietHours = null;
+        if (body.quietHours() != null) {
+            Map<String, Text> timeErrors = new LinkedHashMap<>();
+            Optional<LocalTime> from = NotificationPreferences.quietTime(body.quietHours().from(), NotificationPreferences.FROM, timeErrors);
+            Optional<LocalTime> until = NotificationPreferences.quietTime(body.quietHours().until(), NotificationPreferences.UNTIL, timeErrors);
+            timeErrors.forEach((field, error) -> errors.put(field.equals(NotificationPreferences.FROM) ? "quietHours.from" : "quietHours.until", error));
+            if (from.isPresent() && until.isPresent()) {
+                quietHours = new QuietHours(from.get(), until.get());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw problems.invalid(errors);
+        }
+        inbox.save(burgerId, choices, quietHours);
+        return dto(inbox.preferences(burgerId));
+    }
+
+    private static Optional<Topic> topic(String name) {
+        for (Topic topic : Topic.values()) {
+            if (topic.name().equals(name)) {
+                return Optional.of(topic);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Inbox.Preferences dto(NotificationPreferences p) {
+        return new Inbox.Preferences(
+                p.topics().stream().map(c -> new Inbox.TopicPreference(c.topic().name(), c.push(), c.email())).toList(),
+                new Inbox.QuietHours(NotificationPreferences.shown(p.quietHours().from()),
+                        NotificationPreferences.shown(p.quietHours().until())));
+    }
+
+    private CurrentUser citizen() {
+        return security.getAuthentication().map(CurrentUser::require).filter(CurrentUser::isCitizen)
+                .orElseThrow(NotFoundException::new);
+    }
+}

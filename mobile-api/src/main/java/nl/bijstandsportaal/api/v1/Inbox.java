@@ -1,0 +1,50 @@
+package nl.bijstandsportaal.api.v1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The citizen's inbox (berichten) and how they want to hear about new messages. The inbox always holds every
+ * message; the preferences only say whether a push message or an e-mail is sent as well.
+ */
+public final class Inbox {
+
+    private Inbox() {
+    }
+
+    /**
+     * One message. {@code id}: its public id; {@code topic}: INKOMSTEN, DOCUMENTEN, STATUS, BERICHTEN, SITUATIE or
+     * APPARAAT; {@code text}: the message in the request's language; {@code link}: the portal page it is about (a
+     * path, or absent); {@code read}: opened or marked read before.
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Message(String id, String topic, String text, @Nullable String link, Instant createdAt, boolean read) {
+    }
+
+    /**
+     * Push and e-mail per topic, and the quiet hours. On PUT, a topic left out keeps its setting; every field of a
+     * topic that is sent must be filled in.
+     */
+    @Serdeable
+    public record Preferences(@Nullable @Size(max = 20) List<TopicPreference> topics, @Nullable QuietHours quietHours) {
+    }
+
+    /** Whether a new message on this topic also comes as a push message on the phone, and as an e-mail. */
+    @Serdeable
+    public record TopicPreference(@Nullable String topic, @Nullable Boolean push, @Nullable Boolean email) {
+    }
+
+    /**
+     * No push message or e-mail from {@code from} until {@code until}, Dutch time, as "21:00" and "08:00" (the
+     * messages come after). The same time twice: no quiet hours.
+     */
+    @Serdeable
+    public record QuietHours(@Nullable String from, @Nullable String until) {
+    }
+}

@@ -1,0 +1,42 @@
+package nl.bijstandsportaal.api.v1;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.Put;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import java.util.List;
+
+/**
+ * The inbox (berichten) and the notification preferences of the signed-in citizen. Another citizen's message
+ * answers 404, as one that does not exist.
+ */
+public interface InboxApi {
+
+    /** The newest messages first (at most 100). */
+    @Get("/api/v1/meldingen")
+    @Produces(MediaType.APPLICATION_JSON)
+    List<Inbox.Message> messages();
+
+    /** 204; marking a message read again changes nothing. */
+    @Post("/api/v1/meldingen/{id}/gelezen")
+    HttpResponse<Void> markRead(@PathVariable String id);
+
+    /** Every topic with push and e-mail (on unless turned off), and the quiet hours. */
+    @Get("/api/v1/meldingsvoorkeuren")
+    @Produces(MediaType.APPLICATION_JSON)
+    Inbox.Preferences preferences();
+
+    /** Saves and answers with the preferences as they are now; 422 naming each field that is wrong. */
+    @Put("/api/v1/meldingsvoorkeuren")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Inbox.Preferences savePreferences(@Body @Valid @NotNull Inbox.Preferences preferences);
+}
