@@ -93,8 +93,9 @@ class AccountPages {
     @View("citizen/home")
     Map<String, Object> citizenHome(Authentication authentication) {
         CurrentUser user = CurrentUser.require(authentication);
-        CitizenProfile profile = accounts.profile(user.id(), user.gemeenteId()).orElseThrow(NotFoundException::new);
-        return Map.of("profile", profile);
+        // The home page is the busiest: profile and the menu's unread count in one round trip.
+        AccountRepository.HomeData home = accounts.home(user.id(), user.gemeenteId()).orElseThrow(NotFoundException::new);
+        return Map.of("profile", home.profile(), "unreadMessages", home.unreadMessages());
     }
 
     @Get("/sessie-verlopen")

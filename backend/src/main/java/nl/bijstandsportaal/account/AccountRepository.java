@@ -4,7 +4,9 @@ import jakarta.inject.Singleton;
 import nl.bijstandsportaal.platform.db.generated.tables.records.BurgerRecord;
 import nl.bijstandsportaal.platform.db.generated.tables.records.MedewerkerRecord;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +15,7 @@ import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
 import static nl.bijstandsportaal.platform.db.generated.Tables.GEMEENTE;
 import static nl.bijstandsportaal.platform.db.generated.Tables.HUISHOUDLID;
 import static nl.bijstandsportaal.platform.db.generated.Tables.MEDEWERKER;
+import static nl.bijstandsportaal.platform.db.generated.Tables.MELDING;
 
 /** Citizens and employees. Lookups by BSN happen only at login. */
 @Singleton
@@ -46,12 +49,28 @@ public class AccountRepository {
      * page and the app's home screen ask for it and a database round trip is the dearest part of them.
      */
     public Optional<CitizenProfile> profile(long burgerId, long gemeenteId) {
+        return profile(burgerId, gemeenteId, false).map(HomeData::profile);
+    }
+
+    /** The profile and the number of unread messages in the inbox (for the menu), still in one round trip. */
+    public record HomeData(CitizenProfile profile, int unreadMessages) {
+    }
+
+    public Optional<HomeData> home(long burgerId, long gemeenteId) {
+        return profile(burgerId, gemeenteId, true);
+    }
+
+    private Optional<HomeData> profile(long burgerId, long gemeenteId, boolean withUnread) {
         var consulent = MEDEWERKER.as("consulent");
+        Field<Integer> unread = withUnread
+                ? DSL.field(DSL.selectCount().from(MELDING).where(MELDING.BURGER_ID.eq(BURGER.ID)).and(MELDING.GELEZEN_OP.isNull())).as("ongelezen")
+                : DSL.inline(0).as("ongelezen");
         List<Record> rows = db.select(BURGER.ID, BURGER.VOORNAAM, BURGER.ACHTERNAAM, BURGER.GEBOORTEDATUM, BURGER.LEEFVORM,
                         BURGER.STRAAT, BURGER.HUISNUMMER, BURGER.POSTCODE, BURGER.WOONPLAATS, BURGER.BIJSTAND_SINDS, BURGER.IN_INRICHTING)
                 .select(GEMEENTE.ID, GEMEENTE.CODE, GEMEENTE.NAAM, GEMEENTE.TELEFOON, GEMEENTE.WEBSITE)
                 .select(consulent.ID, consulent.NAAM, consulent.EMAIL, consulent.TELEFOON)
                 .select(HUISHOUDLID.ID, HUISHOUDLID.VOORNAAM, HUISHOUDLID.GEBOORTEDATUM, HUISHOUDLID.RELATIE, HUISHOUDLID.STATUS)
+                .select(unread)
                 .from(BURGER)
                 .join(GEMEENTE).on(GEMEENTE.ID.eq(BURGER.GEMEENTE_ID))
                 .leftJoin(consulent).on(consulent.ID.eq(BURGER.CONSULENT_ID))
@@ -71,7 +90,7 @@ public class AccountRepository {
                 .toList();
         CitizenProfile.ConsulentInfo consulentInfo = row.get(consulent.ID) == null ? null
                 : new CitizenProfile.ConsulentInfo(row.get(consulent.ID), row.get(consulent.NAAM), row.get(consulent.EMAIL), row.get(consulent.TELEFOON));
-        return Optional.of(new CitizenProfile(
+        return Optional.of(new HomeData(new CitizenProfile(
                 row.get(BURGER.ID),
                 row.get(BURGER.VOORNAAM),
                 row.get(BURGER.ACHTERNAAM),
@@ -83,6 +102,6 @@ public class AccountRepository {
                 new CitizenProfile.GemeenteInfo(row.get(GEMEENTE.ID), row.get(GEMEENTE.CODE), row.get(GEMEENTE.NAAM),
                         row.get(GEMEENTE.TELEFOON), row.get(GEMEENTE.WEBSITE)),
                 consulentInfo,
-                household));
+                household), row.get(unread)));
     }
 }

@@ -80,7 +80,9 @@ public class Outbox {
         int written = tx.insertInto(MELDING, MELDING.PUBLIC_ID, MELDING.BURGER_ID, MELDING.ONDERWERP, MELDING.SLEUTEL,
                         MELDING.TEKST, MELDING.ARGUMENTEN, MELDING.LINK, MELDING.AANGEMAAKT_OP)
                 .select(tx.select(DSL.uuid().cast(String.class), burger, DSL.val(topic.name()), DSL.val(key),
-                        DSL.val(text), DSL.val(argumentsJson, String.class), DSL.val(link, String.class), DSL.val(at)).from(chosen))
+                        DSL.val(text), DSL.val(argumentsJson, String.class), DSL.val(link, String.class), DSL.val(at)).from(chosen)
+                        // Who has it already is left out before inserting: a run that comes again only reads.
+                        .whereNotExists(DSL.selectOne().from(MELDING).where(MELDING.BURGER_ID.eq(burger)).and(MELDING.SLEUTEL.eq(key))))
                 .onDuplicateKeyIgnore()
                 .execute();
         if (written == 0) {

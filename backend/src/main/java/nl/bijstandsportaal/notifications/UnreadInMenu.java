@@ -12,6 +12,7 @@ import java.util.Map;
 /**
  * Puts the number of unread messages ({@code unreadMessages}) in the model of every page a citizen sees, so the menu
  * can say "Berichten (2 nieuw)". Runs where the page is rendered, after the controller, on its (blocking) thread.
+ * A controller that already has the count (the home page gets it with the profile) puts it in the model itself.
  */
 @Singleton
 class UnreadInMenu implements ViewModelProcessor<Map<String, Object>> {
@@ -28,6 +29,9 @@ class UnreadInMenu implements ViewModelProcessor<Map<String, Object>> {
     public void process(HttpRequest<?> request, ModelAndView<Map<String, Object>> modelAndView) {
         CurrentUser.of(request).filter(CurrentUser::isCitizen).ifPresent(user -> {
             Map<String, Object> model = modelAndView.getModel().orElse(null);
+            if (model != null && model.containsKey(MODEL_KEY)) {
+                return; // the controller counted already, in its own query (the home page)
+            }
             Map<String, Object> mutable = model == null ? new HashMap<>() : new HashMap<>(model);
             mutable.put(MODEL_KEY, inbox.unread(user.id()));
             modelAndView.setModel(mutable);
