@@ -6,6 +6,7 @@ import nl.bijstandsportaal.platform.i18n.Messages;
 import nl.bijstandsportaal.testsupport.FakeFcmServer;
 import nl.bijstandsportaal.testsupport.MutableClock;
 import nl.bijstandsportaal.testsupport.PortalTest;
+import nl.bijstandsportaal.testsupport.TestRows;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,10 +99,7 @@ class DispatcherTest extends PortalTest {
     }
 
     private long device(String token) {
-        db.insertInto(DEVICE).set(DEVICE.PUBLIC_ID, UUID.randomUUID().toString()).set(DEVICE.BURGER_ID, jan)
-                .set(DEVICE.PUSH_TOKEN, token).set(DEVICE.PLATFORM, "ANDROID").set(DEVICE.APP_VERSION, "1.0.0")
-                .set(DEVICE.CREATED_AT, LocalDateTime.now()).set(DEVICE.LAST_SEEN_AT, LocalDateTime.now()).execute();
-        return db.select(DEVICE.ID).from(DEVICE).where(DEVICE.PUSH_TOKEN.eq(token)).fetchSingle(DEVICE.ID);
+        return TestRows.device(db, jan, token);
     }
 
     private void removeOtherDevices(String keep) {

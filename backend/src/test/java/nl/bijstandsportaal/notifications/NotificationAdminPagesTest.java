@@ -3,6 +3,7 @@ package nl.bijstandsportaal.notifications;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.bijstandsportaal.testsupport.PortalTest;
+import nl.bijstandsportaal.testsupport.TestRows;
 import org.jooq.DSLContext;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -38,9 +39,7 @@ class NotificationAdminPagesTest extends PortalTest {
     private String device(String bsn) {
         long burger = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(bsn)).fetchSingle(BURGER.ID);
         String token = "demo-phone-" + UUID.randomUUID();
-        db.insertInto(DEVICE).set(DEVICE.PUBLIC_ID, UUID.randomUUID().toString()).set(DEVICE.BURGER_ID, burger)
-                .set(DEVICE.PUSH_TOKEN, token).set(DEVICE.PLATFORM, "IOS").set(DEVICE.APP_VERSION, "1.0.0")
-                .set(DEVICE.CREATED_AT, LocalDateTime.now()).set(DEVICE.LAST_SEEN_AT, LocalDateTime.now()).execute();
+        TestRows.device(db, burger, token);
         return token;
     }
 

@@ -3,6 +3,7 @@ package nl.bijstandsportaal.notifications;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.bijstandsportaal.testsupport.PortalTest;
+import nl.bijstandsportaal.testsupport.TestRows;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 
@@ -32,9 +33,7 @@ class OutboxTest extends PortalTest {
         long sanne = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(SANNE)).fetchSingle(BURGER.ID);
         db.update(BURGER).set(BURGER.EMAIL, "sanne@example.org").where(BURGER.ID.eq(sanne)).execute();
         for (String token : new String[]{"phone-" + UUID.randomUUID(), "tablet-" + UUID.randomUUID()}) {
-            db.insertInto(DEVICE).set(DEVICE.PUBLIC_ID, UUID.randomUUID().toString()).set(DEVICE.BURGER_ID, sanne)
-                    .set(DEVICE.PUSH_TOKEN, token).set(DEVICE.PLATFORM, "ANDROID").set(DEVICE.APP_VERSION, "1.0.0")
-                    .set(DEVICE.CREATED_AT, LocalDateTime.now()).set(DEVICE.LAST_SEEN_AT, LocalDateTime.now()).execute();
+            TestRows.device(db, sanne, token);
         }
         String key = "test/" + UUID.randomUUID();
         Outbox.Message message = new Outbox.Message(sanne, Topic.INKOMSTEN, key, "notification.test", null, "/inkomsten");

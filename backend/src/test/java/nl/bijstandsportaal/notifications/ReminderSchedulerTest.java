@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import nl.bijstandsportaal.rules.RulesService;
 import nl.bijstandsportaal.testsupport.MutableClock;
 import nl.bijstandsportaal.testsupport.PortalTest;
+import nl.bijstandsportaal.testsupport.TestRows;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -134,9 +135,7 @@ class ReminderSchedulerTest extends PortalTest {
         String gone = "gone-phone-" + UUID.randomUUID();
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
         for (String[] d : new String[][]{{old, "80"}, {gone, "91"}}) {
-            db.insertInto(DEVICE).set(DEVICE.PUBLIC_ID, UUID.randomUUID().toString()).set(DEVICE.BURGER_ID, jan)
-                    .set(DEVICE.PUSH_TOKEN, d[0]).set(DEVICE.PLATFORM, "ANDROID").set(DEVICE.APP_VERSION, "1.0.0")
-                    .set(DEVICE.CREATED_AT, now.minusDays(200)).set(DEVICE.LAST_SEEN_AT, now.minusDays(Long.parseLong(d[1]))).execute();
+            TestRows.device(db, jan, d[0], now.minusDays(Long.parseLong(d[1])));
         }
 
         at(clock).run();
