@@ -33,6 +33,8 @@ class PagesInBrowserTest extends PortalTest {
     DSLContext db;
     @Inject
     nl.bijstandsportaal.notifications.Outbox outbox;
+    @Inject
+    nl.bijstandsportaal.notifications.Dispatcher dispatcher;
 
     private String base() {
         return "http://127.0.0.1:" + server.getPort();
@@ -209,6 +211,8 @@ class PagesInBrowserTest extends PortalTest {
     @Test
     void employeePagesAreAccessibleOnPhoneAndDesktop() {
         long fatima = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(FATIMA)).fetchOne(BURGER.ID);
+        // Fatima's e-mail address is set before the messages, so each gets an e-mail delivery for the demo page.
+        db.update(BURGER).set(BURGER.EMAIL, "fatima.elamrani@example.org").where(BURGER.ID.eq(fatima)).execute();
         List<String> problems = new ArrayList<>();
         for (int[] viewport : VIEWPORTS) {
             try (BrowserContext context = context(viewport[0], viewport[1])) {
@@ -216,6 +220,14 @@ class PagesInBrowserTest extends PortalTest {
                 demoLogin(page, "/demo/medewerker", "Marieke Jansen");
                 audit(page, "/consulent", viewport[0], problems);
                 audit(page, "/consulent/burgers/" + fatima, viewport[0], problems);
+                // A message to the citizen: first empty (the form comes back with the error), then sent.
+                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bericht versturen")).click();
+                page.waitForLoadState();
+                check(page, "consulent message with a mistake", viewport[0], problems);
+                page.locator("#bericht").fill("Hoi Fatima, wil je de loonstrook van oktober nog sturen? Groet, Marieke");
+                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bericht versturen")).click();
+                page.waitForLoadState();
+                check(page, "consulent message sent", viewport[0], problems);
                 audit(page, "/consulent/burgers/" + fatima + "/situatie", viewport[0], problems);
                 page.locator("#plicht-ARBEID-reden").fill("");
                 page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Opslaan")).click();
@@ -227,6 +239,16 @@ class PagesInBrowserTest extends PortalTest {
                 demoLogin(page, "/demo/medewerker", "Priya Ramdin");
                 audit(page, "/beheer/audit", viewport[0], problems);
                 audit(page, "/beheer/regels", viewport[0], problems);
+                audit(page, "/beheer/meldingen", viewport[0], problems);
+            }
+        }
+        // What the recording senders "sent" for those messages, on the demo page.
+        db.update(BURGER).set(BURGER.STILLE_UREN_VAN, java.time.LocalTime.MIDNIGHT).set(BURGER.STILLE_UREN_TOT, java.time.LocalTime.MIDNIGHT)
+                .where(BURGER.ID.eq(fatima)).execute();
+        dispatcher.dispatchAll();
+        for (int[] viewport : VIEWPORTS) {
+            try (BrowserContext context = context(viewport[0], viewport[1])) {
+                audit(context.newPage(), "/demo/verzonden", viewport[0], problems);
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
