@@ -10,6 +10,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
+import nl.bijstandsportaal.platform.demo.DemoMode;
 import org.apache.http.HttpHost;
 import org.apache.http.conn.routing.HttpRoute;
 import org.apache.http.impl.client.HttpClients;
@@ -44,14 +45,19 @@ class SenderSetup {
     PushSender pushSender(@Value("${portal.push.firebase.project-id:}") String projectId,
                           @Value("${portal.push.firebase.credentials-file:}") String credentialsFile,
                           @Value("${portal.push.firebase.fake-server:}") String fakeServer,
-                          RecordingSenders recording) {
+                          RecordingSenders recording, DemoMode demoMode) {
         if (!fakeServer.isBlank()) {
             LOG.info("Push: Firebase Admin SDK, sending to the fake FCM server at {}", fakeServer);
             return new FirebasePushSender(FirebaseApp.initializeApp(fakeServerOptions(fakeServer,
                     projectId.isBlank() ? "fake-project" : projectId), "portal-" + UUID.randomUUID()));
         }
         if (projectId.isBlank() || credentialsFile.isBlank()) {
-            LOG.info("Push: no Firebase credentials; push messages go to the recording sender (developer page)");
+            if (demoMode.isActive()) {
+                LOG.info("Push: no Firebase credentials; push messages go to the recording sender (developer page)");
+            } else {
+                LOG.warn("Push: no Firebase credentials (FIREBASE_PROJECT_ID, FIREBASE_CREDENTIALS_FILE): push messages are "
+                        + "NOT sent to phones, only recorded; citizens still see everything in the portal's inbox");
+            }
             return recording;
         }
         try (InputStream in = Files.newInputStream(Path.of(credentialsFile))) {
@@ -92,9 +98,13 @@ class SenderSetup {
     EmailSender emailSender(@Value("${portal.email.smtp-host:}") String smtpHost,
                             @Value("${portal.email.from:}") String from,
                             BeanProvider<io.micronaut.email.EmailSender<?, ?>> smtp,
-                            RecordingSenders recording) {
+                            RecordingSenders recording, DemoMode demoMode) {
         if (smtpHost.isBlank()) {
-            LOG.info("E-mail: no SMTP server configured; e-mails go to the recording sender (developer page)");
+            if (demoMode.isActive()) {
+                LOG.info("E-mail: no SMTP server configured; e-mails go to the recording sender (developer page)");
+            } else {
+                LOG.warn("E-mail: no SMTP server configured (SMTP_HOST): e-mails are NOT sent, only recorded");
+            }
             return recording;
         }
         if (from.isBlank()) {
