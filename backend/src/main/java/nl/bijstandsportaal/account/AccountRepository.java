@@ -1,6 +1,8 @@
 package nl.bijstandsportaal.account;
 
 import jakarta.inject.Singleton;
+import nl.bijstandsportaal.platform.security.CurrentUser;
+import nl.bijstandsportaal.platform.web.NotFoundException;
 import nl.bijstandsportaal.platform.db.generated.tables.records.BurgerRecord;
 import nl.bijstandsportaal.platform.db.generated.tables.records.MedewerkerRecord;
 import org.jooq.DSLContext;
@@ -50,6 +52,14 @@ public class AccountRepository {
      */
     public Optional<CitizenProfile> profile(long burgerId, long gemeenteId) {
         return profile(burgerId, gemeenteId, false).map(HomeData::profile);
+    }
+
+    /**
+     * A citizen as an employee may see them: only one of the employee's own municipality; any other id gives the same
+     * 404 as one that does not exist.
+     */
+    public CitizenProfile citizenFor(CurrentUser employee, long burgerId) {
+        return profile(burgerId, employee.gemeenteId()).orElseThrow(NotFoundException::new);
     }
 
     /** The profile and the number of unread messages in the inbox (for the menu), still in one round trip. */

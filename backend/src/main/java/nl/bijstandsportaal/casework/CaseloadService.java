@@ -5,7 +5,6 @@ import nl.bijstandsportaal.account.AccountRepository;
 import nl.bijstandsportaal.account.CitizenProfile;
 import nl.bijstandsportaal.platform.audit.AuditLog;
 import nl.bijstandsportaal.platform.security.CurrentUser;
-import nl.bijstandsportaal.platform.web.NotFoundException;
 import org.jooq.DSLContext;
 
 import java.time.Instant;
@@ -59,7 +58,7 @@ public class CaseloadService {
 
     /** The citizen's file, recorded in the audit trail. */
     public CitizenProfile openFile(CurrentUser consulent, long burgerId) {
-        CitizenProfile profile = accounts.profile(burgerId, consulent.gemeenteId()).orElseThrow(NotFoundException::new);
+        CitizenProfile profile = accounts.citizenFor(consulent, burgerId);
         audit.record(consulent.id(), burgerId, AuditLog.FILE_OPENED, "Dossier geopend");
         return profile;
     }

@@ -44,7 +44,7 @@ public class ChangeDecisions {
 
     /** @return false when the step is not one of {@link #STEPS} (nothing changed); 404 for a change that is not there */
     public boolean setStatus(CurrentUser consulent, long burgerId, String changeId, String status) {
-        CitizenProfile citizen = accounts.profile(burgerId, consulent.gemeenteId()).orElseThrow(NotFoundException::new);
+        CitizenProfile citizen = accounts.citizenFor(consulent, burgerId);
         if (!STEPS.contains(status)) {
             return false;
         }

@@ -9,7 +9,6 @@ import nl.bijstandsportaal.notifications.Topic;
 import nl.bijstandsportaal.platform.audit.AuditLog;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.security.CurrentUser;
-import nl.bijstandsportaal.platform.web.NotFoundException;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -57,7 +56,7 @@ public class ConsulentMessages {
 
     /** Sends the message; errors per field ({@code bericht}), and then nothing is stored. */
     public Map<String, Text> send(CurrentUser consulent, long burgerId, String typed) {
-        CitizenProfile citizen = citizen(consulent, burgerId);
+        CitizenProfile citizen = accounts.citizenFor(consulent, burgerId);
         String text = typed == null ? "" : typed.strip();
         if (text.isEmpty()) {
             return Map.of("bericht", Text.of("consulent.message.error.empty"));
@@ -81,7 +80,7 @@ public class ConsulentMessages {
 
     /** What was sent to this citizen, newest first. */
     public List<Sent> sent(CurrentUser consulent, long burgerId) {
-        CitizenProfile citizen = citizen(consulent, burgerId);
+        CitizenProfile citizen = accounts.citizenFor(consulent, burgerId);
         return db.select(BERICHT.VERSTUURD_OP, MEDEWERKER.NAAM, BERICHT.TEKST, MELDING.GELEZEN_OP)
                 .from(BERICHT)
                 .join(MEDEWERKER).on(MEDEWERKER.ID.eq(BERICHT.MEDEWERKER_ID))
@@ -93,7 +92,4 @@ public class ConsulentMessages {
                         r.value4() == null ? null : r.value4().toInstant(ZoneOffset.UTC)));
     }
 
-    private CitizenProfile citizen(CurrentUser consulent, long burgerId) {
-        return accounts.profile(burgerId, consulent.gemeenteId()).orElseThrow(NotFoundException::new);
-    }
 }

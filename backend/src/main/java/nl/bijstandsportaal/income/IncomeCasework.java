@@ -59,14 +59,14 @@ public class IncomeCasework {
 
     /** The citizen's reports, newest period first. */
     public List<IncomeRepository.Report> reports(CurrentUser consulent, long burgerId) {
-        CitizenProfile citizen = citizen(consulent, burgerId);
+        CitizenProfile citizen = accounts.citizenFor(consulent, burgerId);
         return db.selectFrom(INKOMSTENOPGAVE).where(INKOMSTENOPGAVE.BURGER_ID.eq(citizen.id()))
                 .orderBy(INKOMSTENOPGAVE.PERIODE_VAN.desc()).limit(24)
                 .fetch(r -> repository.reportByPeriod(citizen.id(), r.getPeriodeCode()).orElseThrow());
     }
 
     public ReportFile open(CurrentUser consulent, long burgerId, String periodCode) {
-        CitizenProfile citizen = citizen(consulent, burgerId);
+        CitizenProfile citizen = accounts.citizenFor(consulent, burgerId);
         IncomeRepository.Report report = repository.reportByPeriod(citizen.id(), periodCode).orElseThrow(NotFoundException::new);
         audit.record(consulent.id(), citizen.id(), "INKOMSTENOPGAVE_GEOPEND", "Inkomstenopgave " + report.kenmerk() + " geopend");
         Map<Long, String> proof = new LinkedHashMap<>();
@@ -81,7 +81,7 @@ public class IncomeCasework {
      * (IN_BEHANDELING or VERWERKT). Errors per field ({@code vastgesteld.N}, {@code reden.N}); nothing is stored then.
      */
     public Map<String, Text> decide(CurrentUser consulent, long burgerId, String periodCode, Map<String, String> form, String status) {
-        CitizenProfile citizen = citizen(consulent, burgerId);
+        CitizenProfile citizen = accounts.citizenFor(consulent, burgerId);
         IncomeRepository.Report report = repository.reportByPeriod(citizen.id(), periodCode).orElseThrow(NotFoundException::new);
         List<IncomeRepository.SourceRow> sources = repository.sources(report.id(), report.version());
         Map<String, Text> errors = new LinkedHashMap<>();
@@ -163,7 +163,7 @@ public class IncomeCasework {
     }
 
     public Optional<StoredProof> proof(CurrentUser consulent, long burgerId, String periodCode, long bijlageId) {
-        CitizenProfile citizen = citizen(consulent, burgerId);
+        CitizenProfile citizen = accounts.citizenFor(consulent, burgerId);
         IncomeRepository.Report report = repository.reportByPeriod(citizen.id(), periodCode).orElseThrow(NotFoundException::new);
         var row = db.select(INKOMSTENOPGAVE_BIJLAGE.CONTENT_TYPE, INKOMSTENOPGAVE_BIJLAGE.INHOUD).from(INKOMSTENOPGAVE_BIJLAGE)
                 .where(INKOMSTENOPGAVE_BIJLAGE.ID.eq(bijlageId)).and(INKOMSTENOPGAVE_BIJLAGE.OPGAVE_ID.eq(report.id())).fetchOne();
@@ -172,9 +172,5 @@ public class IncomeCasework {
         }
         audit.record(consulent.id(), citizen.id(), "BEWIJS_BEKEKEN", "Bewijs bij inkomstenopgave " + report.kenmerk() + " geopend");
         return Optional.of(new StoredProof(row.value1(), row.value2()));
-    }
-
-    private CitizenProfile citizen(CurrentUser consulent, long burgerId) {
-        return accounts.profile(burgerId, consulent.gemeenteId()).orElseThrow(NotFoundException::new);
     }
 }

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.UUID;
 
 import static nl.bijstandsportaal.platform.db.generated.Tables.BEZORGING;
 import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
@@ -37,31 +36,14 @@ public class Outbox {
 
     /** @return the new message's id; empty when this citizen already has a message for this event */
     public Optional<Long> write(DSLContext tx, Message message, Instant now) {
-        LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
-        int inserted = tx.insertInto(MELDING)
-                .set(MELDING.PUBLIC_ID, UUID.randomUUID().toString())
-                .set(MELDING.BURGER_ID, message.burgerId())
-                .set(MELDING.ONDERWERP, message.topic().name())
-                .set(MELDING.SLEUTEL, message.key())
-                .set(MELDING.TEKST, message.text())
-                .set(MELDING.ARGUMENTEN, message.argumentsJson())
-                .set(MELDING.LINK, message.link())
-                .set(MELDING.AANGEMAAKT_OP, at)
-                .onDuplicateKeyIgnore()
-                .execute();
-        if (inserted == 0) {
+        int written = writeEach(tx, tx.select(DSL.val(message.burgerId()).as("burger_id")), message.topic(), message.key(), message.text(),
+                message.argumentsJson(), message.link(), now);
+        if (written == 0) {
             return Optional.empty();
         }
-        long id = tx.select(MELDING.ID).from(MELDING)
+        return Optional.of(tx.select(MELDING.ID).from(MELDING)
                 .where(MELDING.BURGER_ID.eq(message.burgerId())).and(MELDING.SLEUTEL.eq(message.key()))
-                .fetchSingle(MELDING.ID);
-        tx.insertInto(BEZORGING, BEZORGING.MELDING_ID, BEZORGING.KANAAL, BEZORGING.DEVICE_ID, BEZORGING.STATUS, BEZORGING.NIET_VOOR)
-                .select(tx.select(DSL.val(id), DSL.val(Channel.PUSH.name()), DEVICE.ID, DSL.val(Delivery.WAITING), DSL.val(at))
-                        .from(DEVICE).where(DEVICE.BURGER_ID.eq(message.burgerId()))
-                        .unionAll(tx.select(DSL.val(id), DSL.val(Channel.EMAIL.name()), DSL.val(0L), DSL.val(Delivery.WAITING), DSL.val(at))
-                                .from(BURGER).where(BURGER.ID.eq(message.burgerId())).and(BURGER.EMAIL.isNotNull())))
-                .execute();
-        return Optional.of(id);
+                .fetchSingle(MELDING.ID));
     }
 
     /**

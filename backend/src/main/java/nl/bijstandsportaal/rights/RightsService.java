@@ -85,7 +85,7 @@ public class RightsService {
 
     /** A citizen's overview for a consulent of their municipality (who opened the file, which is audited). */
     public Page overviewForConsulent(CurrentUser consulent, long burgerId) {
-        return page(accounts.profile(burgerId, consulent.gemeenteId()).orElseThrow(NotFoundException::new));
+        return page(accounts.citizenFor(consulent, burgerId));
     }
 
     private Page page(CitizenProfile profile) {
@@ -216,13 +216,13 @@ public class RightsService {
 
     /** The changes a citizen reported, for their consulent (who opened the file, which is audited). */
     public List<Receipt> changesForConsulent(CurrentUser consulent, long burgerId) {
-        CitizenProfile profile = accounts.profile(burgerId, consulent.gemeenteId()).orElseThrow(NotFoundException::new);
+        CitizenProfile profile = accounts.citizenFor(consulent, burgerId);
         return receipts(repository.changes(profile.id()), profile);
     }
 
     /** Proof of a citizen's change, for a consulent of their municipality; every download is audited. */
     public RightsRepository.StoredFile proofForConsulent(CurrentUser consulent, long burgerId, long attachmentId) {
-        CitizenProfile profile = accounts.profile(burgerId, consulent.gemeenteId()).orElseThrow(NotFoundException::new);
+        CitizenProfile profile = accounts.citizenFor(consulent, burgerId);
         RightsRepository.StoredFile file = repository.attachment(profile.id(), attachmentId).orElseThrow(NotFoundException::new);
         audit.record(consulent.id(), profile.id(), "BEWIJS_BEKEKEN", "Bewijs bij een wijziging geopend");
         return file;
@@ -230,7 +230,7 @@ public class RightsService {
 
     /** The ids of each change's proof, for the consulent's download links. */
     public Map<String, List<Long>> proofIds(CurrentUser consulent, long burgerId) {
-        CitizenProfile profile = accounts.profile(burgerId, consulent.gemeenteId()).orElseThrow(NotFoundException::new);
+        CitizenProfile profile = accounts.citizenFor(consulent, burgerId);
         List<WijzigingRecord> changes = repository.changes(profile.id());
         Map<Long, String> publicIds = new LinkedHashMap<>();
         changes.forEach(c -> publicIds.put(c.getId(), c.getPublicId()));

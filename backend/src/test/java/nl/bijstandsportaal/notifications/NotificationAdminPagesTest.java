@@ -10,12 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.UUID;
 
 import static nl.bijstandsportaal.platform.db.generated.Tables.BEZORGING;
 import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
-import static nl.bijstandsportaal.platform.db.generated.Tables.DEVICE;
 import static nl.bijstandsportaal.platform.db.generated.Tables.MELDING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
