@@ -156,6 +156,10 @@ class RightsPagesTest extends PortalTest {
         assertEquals(404, marieke.postForm(step, Map.of("csrfToken", WebClient.csrfToken(marieke.get("/consulent").body()),
                 "status", "AFGEHANDELD")).statusCode(), "a consulent of another municipality");
         assertEquals(400, dennis.postForm(step, Map.of("csrfToken", token, "status", "WEG")).statusCode());
+        long jan = db.select(nl.bijstandsportaal.platform.db.generated.Tables.BURGER.ID).from(nl.bijstandsportaal.platform.db.generated.Tables.BURGER)
+                .where(nl.bijstandsportaal.platform.db.generated.Tables.BURGER.BSN.eq(JAN)).fetchSingle(nl.bijstandsportaal.platform.db.generated.Tables.BURGER.ID);
+        assertEquals(404, dennis.postForm("/consulent/burgers/" + jan + "/wijzigingen/" + publicId,
+                Map.of("csrfToken", token, "status", "AFGEHANDELD")).statusCode(), "Henk's change through another citizen's file");
         HttpResponse<String> handled = dennis.postForm(step, Map.of("csrfToken", token, "status", "AFGEHANDELD"));
         assertEquals(303, handled.statusCode(), handled.body());
         assertEquals("AFGEHANDELD", db.select(WIJZIGING.STATUS).from(WIJZIGING).where(WIJZIGING.PUBLIC_ID.eq(publicId)).fetchSingle(WIJZIGING.STATUS));
