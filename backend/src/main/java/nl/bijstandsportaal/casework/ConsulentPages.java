@@ -20,6 +20,8 @@ import io.micronaut.views.View;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.web.FormBody;
 import nl.bijstandsportaal.platform.security.CurrentUser;
+import nl.bijstandsportaal.documents.DocumentRequestForm;
+import nl.bijstandsportaal.documents.DocumentRequests;
 import nl.bijstandsportaal.income.IncomeCasework;
 import nl.bijstandsportaal.rights.RightsService;
 import nl.bijstandsportaal.platform.security.Roles;
@@ -39,10 +41,12 @@ class ConsulentPages {
     private final IncomeCasework income;
     private final ConsulentMessages messages;
     private final ChangeDecisions changes;
+    private final DocumentRequests documents;
 
     ConsulentPages(CaseloadService caseload, RightsService rights, IncomeCasework income, ConsulentMessages messages,
-                   ChangeDecisions changes) {
+                   ChangeDecisions changes, DocumentRequests documents) {
         this.changes = changes;
+        this.documents = documents;
         this.caseload = caseload;
         this.rights = rights;
         this.income = income;
@@ -71,6 +75,9 @@ class ConsulentPages {
         }
         if ("wijziging".equals(opgeslagen)) {
             model.put("changeSaved", true);
+        }
+        if ("document".equals(opgeslagen)) {
+            model.put("documentSaved", true);
         }
         return model;
     }
@@ -103,6 +110,41 @@ class ConsulentPages {
         return HttpResponse.seeOther(URI.create("/consulent/burgers/" + id + "?opgeslagen=wijziging#wijzigingen-titel"));
     }
 
+    /** Asks the citizen for a document (what, why, by when); a form with mistakes comes back as typed. */
+    @Post(value = "/consulent/burgers/{id}/documentverzoeken", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured(Roles.CONSULENT)
+    HttpResponse<?> askDocument(@PathVariable long id, @Body Map<String, Object> body, Authentication authentication) {
+        CurrentUser consulent = CurrentUser.require(authentication);
+        Map<String, String> form = FormBody.strings(body);
+        Map<String, Text> errors = documents.ask(consulent, id, form);
+        if (!errors.isEmpty()) {
+            Map<String, Object> model = file(consulent, id);
+            model.put("errors", errors);
+            model.put("documentTyped", form);
+            return HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("consulent/citizen", model));
+        }
+        return HttpResponse.seeOther(URI.create("/consulent/burgers/" + id + "?opgeslagen=document#documenten-titel"));
+    }
+
+    /** A request is done (the consulent has what they need) or withdrawn; the citizen is told. */
+    @Post(value = "/consulent/burgers/{id}/documentverzoeken/{request}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured(Roles.CONSULENT)
+    HttpResponse<?> closeDocument(@PathVariable long id, @PathVariable String request, @Body Map<String, Object> body,
+                                  Authentication authentication) {
+        String step = FormBody.strings(body).getOrDefault("status", "");
+        if (!documents.close(CurrentUser.require(authentication), id, request, step)) {
+            return HttpResponse.badRequest();
+        }
+        return HttpResponse.seeOther(URI.create("/consulent/burgers/" + id + "?opgeslagen=document#documenten-titel"));
+    }
+
+    /** A file the citizen sent for a request: a download, audited. */
+    @Get(value = "/consulent/burgers/{id}/documenten/{bestand}", produces = MediaType.ALL)
+    @Secured(Roles.CONSULENT)
+    HttpResponse<byte[]> documentFile(@PathVariable long id, @PathVariable long bestand, Authentication authentication) {
+        return documents.file(CurrentUser.require(authentication), id, bestand).response();
+    }
+
     private Map<String, Object> file(CurrentUser consulent, long id) {
         Map<String, Object> model = new HashMap<>();
         model.put("profile", caseload.openFile(consulent, id));
@@ -115,6 +157,13 @@ class ConsulentPages {
         model.put("messages", messages.sent(consulent, id));
         model.put("messageMax", ConsulentMessages.MAX_LENGTH);
         model.put("changeSteps", ChangeDecisions.STEPS);
+        DocumentRequests.Defaults defaults = documents.defaults(consulent, id);
+        model.put("documentRequests", documents.forConsulent(consulent, id));
+        model.put("documentDefaults", defaults);
+        model.put("documentTyped", Map.of("uiterlijk", defaults.deadline().toString()));
+        model.put("documentSteps", DocumentRequests.CLOSING);
+        model.put("documentMaxWhat", DocumentRequestForm.MAX_WHAT);
+        model.put("documentMaxWhy", DocumentRequestForm.MAX_WHY);
         return model;
     }
 

@@ -58,11 +58,7 @@ class ConsulentIncomePages {
 
     @Get(value = "/consulent/burgers/{id}/inkomsten/{code}/bewijs/{bijlage}", produces = MediaType.ALL)
     HttpResponse<byte[]> proof(Authentication authentication, @PathVariable long id, @PathVariable String code, @PathVariable long bijlage) {
-        IncomeCasework.StoredProof proof = casework.proof(CurrentUser.require(authentication), id, code, bijlage)
-                .orElseThrow(NotFoundException::new);
-        return HttpResponse.ok(proof.bytes()).contentType(MediaType.of(proof.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"bewijs-" + bijlage + "\"")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+        return casework.proof(CurrentUser.require(authentication), id, code, bijlage).orElseThrow(NotFoundException::new).response();
     }
 
     private static Map<String, Object> model(IncomeCasework.ReportFile file, Map<String, String> typed, Map<String, Text> errors) {

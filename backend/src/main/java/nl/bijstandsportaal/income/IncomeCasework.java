@@ -10,6 +10,7 @@ import nl.bijstandsportaal.platform.audit.AuditLog;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.i18n.TypedInput;
 import nl.bijstandsportaal.platform.security.CurrentUser;
+import nl.bijstandsportaal.platform.web.Download;
 import nl.bijstandsportaal.platform.web.NotFoundException;
 import org.jooq.DSLContext;
 
@@ -159,18 +160,15 @@ public class IncomeCasework {
     }
 
     /** Proof of a report of a citizen of this municipality; every download is audited. */
-    public record StoredProof(String contentType, byte[] bytes) {
-    }
-
-    public Optional<StoredProof> proof(CurrentUser consulent, long burgerId, String periodCode, long bijlageId) {
+    public Optional<Download> proof(CurrentUser consulent, long burgerId, String periodCode, long bijlageId) {
         CitizenProfile citizen = accounts.citizenFor(consulent, burgerId);
         IncomeRepository.Report report = repository.reportByPeriod(citizen.id(), periodCode).orElseThrow(NotFoundException::new);
-        var row = db.select(INKOMSTENOPGAVE_BIJLAGE.CONTENT_TYPE, INKOMSTENOPGAVE_BIJLAGE.INHOUD).from(INKOMSTENOPGAVE_BIJLAGE)
+        var row = db.select(INKOMSTENOPGAVE_BIJLAGE.BESTANDSNAAM, INKOMSTENOPGAVE_BIJLAGE.CONTENT_TYPE, INKOMSTENOPGAVE_BIJLAGE.INHOUD).from(INKOMSTENOPGAVE_BIJLAGE)
                 .where(INKOMSTENOPGAVE_BIJLAGE.ID.eq(bijlageId)).and(INKOMSTENOPGAVE_BIJLAGE.OPGAVE_ID.eq(report.id())).fetchOne();
         if (row == null) {
             return Optional.empty();
         }
         audit.record(consulent.id(), citizen.id(), "BEWIJS_BEKEKEN", "Bewijs bij inkomstenopgave " + report.kenmerk() + " geopend");
-        return Optional.of(new StoredProof(row.value1(), row.value2()));
+        return Optional.of(new Download(row.value1(), row.value2(), row.value3()));
     }
 }

@@ -132,13 +132,7 @@ class IncomePages {
         CurrentUser user = CurrentUser.require(authentication);
         ReportPeriod period = income.period(user, code);
         IncomeService.Receipt receipt = income.receipt(user, code);
-        byte[] bytes;
-        try {
-            bytes = bewijs == null ? new byte[0] : bewijs.getBytes();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        nl.bijstandsportaal.rights.Upload.Checked checked = uploads.check(bewijs == null ? null : bewijs.getFilename(), bytes);
+        nl.bijstandsportaal.rights.Upload.Checked checked = uploads.check(bewijs);
         if (checked.error() != null) {
             Map<String, Object> model = receiptModel(period, receipt);
             model.put("errors", Map.of("bewijs", checked.error()));

@@ -21,6 +21,7 @@ import java.util.List;
 
 import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
 import static nl.bijstandsportaal.platform.db.generated.Tables.DEVICE;
+import static nl.bijstandsportaal.platform.db.generated.Tables.DOCUMENTVERZOEK;
 import static nl.bijstandsportaal.platform.db.generated.Tables.HUISHOUDLID;
 import static nl.bijstandsportaal.platform.db.generated.Tables.GEMEENTE;
 import static nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENBRON;
@@ -68,6 +69,7 @@ public class ReminderScheduler {
             }
             written += housematesTurningCostSharer(gemeente.value1(), gemeente.value2(), book, today, now);
             written += payslipsStillToCome(gemeente.value1(), gemeente.value2(), book, today, now);
+            written += documentsStillToCome(gemeente.value1(), gemeente.value2(), book, today, now);
         }
         written += devicesAboutToExpire(now);
         removeExpiredDevices(now);
@@ -104,7 +106,7 @@ public class ReminderScheduler {
     /**
      * A report sent with "loonstrook volgt" for an income, and still no payslip some days later
      * (inkomstenopgave.loonstrook_herinnering_dagen) while the consulent has not processed it: one reminder per
-     * report. The consulent's own requests for documents come with the document requests of a later issue.
+     * report. The consulent's own requests for documents: {@link #documentsStillToCome}.
      */
     private int payslipsStillToCome(long gemeenteId, String gemeente, RuleBook book, LocalDate today, Instant now) {
         int days = book.value(RuleKey.INKOMSTENOPGAVE_LOONSTROOK_HERINNERING_DAGEN, gemeente, today).intValueExact();
@@ -122,6 +124,42 @@ public class ReminderScheduler {
             written += db.transactionResult(cfg -> outbox.write(cfg.dsl(), new Outbox.Message(r.value1(), Topic.DOCUMENTEN,
                     "inkomsten/" + r.value2() + "/loonstrook", "notification.income.payslip", arguments.of(List.of(r.value3(), r.value4())),
                     "/inkomsten/" + r.value2() + "/verstuurd"), now).isPresent() ? 1 : 0);
+        }
+        return written;
+    }
+
+    /**
+     * A document the consulent asked for, still not sent: a reminder some days before the last day and one when it has
+     * passed (DocumentReminders), once per request and stage. Only requests with a deadline in the window are read.
+     */
+    private int documentsStillToCome(long gemeenteId, String gemeente, RuleBook book, LocalDate today, Instant now) {
+        int lead = book.value(RuleKey.DOCUMENTVERZOEK_HERINNERING_DAGEN, gemeente, today).intValueExact();
+        var open = db.select(DOCUMENTVERZOEK.BURGER_ID, DOCUMENTVERZOEK.PUBLIC_ID, DOCUMENTVERZOEK.WAT, DOCUMENTVERZOEK.UITERLIJK,
+                        DOCUMENTVERZOEK.GEVRAAGD_OP)
+                .from(DOCUMENTVERZOEK).join(BURGER).on(BURGER.ID.eq(DOCUMENTVERZOEK.BURGER_ID))
+                .where(DOCUMENTVERZOEK.STATUS.eq("OPEN"))
+                .and(DOCUMENTVERZOEK.UITERLIJK.between(DocumentReminders.earliestDeadline(today), DocumentReminders.latestDeadline(today, lead)))
+                .and(BURGER.GEMEENTE_ID.eq(gemeenteId))
+                .orderBy(DOCUMENTVERZOEK.ID)
+                .fetch();
+        int written = 0;
+        for (var r : open) {
+            LocalDate askedOn = LocalDate.ofInstant(r.value5().toInstant(ZoneOffset.UTC), QuietHours.DUTCH_TIME);
+            var stage = DocumentReminders.stage(askedOn, r.value4(), today, lead);
+            if (stage.isEmpty()) {
+                continue;
+            }
+            written += db.transactionResult(cfg -> {
+                DSLContext tx = cfg.dsl();
+                // Still open now, and it stays so until this commits: a file sent or a request closed a moment ago
+                // (both lock the row) gets no reminder.
+                if (tx.selectOne().from(DOCUMENTVERZOEK).where(DOCUMENTVERZOEK.PUBLIC_ID.eq(r.value2()))
+                        .and(DOCUMENTVERZOEK.STATUS.eq("OPEN")).forUpdate().fetchOptional().isEmpty()) {
+                    return 0;
+                }
+                return outbox.write(tx, new Outbox.Message(r.value1(), Topic.DOCUMENTEN, DocumentReminders.key(r.value2(), stage.get()),
+                        stage.get().text, arguments.of(List.of(r.value3(), r.value4())), "/documenten/" + r.value2()), now).isPresent() ? 1 : 0;
+            });
         }
         return written;
     }

@@ -1,6 +1,5 @@
 package nl.bijstandsportaal.rights;
 
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -12,9 +11,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import nl.bijstandsportaal.platform.security.CurrentUser;
 import nl.bijstandsportaal.platform.security.Roles;
-
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /** A consulent opens the proof a citizen sent with a change: always as a download, never shown inline. Audited. */
 @Controller
@@ -30,11 +26,6 @@ class ProofDownload {
 
     @Get(value = "/consulent/burgers/{id}/bewijs/{bijlage}", produces = MediaType.ALL)
     HttpResponse<byte[]> download(@PathVariable long id, @PathVariable long bijlage, Authentication authentication) {
-        RightsRepository.StoredFile file = rights.proofForConsulent(CurrentUser.require(authentication), id, bijlage);
-        String name = URLEncoder.encode(file.name(), StandardCharsets.UTF_8).replace("+", "%20");
-        return HttpResponse.ok(file.bytes())
-                .contentType(MediaType.of(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''" + name)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+        return rights.proofForConsulent(CurrentUser.require(authentication), id, bijlage).response();
     }
 }

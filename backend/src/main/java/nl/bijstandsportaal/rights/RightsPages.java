@@ -24,8 +24,6 @@ import nl.bijstandsportaal.platform.security.CurrentUser;
 import nl.bijstandsportaal.platform.security.Roles;
 import nl.bijstandsportaal.platform.web.NotFoundException;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -113,7 +111,7 @@ class RightsPages {
         Upload proof = null;
         boolean fileChosen = bewijs != null && bewijs.getFilename() != null && !bewijs.getFilename().isBlank();
         if (fileChosen) {
-            Upload.Checked file = uploads.check(bewijs.getFilename(), bytes(bewijs));
+            Upload.Checked file = uploads.check(bewijs);
             if (file.error() != null) {
                 errors.put("bewijs", file.error());
             }
@@ -166,14 +164,6 @@ class RightsPages {
     private static void putIfPresent(Map<String, String> typed, String field, String value) {
         if (value != null) {
             typed.put(field, value);
-        }
-    }
-
-    private static byte[] bytes(CompletedFileUpload upload) {
-        try {
-            return upload.getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

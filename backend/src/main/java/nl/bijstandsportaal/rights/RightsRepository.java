@@ -2,6 +2,7 @@ package nl.bijstandsportaal.rights;
 
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.platform.db.generated.tables.records.WijzigingRecord;
+import nl.bijstandsportaal.platform.web.Download;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -124,13 +125,10 @@ class RightsRepository {
     }
 
     /** An attachment's content, only when it belongs to a change of this citizen. */
-    Optional<StoredFile> attachment(long burgerId, long attachmentId) {
+    Optional<Download> attachment(long burgerId, long attachmentId) {
         return db.select(WIJZIGING_BIJLAGE.BESTANDSNAAM, WIJZIGING_BIJLAGE.CONTENT_TYPE, WIJZIGING_BIJLAGE.INHOUD)
                 .from(WIJZIGING_BIJLAGE).join(WIJZIGING).on(WIJZIGING.ID.eq(WIJZIGING_BIJLAGE.WIJZIGING_ID))
                 .where(WIJZIGING_BIJLAGE.ID.eq(attachmentId)).and(WIJZIGING.BURGER_ID.eq(burgerId))
-                .fetchOptional(r -> new StoredFile(r.value1(), r.value2(), r.value3()));
-    }
-
-    record StoredFile(String name, String contentType, byte[] bytes) {
+                .fetchOptional(r -> new Download(r.value1(), r.value2(), r.value3()));
     }
 }

@@ -7,6 +7,7 @@ import nl.bijstandsportaal.platform.audit.AuditLog;
 import nl.bijstandsportaal.platform.db.generated.tables.records.WijzigingRecord;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.security.CurrentUser;
+import nl.bijstandsportaal.platform.web.Download;
 import nl.bijstandsportaal.platform.web.NotFoundException;
 import nl.bijstandsportaal.rights.ChangeEffects.ChangeEffect;
 import nl.bijstandsportaal.rights.ChangeForm.ChangeRequest;
@@ -221,9 +222,9 @@ public class RightsService {
     }
 
     /** Proof of a citizen's change, for a consulent of their municipality; every download is audited. */
-    public RightsRepository.StoredFile proofForConsulent(CurrentUser consulent, long burgerId, long attachmentId) {
+    public Download proofForConsulent(CurrentUser consulent, long burgerId, long attachmentId) {
         CitizenProfile profile = accounts.citizenFor(consulent, burgerId);
-        RightsRepository.StoredFile file = repository.attachment(profile.id(), attachmentId).orElseThrow(NotFoundException::new);
+        Download file = repository.attachment(profile.id(), attachmentId).orElseThrow(NotFoundException::new);
         audit.record(consulent.id(), profile.id(), "BEWIJS_BEKEKEN", "Bewijs bij een wijziging geopend");
         return file;
     }

@@ -1,6 +1,10 @@
 package nl.bijstandsportaal.rights;
 
+import io.micronaut.http.multipart.CompletedFileUpload;
 import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /** Checks proof as it arrives (see {@link Upload#check}), with iPhone photos (HEIC) converted where the tool is there. */
 @Singleton
@@ -14,5 +18,18 @@ public class Uploads {
 
     public Upload.Checked check(String name, byte[] bytes) {
         return Upload.check(name, bytes, heic::toJpeg);
+    }
+
+    /** A file from a page's form; none chosen reads as an empty file (its own message). */
+    public Upload.Checked check(CompletedFileUpload file) {
+        return file == null ? check(null, new byte[0]) : check(file.getFilename(), bytes(file));
+    }
+
+    private static byte[] bytes(CompletedFileUpload upload) {
+        try {
+            return upload.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -61,6 +61,12 @@ public enum RuleKey {
     INKOMSTENOPGAVE_HERINNERING_DAGEN("inkomstenopgave.herinnering_dagen", Kind.NUMBER),
     INKOMSTENOPGAVE_LOONSTROOK_HERINNERING_DAGEN("inkomstenopgave.loonstrook_herinnering_dagen", Kind.NUMBER),
 
+    // A document the consulent asks for: the deadline the form offers (days from today), the shortest deadline a
+    // consulent may set, and how many days before the deadline the citizen gets a reminder while nothing was sent.
+    DOCUMENTVERZOEK_TERMIJN_DAGEN("documentverzoek.termijn_dagen", Kind.NUMBER),
+    DOCUMENTVERZOEK_MINIMUM_TERMIJN_DAGEN("documentverzoek.minimum_termijn_dagen", Kind.NUMBER),
+    DOCUMENTVERZOEK_HERINNERING_DAGEN("documentverzoek.herinnering_dagen", Kind.NUMBER),
+
     // The municipality's steps when a duty is not met (afstemmingsverordening, art. 18 lid 2), after a warning:
     // a fixed amount off for a missed appointment, then a percentage for some months, more when it happens again.
     VERLAGING_AFSPRAAK_BEDRAG("verlaging.afspraak_bedrag", Kind.AMOUNT),

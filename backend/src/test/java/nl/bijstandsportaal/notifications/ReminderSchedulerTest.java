@@ -22,6 +22,8 @@ import java.util.UUID;
 
 import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
 import static nl.bijstandsportaal.platform.db.generated.Tables.DEVICE;
+import static nl.bijstandsportaal.platform.db.generated.Tables.DOCUMENTVERZOEK;
+import static nl.bijstandsportaal.platform.db.generated.Tables.MEDEWERKER;
 import static nl.bijstandsportaal.platform.db.generated.Tables.GEMEENTE;
 import static nl.bijstandsportaal.platform.db.generated.Tables.HUISHOUDLID;
 import static nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENBRON;
@@ -211,5 +213,64 @@ class ReminderSchedulerTest extends PortalTest {
         assertEquals("inkomsten/2026-07/loonstrook", asked.get(0).getSleutel());
         assertEquals("DOCUMENTEN", asked.get(0).getOnderwerp());
         assertEquals("/inkomsten/2026-07/verstuurd", asked.get(0).getLink());
+    }
+
+    @Test
+    @Order(5)
+    void aDocumentStillToComeIsRemindedBeforeTheLastDayAndOnceWhenLate() {
+        long ahmed = newCitizen("1783");
+        String waiting = documentRequest(ahmed, "2026-12-01T09:00:00", "2026-12-15", "OPEN");
+        String sent = documentRequest(ahmed, "2026-12-01T09:00:00", "2026-12-15", "GESTUURD");
+        String askedLate = documentRequest(ahmed, "2026-12-13T09:00:00", "2026-12-16", "OPEN");
+        String withdrawn = documentRequest(ahmed, "2026-12-01T09:00:00", "2026-12-15", "OPEN");
+        MutableClock clock = new MutableClock(morning("2026-12-11"));
+
+        at(clock).run();
+        assertEquals(List.of(), documentKeys(ahmed), "4 days before the last day: too early");
+
+        clock.set(morning("2026-12-12"));
+        at(clock).run();
+        at(clock).run();
+        assertEquals(List.of("document/" + waiting + "/herinnering", "document/" + withdrawn + "/herinnering"), documentKeys(ahmed),
+                "3 days before: once each; nothing for what was sent");
+
+        db.update(DOCUMENTVERZOEK).set(DOCUMENTVERZOEK.STATUS, "INGETROKKEN").where(DOCUMENTVERZOEK.PUBLIC_ID.eq(withdrawn)).execute();
+        clock.set(morning("2026-12-14"));
+        at(clock).run();
+        assertEquals(2, documentKeys(ahmed).size(), "asked 3 days before the last day: its own message was the reminder");
+
+        // Down from the 14th to the 20th: both open requests are late now; one message each.
+        clock.set(morning("2026-12-20"));
+        at(clock).run();
+        at(clock).run();
+        assertEquals(List.of("document/" + waiting + "/herinnering", "document/" + withdrawn + "/herinnering",
+                "document/" + waiting + "/te-laat", "document/" + askedLate + "/te-laat"), documentKeys(ahmed));
+        var late = db.selectFrom(MELDING).where(MELDING.SLEUTEL.eq("document/" + waiting + "/te-laat")).fetchSingle();
+        assertEquals("notification.document.late", late.getTekst());
+        assertEquals("[\"Bankafschriften van oktober\",\"2026-12-15\"]", late.getArgumenten());
+        assertEquals("/documenten/" + waiting, late.getLink());
+        assertEquals(Topic.DOCUMENTEN.name(), late.getOnderwerp());
+        assertTrue(documentKeys(ahmed).stream().noneMatch(k -> k.contains(sent)));
+
+        clock.set(morning("2027-01-20")); // more than a month late: no more messages
+        at(clock).run();
+        assertEquals(4, documentKeys(ahmed).size());
+    }
+
+    private List<String> documentKeys(long burger) {
+        return db.select(MELDING.SLEUTEL).from(MELDING).where(MELDING.BURGER_ID.eq(burger))
+                .and(MELDING.SLEUTEL.like("document/%")).orderBy(MELDING.ID).fetch(MELDING.SLEUTEL);
+    }
+
+    /** A request by Marieke (Westland), as the consulent's form stores it; returns its public id. */
+    private String documentRequest(long burger, String asked, String deadline, String status) {
+        long marieke = db.select(MEDEWERKER.ID).from(MEDEWERKER).where(MEDEWERKER.OIDC_SUBJECT.eq(MARIEKE)).fetchSingle(MEDEWERKER.ID);
+        String id = UUID.randomUUID().toString();
+        db.insertInto(DOCUMENTVERZOEK).set(DOCUMENTVERZOEK.PUBLIC_ID, id).set(DOCUMENTVERZOEK.BURGER_ID, burger)
+                .set(DOCUMENTVERZOEK.MEDEWERKER_ID, marieke).set(DOCUMENTVERZOEK.WAT, "Bankafschriften van oktober")
+                .set(DOCUMENTVERZOEK.WAAROM, "We willen zien of er geld bij kwam.").set(DOCUMENTVERZOEK.UITERLIJK, LocalDate.parse(deadline))
+                .set(DOCUMENTVERZOEK.STATUS, status).set(DOCUMENTVERZOEK.GEVRAAGD_OP, LocalDateTime.parse(asked))
+                .execute();
+        return id;
     }
 }

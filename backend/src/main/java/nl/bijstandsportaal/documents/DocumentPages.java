@@ -1,0 +1,93 @@
+package nl.bijstandsportaal.documents;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+import io.micronaut.views.View;
+import nl.bijstandsportaal.platform.i18n.Text;
+import nl.bijstandsportaal.platform.security.CurrentUser;
+import nl.bijstandsportaal.platform.security.Roles;
+import nl.bijstandsportaal.rights.Upload;
+import nl.bijstandsportaal.rights.Uploads;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+/** "Documenten": what the consulent asked the citizen to send, and sending a photo or PDF for it. */
+@Controller
+@Produces(MediaType.TEXT_HTML)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(Roles.CITIZEN)
+class DocumentPages {
+
+    private final DocumentRequests documents;
+    private final Uploads uploads;
+
+    DocumentPages(DocumentRequests documents, Uploads uploads) {
+        this.documents = documents;
+        this.uploads = uploads;
+    }
+
+    @Get("/documenten")
+    @View("documents/list")
+    Map<String, Object> list(Authentication authentication) {
+        return Map.of("requests", documents.forCitizen(CurrentUser.require(authentication).id()));
+    }
+
+    @Get("/documenten/{id}")
+    @View("documents/request")
+    Map<String, Object> request(Authentication authentication, @PathVariable String id, @QueryValue @Nullable String gestuurd) {
+        Map<String, Object> model = model(documents.forCitizen(CurrentUser.require(authentication).id(), id), Map.of());
+        model.put("sent", gestuurd != null);
+        return model;
+    }
+
+    /**
+     * One file (multipart, so the CSRF token travels in the address). A file that is not accepted, or a request that
+     * is closed, brings the page back with the message at the field.
+     */
+    @Post(value = "/documenten/{id}", consumes = MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<?> send(Authentication authentication, @PathVariable String id, @Part("bestand") @Nullable CompletedFileUpload bestand) {
+        long burgerId = CurrentUser.require(authentication).id();
+        documents.requireOwn(burgerId, id);
+        Upload.Checked checked = uploads.check(bestand);
+        if (checked.error() != null) {
+            return again(burgerId, id, HttpStatus.BAD_REQUEST, DocumentRequests.fileError(checked.error()));
+        }
+        try {
+            documents.addFile(burgerId, id, checked.upload());
+        } catch (DocumentRequests.CannotSendException e) {
+            return again(burgerId, id, HttpStatus.CONFLICT, e.reason());
+        }
+        return HttpResponse.seeOther(URI.create("/documenten/" + id + "?gestuurd=ja#gestuurd"));
+    }
+
+    private HttpResponse<?> again(long burgerId, String id, HttpStatus status, Text error) {
+        return HttpResponse.status(status).body(new ModelAndView<>("documents/request",
+                model(documents.forCitizen(burgerId, id), Map.of("bestand", error))));
+    }
+
+    private static Map<String, Object> model(DocumentRequests.DocumentRequest request, Map<String, Text> errors) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("request", request);
+        model.put("errors", errors);
+        model.put("maxMegabytes", Upload.MAX_BYTES / 1024 / 1024);
+        model.put("maxFiles", DocumentRequests.MAX_FILES);
+        return model;
+    }
+}

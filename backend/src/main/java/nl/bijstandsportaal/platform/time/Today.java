@@ -1,0 +1,18 @@
+package nl.bijstandsportaal.platform.time;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/** The date in the Netherlands: deadlines and periods are Dutch calendar days, whatever zone a clock is in. */
+public final class Today {
+
+    public static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
+
+    private Today() {
+    }
+
+    public static LocalDate in(Clock clock) {
+        return LocalDate.ofInstant(clock.instant(), DUTCH_TIME);
+    }
+}

@@ -1,0 +1,228 @@
+package nl.bijstandsportaal.documents;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import nl.bijstandsportaal.testsupport.MobileApp;
+import nl.bijstandsportaal.testsupport.PortalTest;
+import nl.bijstandsportaal.testsupport.WebClient;
+import org.jooq.DSLContext;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static nl.bijstandsportaal.platform.db.generated.Tables.AUDIT_EVENT;
+import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
+import static nl.bijstandsportaal.platform.db.generated.Tables.DOCUMENTVERZOEK;
+import static nl.bijstandsportaal.platform.db.generated.Tables.DOCUMENTVERZOEK_BIJLAGE;
+import static nl.bijstandsportaal.platform.db.generated.Tables.MELDING;
+import static nl.bijstandsportaal.testsupport.MobileApp.auth;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A consulent asks for a document from the citizen's file; the citizen hears it, sees it and sends a photo or PDF on
+ * the web or from the app; the consulent opens it (audited) and closes the request. Nobody reaches another's.
+ */
+@MicronautTest
+class DocumentRequestsTest extends PortalTest {
+
+    private static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+    @Inject
+    DSLContext db;
+    @Inject
+    JsonMapper json;
+
+    @Override
+    protected String fixedClock() {
+        return "2026-11-23T10:00";
+    }
+
+    private long sanne() {
+        return db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(SANNE)).fetchSingle(BURGER.ID);
+    }
+
+    /** Marieke asks Sanne for a document; returns its public id. */
+    private String ask(WebClient marieke, String what, String deadline) {
+        String token = WebClient.csrfToken(marieke.get("/consulent/burgers/" + sanne()).body());
+        HttpResponse<String> asked = marieke.postForm("/consulent/burgers/" + sanne() + "/documentverzoeken",
+                Map.of("csrfToken", token, "wat", what, "waarom", "We willen zien of er geld bij kwam.", "uiterlijk", deadline));
+        assertEquals(303, asked.statusCode(), asked.body());
+        return db.select(DOCUMENTVERZOEK.PUBLIC_ID).from(DOCUMENTVERZOEK).where(DOCUMENTVERZOEK.BURGER_ID.eq(sanne()))
+                .and(DOCUMENTVERZOEK.WAT.eq(what)).fetchSingle(DOCUMENTVERZOEK.PUBLIC_ID);
+    }
+
+    @Test
+    void theConsulentAsksTheCitizenSendsAndTheConsulentOpensAndClosesIt() {
+        WebClient marieke = employee(MARIEKE);
+        String file = marieke.get("/consulent/burgers/" + sanne()).body();
+        assertEquals("2026-12-07", Jsoup.parse(file).getElementById("uiterlijk").val(), "the municipality's 14 days are offered");
+
+        // A form with mistakes comes back with what was typed and a message per field.
+        Map<String, String> typed = new HashMap<>(Map.of("csrfToken", WebClient.csrfToken(file), "wat", "Huurcontract", "waarom", "",
+                "uiterlijk", "25-11-2026"));
+        HttpResponse<String> refused = marieke.postForm("/consulent/burgers/" + sanne() + "/documentverzoeken", typed);
+        assertEquals(400, refused.statusCode());
+        var page = Jsoup.parse(refused.body());
+        assertTrue(page.text().contains("Waarom heb je het nodig: leg het uit in gewone woorden."), page.text());
+        assertTrue(page.text().contains("Uiterlijk sturen op: geef de burger minstens 5 dagen. Kies 28 november 2026 of later."), page.text());
+        assertEquals("Huurcontract", page.getElementById("wat").val());
+        assertEquals("25-11-2026", page.getElementById("uiterlijk").val());
+
+        String id = ask(marieke, "Bankafschriften van oktober", "1-12-2026");
+        var asked = db.selectFrom(DOCUMENTVERZOEK).where(DOCUMENTVERZOEK.PUBLIC_ID.eq(id)).fetchSingle();
+        assertEquals(LocalDate.parse("2026-12-01"), asked.getUiterlijk());
+        assertEquals("OPEN", asked.getStatus());
+        var message = db.selectFrom(MELDING).where(MELDING.SLEUTEL.eq("document/" + id + "/gevraagd")).fetchSingle();
+        assertEquals("DOCUMENTEN", message.getOnderwerp());
+        assertEquals("/documenten/" + id, message.getLink());
+        assertEquals("notification.document.asked", message.getTekst());
+        assertTrue(db.fetchExists(AUDIT_EVENT, AUDIT_EVENT.BURGER_ID.eq(sanne()).and(AUDIT_EVENT.ACTION.eq("DOCUMENT_GEVRAAGD"))));
+
+        // Sanne reads it in her inbox and on "Papieren sturen", with what, why and the last day.
+        WebClient sanne = citizen(SANNE);
+        String inbox = Jsoup.parse(sanne.get("/berichten").body()).text();
+        assertTrue(inbox.contains("Je consulent vraagt je om een papier te sturen: Bankafschriften van oktober. Stuur het uiterlijk 1 december 2026."), inbox);
+        String list = Jsoup.parse(sanne.get("/documenten").body()).text();
+        assertTrue(list.contains("Bankafschriften van oktober") && list.contains("Stuur het uiterlijk 1 december 2026.") && list.contains("Nog niet gestuurd"), list);
+        String request = sanne.get("/documenten/" + id).body();
+        assertTrue(Jsoup.parse(request).text().contains("We willen zien of er geld bij kwam."));
+
+        // A file that is not a photo or PDF: the page comes back with the message at the field; nothing is stored.
+        String upload = "/documenten/" + id + "?csrfToken=" + WebClient.csrfToken(request);
+        HttpResponse<String> wrong = sanne.postMultipart(upload, Map.of(), "bestand", "afschrift.pdf", "application/pdf",
+                "dit is geen pdf".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, wrong.statusCode());
+        var wrongPage = Jsoup.parse(wrong.body());
+        assertTrue(wrongPage.title().startsWith("Verbeter je antwoorden"), wrongPage.title());
+        assertTrue(wrongPage.text().contains("Foto of pdf: dit soort bestand kunnen we niet openen."), wrongPage.text());
+        HttpResponse<String> none = sanne.postMultipart(upload, Map.of(), "bestand", "", "application/octet-stream", null);
+        assertEquals(400, none.statusCode());
+        assertTrue(Jsoup.parse(none.body()).text().contains("Foto of pdf: je hebt nog geen bestand gekozen"));
+        assertEquals(0, db.fetchCount(DOCUMENTVERZOEK_BIJLAGE, DOCUMENTVERZOEK_BIJLAGE.VERZOEK_ID.eq(asked.getId())));
+
+        // A PDF: stored with its checksum, the request is sent; the same file again (a double click) is stored once.
+        HttpResponse<String> sent = sanne.postMultipart(upload, Map.of(), "bestand", "../afschrift oktober.pdf", "application/pdf", PDF);
+        assertEquals(303, sent.statusCode(), sent.body());
+        assertEquals(303, sanne.postMultipart(upload, Map.of(), "bestand", "afschrift.pdf", "application/pdf", PDF).statusCode());
+        String after = Jsoup.parse(sanne.get(WebClient.location(sent)).body()).text();
+        assertTrue(after.contains("Gelukt. Je bestand is bij ons.") && after.contains("afschrift oktober.pdf"), after);
+        var stored = db.selectFrom(DOCUMENTVERZOEK_BIJLAGE).where(DOCUMENTVERZOEK_BIJLAGE.VERZOEK_ID.eq(asked.getId())).fetch();
+        assertEquals(1, stored.size());
+        assertEquals(64, stored.get(0).getSha256().length());
+        assertEquals("GESTUURD", db.select(DOCUMENTVERZOEK.STATUS).from(DOCUMENTVERZOEK).where(DOCUMENTVERZOEK.PUBLIC_ID.eq(id)).fetchSingle().value1());
+
+        // Marieke sees the file and opens it as a download; that is audited.
+        String withFile = marieke.get("/consulent/burgers/" + sanne()).body();
+        String href = Jsoup.parse(withFile).select("a[href^=/consulent/burgers/" + sanne() + "/documenten/]").attr("href");
+        HttpResponse<String> download = marieke.get(href);
+        assertEquals(200, download.statusCode());
+        assertTrue(download.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+        assertEquals("application/pdf", download.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(db.fetchExists(AUDIT_EVENT, AUDIT_EVENT.BURGER_ID.eq(sanne()).and(AUDIT_EVENT.ACTION.eq("DOCUMENT_BEKEKEN"))));
+
+        // She has what she needs: the request is closed, Sanne is told, and no more files can be added.
+        HttpResponse<String> done = marieke.postForm("/consulent/burgers/" + sanne() + "/documentverzoeken/" + id,
+                Map.of("csrfToken", WebClient.csrfToken(withFile), "status", "AFGEROND"));
+        assertEquals(303, done.statusCode());
+        assertEquals("STATUS", db.select(MELDING.ONDERWERP).from(MELDING).where(MELDING.SLEUTEL.eq("document/" + id + "/afgerond")).fetchSingle().value1());
+        HttpResponse<String> closed = sanne.postMultipart(upload, Map.of(), "bestand", "nog een.pdf", "application/pdf",
+                (new String(PDF, StandardCharsets.US_ASCII) + "%2").getBytes(StandardCharsets.US_ASCII));
+        assertEquals(409, closed.statusCode());
+        assertTrue(Jsoup.parse(closed.body()).text().contains("Je consulent heeft dit verzoek afgesloten."));
+        assertEquals(400, marieke.postForm("/consulent/burgers/" + sanne() + "/documentverzoeken/" + id,
+                Map.of("csrfToken", WebClient.csrfToken(withFile), "status", "INGETROKKEN")).statusCode(), "closed is closed");
+    }
+
+    @Test
+    void nobodyReachesAnotherCitizensRequest() {
+        WebClient marieke = employee(MARIEKE);
+        String id = ask(marieke, "Huurcontract " + UUID.randomUUID(), "2026-12-10");
+
+        // Fatima (another citizen): the page, the upload and the app all answer as if it did not exist.
+        WebClient fatima = citizen(FATIMA);
+        assertEquals(404, fatima.get("/documenten/" + id).statusCode());
+        String token = WebClient.csrfToken(fatima.get("/documenten").body());
+        assertEquals(404, fatima.postMultipart("/documenten/" + id + "?csrfToken=" + token, Map.of(), "bestand", "x.pdf", "application/pdf", PDF).statusCode());
+        String app = new MobileApp(server.getURI(), json).login(citizen(FATIMA)).access();
+        assertEquals(404, browser().getJson("/api/v1/documentverzoeken/" + id, app).statusCode());
+        assertEquals(404, send(app, id, null, "application/pdf", PDF).statusCode());
+        assertFalse(browser().getJson("/api/v1/documentverzoeken", app).body().contains(id));
+
+        // Dennis (a consulent of Utrecht) cannot ask, see, open or close anything of Sanne (Westland).
+        WebClient dennis = employee(DENNIS);
+        String dennisToken = WebClient.csrfToken(dennis.get("/consulent").body());
+        assertEquals(404, dennis.get("/consulent/burgers/" + sanne()).statusCode());
+        assertEquals(404, dennis.postForm("/consulent/burgers/" + sanne() + "/documentverzoeken",
+                Map.of("csrfToken", dennisToken, "wat", "Alles", "waarom", "Zomaar", "uiterlijk", "2026-12-10")).statusCode());
+        assertEquals(404, dennis.postForm("/consulent/burgers/" + sanne() + "/documentverzoeken/" + id,
+                Map.of("csrfToken", dennisToken, "status", "INGETROKKEN")).statusCode());
+        long anyFile = db.select(DOCUMENTVERZOEK_BIJLAGE.ID).from(DOCUMENTVERZOEK_BIJLAGE).limit(1).fetchOptional(DOCUMENTVERZOEK_BIJLAGE.ID).orElse(1L);
+        assertEquals(404, dennis.get("/consulent/burgers/" + sanne() + "/documenten/" + anyFile).statusCode());
+        assertEquals("OPEN", db.select(DOCUMENTVERZOEK.STATUS).from(DOCUMENTVERZOEK).where(DOCUMENTVERZOEK.PUBLIC_ID.eq(id)).fetchSingle().value1());
+
+        // A citizen cannot reach the consulent's side at all.
+        assertEquals(403, citizen(SANNE).get("/consulent/burgers/" + sanne() + "/documenten/" + anyFile).statusCode());
+    }
+
+    @Test
+    void theAppListsSendsOnceWithAnIdempotencyKeyAndExplainsWhatIsWrong() throws Exception {
+        WebClient marieke = employee(MARIEKE);
+        String id = ask(marieke, "Loonstrook van november " + UUID.randomUUID(), "2026-12-10");
+        String app = new MobileApp(server.getURI(), json).login(citizen(SANNE)).access();
+
+        List<Map> requests = json.readValue(browser().getJson("/api/v1/documentverzoeken", app).body(), io.micronaut.core.type.Argument.listOf(Map.class));
+        Map<?, ?> listed = requests.stream().filter(r -> id.equals(r.get("id"))).findFirst().orElseThrow();
+        assertEquals("2026-12-10", listed.get("deadline"));
+        assertEquals("OPEN", listed.get("status"));
+        assertEquals("Nog niet gestuurd", listed.get("statusText"));
+        assertEquals(true, listed.get("canSend"));
+
+        HttpResponse<String> wrong = send(app, id, null, "image/jpeg", "geen foto".getBytes(StandardCharsets.UTF_8));
+        assertEquals(422, wrong.statusCode());
+        assertTrue(wrong.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(wrong.body().contains("\"bestand\"") && wrong.body().contains("dit soort bestand kunnen we niet openen"), wrong.body());
+
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> first = send(app, id, key, "application/pdf", PDF);
+        HttpResponse<String> retry = send(app, id, key, "application/pdf", PDF);
+        assertEquals(201, first.statusCode(), first.body());
+        assertEquals(201, retry.statusCode(), retry.body());
+        long verzoek = db.select(DOCUMENTVERZOEK.ID).from(DOCUMENTVERZOEK).where(DOCUMENTVERZOEK.PUBLIC_ID.eq(id)).fetchSingle().value1();
+        assertEquals(1, db.fetchCount(DOCUMENTVERZOEK_BIJLAGE, DOCUMENTVERZOEK_BIJLAGE.VERZOEK_ID.eq(verzoek)), "stored once");
+        Map<?, ?> now = json.readValue(retry.body(), Map.class);
+        assertEquals("GESTUURD", now.get("status"));
+        assertEquals(1, ((List<?>) now.get("files")).size());
+
+        byte[] other = (new String(PDF, StandardCharsets.US_ASCII) + "%other").getBytes(StandardCharsets.US_ASCII);
+        assertEquals(422, send(app, id, key, "application/pdf", other).statusCode(), "one key, another file: refused");
+
+        marieke.postForm("/consulent/burgers/" + sanne() + "/documentverzoeken/" + id,
+                Map.of("csrfToken", WebClient.csrfToken(marieke.get("/consulent/burgers/" + sanne()).body()), "status", "INGETROKKEN"));
+        HttpResponse<String> closed = send(app, id, null, "application/pdf", other);
+        assertEquals(409, closed.statusCode());
+        assertTrue(closed.body().contains("afgesloten"), closed.body());
+        assertEquals("DOCUMENTEN", db.select(MELDING.ONDERWERP).from(MELDING).where(MELDING.SLEUTEL.eq("document/" + id + "/ingetrokken")).fetchSingle().value1());
+    }
+
+    private HttpResponse<String> send(String bearer, String id, String key, String type, byte[] bytes) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURI() + "/api/v1/documentverzoeken/" + id + "/bestanden"))
+                .header("Authorization", "Bearer " + bearer).header("Content-Type", type).header("X-Bestandsnaam", "afschrift.pdf")
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return browser().send(request);
+    }
+}

@@ -1,0 +1,42 @@
+package nl.bijstandsportaal.api.v1;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+
+import java.util.List;
+
+/**
+ * "Documenten": what the consulent asked the signed-in citizen to send, and sending it. Another citizen's request
+ * answers 404, as one that does not exist.
+ */
+public interface DocumentsApi {
+
+    /** Open requests first (nearest deadline first), then the others, newest first. */
+    @Get("/api/v1/documentverzoeken")
+    @Produces(MediaType.APPLICATION_JSON)
+    List<Documents.Request> requests();
+
+    @Get("/api/v1/documentverzoeken/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    Documents.Request request(@PathVariable String id);
+
+    /**
+     * A file for this request: the file itself as the body (image/jpeg, image/png, image/heic or application/pdf, at
+     * most 10 MB), its name in the header {@code X-Bestandsnaam}. 201 with the request as it is now. The same file sent
+     * again (a retry, with or without the same Idempotency-Key) is stored once. 422 naming the field {@code bestand}
+     * when the file is not accepted; 409 when the request is closed (AFGEROND or INGETROKKEN).
+     */
+    @Post("/api/v1/documentverzoeken/{id}/bestanden")
+    @Consumes({"image/jpeg", "image/png", "image/heic", "image/heif", "application/pdf", MediaType.APPLICATION_OCTET_STREAM})
+    @Produces(MediaType.APPLICATION_JSON)
+    HttpResponse<Documents.Request> send(@PathVariable String id, @Header("X-Bestandsnaam") @Nullable String fileName,
+                                         @Header(DevicesApi.IDEMPOTENCY_KEY) @Nullable String idempotencyKey, @Body byte[] file);
+}
