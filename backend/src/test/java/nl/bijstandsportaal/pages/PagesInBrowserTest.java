@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
+import static nl.bijstandsportaal.platform.db.generated.Tables.DOCUMENTVERZOEK;
+import static nl.bijstandsportaal.platform.db.generated.Tables.MEDEWERKER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -252,6 +254,70 @@ class PagesInBrowserTest extends PortalTest {
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
+    void documentPagesAreAccessibleOnPhoneAndDesktop() {
+        long fatima = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(FATIMA)).fetchOne(BURGER.ID);
+        List<String> problems = new ArrayList<>();
+        for (int[] viewport : VIEWPORTS) {
+            String what = "Bankafschriften van oktober (" + viewport[0] + " px)";
+            try (BrowserContext context = context(viewport[0], viewport[1])) {
+                Page page = context.newPage();
+                demoLogin(page, "/demo/medewerker", "Marieke Jansen");
+                page.navigate(base() + "/consulent/burgers/" + fatima);
+                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vraag dit document")).click();
+                page.waitForSelector("#fouten");
+                check(page, "document request with mistakes", viewport[0], problems);
+                page.locator("#wat").fill(what);
+                page.locator("#waarom").fill("We willen zien of er geld bij kwam.");
+                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vraag dit document")).click();
+                page.waitForURL(Pattern.compile(".*opgeslagen=document.*"));
+                check(page, "document requested", viewport[0], problems);
+            }
+            try (BrowserContext context = context(viewport[0], viewport[1])) {
+                Page page = context.newPage();
+                demoLogin(page, "/demo/digid", "Fatima El Amrani");
+                audit(page, "/documenten", viewport[0], problems);
+                page.locator("main a", new Page.LocatorOptions().setHasText(what)).first().click();
+                page.waitForURL(Pattern.compile(".*/documenten/.+"));
+                check(page, "one document request", viewport[0], problems);
+                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stuur dit bestand")).click();
+                page.waitForSelector("#fouten");
+                check(page, "document without a file", viewport[0], problems);
+                page.locator("#bestand").setInputFiles(new com.microsoft.playwright.options.FilePayload("afschrift.pdf", "application/pdf",
+                        "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stuur dit bestand")).click();
+                page.waitForSelector("#gestuurd");
+                check(page, "document sent", viewport[0], problems);
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
+    void aDocumentIsSentWithTheKeyboardAlone() {
+        long fatima = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(FATIMA)).fetchOne(BURGER.ID);
+        long marieke = db.select(MEDEWERKER.ID).from(MEDEWERKER).where(MEDEWERKER.OIDC_SUBJECT.eq(MARIEKE)).fetchOne(MEDEWERKER.ID);
+        String id = java.util.UUID.randomUUID().toString();
+        db.insertInto(DOCUMENTVERZOEK).set(DOCUMENTVERZOEK.PUBLIC_ID, id).set(DOCUMENTVERZOEK.BURGER_ID, fatima)
+                .set(DOCUMENTVERZOEK.MEDEWERKER_ID, marieke).set(DOCUMENTVERZOEK.WAT, "Huurcontract").set(DOCUMENTVERZOEK.WAAROM, "Voor je woonkosten.")
+                .set(DOCUMENTVERZOEK.UITERLIJK, java.time.LocalDate.now().plusDays(10)).set(DOCUMENTVERZOEK.STATUS, "OPEN")
+                .set(DOCUMENTVERZOEK.GEVRAAGD_OP, java.time.LocalDateTime.now()).execute();
+        try (BrowserContext context = context(320, 640)) {
+            Page page = context.newPage();
+            demoLogin(page, "/demo/digid", "Fatima El Amrani");
+            page.navigate(base() + "/documenten/" + id);
+            tabToField(page, "bestand");
+            com.microsoft.playwright.FileChooser chooser = page.waitForFileChooser(() -> page.keyboard().press("Space"));
+            chooser.setFiles(new com.microsoft.playwright.options.FilePayload("huurcontract.pdf", "application/pdf",
+                    "%PDF-1.4\n%huur\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            tabTo(page, "Stuur dit bestand");
+            page.keyboard().press("Enter");
+            page.waitForURL(Pattern.compile(".*gestuurd=ja.*"));
+            assertThat(page.locator("#gestuurd")).containsText("Gelukt.");
+            assertThat(page.locator("main")).containsText("huurcontract.pdf");
+        }
     }
 
     @Test
