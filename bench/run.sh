@@ -112,6 +112,18 @@ measure_post() {
   summary "$name"
 }
 
+# CPU time used by the portal (java) and by MariaDB during a measured run, per request: steadier than requests/s on a
+# shared machine, so a change can be judged by it even when the throughput moves with the neighbours.
+HZ=$(getconf CLK_TCK)
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+cpu_start() { CPU_APP0=$(ticks "$APP"); CPU_DB0=$(ticks "$DB_PID"); }
+cpu_per_request() { # cpu_per_request NAME: "portal_ms mariadb_ms" per request of the run in $RESULTS/NAME.txt
+  local requests
+  requests=$(awk '/requests in/ {print $1}' "$RESULTS/$1.txt")
+  awk -v a="$(( $(ticks "$APP") - CPU_APP0 ))" -v d="$(( $(ticks "$DB_PID") - CPU_DB0 ))" -v n="${requests:-1}" -v hz="$HZ" \
+    'BEGIN { printf "%.2f %.2f", a * 1000 / hz / n, d * 1000 / hz / n }'
+}
+
 # wrk prints latencies as 812.00us, 3.41ms or 1.02s; turn them into milliseconds.
 ms() {
   awk -v v="$1" 'BEGIN {
@@ -123,6 +135,9 @@ ms() {
 
 ACCESS=$(login_app)
 [ -n "$ACCESS" ] || { echo "The app login failed" >&2; exit 1; }
+# The embedded MariaDB runs as a child process of the portal.
+DB_PID=$(pgrep -P "$APP" | head -1 || true)
+DB_PID=${DB_PID:-$APP}
 
 if [ "${ONLY:-}" != income ]; then
 echo "Warming up ($WARMUP per endpoint, so the JIT compiler has settled before anything is measured)..."
@@ -162,9 +177,11 @@ PERIODS=$(curl -sf -H "Authorization: Bearer $FIRST" -H 'Accept: application/jso
 [ -n "$PERIODS" ] || { echo "No income periods for the benchmark citizens" >&2; exit 1; }
 export PERIODS
 export BODY='{"geenInkomsten":false,"bronnen":[{"soort":"WERK","naam":"Bakkerij","netto":"380,00","loonstrookVolgt":true}]}'
-CONTENT_TYPE=application/json wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$ROOT/bench/post.lua" "$BASE" >/dev/null
+CONTENT_TYPE=application/json wrk -t"$THREADS" -c"$CONNECTIONS" -d"${INCOME_WARMUP:-$WARMUP}" -s "$ROOT/bench/post.lua" "$BASE" >/dev/null
+cpu_start
 read -r R_RPS R_P50 R_P90 R_P99 R_ERR <<<"$(measure_post report "$BASE" application/json)" || true
-echo "  $R_RPS req/s, p99 $R_P99 ms"
+read -r R_CPU_APP R_CPU_DB <<<"$(cpu_per_request report)"
+echo "  $R_RPS req/s, p99 $R_P99 ms; CPU per report: portal $R_CPU_APP ms, MariaDB $R_CPU_DB ms"
 unset BODY
 
 echo "Payslip photos (200 KB JPEG: checked, decoded and written again without metadata, stored)..."
@@ -203,6 +220,7 @@ connections, $WARMUP of warm-up load per endpoint (the home page twice), then $D
 
 - Home page: $(verdict "$H_RPS" "$H_P99" "$T_RPS").
 - Mobile API: $(verdict "$M_RPS" "$M_P99" "$T_RPS") (the same target, for comparison).
+- CPU per income report: portal $R_CPU_APP ms, MariaDB $R_CPU_DB ms (on $(nproc) cores, $(nproc)000 ms of CPU a second are there for the portal, MariaDB and wrk together).
 - Income reports: $(awk -v r="$R_RPS" 'BEGIN { print (r >= 500 ? "meets" : "short of") }') the target of 500/s; payslip photos: $(awk -v r="$P_RPS" 'BEGIN { print (r >= 50 ? "meets" : "short of") }') the target of 50/s.
 ${R_ERR:+- Income report errors: $R_ERR}
 ${P_ERR:+- Photo errors: $P_ERR}
