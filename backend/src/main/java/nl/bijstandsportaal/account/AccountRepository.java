@@ -2,14 +2,18 @@ package nl.bijstandsportaal.account;
 
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.platform.security.CurrentUser;
+import nl.bijstandsportaal.platform.db.FixedSql;
 import nl.bijstandsportaal.platform.web.NotFoundException;
 import nl.bijstandsportaal.platform.db.generated.tables.records.BurgerRecord;
 import nl.bijstandsportaal.platform.db.generated.tables.records.MedewerkerRecord;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
+import org.jooq.Select;
 import org.jooq.impl.DSL;
 
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,9 +28,13 @@ import static nl.bijstandsportaal.platform.db.generated.Tables.MELDING;
 public class AccountRepository {
 
     private final DSLContext db;
+    private final FixedSql profile;
+    private final FixedSql profileWithUnread;
 
     AccountRepository(DSLContext db) {
         this.db = db;
+        this.profile = FixedSql.of(db, profileQuery(db, false));
+        this.profileWithUnread = FixedSql.of(db, profileQuery(db, true));
     }
 
     public Optional<BurgerRecord> citizenByBsn(Bsn bsn) {
@@ -71,11 +79,19 @@ public class AccountRepository {
     }
 
     private Optional<HomeData> profile(long burgerId, long gemeenteId, boolean withUnread) {
+        return (withUnread ? profileWithUnread : profile).fetch(db, AccountRepository::readProfile, burgerId, gemeenteId);
+    }
+
+    /**
+     * Every page and app call reads this, so its SQL is rendered once ({@link FixedSql}); {@link #readProfile} reads the
+     * columns in this order.
+     */
+    private static Select<?> profileQuery(DSLContext db, boolean withUnread) {
         var consulent = MEDEWERKER.as("consulent");
         Field<Integer> unread = withUnread
                 ? DSL.field(DSL.selectCount().from(MELDING).where(MELDING.BURGER_ID.eq(BURGER.ID)).and(MELDING.GELEZEN_OP.isNull())).as("ongelezen")
                 : DSL.inline(0).as("ongelezen");
-        List<Record> rows = db.select(BURGER.ID, BURGER.VOORNAAM, BURGER.ACHTERNAAM, BURGER.GEBOORTEDATUM, BURGER.LEEFVORM,
+        return db.select(BURGER.ID, BURGER.VOORNAAM, BURGER.ACHTERNAAM, BURGER.GEBOORTEDATUM, BURGER.LEEFVORM,
                         BURGER.STRAAT, BURGER.HUISNUMMER, BURGER.POSTCODE, BURGER.WOONPLAATS, BURGER.BIJSTAND_SINDS, BURGER.IN_INRICHTING)
                 .select(GEMEENTE.ID, GEMEENTE.CODE, GEMEENTE.NAAM, GEMEENTE.TELEFOON, GEMEENTE.WEBSITE)
                 .select(consulent.ID, consulent.NAAM, consulent.EMAIL, consulent.TELEFOON)
@@ -85,33 +101,37 @@ public class AccountRepository {
                 .join(GEMEENTE).on(GEMEENTE.ID.eq(BURGER.GEMEENTE_ID))
                 .leftJoin(consulent).on(consulent.ID.eq(BURGER.CONSULENT_ID))
                 .leftJoin(HUISHOUDLID).on(HUISHOUDLID.BURGER_ID.eq(BURGER.ID))
-                .where(BURGER.ID.eq(burgerId))
-                .and(BURGER.GEMEENTE_ID.eq(gemeenteId))
-                .orderBy(HUISHOUDLID.GEBOORTEDATUM, HUISHOUDLID.ID)
-                .fetch();
-        if (rows.isEmpty()) {
+                .where(BURGER.ID.eq(0L))
+                .and(BURGER.GEMEENTE_ID.eq(0L))
+                .orderBy(HUISHOUDLID.GEBOORTEDATUM, HUISHOUDLID.ID);
+    }
+
+    private static Optional<HomeData> readProfile(FixedSql.Row rows) throws SQLException {
+        if (!rows.next()) {
             return Optional.empty();
         }
-        Record row = rows.get(0);
-        List<CitizenProfile.Huishoudlid> household = rows.stream()
-                .filter(r -> r.get(HUISHOUDLID.ID) != null)
-                .map(r -> new CitizenProfile.Huishoudlid(r.get(HUISHOUDLID.ID), r.get(HUISHOUDLID.VOORNAAM), r.get(HUISHOUDLID.GEBOORTEDATUM),
-                        r.get(HUISHOUDLID.RELATIE), r.get(HUISHOUDLID.STATUS)))
-                .toList();
-        CitizenProfile.ConsulentInfo consulentInfo = row.get(consulent.ID) == null ? null
-                : new CitizenProfile.ConsulentInfo(row.get(consulent.ID), row.get(consulent.NAAM), row.get(consulent.EMAIL), row.get(consulent.TELEFOON));
-        return Optional.of(new HomeData(new CitizenProfile(
-                row.get(BURGER.ID),
-                row.get(BURGER.VOORNAAM),
-                row.get(BURGER.ACHTERNAAM),
-                row.get(BURGER.GEBOORTEDATUM),
-                CitizenProfile.Leefvorm.valueOf(row.get(BURGER.LEEFVORM)),
-                row.get(BURGER.STRAAT) + " " + row.get(BURGER.HUISNUMMER) + ", " + row.get(BURGER.POSTCODE) + " " + row.get(BURGER.WOONPLAATS),
-                row.get(BURGER.BIJSTAND_SINDS),
-                Boolean.TRUE.equals(row.get(BURGER.IN_INRICHTING)),
-                new CitizenProfile.GemeenteInfo(row.get(GEMEENTE.ID), row.get(GEMEENTE.CODE), row.get(GEMEENTE.NAAM),
-                        row.get(GEMEENTE.TELEFOON), row.get(GEMEENTE.WEBSITE)),
-                consulentInfo,
-                household), row.get(unread)));
+        CitizenProfile.GemeenteInfo gemeente = new CitizenProfile.GemeenteInfo(rows.getLong(12), rows.getString(13), rows.getString(14),
+                rows.getString(15), rows.getString(16));
+        Long consulentId = rows.getLong(17);
+        CitizenProfile.ConsulentInfo consulent = consulentId == null ? null
+                : new CitizenProfile.ConsulentInfo(consulentId, rows.getString(18), rows.getString(19), rows.getString(20));
+        long id = rows.getLong(1);
+        String voornaam = rows.getString(2);
+        String achternaam = rows.getString(3);
+        LocalDate geboortedatum = rows.getDate(4);
+        CitizenProfile.Leefvorm leefvorm = CitizenProfile.Leefvorm.valueOf(rows.getString(5));
+        String adres = rows.getString(6) + " " + rows.getString(7) + ", " + rows.getString(8) + " " + rows.getString(9);
+        LocalDate bijstandSinds = rows.getDate(10);
+        boolean inInrichting = Boolean.TRUE.equals(rows.getBoolean(11));
+        int unread = rows.getInt(26);
+        List<CitizenProfile.Huishoudlid> household = new ArrayList<>();
+        do {
+            Long lid = rows.getLong(21);
+            if (lid != null) {
+                household.add(new CitizenProfile.Huishoudlid(lid, rows.getString(22), rows.getDate(23), rows.getString(24), rows.getString(25)));
+            }
+        } while (rows.next());
+        return Optional.of(new HomeData(new CitizenProfile(id, voornaam, achternaam, geboortedatum, leefvorm, adres, bijstandSinds,
+                inInrichting, gemeente, consulent, List.copyOf(household)), unread));
     }
 }

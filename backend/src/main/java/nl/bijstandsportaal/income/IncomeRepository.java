@@ -3,8 +3,11 @@ package nl.bijstandsportaal.income;
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.income.ReportPeriods.ReportPeriod;
 import nl.bijstandsportaal.platform.db.generated.tables.records.InkomstenopgaveRecord;
+import nl.bijstandsportaal.platform.db.FixedSql;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Query;
+import org.jooq.Select;
 import org.jooq.impl.DSL;
 
 import java.math.BigDecimal;
@@ -28,9 +31,19 @@ import static nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE_G
 public class IncomeRepository {
 
     private final DSLContext db;
+    // The reads of every income report, rendered once (FixedSql): see the methods that run them for what they read.
+    private final FixedSql lockReport;
+    private final FixedSql history;
+    private final FixedSql historyWithNewDisregard;
+    private final FixedSql timelineAndProof;
 
     IncomeRepository(DSLContext db) {
         this.db = db;
+        this.lockReport = FixedSql.of(db, db.select(INKOMSTENOPGAVE.fields()).from(INKOMSTENOPGAVE)
+                .where(INKOMSTENOPGAVE.BURGER_ID.eq(0L)).and(INKOMSTENOPGAVE.PERIODE_CODE.eq("")).forUpdate());
+        this.history = FixedSql.of(db, historyQuery(db, false));
+        this.historyWithNewDisregard = FixedSql.of(db, historyQuery(db, true));
+        this.timelineAndProof = FixedSql.of(db, timelineAndProofQuery(db));
     }
 
     /** A report as the citizen and the app see it. */
@@ -70,24 +83,51 @@ public class IncomeRepository {
 
     /** The report of this period, locked for the rest of the transaction. */
     Optional<InkomstenopgaveRecord> lockReport(DSLContext tx, long burgerId, String periodCode) {
-        return tx.selectFrom(INKOMSTENOPGAVE).where(INKOMSTENOPGAVE.BURGER_ID.eq(burgerId))
-                .and(INKOMSTENOPGAVE.PERIODE_CODE.eq(periodCode)).forUpdate().fetchOptional();
+        return lockReport.fetch(tx, rows -> {
+            if (!rows.next()) {
+                return Optional.empty();
+            }
+            InkomstenopgaveRecord report = tx.newRecord(INKOMSTENOPGAVE);
+            Field<?>[] fields = INKOMSTENOPGAVE.fields();
+            for (int i = 0; i < fields.length; i++) {
+                @SuppressWarnings("unchecked")
+                Field<Object> field = (Field<Object>) fields[i];
+                report.set(field, rows.get(i + 1, field.getType()));
+            }
+            report.changed(false); // as fetched: an update writes only what the caller changes
+            return Optional.of(report);
+        }, burgerId, periodCode);
     }
 
     /** What earlier periods used of the disregards, and the gifts reported earlier in the period's calendar year: one query. */
     Offsetting.History history(long burgerId, ReportPeriod period, LocalDate newDisregardSince) {
-        var countWork = DSL.sum(DSL.when(INKOMSTENOPGAVE.VRIJLATING_ARBEID.isTrue(), 1).otherwise(0));
-        var countNewWork = newDisregardSince == null ? DSL.inline(0).cast(BigDecimal.class)
-                : DSL.sum(DSL.when(INKOMSTENOPGAVE.VRIJLATING_ARBEID.isTrue().and(INKOMSTENOPGAVE.PERIODE_VAN.ge(newDisregardSince)), 1)
-                .otherwise(0));
-        var countParent = DSL.sum(DSL.when(INKOMSTENOPGAVE.VRIJLATING_OUDER.isTrue(), 1).otherwise(0));
-        var giftsThisYear = DSL.sum(DSL.when(INKOMSTENOPGAVE.PERIODE_VAN.ge(period.to().withDayOfYear(1)), INKOMSTENOPGAVE.GIFTEN)
-                .otherwise(BigDecimal.ZERO));
-        var row = db.select(countWork, countParent, giftsThisYear, countNewWork).from(INKOMSTENOPGAVE)
-                .where(INKOMSTENOPGAVE.BURGER_ID.eq(burgerId)).and(INKOMSTENOPGAVE.PERIODE_TOT.lt(period.from()))
-                .fetchSingle();
-        return new Offsetting.History(row.value1() == null ? 0 : row.value1().intValue(), row.value2() == null ? 0 : row.value2().intValue(),
-                row.value3() == null ? BigDecimal.ZERO : row.value3(), row.value4() == null ? 0 : row.value4().intValue());
+        FixedSql.Reader<Offsetting.History> read = rows -> {
+            rows.next(); // sums: always one row
+            return new Offsetting.History(orZero(rows.getInt(1)), orZero(rows.getInt(2)),
+                    rows.getBigDecimal(3) == null ? BigDecimal.ZERO : rows.getBigDecimal(3), orZero(rows.getInt(4)));
+        };
+        LocalDate yearStart = period.to().withDayOfYear(1);
+        return newDisregardSince == null
+                ? history.fetch(db, read, yearStart, burgerId, period.from())
+                : historyWithNewDisregard.fetch(db, read, yearStart, newDisregardSince, burgerId, period.from());
+    }
+
+    /** Binds in order: the year's first day, [the new disregard's first day,] the citizen, the period's first day. */
+    private static Select<?> historyQuery(DSLContext db, boolean withNewDisregard) {
+        var countWork = DSL.sum(DSL.when(INKOMSTENOPGAVE.VRIJLATING_ARBEID.isTrue(), DSL.inline(1)).otherwise(DSL.inline(0)));
+        var countNewWork = withNewDisregard
+                ? DSL.sum(DSL.when(INKOMSTENOPGAVE.VRIJLATING_ARBEID.isTrue().and(INKOMSTENOPGAVE.PERIODE_VAN.ge(LocalDate.EPOCH)), DSL.inline(1))
+                .otherwise(DSL.inline(0)))
+                : DSL.inline(0).cast(BigDecimal.class);
+        var countParent = DSL.sum(DSL.when(INKOMSTENOPGAVE.VRIJLATING_OUDER.isTrue(), DSL.inline(1)).otherwise(DSL.inline(0)));
+        var giftsThisYear = DSL.sum(DSL.when(INKOMSTENOPGAVE.PERIODE_VAN.ge(LocalDate.EPOCH), INKOMSTENOPGAVE.GIFTEN)
+                .otherwise(DSL.inline(BigDecimal.ZERO)));
+        return db.select(countWork, countParent, giftsThisYear, countNewWork).from(INKOMSTENOPGAVE)
+                .where(INKOMSTENOPGAVE.BURGER_ID.eq(0L)).and(INKOMSTENOPGAVE.PERIODE_TOT.lt(LocalDate.EPOCH));
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
     }
 
     /** The insert of all sources of one version, as one statement; empty without sources. */
@@ -124,24 +164,29 @@ public class IncomeRepository {
 
     /** The timeline and the proof names in one query (events first, each in order). */
     TimelineAndProof timelineAndProof(DSLContext tx, long reportId) {
+        return timelineAndProof.fetch(tx, rows -> {
+            List<Event> timeline = new ArrayList<>();
+            List<String> proof = new ArrayList<>();
+            while (rows.next()) {
+                if (rows.getInt(1) == 0) {
+                    timeline.add(new Event(rows.getDateTime(2).toInstant(ZoneOffset.UTC), rows.getString(3), rows.getInt(4), rows.getString(5)));
+                } else {
+                    proof.add(rows.getString(3));
+                }
+            }
+            return new TimelineAndProof(List.copyOf(timeline), List.copyOf(proof));
+        }, reportId, reportId);
+    }
+
+    /** The events, then the proof, of one report (bound twice); columns: kind of row, when, what, version, note, id. */
+    private static Select<?> timelineAndProofQuery(DSLContext db) {
         var e = INKOMSTENOPGAVE_GEBEURTENIS;
         var b = INKOMSTENOPGAVE_BIJLAGE;
-        var rows = tx.select(DSL.inline(0).as("soort_rij"), e.OP, e.SOORT, e.VERSIE, e.TOELICHTING, e.ID)
-                .from(e).where(e.OPGAVE_ID.eq(reportId))
-                .unionAll(tx.select(DSL.inline(1), b.TOEGEVOEGD_OP, b.BESTANDSNAAM, DSL.inline(0), DSL.inline((String) null), b.ID)
-                        .from(b).where(b.OPGAVE_ID.eq(reportId)))
-                .orderBy(DSL.field(DSL.name("soort_rij")), DSL.field(DSL.name(e.OP.getName())), DSL.field(DSL.name(e.ID.getName())))
-                .fetch();
-        List<Event> timeline = new ArrayList<>();
-        List<String> proof = new ArrayList<>();
-        for (var r : rows) {
-            if (r.value1() == 0) {
-                timeline.add(new Event(r.value2().toInstant(ZoneOffset.UTC), r.value3(), r.value4(), r.value5()));
-            } else {
-                proof.add(r.value3());
-            }
-        }
-        return new TimelineAndProof(List.copyOf(timeline), List.copyOf(proof));
+        return db.select(DSL.inline(0).as("soort_rij"), e.OP, e.SOORT, e.VERSIE, e.TOELICHTING, e.ID)
+                .from(e).where(e.OPGAVE_ID.eq(0L))
+                .unionAll(db.select(DSL.inline(1), b.TOEGEVOEGD_OP, b.BESTANDSNAAM, DSL.inline(0), DSL.inline((String) null), b.ID)
+                        .from(b).where(b.OPGAVE_ID.eq(0L)))
+                .orderBy(DSL.field(DSL.name("soort_rij")), DSL.field(DSL.name(e.OP.getName())), DSL.field(DSL.name(e.ID.getName())));
     }
 
     List<SourceRow> sources(long reportId, int version) {

@@ -59,7 +59,7 @@ public final class OneRoundTrip {
     }
 
     /** Dates and times bound as jOOQ binds them (java.sql types), so a row reads back the same whichever way it was written. */
-    private static Object jdbcValue(Object value) {
+    static Object jdbcValue(Object value) {
         if (value instanceof java.time.LocalDateTime dateTime) {
             return java.sql.Timestamp.valueOf(dateTime);
         }

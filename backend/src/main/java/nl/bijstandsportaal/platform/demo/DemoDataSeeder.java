@@ -5,17 +5,26 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.account.Bsn;
+import nl.bijstandsportaal.notifications.MessageArguments;
+import nl.bijstandsportaal.notifications.Outbox;
+import nl.bijstandsportaal.notifications.Topic;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 
 import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
 import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER_PLICHT;
+import static nl.bijstandsportaal.platform.db.generated.Tables.DOCUMENTVERZOEK;
 import static nl.bijstandsportaal.platform.db.generated.Tables.GEMEENTE;
 import static nl.bijstandsportaal.platform.db.generated.Tables.HUISHOUDLID;
 import static nl.bijstandsportaal.platform.db.generated.Tables.IDEMPOTENCY_RECORD;
@@ -37,11 +46,16 @@ public class DemoDataSeeder {
 
     private final DSLContext db;
     private final DemoMode demoMode;
+    private final Outbox outbox;
+    private final MessageArguments arguments;
     private final Clock clock;
     private final int benchCitizens;
 
-    DemoDataSeeder(DSLContext db, DemoMode demoMode, Clock clock, @Value("${portal.demo.bench-citizens:0}") int benchCitizens) {
+    DemoDataSeeder(DSLContext db, DemoMode demoMode, Outbox outbox, MessageArguments arguments, Clock clock,
+                   @Value("${portal.demo.bench-citizens:0}") int benchCitizens) {
         this.db = db;
+        this.outbox = outbox;
+        this.arguments = arguments;
         this.demoMode = demoMode;
         this.clock = clock;
         this.benchCitizens = benchCitizens;
@@ -121,6 +135,22 @@ public class DemoDataSeeder {
         plicht(t, henk, "PARTICIPATIE", null, null);
         plicht(t, ahmed, "ARBEID", null, null);
         plicht(t, ahmed, "TAALEIS", null, null);
+
+        // Marieke asked Ahmed for a document yesterday; he sees it under "Papieren sturen" and in his inbox.
+        documentRequest(t, ahmed, marieke, "Je huurcontract",
+                "Je woont sinds kort op dit adres. We willen zien hoeveel huur je betaalt en of je de woning met iemand deelt.",
+                today.plusDays(10));
+    }
+
+    private void documentRequest(DSLContext t, long burger, long medewerker, String what, String why, LocalDate deadline) {
+        String id = UUID.randomUUID().toString();
+        Instant asked = clock.instant().minus(Duration.ofDays(1));
+        t.insertInto(DOCUMENTVERZOEK).set(DOCUMENTVERZOEK.PUBLIC_ID, id).set(DOCUMENTVERZOEK.BURGER_ID, burger)
+                .set(DOCUMENTVERZOEK.MEDEWERKER_ID, medewerker).set(DOCUMENTVERZOEK.WAT, what).set(DOCUMENTVERZOEK.WAAROM, why)
+                .set(DOCUMENTVERZOEK.UITERLIJK, deadline).set(DOCUMENTVERZOEK.STATUS, "OPEN")
+                .set(DOCUMENTVERZOEK.GEVRAAGD_OP, LocalDateTime.ofInstant(asked, ZoneOffset.UTC)).execute();
+        outbox.write(t, new Outbox.Message(burger, Topic.DOCUMENTEN, "document/" + id + "/gevraagd", "notification.document.asked",
+                arguments.of(List.of(what, deadline)), "/documenten/" + id), asked);
     }
 
     /** A duty that applies; with a reason it is lifted (ontheffing) until {@code until} (null: no end date). */
