@@ -89,13 +89,7 @@ class ConsulentPages {
         CurrentUser consulent = CurrentUser.require(authentication);
         Map<String, String> form = FormBody.strings(body);
         Map<String, Text> errors = messages.send(consulent, id, form.get("bericht"));
-        if (!errors.isEmpty()) {
-            Map<String, Object> model = file(consulent, id);
-            model.put("errors", errors);
-            model.put("typed", form);
-            return HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("consulent/citizen", model));
-        }
-        return HttpResponse.seeOther(URI.create("/consulent/burgers/" + id + "?opgeslagen=bericht#berichten-titel"));
+        return saved(consulent, id, errors, "typed", form, "bericht#berichten-titel");
     }
 
     /** A reported change moves on (being handled, handled); the citizen is told. */
@@ -117,13 +111,7 @@ class ConsulentPages {
         CurrentUser consulent = CurrentUser.require(authentication);
         Map<String, String> form = FormBody.strings(body);
         Map<String, Text> errors = documents.ask(consulent, id, form);
-        if (!errors.isEmpty()) {
-            Map<String, Object> model = file(consulent, id);
-            model.put("errors", errors);
-            model.put("documentTyped", form);
-            return HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("consulent/citizen", model));
-        }
-        return HttpResponse.seeOther(URI.create("/consulent/burgers/" + id + "?opgeslagen=document#documenten-titel"));
+        return saved(consulent, id, errors, "documentTyped", form, "document#documenten-titel");
     }
 
     /** A request is done (the consulent has what they need) or withdrawn; the citizen is told. */
@@ -143,6 +131,21 @@ class ConsulentPages {
     @Secured(Roles.CONSULENT)
     HttpResponse<byte[]> documentFile(@PathVariable long id, @PathVariable long bestand, Authentication authentication) {
         return documents.file(CurrentUser.require(authentication), id, bestand).response();
+    }
+
+    /**
+     * After a form on the citizen's file: back to the file at the right place, or, with mistakes, the file again (400)
+     * with the messages and what was typed (under {@code typedName}, as the form's template reads it).
+     */
+    private HttpResponse<?> saved(CurrentUser consulent, long id, Map<String, Text> errors, String typedName, Map<String, String> typed,
+                                  String savedAndAnchor) {
+        if (errors.isEmpty()) {
+            return HttpResponse.seeOther(URI.create("/consulent/burgers/" + id + "?opgeslagen=" + savedAndAnchor));
+        }
+        Map<String, Object> model = file(consulent, id);
+        model.put("errors", errors);
+        model.put(typedName, typed);
+        return HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("consulent/citizen", model));
     }
 
     private Map<String, Object> file(CurrentUser consulent, long id) {

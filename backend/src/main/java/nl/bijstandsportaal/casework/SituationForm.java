@@ -1,10 +1,10 @@
 package nl.bijstandsportaal.casework;
 
+import nl.bijstandsportaal.platform.i18n.TypedInput;
 import nl.bijstandsportaal.platform.i18n.Text;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -365,15 +365,7 @@ public record SituationForm(String leefvorm, String inInrichting, List<MemberInp
 
     /** A date as people type it (31-12-2026, 31/12/2026, 31.12.2026) or as a date field would send it (2026-12-31). */
     static LocalDate parseDate(String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException notIso) {
-            try {
-                return LocalDate.parse(value.replace('/', '-').replace('.', '-'), DUTCH_DATE);
-            } catch (DateTimeParseException notDutch) {
-                return null;
-            }
-        }
+        return TypedInput.date(value).orElse(null);
     }
 
     private static String trim(String value) {

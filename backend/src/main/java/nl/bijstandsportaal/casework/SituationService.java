@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.casework;
 
+import nl.bijstandsportaal.platform.time.Today;
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.casework.SituationForm.Change;
 import nl.bijstandsportaal.casework.SituationForm.Current;
@@ -16,7 +17,6 @@ import org.jooq.Record;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -40,7 +40,6 @@ public class SituationService {
     public static final String SITUATION_OPENED = "SITUATIE_GEOPEND";
     public static final String SITUATION_CHANGED = "SITUATIE_GEWIJZIGD";
     public static final String SITUATION_REJECTED = "SITUATIE_NIET_OPGESLAGEN";
-    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
     private final DSLContext db;
     private final AuditLog audit;
@@ -71,7 +70,7 @@ public class SituationService {
      * with errors changes nothing; that it was shown again is audited too (it shows the household).
      */
     public Saved save(CurrentUser consulent, long burgerId, SituationForm form) {
-        LocalDate today = LocalDate.now(clock.withZone(AMSTERDAM));
+        LocalDate today = Today.in(clock);
         return db.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
             Current current = load(tx, burgerId, consulent.gemeenteId(), true).orElseThrow(NotFoundException::new);

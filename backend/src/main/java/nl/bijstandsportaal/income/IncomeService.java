@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.income;
 
+import nl.bijstandsportaal.platform.time.Today;
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.income.ReportPeriods.ReportPeriod;
 import nl.bijstandsportaal.platform.db.Clashes;
@@ -26,7 +27,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -47,7 +47,6 @@ public class IncomeService {
 
     /** How many ended periods the overview shows. */
     static final int PERIODS_BACK = 4;
-    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
     private final RightsService rights;
     private final RulesService rules;
@@ -303,6 +302,6 @@ public class IncomeService {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(AMSTERDAM));
+        return Today.in(clock);
     }
 }

@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.income;
 
+import nl.bijstandsportaal.platform.time.Today;
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.i18n.TypedInput;
@@ -14,7 +15,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +30,6 @@ import static nl.bijstandsportaal.platform.db.generated.Tables.GEMEENTE;
 @Singleton
 public class WhatIfService {
 
-    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
     private final RightsService rights;
     private final RulesService rules;
@@ -60,7 +59,7 @@ public class WhatIfService {
     public Outcome calculate(Optional<CurrentUser> citizen, Form form) {
         Map<String, String> gemeenten = new LinkedHashMap<>();
         db.select(GEMEENTE.CODE, GEMEENTE.NAAM).from(GEMEENTE).orderBy(GEMEENTE.NAAM).forEach(r -> gemeenten.put(r.value1(), r.value2()));
-        YearMonth now = YearMonth.from(LocalDate.now(clock.withZone(AMSTERDAM)));
+        YearMonth now = YearMonth.from(Today.in(clock));
         List<YearMonth> startMonths = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             startMonths.add(now.plusMonths(i));
@@ -100,7 +99,7 @@ public class WhatIfService {
                 errors.put("leefvorm", Text.of("whatif.error.choose", Text.of("whatif.field.leefvorm")));
             }
             // Someone of 22 stays under 27 for the whole calculation; someone of 30 stays between 27 and the AOW age.
-            LocalDate born = LocalDate.now(clock.withZone(AMSTERDAM)).minusYears("onder27".equals(form.leeftijd()) ? 22 : 30);
+            LocalDate born = Today.in(clock).minusYears("onder27".equals(form.leeftijd()) ? 22 : 30);
             household = leefvorm == null ? null
                     : new Household(leefvorm, born, leefvorm == Household.Leefvorm.PARTNERS ? born : null, false, List.of());
             singleParentOfYoungChild = leefvorm == Household.Leefvorm.ALLEENSTAANDE_OUDER && "ja".equals(form.kind12());

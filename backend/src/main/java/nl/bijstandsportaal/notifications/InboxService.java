@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.notifications;
 
+import nl.bijstandsportaal.platform.time.Today;
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.platform.db.OneRoundTrip;
 import nl.bijstandsportaal.platform.db.generated.tables.records.MeldingRecord;
@@ -141,7 +142,7 @@ public class InboxService {
         Topic topic = known(r.getOnderwerp()) ? Topic.valueOf(r.getOnderwerp()) : Topic.BERICHTEN;
         String text = messages.getFormatted(locale, r.getTekst(), arguments.read(r.getArgumenten()));
         return new Item(r.getPublicId(), topic, text, portalPath(r.getLink()), created,
-                created.atZone(QuietHours.DUTCH_TIME).toLocalDate(), r.getGelezenOp() != null);
+                created.atZone(Today.DUTCH_TIME).toLocalDate(), r.getGelezenOp() != null);
     }
 
     /** Only a path in the portal is shown as a link ("/inkomsten"), never another site or a script. */

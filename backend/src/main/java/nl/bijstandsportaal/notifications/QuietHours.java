@@ -1,9 +1,9 @@
 package nl.bijstandsportaal.notifications;
 
+import nl.bijstandsportaal.platform.time.Today;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
@@ -13,7 +13,6 @@ import java.time.ZonedDateTime;
  */
 public record QuietHours(LocalTime from, LocalTime until) {
 
-    public static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
     public static final QuietHours DEFAULT = new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0));
 
     public boolean contains(LocalTime time) {
@@ -28,13 +27,13 @@ public record QuietHours(LocalTime from, LocalTime until) {
 
     /** {@code at} itself when it is outside the quiet hours; otherwise the moment they end. */
     public Instant nextAllowed(Instant at) {
-        ZonedDateTime local = at.atZone(DUTCH_TIME);
+        ZonedDateTime local = at.atZone(Today.DUTCH_TIME);
         if (!contains(local.toLocalTime())) {
             return at;
         }
         boolean endsTomorrow = from.isAfter(until) && !local.toLocalTime().isBefore(from);
         LocalDate day = endsTomorrow ? local.toLocalDate().plusDays(1) : local.toLocalDate();
         // On the night the clocks change the end still falls at that local time (ZonedDateTime moves it out of a gap).
-        return ZonedDateTime.of(day, until, DUTCH_TIME).toInstant();
+        return ZonedDateTime.of(day, until, Today.DUTCH_TIME).toInstant();
     }
 }

@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.notifications;
 
+import nl.bijstandsportaal.platform.time.Today;
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.rules.RuleBook;
 import nl.bijstandsportaal.rules.RuleKey;
@@ -60,7 +61,7 @@ public class ReminderScheduler {
     /** Writes what is due now; returns how many new messages were written. */
     public int run() {
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, QuietHours.DUTCH_TIME);
+        LocalDate today = LocalDate.ofInstant(now, Today.DUTCH_TIME);
         RuleBook book = rules.book();
         int written = 0;
         for (Record2<Long, String> gemeente : db.select(GEMEENTE.ID, GEMEENTE.CODE).from(GEMEENTE).fetch()) {
@@ -144,7 +145,7 @@ public class ReminderScheduler {
                 .fetch();
         int written = 0;
         for (var r : open) {
-            LocalDate askedOn = LocalDate.ofInstant(r.value5().toInstant(ZoneOffset.UTC), QuietHours.DUTCH_TIME);
+            LocalDate askedOn = LocalDate.ofInstant(r.value5().toInstant(ZoneOffset.UTC), Today.DUTCH_TIME);
             var stage = DocumentReminders.stage(askedOn, r.value4(), today, lead);
             if (stage.isEmpty()) {
                 continue;
@@ -178,7 +179,7 @@ public class ReminderScheduler {
                 .fetch();
         int written = 0;
         for (var d : expiring) {
-            LocalDate expires = LocalDate.ofInstant(d.value4().toInstant(ZoneOffset.UTC).plus(devices.expireAfter()), QuietHours.DUTCH_TIME);
+            LocalDate expires = LocalDate.ofInstant(d.value4().toInstant(ZoneOffset.UTC).plus(devices.expireAfter()), Today.DUTCH_TIME);
             written += db.transactionResult(cfg -> {
                 DSLContext tx = cfg.dsl();
                 tx.update(DEVICE).set(DEVICE.VERLOOPT_GEMELD_OP, utc(now)).where(DEVICE.ID.eq(d.value1())).execute();

@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.rights;
 
+import nl.bijstandsportaal.platform.time.Today;
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.account.AccountRepository;
 import nl.bijstandsportaal.account.CitizenProfile;
@@ -21,7 +22,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +40,6 @@ public class RightsService {
 
     static final String READ = "GELEZEN";
     static final String QUIZ = "QUIZ";
-    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
     private final AccountRepository accounts;
     private final RightsRepository repository;
@@ -295,7 +294,7 @@ public class RightsService {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(AMSTERDAM));
+        return Today.in(clock);
     }
 
     private LocalDateTime nowUtc() {

@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.rules;
 
+import nl.bijstandsportaal.platform.time.Today;
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.platform.audit.AuditLog;
 import nl.bijstandsportaal.platform.i18n.Text;
@@ -10,7 +11,6 @@ import org.jooq.DSLContext;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -28,7 +28,6 @@ public class RuleChangeService {
 
     public static final String RULE_ADDED = "REGEL_TOEGEVOEGD";
     static final String NEW_ORIGIN = "de nieuwe periode";
-    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
     private final DSLContext db;
     private final RulePeriodRepository repository;
@@ -52,7 +51,7 @@ public class RuleChangeService {
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(AMSTERDAM));
+        return Today.in(clock);
     }
 
     /** The form as typed: read, checked and, when all is well, added. */

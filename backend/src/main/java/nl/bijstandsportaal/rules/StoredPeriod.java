@@ -1,9 +1,9 @@
 package nl.bijstandsportaal.rules;
 
+import nl.bijstandsportaal.platform.time.Today;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -14,12 +14,11 @@ import java.util.regex.Pattern;
 public record StoredPeriod(long id, String regel, String gemeente, LocalDate from, LocalDate to, BigDecimal value,
                            String source, long addedBy, String addedByName, Instant addedAt) {
 
-    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     private static final Pattern CBS_CODE = Pattern.compile("\\d{4}");
 
     /** The day it was added, in Amsterdam. */
     public LocalDate addedOn() {
-        return addedAt.atZone(AMSTERDAM).toLocalDate();
+        return addedAt.atZone(Today.DUTCH_TIME).toLocalDate();
     }
 
     /**

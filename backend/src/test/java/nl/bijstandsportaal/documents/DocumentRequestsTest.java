@@ -25,7 +25,6 @@ import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
 import static nl.bijstandsportaal.platform.db.generated.Tables.DOCUMENTVERZOEK;
 import static nl.bijstandsportaal.platform.db.generated.Tables.DOCUMENTVERZOEK_BIJLAGE;
 import static nl.bijstandsportaal.platform.db.generated.Tables.MELDING;
-import static nl.bijstandsportaal.testsupport.MobileApp.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -65,7 +65,7 @@ class ReminderSchedulerTest extends PortalTest {
     }
 
     private static Instant morning(String day) {
-        return LocalDate.parse(day).atTime(10, 0).atZone(QuietHours.DUTCH_TIME).toInstant();
+        return LocalDate.parse(day).atTime(10, 0).atZone(nl.bijstandsportaal.platform.time.Today.DUTCH_TIME).toInstant();
     }
 
     @Test

@@ -6,7 +6,6 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 
 /**
  * The one clock of the application, in Europe/Amsterdam. {@code portal.clock.fixed} (e.g. 2026-11-23T10:00) stops
@@ -16,13 +15,11 @@ import java.time.ZoneId;
 @Factory
 class ClockFactory {
 
-    public static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
-
     @Singleton
     Clock clock(@Value("${portal.clock.fixed:}") String fixed) {
         if (fixed == null || fixed.isBlank()) {
-            return Clock.system(AMSTERDAM);
+            return Clock.system(Today.DUTCH_TIME);
         }
-        return Clock.fixed(LocalDateTime.parse(fixed).atZone(AMSTERDAM).toInstant(), AMSTERDAM);
+        return Clock.fixed(LocalDateTime.parse(fixed).atZone(Today.DUTCH_TIME).toInstant(), Today.DUTCH_TIME);
     }
 }

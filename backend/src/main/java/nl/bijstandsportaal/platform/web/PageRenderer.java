@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.platform.web;
 
+import nl.bijstandsportaal.platform.time.Today;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -24,7 +25,6 @@ import java.io.Writer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -110,8 +110,7 @@ public class PageRenderer {
     /** {@code ${formatDate(someLocalDate)}}: "3 maart 2026" / "3 March 2026"; also takes a LocalDateTime or Instant. */
     private record DateMethod(Locale locale) implements TemplateMethodModelEx {
         private static final Map<Locale, DateTimeFormatter> DATE_TIMES = new ConcurrentHashMap<>();
-        private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
-
+    
         @Override
         public Object exec(@SuppressWarnings("rawtypes") List arguments) throws TemplateModelException {
             Object value = arguments.isEmpty() ? null : DeepUnwrap.unwrap((freemarker.template.TemplateModel) arguments.get(0));
@@ -123,7 +122,7 @@ public class PageRenderer {
                 return dateTime.format(localDateTime);
             }
             if (value instanceof Instant instant) {
-                return dateTime.format(instant.atZone(AMSTERDAM));
+                return dateTime.format(instant.atZone(Today.DUTCH_TIME));
             }
             return value == null ? "" : value.toString();
         }
