@@ -79,6 +79,9 @@ class ConsulentPages {
         if ("document".equals(opgeslagen)) {
             model.put("documentSaved", true);
         }
+        if ("nieuwebestanden".equals(opgeslagen)) {
+            model.put("documentNewFiles", true);
+        }
         return model;
     }
 
@@ -119,11 +122,13 @@ class ConsulentPages {
     @Secured(Roles.CONSULENT)
     HttpResponse<?> closeDocument(@PathVariable long id, @PathVariable String request, @Body Map<String, Object> body,
                                   Authentication authentication) {
-        String step = FormBody.strings(body).getOrDefault("status", "");
-        if (!documents.close(CurrentUser.require(authentication), id, request, step)) {
-            return HttpResponse.badRequest();
-        }
-        return HttpResponse.seeOther(URI.create("/consulent/burgers/" + id + "?opgeslagen=document#documenten-titel"));
+        Map<String, String> form = FormBody.strings(body);
+        Integer filesSeen = form.getOrDefault("bestanden", "").matches("[0-9]{1,3}") ? Integer.valueOf(form.get("bestanden")) : null;
+        return switch (documents.close(CurrentUser.require(authentication), id, request, form.getOrDefault("status", ""), filesSeen)) {
+            case DONE -> HttpResponse.seeOther(URI.create("/consulent/burgers/" + id + "?opgeslagen=document#documenten-titel"));
+            case NEW_FILES -> HttpResponse.seeOther(URI.create("/consulent/burgers/" + id + "?opgeslagen=nieuwebestanden#documenten-titel"));
+            case NOT_POSSIBLE -> HttpResponse.badRequest();
+        };
     }
 
     /** A file the citizen sent for a request: a download, audited. */

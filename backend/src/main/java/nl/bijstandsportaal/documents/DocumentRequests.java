@@ -153,17 +153,19 @@ public class DocumentRequests {
         return requests;
     }
 
+    /** What closing a request did. NEW_FILES: the citizen sent a file the consulent's page did not show yet. */
+    public enum Closed { DONE, NOT_POSSIBLE, NEW_FILES }
+
     /**
      * The consulent closes a request: AFGEROND (they have what they need) or INGETROKKEN (no longer needed). The
-     * citizen is told. Closing it again with the same step changes nothing.
-     *
-     * @return false when this step is not possible (an unknown step, or a request closed another way)
+     * citizen is told. Closing it again with the same step changes nothing. {@code filesSeen}: how many files the
+     * consulent's page showed (null: not known); when the citizen has sent more since, nothing is closed.
      */
-    public boolean close(CurrentUser consulent, long burgerId, String publicId, String step) {
+    public Closed close(CurrentUser consulent, long burgerId, String publicId, String step, Integer filesSeen) {
         CitizenProfile citizen = accounts.citizenFor(consulent, burgerId);
         Status to = CLOSING.stream().filter(s -> s.name().equals(step)).findFirst().orElse(null);
         if (to == null) {
-            return false;
+            return Closed.NOT_POSSIBLE;
         }
         Instant now = clock.instant();
         return db.transactionResult(tx -> {
@@ -172,19 +174,23 @@ public class DocumentRequests {
                     .and(DOCUMENTVERZOEK.PUBLIC_ID.eq(publicId)).forUpdate().fetchOptional().orElseThrow(NotFoundException::new);
             Status from = Status.valueOf(request.getStatus());
             if (from == to) {
-                return true;
+                return Closed.DONE;
             }
             if (!from.canSend()) {
-                return false;
+                return Closed.NOT_POSSIBLE;
+            }
+            if (filesSeen != null && t.fetchCount(DOCUMENTVERZOEK_BIJLAGE, DOCUMENTVERZOEK_BIJLAGE.VERZOEK_ID.eq(request.getId())) != filesSeen) {
+                return Closed.NEW_FILES;
             }
             t.update(DOCUMENTVERZOEK).set(DOCUMENTVERZOEK.STATUS, to.name()).set(DOCUMENTVERZOEK.AFGEROND_OP, utc(now))
                     .where(DOCUMENTVERZOEK.ID.eq(request.getId())).execute();
             // Done is news about what the citizen sent; withdrawn is about a document they no longer need to find.
+            String text = "notification.document." + to.name() + (request.getGestuurdOp() == null ? ".nothingSent" : "");
             outbox.write(t, new Outbox.Message(citizen.id(), to == Status.AFGEROND ? Topic.STATUS : Topic.DOCUMENTEN,
-                    "document/" + publicId + "/" + to.name().toLowerCase(java.util.Locale.ROOT), "notification.document." + to.name(),
-                    arguments.of(List.of(request.getWat(), request.getGevraagdOp().toLocalDate())), link(publicId)), now);
+                    "document/" + publicId + "/" + to.name().toLowerCase(java.util.Locale.ROOT), text,
+                    arguments.of(List.of(request.getWat())), link(publicId)), now);
             audit.record(t, consulent.id(), citizen.id(), "DOCUMENTVERZOEK_" + to.name(), "Documentverzoek " + to.name().toLowerCase(java.util.Locale.ROOT));
-            return true;
+            return Closed.DONE;
         });
     }
 
@@ -231,13 +237,14 @@ public class DocumentRequests {
     public boolean addFile(DSLContext tx, long burgerId, String publicId, Upload upload) {
         DocumentverzoekRecord request = tx.selectFrom(DOCUMENTVERZOEK).where(DOCUMENTVERZOEK.BURGER_ID.eq(burgerId))
                 .and(DOCUMENTVERZOEK.PUBLIC_ID.eq(publicId)).forUpdate().fetchOptional().orElseThrow(NotFoundException::new);
-        if (!Status.valueOf(request.getStatus()).canSend()) {
-            throw new CannotSendException(Text.of("document.error.closed"));
-        }
         String checksum = upload.sha256();
+        // The same file again (a retry, also after the request was closed) is what was sent before: nothing to do.
         if (tx.fetchExists(DOCUMENTVERZOEK_BIJLAGE, DOCUMENTVERZOEK_BIJLAGE.VERZOEK_ID.eq(request.getId())
                 .and(DOCUMENTVERZOEK_BIJLAGE.SHA256.eq(checksum)))) {
             return false;
+        }
+        if (!Status.valueOf(request.getStatus()).canSend()) {
+            throw new CannotSendException(Text.of("document.error.closed"));
         }
         if (tx.fetchCount(DOCUMENTVERZOEK_BIJLAGE, DOCUMENTVERZOEK_BIJLAGE.VERZOEK_ID.eq(request.getId())) >= MAX_FILES) {
             throw new CannotSendException(Text.of("document.error.tooMany", MAX_FILES));

@@ -131,15 +131,21 @@ class DocumentRequestsTest extends PortalTest {
         assertEquals("application/pdf", download.headers().firstValue("Content-Type").orElse(""));
         assertTrue(db.fetchExists(AUDIT_EVENT, AUDIT_EVENT.BURGER_ID.eq(sanne()).and(AUDIT_EVENT.ACTION.eq("DOCUMENT_BEKEKEN"))));
 
+        // A page from before the file came: nothing is closed, and she is asked to look first.
+        HttpResponse<String> stale = marieke.postForm("/consulent/burgers/" + sanne() + "/documentverzoeken/" + id,
+                Map.of("csrfToken", WebClient.csrfToken(withFile), "status", "AFGEROND", "bestanden", "0"));
+        assertTrue(Jsoup.parse(marieke.get(WebClient.location(stale)).body()).text().contains("de burger heeft net een nieuw bestand gestuurd"));
+        assertEquals("GESTUURD", db.select(DOCUMENTVERZOEK.STATUS).from(DOCUMENTVERZOEK).where(DOCUMENTVERZOEK.PUBLIC_ID.eq(id)).fetchSingle().value1());
+
         // She has what she needs: the request is closed, Sanne is told, and no more files can be added.
         HttpResponse<String> done = marieke.postForm("/consulent/burgers/" + sanne() + "/documentverzoeken/" + id,
-                Map.of("csrfToken", WebClient.csrfToken(withFile), "status", "AFGEROND"));
+                Map.of("csrfToken", WebClient.csrfToken(withFile), "status", "AFGEROND", "bestanden", "1"));
         assertEquals(303, done.statusCode());
         assertEquals("STATUS", db.select(MELDING.ONDERWERP).from(MELDING).where(MELDING.SLEUTEL.eq("document/" + id + "/afgerond")).fetchSingle().value1());
         HttpResponse<String> closed = sanne.postMultipart(upload, Map.of(), "bestand", "nog een.pdf", "application/pdf",
                 (new String(PDF, StandardCharsets.US_ASCII) + "%2").getBytes(StandardCharsets.US_ASCII));
         assertEquals(409, closed.statusCode());
-        assertTrue(Jsoup.parse(closed.body()).text().contains("Je consulent heeft dit verzoek afgesloten."));
+        assertTrue(Jsoup.parse(closed.body()).text().contains("Je consulent heeft dit al afgesloten."));
         assertEquals(400, marieke.postForm("/consulent/burgers/" + sanne() + "/documentverzoeken/" + id,
                 Map.of("csrfToken", WebClient.csrfToken(withFile), "status", "INGETROKKEN")).statusCode(), "closed is closed");
     }
@@ -209,6 +215,7 @@ class DocumentRequestsTest extends PortalTest {
 
         marieke.postForm("/consulent/burgers/" + sanne() + "/documentverzoeken/" + id,
                 Map.of("csrfToken", WebClient.csrfToken(marieke.get("/consulent/burgers/" + sanne()).body()), "status", "INGETROKKEN"));
+        assertEquals(201, send(app, id, key, "application/pdf", PDF).statusCode(), "a retry after closing is answered as the first time");
         HttpResponse<String> closed = send(app, id, null, "application/pdf", other);
         assertEquals(409, closed.statusCode());
         assertTrue(closed.body().contains("afgesloten"), closed.body());
