@@ -16,7 +16,6 @@ import nl.bijstandsportaal.platform.i18n.Messages;
 import nl.bijstandsportaal.platform.idempotency.IdempotencyService;
 import nl.bijstandsportaal.platform.security.CurrentUser;
 import nl.bijstandsportaal.platform.security.Roles;
-import nl.bijstandsportaal.platform.web.NotFoundException;
 import nl.bijstandsportaal.platform.web.ProblemException;
 import nl.bijstandsportaal.platform.web.Problems;
 import nl.bijstandsportaal.rights.Upload;
@@ -89,7 +88,6 @@ class DocumentApiController implements DocumentsApi {
     }
 
     private CurrentUser citizen() {
-        return security.getAuthentication().map(CurrentUser::require).filter(CurrentUser::isCitizen)
-                .orElseThrow(NotFoundException::new);
+        return CurrentUser.requireCitizen(security.getAuthentication());
     }
 }

@@ -21,7 +21,6 @@ import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.idempotency.IdempotencyService;
 import nl.bijstandsportaal.platform.security.CurrentUser;
 import nl.bijstandsportaal.platform.security.Roles;
-import nl.bijstandsportaal.platform.web.NotFoundException;
 import nl.bijstandsportaal.platform.web.ProblemException;
 import nl.bijstandsportaal.platform.web.Problems;
 
@@ -150,8 +149,7 @@ class IncomeApiController implements IncomeApi {
     }
 
     private CurrentUser citizen() {
-        return security.getAuthentication().map(CurrentUser::require).filter(CurrentUser::isCitizen)
-                .orElseThrow(NotFoundException::new);
+        return CurrentUser.requireCitizen(security.getAuthentication());
     }
 
     private Locale locale() {

@@ -12,7 +12,6 @@ import nl.bijstandsportaal.api.v1.InboxApi;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.security.CurrentUser;
 import nl.bijstandsportaal.platform.security.Roles;
-import nl.bijstandsportaal.platform.web.NotFoundException;
 import nl.bijstandsportaal.platform.web.Problems;
 
 import java.time.LocalTime;
@@ -120,7 +119,6 @@ class InboxApiController implements InboxApi {
     }
 
     private CurrentUser citizen() {
-        return security.getAuthentication().map(CurrentUser::require).filter(CurrentUser::isCitizen)
-                .orElseThrow(NotFoundException::new);
+        return CurrentUser.requireCitizen(security.getAuthentication());
     }
 }

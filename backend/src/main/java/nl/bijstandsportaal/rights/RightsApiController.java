@@ -19,7 +19,6 @@ import nl.bijstandsportaal.platform.i18n.Messages;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.idempotency.IdempotencyService;
 import nl.bijstandsportaal.platform.security.CurrentUser;
-import nl.bijstandsportaal.platform.web.NotFoundException;
 import nl.bijstandsportaal.platform.web.Problems;
 import nl.bijstandsportaal.platform.security.Roles;
 import nl.bijstandsportaal.rules.MonthlyNorm;
@@ -160,8 +159,7 @@ class RightsApiController implements RightsApi {
     }
 
     private CurrentUser citizen() {
-        return security.getAuthentication().map(CurrentUser::require).filter(CurrentUser::isCitizen)
-                .orElseThrow(NotFoundException::new);
+        return CurrentUser.requireCitizen(security.getAuthentication());
     }
 
     private Locale locale() {

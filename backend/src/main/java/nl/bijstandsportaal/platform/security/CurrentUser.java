@@ -54,6 +54,12 @@ public record CurrentUser(Kind kind, long id, long gemeenteId, String displayNam
         return of(authentication).orElseThrow(() -> new io.micronaut.security.authentication.AuthorizationException(authentication));
     }
 
+    /** The citizen who makes this API call; anyone else gets the same 404 as something that does not exist. */
+    public static CurrentUser requireCitizen(java.util.Optional<Authentication> authentication) {
+        return authentication.map(CurrentUser::require).filter(CurrentUser::isCitizen)
+                .orElseThrow(nl.bijstandsportaal.platform.web.NotFoundException::new);
+    }
+
     public boolean isCitizen() {
         return kind == Kind.CITIZEN;
     }
