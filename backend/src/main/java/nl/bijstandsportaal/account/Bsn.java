@@ -1,11 +1,13 @@
 package nl.bijstandsportaal.account;
 
+import nl.bijstandsportaal.platform.Pure;
 import java.util.Objects;
 
 /**
  * A burgerservicenummer that passed the elfproef. Its {@link #toString()} never shows the number,
  * so a BSN cannot end up in a log line by accident; use {@link #value()} where the number is needed.
  */
+@Pure
 public final class Bsn {
 
     private final String value;

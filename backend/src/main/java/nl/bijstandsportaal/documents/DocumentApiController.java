@@ -18,8 +18,8 @@ import nl.bijstandsportaal.platform.security.CurrentUser;
 import nl.bijstandsportaal.platform.security.Roles;
 import nl.bijstandsportaal.platform.web.ProblemException;
 import nl.bijstandsportaal.platform.web.Problems;
-import nl.bijstandsportaal.rights.Upload;
-import nl.bijstandsportaal.rights.Uploads;
+import nl.bijstandsportaal.platform.uploads.Upload;
+import nl.bijstandsportaal.platform.uploads.Uploads;
 
 import java.util.List;
 import java.util.Locale;

@@ -21,8 +21,8 @@ import io.micronaut.views.View;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.security.CurrentUser;
 import nl.bijstandsportaal.platform.security.Roles;
-import nl.bijstandsportaal.rights.Upload;
-import nl.bijstandsportaal.rights.Uploads;
+import nl.bijstandsportaal.platform.uploads.Upload;
+import nl.bijstandsportaal.platform.uploads.Uploads;
 
 import java.net.URI;
 import java.util.HashMap;

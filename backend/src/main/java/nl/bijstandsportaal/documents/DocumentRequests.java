@@ -12,7 +12,7 @@ import nl.bijstandsportaal.platform.time.Today;
 import nl.bijstandsportaal.platform.web.Download;
 import nl.bijstandsportaal.platform.web.NotFoundException;
 import nl.bijstandsportaal.platform.db.generated.tables.records.DocumentverzoekRecord;
-import nl.bijstandsportaal.rights.Upload;
+import nl.bijstandsportaal.platform.uploads.Upload;
 import nl.bijstandsportaal.rules.RuleKey;
 import nl.bijstandsportaal.rules.RulesService;
 import nl.bijstandsportaal.platform.security.CurrentUser;

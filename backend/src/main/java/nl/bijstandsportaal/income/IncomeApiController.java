@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.income;
 
+import nl.bijstandsportaal.rules.ReportPeriods;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpResponse;
@@ -10,12 +11,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.utils.SecurityService;
 import io.micronaut.validation.Validated;
-import nl.bijstandsportaal.rights.Uploads;
+import nl.bijstandsportaal.platform.uploads.Uploads;
 import nl.bijstandsportaal.api.v1.Income;
 import nl.bijstandsportaal.api.v1.IncomeApi;
 import nl.bijstandsportaal.api.v1.Money;
 import nl.bijstandsportaal.api.v1.ProblemTypes;
-import nl.bijstandsportaal.income.ReportPeriods.ReportPeriod;
+import nl.bijstandsportaal.rules.ReportPeriods.ReportPeriod;
 import nl.bijstandsportaal.platform.i18n.Messages;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.idempotency.IdempotencyService;
@@ -104,7 +105,7 @@ class IncomeApiController implements IncomeApi {
     public HttpResponse<Income.Receipt> addProof(String code, @Nullable String fileName, byte[] file) {
         CurrentUser user = citizen();
         income.receipt(user, code); // a period without a report of one's own: 404 before we look at the file
-        nl.bijstandsportaal.rights.Upload.Checked checked = uploads.check(fileName, file);
+        nl.bijstandsportaal.platform.uploads.Upload.Checked checked = uploads.check(fileName, file);
         if (checked.error() != null) {
             throw problem(Map.of("bewijs", checked.error()));
         }

@@ -1,6 +1,7 @@
 package nl.bijstandsportaal.income;
 
-import nl.bijstandsportaal.income.ReportPeriods.ReportPeriod;
+import nl.bijstandsportaal.rules.ReportPeriods;
+import nl.bijstandsportaal.rules.ReportPeriods.ReportPeriod;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.i18n.TypedInput;
 

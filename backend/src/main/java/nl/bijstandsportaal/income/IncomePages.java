@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.income;
 
+import nl.bijstandsportaal.rules.ReportPeriods;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -15,8 +16,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.View;
-import nl.bijstandsportaal.rights.Uploads;
-import nl.bijstandsportaal.income.ReportPeriods.ReportPeriod;
+import nl.bijstandsportaal.platform.uploads.Uploads;
+import nl.bijstandsportaal.rules.ReportPeriods.ReportPeriod;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.security.CurrentUser;
 import nl.bijstandsportaal.platform.security.Roles;
@@ -132,7 +133,7 @@ class IncomePages {
         CurrentUser user = CurrentUser.require(authentication);
         ReportPeriod period = income.period(user, code);
         IncomeService.Receipt receipt = income.receipt(user, code);
-        nl.bijstandsportaal.rights.Upload.Checked checked = uploads.check(bewijs);
+        nl.bijstandsportaal.platform.uploads.Upload.Checked checked = uploads.check(bewijs);
         if (checked.error() != null) {
             Map<String, Object> model = receiptModel(period, receipt);
             model.put("errors", Map.of("bewijs", checked.error()));
@@ -147,7 +148,7 @@ class IncomePages {
         model.put("receipt", receipt);
         model.put("period", period);
         model.put("errors", Map.of());
-        model.put("maxMegabytes", nl.bijstandsportaal.rights.Upload.MAX_BYTES / 1024 / 1024);
+        model.put("maxMegabytes", nl.bijstandsportaal.platform.uploads.Upload.MAX_BYTES / 1024 / 1024);
         return model;
     }
 

@@ -1,7 +1,8 @@
 package nl.bijstandsportaal.income;
 
+import nl.bijstandsportaal.rules.ReportPeriods;
 import jakarta.inject.Singleton;
-import nl.bijstandsportaal.income.ReportPeriods.ReportPeriod;
+import nl.bijstandsportaal.rules.ReportPeriods.ReportPeriod;
 import nl.bijstandsportaal.platform.db.generated.tables.records.InkomstenopgaveRecord;
 import nl.bijstandsportaal.platform.db.FixedSql;
 import org.jooq.DSLContext;
@@ -206,7 +207,7 @@ public class IncomeRepository {
                 .fetch(r -> new Event(r.getOp().toInstant(ZoneOffset.UTC), r.getSoort(), r.getVersie(), r.getToelichting()));
     }
 
-    void insertProof(DSLContext tx, long reportId, nl.bijstandsportaal.rights.Upload proof, LocalDateTime at) {
+    void insertProof(DSLContext tx, long reportId, nl.bijstandsportaal.platform.uploads.Upload proof, LocalDateTime at) {
         tx.insertInto(INKOMSTENOPGAVE_BIJLAGE)
                 .set(INKOMSTENOPGAVE_BIJLAGE.OPGAVE_ID, reportId)
                 .set(INKOMSTENOPGAVE_BIJLAGE.BESTANDSNAAM, proof.safeName())

@@ -1,8 +1,9 @@
 package nl.bijstandsportaal.income;
 
+import nl.bijstandsportaal.rules.ReportPeriods;
 import nl.bijstandsportaal.platform.time.Today;
 import jakarta.inject.Singleton;
-import nl.bijstandsportaal.income.ReportPeriods.ReportPeriod;
+import nl.bijstandsportaal.rules.ReportPeriods.ReportPeriod;
 import nl.bijstandsportaal.platform.db.Clashes;
 import nl.bijstandsportaal.platform.db.OneRoundTrip;
 import nl.bijstandsportaal.platform.db.generated.tables.records.InkomstenopgaveRecord;
@@ -234,8 +235,8 @@ public class IncomeService {
                 repository.sources(report.id(), report.version()), repository.timeline(db, report.id()), repository.proofNames(db, report.id())));
     }
 
-    /** A payslip or other proof for a report of one's own (checked and cleaned by {@link nl.bijstandsportaal.rights.Upload}). */
-    public void addProof(CurrentUser citizen, String periodCode, nl.bijstandsportaal.rights.Upload proof) {
+    /** A payslip or other proof for a report of one's own (checked and cleaned by {@link nl.bijstandsportaal.platform.uploads.Upload}). */
+    public void addProof(CurrentUser citizen, String periodCode, nl.bijstandsportaal.platform.uploads.Upload proof) {
         IncomeRepository.Report report = repository.reportByPeriod(citizen.id(), periodCode).orElseThrow(NotFoundException::new);
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
         db.transaction(tx -> {

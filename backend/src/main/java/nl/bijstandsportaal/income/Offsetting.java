@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.income;
 
+import nl.bijstandsportaal.platform.Pure;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.rules.RuleBook;
 import nl.bijstandsportaal.rules.RuleKey;
@@ -25,6 +26,7 @@ import java.util.Set;
  * replaces both: 15% for at most 12 months, or from the AOW age 25% up to a maximum. Gifts up to the yearly free
  * amount when the municipality has the measure on. Other income counts in full.
  */
+@Pure
 public final class Offsetting {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);

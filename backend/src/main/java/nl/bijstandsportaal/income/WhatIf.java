@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.income;
 
+import nl.bijstandsportaal.platform.Pure;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.rules.Household;
 import nl.bijstandsportaal.rules.MonthlyNorm;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * of the municipality. Months whose norms are not known yet are worked out with the last known figures, and the
  * answer says so. Pure.
  */
+@Pure
 public final class WhatIf {
 
     /** How many months the calculation shows. */

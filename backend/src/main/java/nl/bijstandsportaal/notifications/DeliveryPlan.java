@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.notifications;
 
+import nl.bijstandsportaal.platform.Pure;
 import java.time.Instant;
 
 /**
@@ -7,6 +8,7 @@ import java.time.Instant;
  * Preferences and quiet hours are looked at here, when the delivery is due, so a change made after the message
  * was written still counts.
  */
+@Pure
 public final class DeliveryPlan {
 
     private DeliveryPlan() {

@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.notifications;
 
+import java.time.Clock;
 import com.google.firebase.ErrorCode;
 import com.google.firebase.FirebaseApp;
 import com.google.firebase.IncomingHttpResponse;
@@ -34,8 +35,11 @@ final class FirebasePushSender implements PushSender, AutoCloseable {
     private final FirebaseApp app;
     private final FirebaseMessaging messaging;
 
-    FirebasePushSender(FirebaseApp app) {
+    private final Clock clock;
+
+    FirebasePushSender(FirebaseApp app, Clock clock) {
         this.app = app;
+        this.clock = clock;
         this.messaging = FirebaseMessaging.getInstance(app);
     }
 
@@ -74,7 +78,7 @@ final class FirebasePushSender implements PushSender, AutoCloseable {
     }
 
     /** FCM's answer as what the dispatcher should do; the reason is FCM's error code, never the token. */
-    static SendResult result(FirebaseMessagingException e) {
+    SendResult result(FirebaseMessagingException e) {
         MessagingErrorCode code = e.getMessagingErrorCode();
         String reason = "FCM " + (code != null ? code : e.getErrorCode()) + statusOf(e);
         if (code != null) {
@@ -99,7 +103,7 @@ final class FirebasePushSender implements PushSender, AutoCloseable {
     }
 
     /** Retry-After in seconds or as an HTTP date; null when the answer had none. */
-    static Duration retryAfter(FirebaseMessagingException e) {
+    Duration retryAfter(FirebaseMessagingException e) {
         IncomingHttpResponse response = e.getHttpResponse();
         if (response == null) {
             return null;
@@ -122,7 +126,7 @@ final class FirebasePushSender implements PushSender, AutoCloseable {
         } catch (NumberFormatException notSeconds) {
             try {
                 ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                Duration wait = Duration.between(clock.instant(), at.toInstant());
                 return wait.isNegative() ? Duration.ZERO : wait;
             } catch (RuntimeException unreadable) {
                 return null;

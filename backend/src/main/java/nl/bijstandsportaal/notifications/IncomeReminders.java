@@ -1,7 +1,7 @@
 package nl.bijstandsportaal.notifications;
 
-import nl.bijstandsportaal.income.ReportPeriods;
-import nl.bijstandsportaal.income.ReportPeriods.ReportPeriod;
+import nl.bijstandsportaal.rules.ReportPeriods;
+import nl.bijstandsportaal.rules.ReportPeriods.ReportPeriod;
 import nl.bijstandsportaal.rules.RuleBook;
 import nl.bijstandsportaal.rules.RuleKey;
 

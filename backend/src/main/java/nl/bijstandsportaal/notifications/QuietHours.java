@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.notifications;
 
+import nl.bijstandsportaal.platform.Pure;
 import nl.bijstandsportaal.platform.time.Today;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import java.time.ZonedDateTime;
  * inbox in the portal still shows everything at once). The hours may run past midnight (21:00-08:00, the default);
  * equal times mean no quiet hours. Pure.
  */
+@Pure
 public record QuietHours(LocalTime from, LocalTime until) {
 
     public static final QuietHours DEFAULT = new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0));

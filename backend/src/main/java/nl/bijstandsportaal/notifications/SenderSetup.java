@@ -45,11 +45,11 @@ class SenderSetup {
     PushSender pushSender(@Value("${portal.push.firebase.project-id:}") String projectId,
                           @Value("${portal.push.firebase.credentials-file:}") String credentialsFile,
                           @Value("${portal.push.firebase.fake-server:}") String fakeServer,
-                          RecordingSenders recording, DemoMode demoMode) {
+                          RecordingSenders recording, DemoMode demoMode, java.time.Clock clock) {
         if (!fakeServer.isBlank()) {
             LOG.info("Push: Firebase Admin SDK, sending to the fake FCM server at {}", fakeServer);
             return new FirebasePushSender(FirebaseApp.initializeApp(fakeServerOptions(fakeServer,
-                    projectId.isBlank() ? "fake-project" : projectId), "portal-" + UUID.randomUUID()));
+                    projectId.isBlank() ? "fake-project" : projectId), "portal-" + UUID.randomUUID()), clock);
         }
         if (projectId.isBlank() || credentialsFile.isBlank()) {
             if (demoMode.isActive()) {
@@ -66,7 +66,7 @@ class SenderSetup {
                     .setProjectId(projectId)
                     .build();
             LOG.info("Push: Firebase Admin SDK for project {}", projectId);
-            return new FirebasePushSender(FirebaseApp.initializeApp(options, "portal-" + UUID.randomUUID()));
+            return new FirebasePushSender(FirebaseApp.initializeApp(options, "portal-" + UUID.randomUUID()), clock);
         } catch (IOException e) {
             throw new UncheckedIOException("The Firebase service-account file " + credentialsFile + " cannot be read", e);
         }
@@ -86,7 +86,8 @@ class SenderSetup {
                 .setRoutePlanner((host, request, context) -> new HttpRoute(target))
                 .disableRedirectHandling()
                 .build();
-        AccessToken token = new AccessToken("fake-fcm-token", new Date(System.currentTimeMillis() + 365L * 24 * 3600 * 1000));
+        // A fake token that never expires (the year 9999): no token call is ever made, whatever day it is.
+        AccessToken token = new AccessToken("fake-fcm-token", new Date(253_402_300_799_000L));
         return FirebaseOptions.builder()
                 .setCredentials(GoogleCredentials.create(token))
                 .setProjectId(projectId)
@@ -98,7 +99,7 @@ class SenderSetup {
     EmailSender emailSender(@Value("${portal.email.smtp-host:}") String smtpHost,
                             @Value("${portal.email.from:}") String from,
                             BeanProvider<io.micronaut.email.EmailSender<?, ?>> smtp,
-                            RecordingSenders recording, DemoMode demoMode) {
+                            RecordingSenders recording, DemoMode demoMode, java.time.Clock clock) {
         if (smtpHost.isBlank()) {
             if (demoMode.isActive()) {
                 LOG.info("E-mail: no SMTP server configured; e-mails go to the recording sender (developer page)");

@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.rights;
 
+import nl.bijstandsportaal.platform.Pure;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.rights.ChangeForm.ChangeRequest;
 import nl.bijstandsportaal.rules.Household;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * rules can say: a new norm when someone moves in or out, days abroad over the limit, a gift over the free amount.
  * Pure; the consulent decides.
  */
+@Pure
 public final class ChangeEffects {
 
     private ChangeEffects() {

@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.rights;
 
+import nl.bijstandsportaal.platform.Pure;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.i18n.TypedInput;
 import nl.bijstandsportaal.rules.Household;
@@ -27,6 +28,7 @@ public record ChangeForm(ChangeKind kind, String datum, String datumTot, String 
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("10000000");
 
     /** The checked change, typed. {@code lidId}/{@code lidNaam}: the household member who leaves (INWONER_WEG). */
+    @Pure
     public record ChangeRequest(ChangeKind kind, LocalDate datum, LocalDate datumTot, String naam, LocalDate geboortedatum,
                                 Household.Status status, Long lidId, String lidNaam, BigDecimal bedrag, String land,
                                 String adres, String toelichting) {

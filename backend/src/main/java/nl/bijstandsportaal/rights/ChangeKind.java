@@ -1,9 +1,11 @@
 package nl.bijstandsportaal.rights;
 
+import nl.bijstandsportaal.platform.Pure;
 import java.util.Arrays;
 import java.util.Optional;
 
 /** The kinds of change a citizen can report (wijziging doorgeven, art. 17 Participatiewet), with the web address of each form. */
+@Pure
 public enum ChangeKind {
     INWONER_ERBIJ("iemand-komt-wonen"),
     INWONER_WEG("iemand-gaat-weg"),

@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.rights;
 
+import nl.bijstandsportaal.platform.Pure;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.rules.MonthlyNorm;
 import nl.bijstandsportaal.rules.RulePeriod;
@@ -19,6 +20,7 @@ import java.util.List;
  *                     citizen is asked again to read it and offered the quiz
  * @param sources      each rule version used, in words: which rule, its source, since when
  */
+@Pure
 public record RightsOverview(LocalDate today, YearMonth month, MonthlyNorm norm, Text normMissing, List<Text> normSummary,
                              List<Text> normDetails, List<ChecklistItem> checklist, List<DutyView> duties,
                              List<Text> consequences, List<Upcoming> upcoming, List<QuizQuestion> quiz,

@@ -1,5 +1,7 @@
 package nl.bijstandsportaal.rights;
 
+import nl.bijstandsportaal.platform.uploads.Upload;
+import nl.bijstandsportaal.platform.uploads.Uploads;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.rights;
 
+import nl.bijstandsportaal.platform.uploads.Upload;
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.platform.db.generated.tables.records.WijzigingRecord;
 import nl.bijstandsportaal.platform.web.Download;

@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.rights;
 
+import nl.bijstandsportaal.platform.Pure;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.rights.RightsOverview.ChecklistItem;
 import nl.bijstandsportaal.rights.RightsOverview.DutyView;
@@ -34,6 +35,7 @@ import java.util.Set;
  * not met, what is coming up, and the quiz. Every rule version it reads is collected, so the overview can say what
  * it rests on and notice when that changes.
  */
+@Pure
 public final class RightsRules {
 
     /** How far ahead "coming up" looks. */

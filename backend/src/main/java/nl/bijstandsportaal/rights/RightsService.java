@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.rights;
 
+import nl.bijstandsportaal.platform.uploads.Upload;
 import nl.bijstandsportaal.platform.time.Today;
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.account.AccountRepository;

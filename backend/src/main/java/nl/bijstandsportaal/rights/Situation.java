@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.rights;
 
+import nl.bijstandsportaal.platform.Pure;
 import nl.bijstandsportaal.rules.Household;
 
 import java.time.LocalDate;
@@ -10,6 +11,7 @@ import java.util.List;
  * on, the municipality (CBS code) whose rules apply, the duties with any ontheffing, the birth dates of the
  * children living with them, and the day their bijstand started (null: not known). Plain data.
  */
+@Pure
 public record Situation(String gemeente, String gemeenteNaam, Household household, List<Duty> duties, List<LocalDate> childrenBorn,
                         LocalDate bijstandSince) {
 

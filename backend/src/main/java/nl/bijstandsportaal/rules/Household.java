@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.rules;
 
+import nl.bijstandsportaal.platform.Pure;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import java.util.List;
  * institution, the other people in the home with their status, and whether children under 18 live there (art. 20 lid 2).
  * Plain data, so calculations stay pure.
  */
+@Pure
 public record Household(Leefvorm leefvorm, LocalDate applicantBorn, LocalDate partnerBorn, boolean inInstitution,
                         List<Member> others, boolean withChildren) {
 

@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.rules;
 
+import nl.bijstandsportaal.platform.Pure;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -11,6 +12,7 @@ import java.util.List;
  * paid for the month. When something changes during the month (a new norm, someone turning 27) there is one
  * {@link Part} per stretch of days, each counted for its share of the month.
  */
+@Pure
 public record MonthlyNorm(YearMonth month, BigDecimal inclVt, BigDecimal vakantietoeslag, BigDecimal exclVt,
                           RulePeriod vtPercent, int vtPayMonth, List<Part> parts) {
 

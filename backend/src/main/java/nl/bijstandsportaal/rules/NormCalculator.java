@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.rules;
 
+import nl.bijstandsportaal.platform.Pure;
 import nl.bijstandsportaal.rules.Household.Leefvorm;
 import nl.bijstandsportaal.rules.Household.Member;
 import nl.bijstandsportaal.rules.Household.Status;
@@ -20,6 +21,7 @@ import java.util.Objects;
  * days in the same situation form one part, counted for its share of the month; the total is rounded to the
  * cent once, at the end.
  */
+@Pure
 public final class NormCalculator {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);

@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.rules;
 
+import nl.bijstandsportaal.platform.Pure;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.Optional;
  * without a gap, and only the last may be open-ended. A municipality's own value wins over the national one
  * on the days it covers. Immutable; build a new book to add a period.
  */
+@Pure
 public final class RuleBook {
 
     private final Map<RuleKey, Map<String, List<RulePeriod>>> periods;

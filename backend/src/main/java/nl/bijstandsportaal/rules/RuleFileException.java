@@ -1,8 +1,10 @@
 package nl.bijstandsportaal.rules;
 
+import nl.bijstandsportaal.platform.Pure;
 import java.util.List;
 
 /** Rule data that cannot be used; each problem names the file and line (or the change) it came from. */
+@Pure
 public class RuleFileException extends RuntimeException {
 
     private final List<String> problems;

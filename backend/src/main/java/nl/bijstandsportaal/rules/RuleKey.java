@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.rules;
 
+import nl.bijstandsportaal.platform.Pure;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -7,6 +8,7 @@ import java.util.Optional;
  * Every rule the portal knows, with the kind of value it holds. A rule file that names a key not listed here
  * is refused, so a typo cannot silently fall back to another value.
  */
+@Pure
 public enum RuleKey {
 
     // Bijstandsnormen (art. 20-23 Participatiewet), net per month including vakantietoeslag.

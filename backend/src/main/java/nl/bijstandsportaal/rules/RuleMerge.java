@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.rules;
 
+import nl.bijstandsportaal.platform.Pure;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.Map;
  * simply becomes G's own from D (the national rule applies before). National periods are never ended this way.
  * The result is then checked like the files ({@link RuleBook#of}: overlaps, gaps, open periods).
  */
+@Pure
 public final class RuleMerge {
 
     private RuleMerge() {

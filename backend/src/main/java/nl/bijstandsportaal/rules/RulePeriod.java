@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.rules;
 
+import nl.bijstandsportaal.platform.Pure;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -9,6 +10,7 @@ import java.time.LocalDate;
  * {@code source} says where the figure comes from (a law, a circular, a municipal verordening); {@code origin}
  * where it was read (file and line, or the beheerder's change).
  */
+@Pure
 public record RulePeriod(RuleKey key, String gemeente, LocalDate from, LocalDate to, BigDecimal value, String source,
                          String origin) {
 

@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.rules;
 
+import nl.bijstandsportaal.platform.Pure;
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
@@ -7,6 +8,7 @@ import java.util.regex.Pattern;
  * What value each kind of rule takes (the same as the rule files accept), and reading a value as a person types it:
  * a comma or a point for decimals, a euro or percent sign and spaces left out.
  */
+@Pure
 public final class RuleValues {
 
     /** {@code regel_periode.waarde} is DECIMAL(14,4). */

@@ -43,10 +43,6 @@ class DocumentRequestsTest extends PortalTest {
     @Inject
     JsonMapper json;
 
-    @Override
-    protected String fixedClock() {
-        return "2026-11-23T10:00";
-    }
 
     private long sanne() {
         return db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(SANNE)).fetchSingle(BURGER.ID);

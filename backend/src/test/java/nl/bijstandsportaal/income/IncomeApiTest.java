@@ -31,10 +31,6 @@ class IncomeApiTest extends PortalTest {
     @Inject
     JsonMapper json;
 
-    @Override
-    protected String fixedClock() {
-        return "2026-11-23T10:00";
-    }
 
     private String token(String bsn) {
         return new MobileApp(server.getURI(), json).login(citizen(bsn)).access();

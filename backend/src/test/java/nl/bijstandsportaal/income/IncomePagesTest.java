@@ -30,10 +30,6 @@ class IncomePagesTest extends PortalTest {
     @Inject
     DSLContext db;
 
-    @Override
-    protected String fixedClock() {
-        return "2026-11-23T10:00";
-    }
 
     private static String text(HttpResponse<String> response) {
         return Jsoup.parse(response.body()).text().replace('\u00a0', ' ');

@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.income;
 
+import nl.bijstandsportaal.rules.ReportPeriods;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.bijstandsportaal.testsupport.PortalTest;

@@ -23,10 +23,6 @@ class WhatIfApiTest extends PortalTest {
     @Inject
     JsonMapper json;
 
-    @Override
-    protected String fixedClock() {
-        return "2026-11-23T10:00";
-    }
 
     @Test
     void withoutATokenForTheChosenSituation() throws IOException {

@@ -17,10 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest
 class WhatIfPageTest extends PortalTest {
 
-    @Override
-    protected String fixedClock() {
-        return "2026-11-23T10:00";
-    }
 
     @Test
     void aVisitorWorksOutTwelveHoursAWeekWithoutLoggingIn() {

@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.notifications;
 
+import nl.bijstandsportaal.testsupport.TestToday;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -63,7 +64,7 @@ class EmailDeliveryTest extends PortalTest {
         db.update(BEZORGING).set(BEZORGING.STATUS, Outbox.Delivery.SKIPPED).where(BEZORGING.STATUS.eq(Outbox.Delivery.WAITING)).execute();
         String secret = "Je uitkering wordt verlaagd met 120 euro";
         long id = db.transactionResult(tx -> outbox.write(tx.dsl(), new Outbox.Message(sanne, Topic.BERICHTEN, "test/" + UUID.randomUUID(),
-                "notification.message.new", "[\"" + secret + "\"]", null), Instant.now())).orElseThrow();
+                "notification.message.new", "[\"" + secret + "\"]", null), TestToday.instant())).orElseThrow();
 
         dispatcher.dispatchAll();
 

@@ -26,7 +26,7 @@ class FirebasePushSenderTest {
     void start() {
         fcm = new FakeFcmServer();
         sender = new FirebasePushSender(FirebaseApp.initializeApp(SenderSetup.fakeServerOptions(fcm.url(), "test-project"),
-                "test-" + UUID.randomUUID()));
+                "test-" + UUID.randomUUID()), nl.bijstandsportaal.testsupport.TestToday.clock());
     }
 
     @AfterAll

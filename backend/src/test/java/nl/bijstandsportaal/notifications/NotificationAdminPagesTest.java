@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.notifications;
 
+import nl.bijstandsportaal.testsupport.TestToday;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.bijstandsportaal.testsupport.PortalTest;
@@ -44,7 +45,7 @@ class NotificationAdminPagesTest extends PortalTest {
     private String messageFor(String bsn) {
         long burger = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(bsn)).fetchSingle(BURGER.ID);
         long id = db.transactionResult(tx -> outbox.write(tx.dsl(), new Outbox.Message(burger, Topic.STATUS, "test/" + UUID.randomUUID(),
-                "notification.income.soon", null, null), Instant.now())).orElseThrow();
+                "notification.income.soon", null, null), TestToday.instant())).orElseThrow();
         return db.select(MELDING.PUBLIC_ID).from(MELDING).where(MELDING.ID.eq(id)).fetchSingle(MELDING.PUBLIC_ID);
     }
 

@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.notifications;
 
+import nl.bijstandsportaal.testsupport.TestToday;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.bijstandsportaal.testsupport.PortalTest;
@@ -36,7 +37,7 @@ class OutboxTest extends PortalTest {
         }
         String key = "test/" + UUID.randomUUID();
         Outbox.Message message = new Outbox.Message(sanne, Topic.INKOMSTEN, key, "notification.test", null, "/inkomsten");
-        Instant now = Instant.parse("2026-11-23T10:00:00Z");
+        Instant now = TestToday.instant();
 
         Optional<Long> first = db.transactionResult(tx -> outbox.write(tx.dsl(), message, now));
         Optional<Long> again = db.transactionResult(tx -> outbox.write(tx.dsl(), message, now.plusSeconds(3600)));
@@ -56,7 +57,7 @@ class OutboxTest extends PortalTest {
         String key = "test/" + UUID.randomUUID();
         try {
             db.transaction(tx -> {
-                outbox.write(tx.dsl(), new Outbox.Message(sanne, Topic.STATUS, key, "notification.test", null, null), Instant.now());
+                outbox.write(tx.dsl(), new Outbox.Message(sanne, Topic.STATUS, key, "notification.test", null, null), TestToday.instant());
                 throw new IllegalStateException("the cause fails after the message was written");
             });
         } catch (IllegalStateException expected) {

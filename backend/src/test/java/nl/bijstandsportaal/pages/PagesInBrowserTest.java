@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.pages;
 
+import nl.bijstandsportaal.testsupport.TestToday;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
@@ -163,7 +164,7 @@ class PagesInBrowserTest extends PortalTest {
         for (String from : List.of("2026-10-01", "2026-11-01")) { // one to open, one that stays new
             var message = new nl.bijstandsportaal.notifications.Outbox.Message(fatima, nl.bijstandsportaal.notifications.Topic.INKOMSTEN,
                     "test/" + java.util.UUID.randomUUID(), "notification.income.soon", "[\"" + from + "\",\"2026-11-30\",\"2026-12-10\"]", "/inkomsten");
-            db.transaction(tx -> outbox.write(tx.dsl(), message, java.time.Instant.now()));
+            db.transaction(tx -> outbox.write(tx.dsl(), message, TestToday.instant()));
         }
         List<String> problems = new ArrayList<>();
         for (int[] viewport : VIEWPORTS) {
@@ -302,8 +303,8 @@ class PagesInBrowserTest extends PortalTest {
         String id = java.util.UUID.randomUUID().toString();
         db.insertInto(DOCUMENTVERZOEK).set(DOCUMENTVERZOEK.PUBLIC_ID, id).set(DOCUMENTVERZOEK.BURGER_ID, fatima)
                 .set(DOCUMENTVERZOEK.MEDEWERKER_ID, marieke).set(DOCUMENTVERZOEK.WAT, "Huurcontract").set(DOCUMENTVERZOEK.WAAROM, "Voor je woonkosten.")
-                .set(DOCUMENTVERZOEK.UITERLIJK, java.time.LocalDate.now().plusDays(10)).set(DOCUMENTVERZOEK.STATUS, "OPEN")
-                .set(DOCUMENTVERZOEK.GEVRAAGD_OP, java.time.LocalDateTime.now()).execute();
+                .set(DOCUMENTVERZOEK.UITERLIJK, TestToday.date().plusDays(10)).set(DOCUMENTVERZOEK.STATUS, "OPEN")
+                .set(DOCUMENTVERZOEK.GEVRAAGD_OP, TestToday.utc()).execute();
         try (BrowserContext context = context(320, 640)) {
             Page page = context.newPage();
             demoLogin(page, "/demo/digid", "Fatima El Amrani");
@@ -349,9 +350,9 @@ class PagesInBrowserTest extends PortalTest {
             page.keyboard().type("Turkije");
             java.time.format.DateTimeFormatter dutch = java.time.format.DateTimeFormatter.ofPattern("d-M-yyyy");
             page.keyboard().press("Tab");
-            page.keyboard().type(java.time.LocalDate.now().plusDays(10).format(dutch));
+            page.keyboard().type(TestToday.date().plusDays(10).format(dutch));
             page.keyboard().press("Tab");
-            page.keyboard().type(java.time.LocalDate.now().plusDays(20).format(dutch));
+            page.keyboard().type(TestToday.date().plusDays(20).format(dutch));
             tabTo(page, "Versturen");
             page.keyboard().press("Enter");
             page.waitForURL(Pattern.compile(".*/wijziging/verstuurd/.*"));

@@ -8,7 +8,6 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import static nl.bijstandsportaal.platform.db.generated.Tables.IDEMPOTENCY_RECORD;
@@ -34,7 +33,7 @@ class IdempotencyPurgeTest extends PortalTest {
 
     @Test
     void recordsOlderThanAWeekGoAndNewerOnesStay() {
-        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        LocalDateTime now = nl.bijstandsportaal.testsupport.TestToday.utc();
         String old = record(now.minusDays(8));
         String recent = record(now.minusDays(6));
 

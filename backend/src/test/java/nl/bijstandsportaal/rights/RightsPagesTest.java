@@ -46,10 +46,6 @@ class RightsPagesTest extends PortalTest {
     @Inject
     JsonMapper json;
 
-    @Override
-    protected String fixedClock() {
-        return "2026-11-23T10:00";
-    }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {

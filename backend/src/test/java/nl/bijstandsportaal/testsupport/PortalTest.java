@@ -3,6 +3,7 @@ package nl.bijstandsportaal.testsupport;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
@@ -13,8 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Base of the HTTP tests: the real app on a random port, on the embedded MariaDB with the demo data, with its
- * OpenID Connect clients pointed at the test identity provider. Subclasses add {@code @MicronautTest}.
+ * OpenID Connect clients pointed at the test identity provider. Subclasses add {@code @MicronautTest}. The clock stands
+ * still at {@link TestToday}; each test class has its own database.
  */
+@Tag("app")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class PortalTest implements TestPropertyProvider {
 
@@ -35,15 +38,16 @@ public abstract class PortalTest implements TestPropertyProvider {
         Map<String, String> properties = new java.util.HashMap<>(TestIdentityProviders.properties());
         // The dispatcher and reminder scheduler do not run in the background; tests call them when they want.
         properties.put("portal.notifications.enabled", "false");
-        if (fixedClock() != null) {
-            properties.put("portal.clock.fixed", fixedClock());
-        }
+        // Every context runs on the suite's one day and has a database of its own, seeded with demo data dated from
+        // that day: no test depends on the real date, and what one test class changes no other class sees.
+        properties.put("portal.clock.fixed", TestToday.clockSetting());
+        properties.put("portal.db.embedded-database", databaseName(getClass()));
         return properties;
     }
 
-    /** A moment (2026-11-23T10:00) to stop the clock at, so amounts and dates stay true; null: the real time. */
-    protected String fixedClock() {
-        return null;
+    static String databaseName(Class<?> testClass) {
+        String name = "t_" + testClass.getSimpleName().replaceAll("[^A-Za-z0-9]", "").toLowerCase(java.util.Locale.ROOT);
+        return name.length() > 60 ? name.substring(0, 60) : name;
     }
 
     protected WebClient browser() {

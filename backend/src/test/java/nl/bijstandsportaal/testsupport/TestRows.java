@@ -23,6 +23,6 @@ public final class TestRows {
 
     /** A phone seen just now. */
     public static long device(DSLContext db, long burgerId, String token) {
-        return device(db, burgerId, token, LocalDateTime.now());
+        return device(db, burgerId, token, TestToday.utc());
     }
 }

@@ -39,7 +39,7 @@ class DatabaseFactory {
             config.setPassword(settings.getPassword());
         } else {
             EmbeddedMariaDb db = EmbeddedMariaDb.shared(Path.of(settings.getEmbeddedDataDir()), settings.isEmbeddedStartFresh());
-            config.setJdbcUrl(withParams(db.jdbcUrl("portal")));
+            config.setJdbcUrl(withParams(db.jdbcUrl(settings.getEmbeddedDatabase())));
             config.setUsername("root");
             config.setPassword("");
         }

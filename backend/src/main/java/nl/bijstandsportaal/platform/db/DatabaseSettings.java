@@ -18,6 +18,7 @@ public class DatabaseSettings {
     private String password;
     private String embeddedDataDir = "data/mariadb";
     private boolean embeddedStartFresh;
+    private String embeddedDatabase = "portal";
     private int maxPoolSize = 20;
 
     public boolean isExternal() {
@@ -65,6 +66,15 @@ public class DatabaseSettings {
 
     public void setEmbeddedStartFresh(boolean embeddedStartFresh) {
         this.embeddedStartFresh = embeddedStartFresh;
+    }
+
+    /** The database (schema) on the embedded server; tests give each application context its own. */
+    public String getEmbeddedDatabase() {
+        return embeddedDatabase;
+    }
+
+    public void setEmbeddedDatabase(String embeddedDatabase) {
+        this.embeddedDatabase = embeddedDatabase;
     }
 
     public int getMaxPoolSize() {

@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.platform.i18n;
 
+import nl.bijstandsportaal.platform.Pure;
 import java.util.Arrays;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import java.util.List;
  * ({@link java.math.BigDecimal}, euros), dates ({@link java.time.LocalDate}) or other texts are formatted for the
  * reader's language by {@link Messages#render}.
  */
+@Pure
 public record Text(String key, List<Object> args) {
 
     public Text {

@@ -13,6 +13,8 @@ import io.micronaut.security.token.cookie.TokenCookieLoginHandler;
 
 import java.time.Clock;
 import java.time.Instant;
+import jakarta.inject.Named;
+import nl.bijstandsportaal.platform.time.ClockFactory;
 import java.util.Date;
 
 /**
@@ -30,7 +32,7 @@ public class SessionRenewalFilter implements Ordered {
     private final Clock clock;
 
     SessionRenewalFilter(TokenCookieLoginHandler loginHandler, AccessTokenCookieConfiguration cookieConfiguration,
-                         SessionSettings settings, Clock clock) {
+                         SessionSettings settings, @Named(ClockFactory.WALL) Clock clock) {
         this.loginHandler = loginHandler;
         this.cookieConfiguration = cookieConfiguration;
         this.settings = settings;

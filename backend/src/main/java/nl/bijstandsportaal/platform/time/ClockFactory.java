@@ -2,6 +2,8 @@ package nl.bijstandsportaal.platform.time;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.annotation.Primary;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -13,13 +15,27 @@ import java.time.LocalDateTime;
  * "as on" a given day. Never set it in production.
  */
 @Factory
-class ClockFactory {
+public class ClockFactory {
 
+    /** The name of the real-time clock bean. */
+    public static final String WALL = "wall";
+
+    @Primary
     @Singleton
     Clock clock(@Value("${portal.clock.fixed:}") String fixed) {
         if (fixed == null || fixed.isBlank()) {
             return Clock.system(Today.DUTCH_TIME);
         }
         return Clock.fixed(LocalDateTime.parse(fixed).atZone(Today.DUTCH_TIME).toInstant(), Today.DUTCH_TIME);
+    }
+
+    /**
+     * The real time, always, for what is measured against tokens the security library dates by the real time (a
+     * session's age). Dates and deadlines a person sees never come from this clock.
+     */
+    @Singleton
+    @Named(WALL)
+    Clock wallClock() {
+        return Clock.system(Today.DUTCH_TIME);
     }
 }

@@ -1,5 +1,6 @@
-package nl.bijstandsportaal.platform.demo;
+package nl.bijstandsportaal.demo;
 
+import nl.bijstandsportaal.platform.demo.DemoMode;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;

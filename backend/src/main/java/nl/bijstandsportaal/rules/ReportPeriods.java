@@ -1,5 +1,6 @@
-package nl.bijstandsportaal.income;
+package nl.bijstandsportaal.rules;
 
+import nl.bijstandsportaal.platform.Pure;
 import nl.bijstandsportaal.rules.RuleBook;
 import nl.bijstandsportaal.rules.RuleKey;
 import nl.bijstandsportaal.rules.RulePeriod;
@@ -15,6 +16,7 @@ import java.util.Optional;
  * The periods a citizen reports their income over, and the deadline of each, as the municipality sets them: a
  * calendar month, or four weeks counted from the day the municipality started with four-week periods. Pure.
  */
+@Pure
 public final class ReportPeriods {
 
     private ReportPeriods() {

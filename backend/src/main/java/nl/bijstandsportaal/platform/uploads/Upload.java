@@ -1,4 +1,4 @@
-package nl.bijstandsportaal.rights;
+package nl.bijstandsportaal.platform.uploads;
 
 import nl.bijstandsportaal.platform.i18n.Text;
 

@@ -1,4 +1,4 @@
-package nl.bijstandsportaal.rights;
+package nl.bijstandsportaal.platform.uploads;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;

@@ -1,6 +1,6 @@
-package nl.bijstandsportaal.income;
+package nl.bijstandsportaal.rules;
 
-import nl.bijstandsportaal.income.ReportPeriods.ReportPeriod;
+import nl.bijstandsportaal.rules.ReportPeriods.ReportPeriod;
 import nl.bijstandsportaal.rules.RuleBook;
 import nl.bijstandsportaal.rules.TestRules;
 import org.junit.jupiter.api.Test;
