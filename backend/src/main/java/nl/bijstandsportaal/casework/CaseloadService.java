@@ -52,6 +52,11 @@ public class CaseloadService {
                         r.value6() != null && r.value6() == consulent.id()));
     }
 
+    /** How many citizens of the employee's municipality are in the portal (a number only: a beheerder opens no files). */
+    public int citizenCount(CurrentUser user) {
+        return db.fetchCount(BURGER, BURGER.GEMEENTE_ID.eq(user.gemeenteId()));
+    }
+
     public String gemeenteNaam(CurrentUser user) {
         return db.select(GEMEENTE.NAAM).from(GEMEENTE).where(GEMEENTE.ID.eq(user.gemeenteId())).fetchOne(GEMEENTE.NAAM);
     }

@@ -58,7 +58,10 @@ class ConsulentPages {
     @View("consulent/home")
     Map<String, Object> home(Authentication authentication) {
         CurrentUser user = CurrentUser.require(authentication);
-        return Map.of("caseload", user.hasRole(Roles.CONSULENT) ? caseload.caseload(user) : java.util.List.of(),
+        boolean consulent = user.hasRole(Roles.CONSULENT);
+        return Map.of("caseload", consulent ? caseload.caseload(user) : java.util.List.of(),
+                "consulent", consulent,
+                "citizenCount", consulent ? 0 : caseload.citizenCount(user),
                 "gemeenteNaam", caseload.gemeenteNaam(user));
     }
 

@@ -43,7 +43,7 @@ public record SituationForm(String leefvorm, String inInrichting, List<MemberInp
     public enum Relatie { PARTNER, KIND, OUDER, ANDERS }
 
     /** Why someone in the home does not count as kostendeler (art. 22a lid 2); GEEN: none of these. */
-    public enum Status { GEEN, STUDIEFINANCIERING, BBL, KAMERHUURDER, KOSTGANGER }
+    public enum Status { GEEN, STUDIEFINANCIERING, BBL, KAMERHUURDER, KOSTGANGER, VERHUURDER, MEDEHUURDER }
 
     /** The duties a consulent sets (art. 9, 18b Participatiewet); a duty without a row does not apply. */
     public enum Plicht { ARBEID, TAALEIS, PARTICIPATIE }

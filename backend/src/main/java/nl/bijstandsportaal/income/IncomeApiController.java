@@ -77,7 +77,7 @@ class IncomeApiController implements IncomeApi {
         CurrentUser user = citizen();
         IncomeService.Reporting reporting = income.reporting(user, code);
         IncomeForm.Checked checked = checked(report, reporting.period());
-        Offsetting.Result estimate = income.estimate(reporting, checked.sources());
+        Offsetting.Result estimate = income.estimateIfKnown(reporting, checked.sources()).orElse(null);
         // The key is stored in the same transaction as the report, with the report's id, in the same round trip as the
         // report's last writes. The first call answers with the receipt made in its transaction; a retry finds the key
         // and reads the receipt as it stands now.

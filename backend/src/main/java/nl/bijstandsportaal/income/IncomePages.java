@@ -95,7 +95,7 @@ class IncomePages {
             model.put("period", period);
             model.put("sources", checked.sources());
             model.put("warnings", checked.warnings());
-            model.put("estimate", income.estimate(reporting, checked.sources()));
+            income.estimateIfKnown(reporting, checked.sources()).ifPresent(estimate -> model.put("estimate", estimate));
             model.put("typed", typed);
             return HttpResponse.ok(new ModelAndView<>("income/check", model));
         });

@@ -63,20 +63,24 @@ public class IncomeService {
         this.clock = clock;
     }
 
-    /** A period and how it stands. state: TE_DOEN, TE_LAAT, NOG_NIET (not ended yet), or the report's status. */
-    public record PeriodView(ReportPeriod period, String state, IncomeRepository.Report report) {
+    /**
+     * A period and how it stands. state: TE_DOEN, TE_LAAT, NOG_NIET (cannot be reported before {@code opens}), or the
+     * report's status.
+     */
+    public record PeriodView(ReportPeriod period, LocalDate opens, String state, IncomeRepository.Report report) {
     }
 
     public List<PeriodView> periods(CurrentUser citizen) {
         LocalDate today = today();
-        List<ReportPeriod> periods = recentPeriods(rights.householdOf(citizen), today);
+        Situation situation = rights.householdOf(citizen);
+        List<ReportPeriod> periods = recentPeriods(situation, today);
         Map<String, IncomeRepository.Report> sent = repository.reports(citizen.id(), periods.stream().map(ReportPeriod::code).toList());
         return periods.stream().map(period -> {
             IncomeRepository.Report report = sent.get(period.code());
             String state = report != null ? report.status()
-                    : !today.isAfter(period.to()) ? "NOG_NIET"
+                    : today.isBefore(opensOn(period, situation)) ? "NOG_NIET"
                     : today.isAfter(period.deadline()) ? "TE_LAAT" : "TE_DOEN";
-            return new PeriodView(period, state, report);
+            return new PeriodView(period, opensOn(period, situation), state, report);
         }).toList();
     }
 
@@ -100,12 +104,19 @@ public class IncomeService {
     public record Reporting(CurrentUser citizen, Situation situation, ReportPeriod period) {
     }
 
-    /** A period of this citizen that has started and can be reported (the current one or a recent one); 404 otherwise. */
+    private LocalDate opensOn(ReportPeriod period, Situation situation) {
+        return ReportPeriods.opensOn(period, situation.gemeente(), rules.book());
+    }
+
+    /**
+     * A period of this citizen that can be reported now (from its last day, or as the municipality sets, up to the
+     * oldest period the overview shows); 404 otherwise.
+     */
     public Reporting reporting(CurrentUser citizen, String code) {
         Situation situation = rights.householdOf(citizen);
         LocalDate today = today();
         ReportPeriod period = recentPeriods(situation, today).stream().filter(p -> p.code().equals(code))
-                .filter(p -> !p.from().isAfter(today))
+                .filter(p -> !today.isBefore(opensOn(p, situation)))
                 .findFirst()
                 .orElseThrow(NotFoundException::new);
         return new Reporting(citizen, situation, period);
@@ -113,6 +124,18 @@ public class IncomeService {
 
     public ReportPeriod period(CurrentUser citizen, String code) {
         return reporting(citizen, code).period();
+    }
+
+    /**
+     * The estimate, or empty when a figure it needs (a norm, a disregard) is not known yet for the period. The citizen
+     * can send their income all the same; the consulent works out the amount once the figures are known.
+     */
+    public Optional<Offsetting.Result> estimateIfKnown(Reporting reporting, List<IncomeForm.Source> sources) {
+        try {
+            return Optional.of(estimate(reporting, sources));
+        } catch (RuleBook.MissingRuleException notKnownYet) {
+            return Optional.empty();
+        }
     }
 
     /** The estimate for these sources in this period, as the citizen sees it before sending. */
@@ -138,9 +161,22 @@ public class IncomeService {
                 history, new Offsetting.Person(youngChild, pension, situation.household().applicantBorn()), situation.gemeente(), period.to(), book);
     }
 
-    /** The receipt of a report: what was sent, the estimate, the timeline. */
+    /**
+     * The receipt of a report: what was sent, the estimate, the timeline. {@code countedPaid}: once the consulent has
+     * processed the report with other amounts than the citizen sent, the payment those amounts give (null otherwise,
+     * or when the figures of the period are not known yet).
+     */
     public record Receipt(IncomeRepository.Report report, List<IncomeRepository.SourceRow> sources,
-                          List<IncomeRepository.Event> timeline, List<String> proof) {
+                          List<IncomeRepository.Event> timeline, List<String> proof, BigDecimal countedPaid) {
+
+        public Receipt(IncomeRepository.Report report, List<IncomeRepository.SourceRow> sources,
+                       List<IncomeRepository.Event> timeline, List<String> proof) {
+            this(report, sources, timeline, proof, null);
+        }
+
+        public boolean processed() {
+            return "VERWERKT".equals(report.status()) || "BETAALD".equals(report.status());
+        }
     }
 
     /** A send prepared in a transaction: the receipt as it will be, and the writes that make it so. */
@@ -151,9 +187,13 @@ public class IncomeService {
      * Sends (or, before processing, corrects) the report of a period in {@code tx}. No sources: "geen inkomsten".
      * A report that is being processed or processed cannot be changed (409 as a field error on the page). The last
      * writes are returned, not run, so the caller sends them in one round trip with its own ({@link OneRoundTrip}).
+     * {@code estimate} is null when the figures of the period are not known yet: nothing is promised then.
      */
     public Sending send(DSLContext tx, CurrentUser citizen, ReportPeriod period, List<IncomeForm.Source> sources,
                         Offsetting.Result estimate) {
+        BigDecimal expected = estimate == null ? null : estimate.paid();
+        boolean workDisregard = estimate != null && estimate.usedWorkDisregard();
+        boolean singleParentDisregard = estimate != null && estimate.usedSingleParentDisregard();
         // DATETIME(6) keeps microseconds: the receipt made here must equal the one read back later.
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MICROS);
         Optional<InkomstenopgaveRecord> existing = repository.lockReport(tx, citizen.id(), period.code());
@@ -171,9 +211,9 @@ public class IncomeService {
             int version = report.getVersie() + 1;
             report.setVersie(version);
             report.setGeenInkomsten(sources.isEmpty());
-            report.setVerwachtUitbetaald(estimate.paid());
-            report.setVrijlatingArbeid(estimate.usedWorkDisregard());
-            report.setVrijlatingOuder(estimate.usedSingleParentDisregard());
+            report.setVerwachtUitbetaald(expected);
+            report.setVrijlatingArbeid(workDisregard);
+            report.setVrijlatingOuder(singleParentDisregard);
             report.setGiften(gifts);
             report.setGewijzigdOp(now);
             writes.add(tx.update(INKOMSTENOPGAVE).set(report).where(INKOMSTENOPGAVE.ID.eq(report.getId())));
@@ -195,9 +235,9 @@ public class IncomeService {
             report.setVersie(1);
             report.setGeenInkomsten(sources.isEmpty());
             report.setTeLaat(today().isAfter(period.deadline()));
-            report.setVerwachtUitbetaald(estimate.paid());
-            report.setVrijlatingArbeid(estimate.usedWorkDisregard());
-            report.setVrijlatingOuder(estimate.usedSingleParentDisregard());
+            report.setVerwachtUitbetaald(expected);
+            report.setVrijlatingArbeid(workDisregard);
+            report.setVrijlatingOuder(singleParentDisregard);
             report.setGiften(gifts);
             report.setIngediendOp(now);
             report.setGewijzigdOp(now);
@@ -218,7 +258,7 @@ public class IncomeService {
 
     /** Sends in its own transaction: the web page's way. */
     public Receipt send(Reporting reporting, List<IncomeForm.Source> sources) {
-        Offsetting.Result estimate = estimate(reporting, sources);
+        Offsetting.Result estimate = estimateIfKnown(reporting, sources).orElse(null);
         return Clashes.retry(() -> db.transactionResult(tx -> {
             Sending sending = send(tx.dsl(), reporting.citizen(), reporting.period(), sources, estimate);
             OneRoundTrip.execute(tx.dsl(), sending.writes());
@@ -231,8 +271,24 @@ public class IncomeService {
     }
 
     public Optional<Receipt> receiptIfSent(CurrentUser citizen, String periodCode) {
-        return repository.reportByPeriod(citizen.id(), periodCode).map(report -> new Receipt(report,
-                repository.sources(report.id(), report.version()), repository.timeline(db, report.id()), repository.proofNames(db, report.id())));
+        return repository.reportByPeriod(citizen.id(), periodCode).map(report -> {
+            List<IncomeRepository.SourceRow> sources = repository.sources(report.id(), report.version());
+            return new Receipt(report, sources, repository.timeline(db, report.id()), repository.proofNames(db, report.id()),
+                    countedPaid(citizen, report, sources));
+        });
+    }
+
+    /** What the amounts the consulent counted give, when the report is processed and they differ from what was sent. */
+    private BigDecimal countedPaid(CurrentUser citizen, IncomeRepository.Report report, List<IncomeRepository.SourceRow> sources) {
+        boolean processed = "VERWERKT".equals(report.status()) || "BETAALD".equals(report.status());
+        boolean otherAmounts = sources.stream().anyMatch(s -> s.countedNet() != null && s.countedNet().compareTo(s.net()) != 0);
+        if (!processed || !otherAmounts) {
+            return null;
+        }
+        ReportPeriod period = new ReportPeriod(report.periodCode(), report.from(), report.to(), report.deadline());
+        List<IncomeForm.Source> counted = sources.stream().map(s -> new IncomeForm.Source(Offsetting.Kind.valueOf(s.kind()), s.name(),
+                s.countedNet() != null ? s.countedNet() : s.net(), s.gross(), s.hours(), s.paidOn(), s.payslipFollows())).toList();
+        return estimateIfKnown(new Reporting(citizen, rights.householdOf(citizen), period), counted).map(Offsetting.Result::paid).orElse(null);
     }
 
     /** A payslip or other proof for a report of one's own (checked and cleaned by {@link nl.bijstandsportaal.platform.uploads.Upload}). */

@@ -41,7 +41,7 @@ class NotificationAdminPages {
     @View("beheer/notifications")
     Map<String, Object> outbox(Authentication authentication) {
         CurrentUser beheerder = CurrentUser.require(authentication);
-        return Map.of("counts", overview.counts(beheerder), "problems", overview.problems(beheerder));
+        return Map.of("counts", overview.counts(beheerder), "problems", overview.problems(beheerder), "inbox", overview.inbox(beheerder));
     }
 
     /** Demo runs only: what went to the recording senders (generic texts, demo addresses and tokens). */

@@ -47,6 +47,20 @@ public class OutboxOverview {
         return counts;
     }
 
+    /** Messages in the portal's inbox of this municipality's citizens, and how many of them had no push or e-mail to send. */
+    public record InboxCounts(int messages, int inboxOnly) {
+    }
+
+    public InboxCounts inbox(CurrentUser beheerder) {
+        var withDelivery = DSL.exists(DSL.selectOne().from(BEZORGING).where(BEZORGING.MELDING_ID.eq(MELDING.ID)));
+        var row = db.select(DSL.count(), DSL.count().filterWhere(DSL.not(withDelivery)))
+                .from(MELDING)
+                .join(BURGER).on(BURGER.ID.eq(MELDING.BURGER_ID))
+                .where(BURGER.GEMEENTE_ID.eq(beheerder.gemeenteId()))
+                .fetchOne();
+        return new InboxCounts(row.value1(), row.value2());
+    }
+
     /** The latest deliveries given up or skipped for a reason other than the citizen's own choice. */
     public List<Problem> problems(CurrentUser beheerder) {
         return db.select(MELDING.AANGEMAAKT_OP, MELDING.PUBLIC_ID, BEZORGING.KANAAL, BEZORGING.STATUS, BEZORGING.POGINGEN, BEZORGING.REDEN)

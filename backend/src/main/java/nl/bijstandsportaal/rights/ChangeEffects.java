@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntUnaryOperator;
 
 /**
  * What a reported change will probably do to the payment, told to the citizen when they report it, as far as the
@@ -83,7 +84,7 @@ public final class ChangeEffects {
      * @param daysAbroadThisYear days of earlier reported trips in the calendar year this trip starts in
      */
     public static ChangeEffect predict(ChangeRequest change, Situation situation, Household household, RuleBook rules,
-                                       BigDecimal giftsThisYear, int daysAbroadThisYear) {
+                                       BigDecimal giftsThisYear, IntUnaryOperator daysAbroadInYear) {
         String gemeente = situation.gemeente();
         return switch (change.kind()) {
             case INWONER_ERBIJ -> {
@@ -96,7 +97,7 @@ public final class ChangeEffects {
                         .filter(m -> !m.name().equals(change.lidNaam())).toList();
                 yield normEffect(household, withOthers(household, others), change.datum(), gemeente, rules);
             }
-            case BUITENLAND -> abroad(change, gemeente, rules, daysAbroadThisYear);
+            case BUITENLAND -> abroad(change, gemeente, rules, daysAbroadInYear);
             case GIFT -> gift(change, gemeente, rules, giftsThisYear);
             case ADRES -> new ChangeEffect("change.effect.address", List.of(situation.gemeenteNaam()), null);
             case ANDERS -> new ChangeEffect("change.effect.consulent", List.of(), null);
@@ -122,18 +123,43 @@ public final class ChangeEffects {
                 List.of(from, next.get(), old.get()), next.get());
     }
 
-    private static ChangeEffect abroad(ChangeRequest change, String gemeente, RuleBook rules, int earlierDays) {
+    /**
+     * The limit holds per calendar year (art. 13 lid 1 sub e): a trip over New Year counts its days in each year apart,
+     * each with the days abroad already reported in that year ({@code earlierDaysInYear}).
+     */
+    private static ChangeEffect abroad(ChangeRequest change, String gemeente, RuleBook rules, IntUnaryOperator earlierDaysInYear) {
         int days = (int) ChronoUnit.DAYS.between(change.datum(), change.datumTot()) + 1;
         Optional<BigDecimal> weeks = rules.find(RuleKey.BUITENLAND_MAX_WEKEN, gemeente, change.datum()).map(r -> r.value());
         if (weeks.isEmpty()) {
             return new ChangeEffect("change.effect.consulent", List.of(), null);
         }
         int allowed = weeks.get().intValue() * 7;
-        int total = earlierDays + days;
-        if (total <= allowed) {
-            return new ChangeEffect("change.effect.abroadWithin", List.of(days, allowed - total), null);
+        int firstYear = change.datum().getYear();
+        int lastYear = change.datumTot().getYear();
+        for (int year = firstYear; year <= lastYear; year++) {
+            int inYear = daysInYear(change.datum(), change.datumTot(), year);
+            int total = earlierDaysInYear.applyAsInt(year) + inYear;
+            if (total > allowed) {
+                return firstYear == lastYear
+                        ? new ChangeEffect("change.effect.abroadTooLong", List.of(total, total - allowed, weeks.get().intValue()), null)
+                        : new ChangeEffect("change.effect.abroadTooLongInYear",
+                                List.of(total, total - allowed, weeks.get().intValue(), String.valueOf(year)), null);
+            }
         }
-        return new ChangeEffect("change.effect.abroadTooLong", List.of(total, total - allowed, weeks.get().intValue()), null);
+        if (firstYear == lastYear) {
+            return new ChangeEffect("change.effect.abroadWithin",
+                    List.of(days, allowed - earlierDaysInYear.applyAsInt(firstYear) - days), null);
+        }
+        return new ChangeEffect("change.effect.abroadAcrossYears", List.of(days,
+                String.valueOf(firstYear), daysInYear(change.datum(), change.datumTot(), firstYear),
+                String.valueOf(lastYear), daysInYear(change.datum(), change.datumTot(), lastYear), weeks.get().intValue()), null);
+    }
+
+    /** The days of the trip from {@code from} to {@code to} (both included) that fall in {@code year}. */
+    static int daysInYear(LocalDate from, LocalDate to, int year) {
+        LocalDate start = from.getYear() < year ? LocalDate.of(year, 1, 1) : from;
+        LocalDate end = to.getYear() > year ? LocalDate.of(year, 12, 31) : to;
+        return end.isBefore(start) ? 0 : (int) ChronoUnit.DAYS.between(start, end) + 1;
     }
 
     private static ChangeEffect gift(ChangeRequest change, String gemeente, RuleBook rules, BigDecimal earlier) {

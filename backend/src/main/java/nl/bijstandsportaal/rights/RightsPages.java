@@ -152,7 +152,7 @@ class RightsPages {
         model.put("kind", kind.name());
         model.put("slug", kind.slug());
         model.put("members", rights.members(user));
-        model.put("statuses", List.of("GEEN", "STUDIEFINANCIERING", "BBL", "KAMERHUURDER", "KOSTGANGER"));
+        model.put("statuses", java.util.Arrays.stream(nl.bijstandsportaal.rules.Household.Status.values()).map(Enum::name).toList());
         model.put("typed", typed);
         List<String> order = new java.util.ArrayList<>(ChangeForm.fields(kind));
         order.add("bewijs");

@@ -154,8 +154,11 @@ public final class RightsRules {
                             String.join(", ", part.kostendelerNames())));
                     lines.add(Text.of("rights.norm.detail.kostendelersFormula", part.kostendelers(),
                             new Text.Percent(part.kostendelerPercent()), part.partnersNorm(),
-                            partners ? Text.of("rights.norm.detail.forTwo") : Text.of("rights.norm.detail.forOne"),
+                            partners && part.youngPartnerNorm() == null ? Text.of("rights.norm.detail.forTwo") : Text.of("rights.norm.detail.forOne"),
                             part.monthlyAmount().setScale(2, java.math.RoundingMode.HALF_UP)));
+                    if (part.youngPartnerNorm() != null) {
+                        lines.add(Text.of("rights.norm.detail.youngPartner", part.youngPartnerNorm()));
+                    }
                 }
                 if (!part.isWholeMonth()) {
                     lines.add(Text.of("rights.norm.detail.share", part.days(), part.daysInMonth(),

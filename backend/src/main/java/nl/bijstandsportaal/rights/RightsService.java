@@ -162,7 +162,7 @@ public class RightsService {
         CitizenProfile profile = profile(citizen);
         Situation situation = situation(profile, List.of(), today());
         ChangeEffect effect = ChangeEffects.predict(change, situation, situation.household(), rules.book(),
-                repository.giftsInYear(profile.id(), change.datum()), repository.daysAbroadInYear(profile.id(), change.datum()));
+                repository.giftsInYear(profile.id(), change.datum()), year -> repository.daysAbroadInYear(profile.id(), LocalDate.of(year, 1, 1)));
         LocalDateTime now = nowUtc();
         WijzigingRecord row = new WijzigingRecord();
         row.setPublicId(UUID.randomUUID().toString());

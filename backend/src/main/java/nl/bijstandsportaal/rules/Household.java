@@ -16,10 +16,12 @@ public record Household(Leefvorm leefvorm, LocalDate applicantBorn, LocalDate pa
     public enum Leefvorm { ALLEENSTAAND, ALLEENSTAANDE_OUDER, PARTNERS }
 
     /**
-     * Why someone in the home does not share the costs (art. 22a lid 2 Participatiewet): studying with
-     * studiefinanciering or in BBL, or renting a room or boarding on commercial terms. GEEN: none of these.
+     * Why someone in the home does not share the costs (art. 19a lid 1 Participatiewet): studying with
+     * studiefinanciering or in BBL (sub d); renting a room from the citizen or boarding with them on commercial terms,
+     * or being the citizen's landlord on such terms (sub b); renting from the same landlord as the citizen (sub c).
+     * GEEN: none of these.
      */
-    public enum Status { GEEN, STUDIEFINANCIERING, BBL, KAMERHUURDER, KOSTGANGER }
+    public enum Status { GEEN, STUDIEFINANCIERING, BBL, KAMERHUURDER, KOSTGANGER, VERHUURDER, MEDEHUURDER }
 
     /** Another person in the home (not the partner). */
     public record Member(String name, LocalDate born, Status status) {

@@ -22,11 +22,13 @@ public record MonthlyNorm(YearMonth month, BigDecimal inclVt, BigDecimal vakanti
      * citizen included), {@code kostendelerPercent} the share per person of the partners norm {@code partnersNorm},
      * and {@code kostendelerNames} who the others are; otherwise {@code kostendelerPercent} is null.
      * {@code monthlyAmount} is the norm for a whole month in this situation, {@code share} the part of it for these
-     * days (both not yet rounded). {@code rules}: every rule version used for these days.
+     * days (both not yet rounded). {@code youngPartnerNorm}: for partners of whom one is 18, 19 or 20 and the other
+     * 21 or older, living with kostendelers, the young partner's own part (art. 22a lid 3), else null.
+     * {@code rules}: every rule version used for these days.
      */
     public record Part(LocalDate from, LocalDate to, int days, int daysInMonth, RuleKey category, RulePeriod categoryRule,
                        int kostendelers, BigDecimal kostendelerPercent, BigDecimal partnersNorm, List<String> kostendelerNames,
-                       BigDecimal monthlyAmount, BigDecimal share, List<RulePeriod> rules) {
+                       BigDecimal youngPartnerNorm, BigDecimal monthlyAmount, BigDecimal share, List<RulePeriod> rules) {
 
         public boolean isKostendelersnorm() {
             return kostendelerPercent != null;

@@ -14,6 +14,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The bijstandsnorm of a household for a month (art. 20-23 and 22a Participatiewet), as a pure function of the
@@ -68,10 +69,12 @@ public final class NormCalculator {
                 rules.get(RuleKey.AOW_LEEFTIJD_MAANDEN, gemeente, day)));
 
         boolean partners = h.leefvorm() == Leefvorm.PARTNERS;
-        int ownPeople = partners ? 2 : 1;
-        boolean kostendelersApply = !h.inInstitution() && years(h.applicantBorn(), day) >= 21;
+        // Art. 22a lid 1: A counts the kostendelers, the citizen and the spouse who are 21 or older; a spouse of 18, 19
+        // or 20 is not one of them and keeps a norm of their own (lid 3). Which of the two applied does not matter.
+        int adultsOwn = (years(h.applicantBorn(), day) >= 21 ? 1 : 0) + (partners && years(h.partnerBorn(), day) >= 21 ? 1 : 0);
+        boolean kostendelersApply = !h.inInstitution() && adultsOwn > 0;
         if (!kostendelersApply) {
-            return new Day(category, categoryRule, ownPeople, null, null, List.of(), categoryRule.value(), used);
+            return new Day(category, categoryRule, partners ? 2 : 1, null, null, List.of(), null, categoryRule.value(), used);
         }
         RulePeriod minimumAge = rules.get(RuleKey.KOSTENDELER_MINIMUMLEEFTIJD, gemeente, day);
         List<String> sharing = h.others().stream()
@@ -79,9 +82,9 @@ public final class NormCalculator {
                 .map(Member::name)
                 .toList();
         if (sharing.isEmpty()) {
-            return new Day(category, categoryRule, ownPeople, null, null, List.of(), categoryRule.value(), used);
+            return new Day(category, categoryRule, partners ? 2 : 1, null, null, List.of(), null, categoryRule.value(), used);
         }
-        int a = ownPeople + sharing.size();
+        int a = adultsOwn + sharing.size();
         RulePeriod basis = rules.get(RuleKey.KOSTENDELER_BASIS_PROCENT, gemeente, day);
         RulePeriod perPerson = rules.get(RuleKey.KOSTENDELER_PER_PERSOON_PROCENT, gemeente, day);
         RuleKey partnersKey = category == RuleKey.NORM_ALLEENSTAAND_AOW || category == RuleKey.NORM_PARTNERS_AOW
@@ -89,10 +92,32 @@ public final class NormCalculator {
         RulePeriod partnersRule = rules.get(partnersKey, gemeente, day);
         BigDecimal percent = basis.value().add(perPerson.value().multiply(BigDecimal.valueOf(a)))
                 .divide(BigDecimal.valueOf(a), PRECISE);
-        BigDecimal monthly = partnersRule.value().multiply(percent).multiply(BigDecimal.valueOf(ownPeople))
+        Optional<RulePeriod> rounded = rules.find(RuleKey.KOSTENDELER_PROCENT_AFGEROND, gemeente, day);
+        if (rounded.isPresent()) {
+            used.add(rounded.get());
+            if (rounded.get().value().signum() > 0) {
+                percent = percent.setScale(2, RoundingMode.HALF_UP);
+            }
+        }
+        BigDecimal monthly = partnersRule.value().multiply(percent).multiply(BigDecimal.valueOf(adultsOwn))
                 .divide(HUNDRED, PRECISE);
         used.addAll(List.of(partnersRule, basis, perPerson, minimumAge));
-        return new Day(category, categoryRule, a, percent, partnersRule.value(), sharing, monthly, used);
+        BigDecimal youngPartner = null;
+        if (partners && adultsOwn == 1 && category != RuleKey.NORM_PARTNERS_AOW) {
+            // Art. 22a lid 3: the spouse of 18-20 keeps the norm of a single person of that age, with children increased by
+            // what children add to the norm of partners of whom one is 18-20 (art. 20 lid 2 sub c minus lid 1 sub c).
+            RulePeriod young = rules.get(RuleKey.NORM_ALLEENSTAAND_18_20, gemeente, day);
+            used.add(young);
+            youngPartner = young.value();
+            if (h.withChildren()) {
+                RulePeriod withChildren = rules.get(RuleKey.NORM_PARTNERS_18_20_EN_21_MET_KINDEREN, gemeente, day);
+                RulePeriod without = rules.get(RuleKey.NORM_PARTNERS_18_20_EN_21, gemeente, day);
+                used.addAll(List.of(withChildren, without));
+                youngPartner = youngPartner.add(withChildren.value().subtract(without.value()));
+            }
+            monthly = monthly.add(youngPartner);
+        }
+        return new Day(category, categoryRule, a, percent, partnersRule.value(), sharing, youngPartner, monthly, used);
     }
 
     /** Art. 20-21 (and 23 for institutions): the norm category for the leefvorm and ages on this day. */
@@ -132,7 +157,11 @@ public final class NormCalculator {
         return parent ? RuleKey.NORM_ALLEENSTAANDE_OUDER_18_20 : RuleKey.NORM_ALLEENSTAAND_18_20;
     }
 
-    /** Art. 22a lid 2: someone of the minimum age or older shares the costs, unless studying, in BBL, or renting. */
+    /**
+     * Art. 19a lid 1: someone of the minimum age or older (27, art. 22a) shares the costs, unless studying with
+     * studiefinanciering or WTOS or in BBL (sub d), or living there on commercial terms: renting a room or boarding
+     * with the citizen, being the citizen's landlord, or renting from the same landlord (sub b and c).
+     */
     static boolean sharesCosts(Member member, LocalDate day, int minimumAge) {
         Status status = member.status() == null ? Status.GEEN : member.status();
         return years(member.born(), day) >= minimumAge && status == Status.GEEN;
@@ -147,7 +176,7 @@ public final class NormCalculator {
     }
 
     private record Day(RuleKey category, RulePeriod categoryRule, int kostendelers, BigDecimal percent, BigDecimal partnersNorm,
-                       List<String> sharing, BigDecimal monthly, List<RulePeriod> used) {
+                       List<String> sharing, BigDecimal youngPartner, BigDecimal monthly, List<RulePeriod> used) {
 
         boolean sameNormAs(Day other) {
             return category == other.category && categoryRule.equals(other.categoryRule)
@@ -159,7 +188,7 @@ public final class NormCalculator {
             int days = to.getDayOfMonth() - from.getDayOfMonth() + 1;
             BigDecimal share = monthly.multiply(BigDecimal.valueOf(days)).divide(BigDecimal.valueOf(daysInMonth), PRECISE);
             return new MonthlyNorm.Part(from, to, days, daysInMonth, category, categoryRule, kostendelers, percent,
-                    partnersNorm, sharing, monthly, share, List.copyOf(used));
+                    partnersNorm, sharing, youngPartner, monthly, share, List.copyOf(used));
         }
     }
 }

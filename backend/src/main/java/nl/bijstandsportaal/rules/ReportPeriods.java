@@ -59,6 +59,15 @@ public final class ReportPeriods {
         return new ReportPeriod(month.toString(), month.atDay(1), month.atEndOfMonth(), month.atEndOfMonth().plusDays(termijn));
     }
 
+    /**
+     * The first day the report of {@code period} can be sent: its last day, when the income of the period is known, or
+     * as many days before that as the municipality sets ({@code inkomstenopgave.open_dagen_voor_einde}).
+     */
+    public static LocalDate opensOn(ReportPeriod period, String gemeente, RuleBook rules) {
+        int before = rules.value(RuleKey.INKOMSTENOPGAVE_OPEN_DAGEN_VOOR_EINDE, gemeente, period.to()).intValueExact();
+        return period.to().minusDays(before);
+    }
+
     /** The periods from the one containing {@code start} up to and including the one containing {@code end}. */
     public static List<ReportPeriod> between(LocalDate start, LocalDate end, String gemeente, RuleBook rules) {
         List<ReportPeriod> periods = new ArrayList<>();

@@ -124,8 +124,16 @@ public final class RuleBook {
 
     /** A rule the calculation needs is not known for that day: the rule data must be completed. */
     public static final class MissingRuleException extends RuntimeException {
+        private final LocalDate day;
+
         MissingRuleException(RuleKey key, String gemeente, LocalDate day) {
             super("No value for rule " + key.code() + " in gemeente " + gemeente + " on " + day);
+            this.day = day;
+        }
+
+        /** The day whose figure is not known. */
+        public LocalDate day() {
+            return day;
         }
     }
 }

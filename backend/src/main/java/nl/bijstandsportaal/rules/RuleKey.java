@@ -30,6 +30,8 @@ public enum RuleKey {
     KOSTENDELER_BASIS_PROCENT("kostendeler.basis_procent", Kind.PERCENT),
     KOSTENDELER_PER_PERSOON_PROCENT("kostendeler.per_persoon_procent", Kind.PERCENT),
     KOSTENDELER_MINIMUMLEEFTIJD("kostendeler.minimumleeftijd", Kind.NUMBER),
+    /** On (1): the percentage is rounded to two decimals before it is applied, as some municipal tables do; off: the exact fraction. */
+    KOSTENDELER_PROCENT_AFGEROND("kostendeler.procent_afgerond", Kind.SWITCH),
 
     // Vakantietoeslag: the share of the norm that is reserved every month, and the month it is paid.
     VAKANTIETOESLAG_PROCENT("vakantietoeslag.procent", Kind.PERCENT),
@@ -60,6 +62,7 @@ public enum RuleKey {
     // rule period (1), and the number of days after the end of a period by which it must be sent.
     INKOMSTENOPGAVE_VIER_WEKEN("inkomstenopgave.vier_weken", Kind.SWITCH),
     INKOMSTENOPGAVE_TERMIJN_DAGEN("inkomstenopgave.termijn_dagen", Kind.NUMBER),
+    INKOMSTENOPGAVE_OPEN_DAGEN_VOOR_EINDE("inkomstenopgave.open_dagen_voor_einde", Kind.NUMBER),
     INKOMSTENOPGAVE_HERINNERING_DAGEN("inkomstenopgave.herinnering_dagen", Kind.NUMBER),
     INKOMSTENOPGAVE_LOONSTROOK_HERINNERING_DAGEN("inkomstenopgave.loonstrook_herinnering_dagen", Kind.NUMBER),
 

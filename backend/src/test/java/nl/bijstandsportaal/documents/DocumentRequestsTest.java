@@ -5,6 +5,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.bijstandsportaal.testsupport.MobileApp;
 import nl.bijstandsportaal.testsupport.PortalTest;
+import nl.bijstandsportaal.testsupport.TestToday;
 import nl.bijstandsportaal.testsupport.WebClient;
 import org.jooq.DSLContext;
 import org.jsoup.Jsoup;
@@ -36,6 +37,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest
 class DocumentRequestsTest extends PortalTest {
 
+    private static final LocalDate TODAY = TestToday.date();
+
+    /** A date as typed in the form: 1-12-2026. */
+    private static String dmy(LocalDate date) {
+        return date.format(java.time.format.DateTimeFormatter.ofPattern("d-M-yyyy"));
+    }
+
     private static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
     @Inject
@@ -62,22 +70,22 @@ class DocumentRequestsTest extends PortalTest {
     void theConsulentAsksTheCitizenSendsAndTheConsulentOpensAndClosesIt() {
         WebClient marieke = employee(MARIEKE);
         String file = marieke.get("/consulent/burgers/" + sanne()).body();
-        assertEquals("2026-12-07", Jsoup.parse(file).getElementById("uiterlijk").val(), "the municipality's 14 days are offered");
+        assertEquals(TODAY.plusDays(14).toString(), Jsoup.parse(file).getElementById("uiterlijk").val(), "the municipality's 14 days are offered");
 
         // A form with mistakes comes back with what was typed and a message per field.
         Map<String, String> typed = new HashMap<>(Map.of("csrfToken", WebClient.csrfToken(file), "wat", "Huurcontract", "waarom", "",
-                "uiterlijk", "25-11-2026"));
+                "uiterlijk", dmy(TODAY.plusDays(2))));
         HttpResponse<String> refused = marieke.postForm("/consulent/burgers/" + sanne() + "/documentverzoeken", typed);
         assertEquals(400, refused.statusCode());
         var page = Jsoup.parse(refused.body());
         assertTrue(page.text().contains("Waarom heb je het nodig: leg het uit in gewone woorden."), page.text());
-        assertTrue(page.text().contains("Uiterlijk sturen op: geef de burger minstens 5 dagen. Kies 28 november 2026 of later."), page.text());
+        assertTrue(page.text().contains("Uiterlijk sturen op: geef de burger minstens 5 dagen. Kies " + TestToday.dutch(TODAY.plusDays(5)) + " of later."), page.text());
         assertEquals("Huurcontract", page.getElementById("wat").val());
-        assertEquals("25-11-2026", page.getElementById("uiterlijk").val());
+        assertEquals(dmy(TODAY.plusDays(2)), page.getElementById("uiterlijk").val());
 
-        String id = ask(marieke, "Bankafschriften van oktober", "1-12-2026");
+        String id = ask(marieke, "Bankafschriften van oktober", dmy(TODAY.plusDays(8)));
         var asked = db.selectFrom(DOCUMENTVERZOEK).where(DOCUMENTVERZOEK.PUBLIC_ID.eq(id)).fetchSingle();
-        assertEquals(LocalDate.parse("2026-12-01"), asked.getUiterlijk());
+        assertEquals(TODAY.plusDays(8), asked.getUiterlijk());
         assertEquals("OPEN", asked.getStatus());
         var message = db.selectFrom(MELDING).where(MELDING.SLEUTEL.eq("document/" + id + "/gevraagd")).fetchSingle();
         assertEquals("DOCUMENTEN", message.getOnderwerp());
@@ -88,9 +96,9 @@ class DocumentRequestsTest extends PortalTest {
         // Sanne reads it in her inbox and on "Papieren sturen", with what, why and the last day.
         WebClient sanne = citizen(SANNE);
         String inbox = Jsoup.parse(sanne.get("/berichten").body()).text();
-        assertTrue(inbox.contains("Je consulent vraagt je om een papier te sturen: Bankafschriften van oktober. Stuur het uiterlijk 1 december 2026."), inbox);
+        assertTrue(inbox.contains("Je consulent vraagt je om een papier te sturen: Bankafschriften van oktober. Stuur het uiterlijk " + TestToday.dutch(TODAY.plusDays(8)) + "."), inbox);
         String list = Jsoup.parse(sanne.get("/documenten").body()).text();
-        assertTrue(list.contains("Bankafschriften van oktober") && list.contains("Stuur het uiterlijk 1 december 2026.") && list.contains("Nog niet gestuurd"), list);
+        assertTrue(list.contains("Bankafschriften van oktober") && list.contains("Stuur het uiterlijk " + TestToday.dutch(TODAY.plusDays(8)) + ".") && list.contains("Nog niet gestuurd"), list);
         String request = sanne.get("/documenten/" + id).body();
         assertTrue(Jsoup.parse(request).text().contains("We willen zien of er geld bij kwam."));
 
@@ -149,7 +157,7 @@ class DocumentRequestsTest extends PortalTest {
     @Test
     void nobodyReachesAnotherCitizensRequest() {
         WebClient marieke = employee(MARIEKE);
-        String id = ask(marieke, "Huurcontract " + UUID.randomUUID(), "2026-12-10");
+        String id = ask(marieke, "Huurcontract " + UUID.randomUUID(), TODAY.plusDays(17).toString());
 
         // Fatima (another citizen): the page, the upload and the app all answer as if it did not exist.
         WebClient fatima = citizen(FATIMA);
@@ -166,7 +174,7 @@ class DocumentRequestsTest extends PortalTest {
         String dennisToken = WebClient.csrfToken(dennis.get("/consulent").body());
         assertEquals(404, dennis.get("/consulent/burgers/" + sanne()).statusCode());
         assertEquals(404, dennis.postForm("/consulent/burgers/" + sanne() + "/documentverzoeken",
-                Map.of("csrfToken", dennisToken, "wat", "Alles", "waarom", "Zomaar", "uiterlijk", "2026-12-10")).statusCode());
+                Map.of("csrfToken", dennisToken, "wat", "Alles", "waarom", "Zomaar", "uiterlijk", TODAY.plusDays(17).toString())).statusCode());
         assertEquals(404, dennis.postForm("/consulent/burgers/" + sanne() + "/documentverzoeken/" + id,
                 Map.of("csrfToken", dennisToken, "status", "INGETROKKEN")).statusCode());
         long anyFile = db.select(DOCUMENTVERZOEK_BIJLAGE.ID).from(DOCUMENTVERZOEK_BIJLAGE).limit(1).fetchOptional(DOCUMENTVERZOEK_BIJLAGE.ID).orElse(1L);
@@ -180,12 +188,12 @@ class DocumentRequestsTest extends PortalTest {
     @Test
     void theAppListsSendsOnceWithAnIdempotencyKeyAndExplainsWhatIsWrong() throws Exception {
         WebClient marieke = employee(MARIEKE);
-        String id = ask(marieke, "Loonstrook van november " + UUID.randomUUID(), "2026-12-10");
+        String id = ask(marieke, "Loonstrook van november " + UUID.randomUUID(), TODAY.plusDays(17).toString());
         String app = new MobileApp(server.getURI(), json).login(citizen(SANNE)).access();
 
         List<Map> requests = json.readValue(browser().getJson("/api/v1/documentverzoeken", app).body(), io.micronaut.core.type.Argument.listOf(Map.class));
         Map<?, ?> listed = requests.stream().filter(r -> id.equals(r.get("id"))).findFirst().orElseThrow();
-        assertEquals("2026-12-10", listed.get("deadline"));
+        assertEquals(TODAY.plusDays(17).toString(), listed.get("deadline"));
         assertEquals("OPEN", listed.get("status"));
         assertEquals("Nog niet gestuurd", listed.get("statusText"));
         assertEquals(true, listed.get("canSend"));

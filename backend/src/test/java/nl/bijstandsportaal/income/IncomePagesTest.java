@@ -2,7 +2,11 @@ package nl.bijstandsportaal.income;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import nl.bijstandsportaal.rules.ReportPeriods;
+import nl.bijstandsportaal.rules.RulesService;
+import nl.bijstandsportaal.testsupport.KnownNorms;
 import nl.bijstandsportaal.testsupport.PortalTest;
+import nl.bijstandsportaal.testsupport.TestToday;
 import nl.bijstandsportaal.testsupport.WebClient;
 import org.jooq.DSLContext;
 import org.jsoup.Jsoup;
@@ -10,6 +14,8 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +27,7 @@ import static nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE_G
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Inkomsten doorgeven through HTTP, on a clock stopped at 23 November 2026 (Westland: per month, by the 10th). */
+/** Inkomsten doorgeven through HTTP, on the suite's day (TestToday; Westland: per month, by the 10th), with periods counted back from it. */
 @MicronautTest
 class IncomePagesTest extends PortalTest {
 
@@ -29,6 +35,15 @@ class IncomePagesTest extends PortalTest {
 
     @Inject
     DSLContext db;
+    @Inject
+    RulesService rules;
+
+    private static final LocalDate TODAY = TestToday.date();
+    private static final YearMonth THIS_MONTH = YearMonth.from(TODAY);
+    /** Monthly periods (Westland) a report can be sent for: two, three and four months back are always open and late. */
+    private static final YearMonth TWO_BACK = THIS_MONTH.minusMonths(2);
+    private static final YearMonth THREE_BACK = THIS_MONTH.minusMonths(3);
+    private static final YearMonth FOUR_BACK = THIS_MONTH.minusMonths(4);
 
 
     private static String text(HttpResponse<String> response) {
@@ -37,29 +52,48 @@ class IncomePagesTest extends PortalTest {
 
     @Test
     void thePeriodsShowWhatIsLateAndWhatComes() {
-        String text = text(citizen(FATIMA).get("/inkomsten"));
-        assertTrue(text.contains("oktober 2026 Te laat. Dit moest uiterlijk 10 november 2026."), text);
-        assertTrue(text.contains("november 2026 Nog niet doorgeven. Deze periode loopt tot en met 30 november 2026. Geef het daarna door, uiterlijk 10 december 2026."), text);
+        HttpResponse<String> page = citizen(FATIMA).get("/inkomsten");
+        String text = text(page);
+        // Westland: per calendar month, by the 10th of the next month; a month can be reported from its last day.
+        YearMonth last = THIS_MONTH.minusMonths(1);
+        LocalDate lastDeadline = last.atEndOfMonth().plusDays(10);
+        assertTrue(text.contains(TestToday.dutch(last) + (TODAY.isAfter(lastDeadline)
+                ? " Te laat. Dit moest uiterlijk " + TestToday.dutch(lastDeadline) + "."
+                : " Nog doorgeven. Doe het uiterlijk " + TestToday.dutch(lastDeadline) + ".")), text);
+        if (TODAY.isBefore(THIS_MONTH.atEndOfMonth())) {
+            assertTrue(text.contains(TestToday.dutch(THIS_MONTH) + " Nog niet doorgeven. Deze periode loopt tot en met "
+                    + TestToday.dutch(THIS_MONTH.atEndOfMonth()) + ". Je kunt je inkomsten doorgeven vanaf " + TestToday.dutch(THIS_MONTH.atEndOfMonth())
+                    + ", uiterlijk " + TestToday.dutch(THIS_MONTH.atEndOfMonth().plusDays(10)) + "."), text);
+            assertTrue(Jsoup.parse(page.body()).select("a[href=/inkomsten/" + THIS_MONTH + "]").isEmpty(),
+                    "no form for a month that has not ended");
+        }
+        // Utrecht: per four weeks, 7 days to report.
+        ReportPeriods.ReportPeriod current = ReportPeriods.containing(TODAY, "0344", rules.book());
+        ReportPeriods.ReportPeriod before = ReportPeriods.containing(current.from().minusDays(1), "0344", rules.book());
         String utrecht = text(citizen(JAN).get("/inkomsten"));
-        assertTrue(utrecht.contains("8 oktober 2026 tot en met 4 november 2026 Te laat."), "Utrecht reports per four weeks: " + utrecht);
+        assertTrue(utrecht.contains(TestToday.dutch(before.from()) + " tot en met " + TestToday.dutch(before.to())
+                + (TODAY.isAfter(before.deadline()) ? " Te laat." : " Nog doorgeven.")), "Utrecht reports per four weeks: " + utrecht);
     }
 
     @Test
     void noIncomeInTwoTaps() {
         WebClient web = citizen(SANNE);
-        HttpResponse<String> period = web.get("/inkomsten/2026-09");
+        HttpResponse<String> period = web.get("/inkomsten/" + TWO_BACK);
         assertEquals(200, period.statusCode(), period.body());
-        HttpResponse<String> sent = web.postForm("/inkomsten/2026-09/geen", Map.of("csrfToken", WebClient.csrfToken(period.body())));
+        HttpResponse<String> sent = web.postForm("/inkomsten/" + TWO_BACK + "/geen", Map.of("csrfToken", WebClient.csrfToken(period.body())));
         assertEquals(303, sent.statusCode(), sent.body());
         String receipt = text(web.follow(sent));
-        assertTrue(receipt.contains("Je inkomsten over september 2026 zijn verstuurd"), receipt);
+        assertTrue(receipt.contains("Je inkomsten over " + TestToday.dutch(TWO_BACK) + " zijn verstuurd"), receipt);
         assertTrue(receipt.contains("Je had in deze periode geen inkomsten."), receipt);
         assertTrue(receipt.contains("Dit was na de uiterste datum."), receipt);
-        assertEquals(404, citizen(FATIMA).get("/inkomsten/2026-09/verstuurd").statusCode(), "another citizen has no report there");
+        if (!KnownNorms.on(rules.book(), TWO_BACK.atEndOfMonth())) {
+            assertTrue(receipt.contains("Hoeveel bijstand je over deze periode krijgt, kunnen we nog niet uitrekenen."), receipt);
+        }
+        assertEquals(404, citizen(FATIMA).get("/inkomsten/" + TWO_BACK + "/verstuurd").statusCode(), "another citizen has no report there");
 
         // A payslip afterwards: a wrong file gets a clear message, a PDF is added to the timeline.
-        String receiptPage = web.get("/inkomsten/2026-09/verstuurd").body();
-        String action = "/inkomsten/2026-09/bewijs?csrfToken=" + WebClient.csrfToken(receiptPage);
+        String receiptPage = web.get("/inkomsten/" + TWO_BACK + "/verstuurd").body();
+        String action = "/inkomsten/" + TWO_BACK + "/bewijs?csrfToken=" + WebClient.csrfToken(receiptPage);
         HttpResponse<String> wrong = web.postMultipart(action, Map.of(), "bewijs", "notes.txt", "text/plain",
                 "geen foto".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(400, wrong.statusCode());
@@ -75,36 +109,43 @@ class IncomePagesTest extends PortalTest {
     @Test
     void theEstimateComesBeforeSendingAndACorrectionKeepsEveryVersion() {
         WebClient web = citizen(AHMED);
-        String form = web.get("/inkomsten/2026-10/bronnen").body();
+        String form = web.get("/inkomsten/" + TWO_BACK + "/bronnen").body();
         Map<String, String> fields = new LinkedHashMap<>(Map.of("csrfToken", WebClient.csrfToken(form),
-                "bron.0.soort", "WERK", "bron.0.naam", "Albert Heijn", "bron.0.netto", "380", "bron.0.betaaldatum", "25-10-2026"));
-        HttpResponse<String> check = web.postForm("/inkomsten/2026-10/controleren", fields);
+                "bron.0.soort", "WERK", "bron.0.naam", "Albert Heijn", "bron.0.netto", "380", "bron.0.betaaldatum", dmy(TWO_BACK.atDay(25))));
+        HttpResponse<String> check = web.postForm("/inkomsten/" + TWO_BACK + "/controleren", fields);
         assertEquals(200, check.statusCode(), check.body());
         String estimate = text(check);
-        // October 2026, Westland: norm 1,419.46. Ahmed is 23: under 27 nothing of the wages is disregarded (art. 31 lid 5),
-        // so 380 counts; bijstand 1,039.46; vakantietoeslag 51.97; paid 987.49, 361 less than the normal 1,348.49.
-        assertTrue(estimate.contains("Je krijgt ongeveer € 987,49. Dat is € 361 minder dan normaal, omdat je € 380 hebt gekregen."), estimate);
-        assertTrue(estimate.contains("Je bent jonger dan 27 jaar. Dan mag je van je loon nog niets houden"), estimate);
-        assertEquals(0, db.fetchCount(INKOMSTENOPGAVE, INKOMSTENOPGAVE.PERIODE_CODE.eq("2026-10").and(INKOMSTENOPGAVE.BURGER_ID.eq(burger(AHMED)))),
+        boolean known = KnownNorms.on(rules.book(), TWO_BACK.atEndOfMonth());
+        if (known) {
+            // A month of July-December 2026, Westland: norm 1,419.46. Ahmed is 23: under 27 nothing of the wages is disregarded
+            // (art. 31 lid 5), so 380 counts; bijstand 1,039.46; vakantietoeslag 51.97; paid 987.49, 361 less than the normal 1,348.49.
+            assertTrue(estimate.contains("Je krijgt ongeveer € 987,49. Dat is € 361 minder dan normaal, omdat je € 380 hebt gekregen."), estimate);
+            assertTrue(estimate.contains("Je bent jonger dan 27 jaar. Dan mag je van je loon nog niets houden"), estimate);
+        } else {
+            assertTrue(estimate.contains("We kunnen nog niet uitrekenen hoeveel bijstand je over deze periode krijgt."), estimate);
+            assertTrue(estimate.contains("Je kunt je inkomsten wel al doorgeven."), estimate);
+        }
+        assertEquals(0, db.fetchCount(INKOMSTENOPGAVE, INKOMSTENOPGAVE.PERIODE_CODE.eq(TWO_BACK.toString()).and(INKOMSTENOPGAVE.BURGER_ID.eq(burger(AHMED)))),
                 "nothing is stored before sending");
 
-        HttpResponse<String> sent = web.postForm("/inkomsten/2026-10/versturen", fields);
+        HttpResponse<String> sent = web.postForm("/inkomsten/" + TWO_BACK + "/versturen", fields);
         assertEquals(303, sent.statusCode(), sent.body());
-        assertTrue(text(web.follow(sent)).contains("We verwachten dat je ongeveer € 987,49 bijstand krijgt."));
+        assertTrue(text(web.follow(sent)).contains(known ? "We verwachten dat je ongeveer € 987,49 bijstand krijgt."
+                : "Hoeveel bijstand je over deze periode krijgt, kunnen we nog niet uitrekenen."));
 
         fields.put("bron.0.netto", "420,50");
-        HttpResponse<String> corrected = web.postForm("/inkomsten/2026-10/versturen", fields);
+        HttpResponse<String> corrected = web.postForm("/inkomsten/" + TWO_BACK + "/versturen", fields);
         assertEquals(303, corrected.statusCode());
         String receipt = text(web.follow(corrected));
         assertTrue(receipt.contains("Je hebt je inkomsten aangepast."), receipt);
         var report = db.selectFrom(INKOMSTENOPGAVE).where(INKOMSTENOPGAVE.BURGER_ID.eq(burger(AHMED)))
-                .and(INKOMSTENOPGAVE.PERIODE_CODE.eq("2026-10")).fetchSingle();
+                .and(INKOMSTENOPGAVE.PERIODE_CODE.eq(TWO_BACK.toString())).fetchSingle();
         assertEquals(2, report.getVersie());
         assertEquals(2, db.fetchCount(INKOMSTENBRON, INKOMSTENBRON.OPGAVE_ID.eq(report.getId())), "both versions are kept");
         assertEquals(2, db.fetchCount(INKOMSTENOPGAVE_GEBEURTENIS, INKOMSTENOPGAVE_GEBEURTENIS.OPGAVE_ID.eq(report.getId())));
 
         db.update(INKOMSTENOPGAVE).set(INKOMSTENOPGAVE.STATUS, "IN_BEHANDELING").where(INKOMSTENOPGAVE.ID.eq(report.getId())).execute();
-        HttpResponse<String> tooLate = web.postForm("/inkomsten/2026-10/geen", Map.of("csrfToken", fields.get("csrfToken")));
+        HttpResponse<String> tooLate = web.postForm("/inkomsten/" + TWO_BACK + "/geen", Map.of("csrfToken", fields.get("csrfToken")));
         assertEquals(409, tooLate.statusCode());
         assertTrue(text(tooLate).contains("Je consulent is al bezig met deze opgave."));
     }
@@ -112,14 +153,14 @@ class IncomePagesTest extends PortalTest {
     @Test
     void badInputNamesTheFieldAndKeepsWhatWasTyped() {
         WebClient web = citizen(FATIMA);
-        String form = web.get("/inkomsten/2026-08/bronnen").body();
-        HttpResponse<String> back = web.postForm("/inkomsten/2026-08/controleren", Map.of("csrfToken", WebClient.csrfToken(form),
-                "bron.0.soort", "WERK", "bron.0.naam", "Schoonmaakbedrijf", "bron.0.netto", "-120", "bron.0.betaaldatum", "3-9-2026"));
+        String form = web.get("/inkomsten/" + THREE_BACK + "/bronnen").body();
+        HttpResponse<String> back = web.postForm("/inkomsten/" + THREE_BACK + "/controleren", Map.of("csrfToken", WebClient.csrfToken(form),
+                "bron.0.soort", "WERK", "bron.0.naam", "Schoonmaakbedrijf", "bron.0.netto", "-120", "bron.0.betaaldatum", dmy(THREE_BACK.plusMonths(1).atDay(3))));
         assertEquals(400, back.statusCode());
         Document doc = Jsoup.parse(back.body());
         String summary = doc.selectFirst("#fouten").text();
         assertTrue(summary.contains("Netto bedrag (inkomen 1): een bedrag kan niet negatief zijn."), summary);
-        assertTrue(summary.contains("Datum (inkomen 1): kies een datum tussen 1 augustus 2026 en 31 augustus 2026."), summary);
+        assertTrue(summary.contains("Datum (inkomen 1): kies een datum tussen " + TestToday.dutch(THREE_BACK.atDay(1)) + " en " + TestToday.dutch(THREE_BACK.atEndOfMonth()) + "."), summary);
         assertEquals("-120", doc.getElementById("bron.0.netto").val());
         assertEquals("Schoonmaakbedrijf", doc.getElementById("bron.0.naam").val());
     }
@@ -127,40 +168,40 @@ class IncomePagesTest extends PortalTest {
     @Test
     void theConsulentCountsAnotherAmountWithAReasonTheCitizenSees() {
         WebClient fatima = citizen(FATIMA);
-        String form = fatima.get("/inkomsten/2026-07/bronnen").body();
+        String form = fatima.get("/inkomsten/" + FOUR_BACK + "/bronnen").body();
         Map<String, String> fields = Map.of("csrfToken", WebClient.csrfToken(form), "bron.0.soort", "ALIMENTATIE",
                 "bron.0.naam", "Vader van de kinderen", "bron.0.netto", "250");
-        assertEquals(303, fatima.postForm("/inkomsten/2026-07/versturen", fields).statusCode());
+        assertEquals(303, fatima.postForm("/inkomsten/" + FOUR_BACK + "/versturen", fields).statusCode());
 
         WebClient marieke = employee(MARIEKE);
         long fatimaId = burger(FATIMA);
         String file = marieke.get("/consulent/burgers/" + fatimaId).body();
-        assertTrue(file.contains("/consulent/burgers/" + fatimaId + "/inkomsten/2026-07"), "the report is on the file");
-        HttpResponse<String> page = marieke.get("/consulent/burgers/" + fatimaId + "/inkomsten/2026-07");
+        assertTrue(file.contains("/consulent/burgers/" + fatimaId + "/inkomsten/" + FOUR_BACK), "the report is on the file");
+        HttpResponse<String> page = marieke.get("/consulent/burgers/" + fatimaId + "/inkomsten/" + FOUR_BACK);
         assertEquals(200, page.statusCode(), page.body());
         String token = WebClient.csrfToken(page.body());
-        HttpResponse<String> noReason = marieke.postForm("/consulent/burgers/" + fatimaId + "/inkomsten/2026-07",
+        HttpResponse<String> noReason = marieke.postForm("/consulent/burgers/" + fatimaId + "/inkomsten/" + FOUR_BACK,
                 Map.of("csrfToken", token, "vastgesteld.0", "275", "status", "VERWERKT"));
         assertEquals(400, noReason.statusCode());
         assertTrue(text(noReason).contains("Reden (inkomen 1): schrijf waarom je een ander bedrag gebruikt."), text(noReason));
-        HttpResponse<String> done = marieke.postForm("/consulent/burgers/" + fatimaId + "/inkomsten/2026-07",
+        HttpResponse<String> done = marieke.postForm("/consulent/burgers/" + fatimaId + "/inkomsten/" + FOUR_BACK,
                 Map.of("csrfToken", token, "vastgesteld.0", "275", "reden.0", "Volgens het bankafschrift was het 275 euro.", "status", "VERWERKT"));
         assertEquals(303, done.statusCode(), done.body());
 
         var told = db.selectFrom(nl.bijstandsportaal.platform.db.generated.Tables.MELDING)
                 .where(nl.bijstandsportaal.platform.db.generated.Tables.MELDING.BURGER_ID.eq(fatimaId))
-                .and(nl.bijstandsportaal.platform.db.generated.Tables.MELDING.SLEUTEL.like("inkomsten/2026-07/%")).fetch();
+                .and(nl.bijstandsportaal.platform.db.generated.Tables.MELDING.SLEUTEL.like("inkomsten/" + FOUR_BACK + "/%")).fetch();
         assertEquals(1, told.size(), "one message for Fatima about the decision, written with it");
         assertEquals("notification.income.status.VERWERKT.changed", told.get(0).getTekst());
         assertEquals("STATUS", told.get(0).getOnderwerp());
-        assertEquals("/inkomsten/2026-07", told.get(0).getLink());
+        assertEquals("/inkomsten/" + FOUR_BACK, told.get(0).getLink());
 
-        String receipt = text(fatima.get("/inkomsten/2026-07/verstuurd"));
+        String receipt = text(fatima.get("/inkomsten/" + FOUR_BACK + "/verstuurd"));
         assertTrue(receipt.contains("Je consulent rekent met € 275: Volgens het bankafschrift was het 275 euro."), receipt);
         assertTrue(receipt.contains("Je consulent heeft het verwerkt."), receipt);
-        assertEquals(409, fatima.postForm("/inkomsten/2026-07/geen", Map.of("csrfToken", fields.get("csrfToken"))).statusCode(),
+        assertEquals(409, fatima.postForm("/inkomsten/" + FOUR_BACK + "/geen", Map.of("csrfToken", fields.get("csrfToken"))).statusCode(),
                 "a processed report cannot be changed");
-        assertEquals(404, employee(DENNIS).get("/consulent/burgers/" + fatimaId + "/inkomsten/2026-07").statusCode(),
+        assertEquals(404, employee(DENNIS).get("/consulent/burgers/" + fatimaId + "/inkomsten/" + FOUR_BACK).statusCode(),
                 "a consulent of another municipality");
         assertTrue(db.fetchCount(nl.bijstandsportaal.platform.db.generated.Tables.AUDIT_EVENT,
                 nl.bijstandsportaal.platform.db.generated.Tables.AUDIT_EVENT.BURGER_ID.eq(fatimaId)
@@ -168,9 +209,21 @@ class IncomePagesTest extends PortalTest {
     }
 
     @Test
-    void aPeriodThatHasNotStartedCannotBeReported() {
-        assertEquals(404, citizen(SANNE).get("/inkomsten/2027-05").statusCode());
-        assertEquals(404, citizen(SANNE).get("/inkomsten/onzin").statusCode());
+    void aPeriodThatHasNotEndedCannotBeReported() {
+        WebClient sanne = citizen(SANNE);
+        assertEquals(404, sanne.get("/inkomsten/" + THIS_MONTH.plusMonths(6)).statusCode());
+        assertEquals(404, sanne.get("/inkomsten/onzin").statusCode());
+        if (TODAY.isBefore(THIS_MONTH.atEndOfMonth())) {
+            assertEquals(404, sanne.get("/inkomsten/" + THIS_MONTH).statusCode(), "a month can be reported from its last day");
+            String token = WebClient.csrfToken(sanne.get("/inkomsten").body());
+            assertEquals(404, sanne.postForm("/inkomsten/" + THIS_MONTH + "/geen", Map.of("csrfToken", token)).statusCode(),
+                    "'no income' for a month that has not ended is refused");
+        }
+    }
+
+    /** A date as typed in the form: 25-10-2026. */
+    private static String dmy(LocalDate date) {
+        return date.format(java.time.format.DateTimeFormatter.ofPattern("d-M-yyyy"));
     }
 
     private long burger(String bsn) {

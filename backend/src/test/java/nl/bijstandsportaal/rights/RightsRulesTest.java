@@ -209,7 +209,7 @@ class RightsRulesTest {
     @Test
     void someoneOf30MovingInLowersTheNormFromThatDay() {
         ChangeRequest brother = ChangeForm.check(form(ChangeKind.INWONER_ERBIJ, "datum=2024-10-20"), TODAY, Map.of()).request();
-        ChangeEffect effect = ChangeEffects.predict(brother, SANNE_SITUATION, SANNE, RULES, BigDecimal.ZERO, 0);
+        ChangeEffect effect = ChangeEffects.predict(brother, SANNE_SITUATION, SANNE, RULES, BigDecimal.ZERO, year -> 0);
         // Alone 1,300.00; with one kostendeler 50% of 1,900.00 = 950.00 a month, from 20 October.
         assertEquals("change.effect.normLower", effect.key());
         assertEquals(List.of(LocalDate.of(2024, 10, 20), new BigDecimal("950.00"), new BigDecimal("1300.00")), effect.args());
@@ -219,14 +219,14 @@ class RightsRulesTest {
     @Test
     void aStudentMovingInChangesNothing() {
         ChangeRequest student = ChangeForm.check(form(ChangeKind.INWONER_ERBIJ, "huishoudstatus=STUDIEFINANCIERING"), TODAY, Map.of()).request();
-        assertEquals("change.effect.normSame", ChangeEffects.predict(student, SANNE_SITUATION, SANNE, RULES, BigDecimal.ZERO, 0).key());
+        assertEquals("change.effect.normSame", ChangeEffects.predict(student, SANNE_SITUATION, SANNE, RULES, BigDecimal.ZERO, year -> 0).key());
     }
 
     @Test
     void lisaMovingOutRaisesHenksNorm() {
         ChangeRequest lisa = ChangeForm.check(form(ChangeKind.INWONER_WEG, "lid=5"), TODAY, Map.of(5L, "Lisa")).request();
         Household henkAndLisa = new Household(Leefvorm.ALLEENSTAAND, HENK.applicantBorn(), null, false, HENK.others().subList(0, 1));
-        ChangeEffect effect = ChangeEffects.predict(lisa, HENK_SITUATION, henkAndLisa, RULES, BigDecimal.ZERO, 0);
+        ChangeEffect effect = ChangeEffects.predict(lisa, HENK_SITUATION, henkAndLisa, RULES, BigDecimal.ZERO, year -> 0);
         assertEquals("change.effect.normHigher", effect.key());
         assertEquals(new BigDecimal("1300.00"), effect.newNorm());
     }
@@ -235,17 +235,34 @@ class RightsRulesTest {
     void daysAbroadCountAgainstTheYearlyLimit() {
         ChangeRequest trip = ChangeForm.check(form(ChangeKind.BUITENLAND, ""), TODAY, Map.of()).request(); // 15 to 28 October: 14 days
         assertEquals(new ChangeEffect("change.effect.abroadWithin", List.of(14, 14), null),
-                ChangeEffects.predict(trip, SANNE_SITUATION, SANNE, RULES, BigDecimal.ZERO, 0));
+                ChangeEffects.predict(trip, SANNE_SITUATION, SANNE, RULES, BigDecimal.ZERO, year -> 0));
         assertEquals(new ChangeEffect("change.effect.abroadTooLong", List.of(34, 6, 4), null),
-                ChangeEffects.predict(trip, SANNE_SITUATION, SANNE, RULES, BigDecimal.ZERO, 20));
+                ChangeEffects.predict(trip, SANNE_SITUATION, SANNE, RULES, BigDecimal.ZERO, year -> 20));
+    }
+
+    /** Art. 13 lid 1 sub e: the four weeks hold per calendar year, so a trip over New Year counts in each year apart. */
+    @Test
+    void aTripOverNewYearCountsInEachCalendarYear() {
+        ChangeRequest trip = ChangeForm.check(form(ChangeKind.BUITENLAND, "datum=2024-12-20;datumTot=2025-02-15"), TODAY, Map.of()).request();
+        assertEquals(12, ChangeEffects.daysInYear(trip.datum(), trip.datumTot(), 2024));
+        assertEquals(46, ChangeEffects.daysInYear(trip.datum(), trip.datumTot(), 2025));
+        assertEquals(new ChangeEffect("change.effect.abroadTooLongInYear", List.of(46, 18, 4, "2025"), null),
+                ChangeEffects.predict(trip, SANNE_SITUATION, SANNE, RULES, BigDecimal.ZERO, year -> 0));
+
+        ChangeRequest shorter = ChangeForm.check(form(ChangeKind.BUITENLAND, "datum=2024-12-20;datumTot=2025-01-10"), TODAY, Map.of()).request();
+        assertEquals(new ChangeEffect("change.effect.abroadAcrossYears", List.of(22, "2024", 12, "2025", 10, 4), null),
+                ChangeEffects.predict(shorter, SANNE_SITUATION, SANNE, RULES, BigDecimal.ZERO, year -> 0));
+        assertEquals(new ChangeEffect("change.effect.abroadTooLongInYear", List.of(32, 4, 4, "2024"), null),
+                ChangeEffects.predict(shorter, SANNE_SITUATION, SANNE, RULES, BigDecimal.ZERO, year -> year == 2024 ? 20 : 0),
+                "the days already abroad in 2024 count only in 2024");
     }
 
     @Test
     void giftsUpToTheFreeAmountDoNotCount() {
         ChangeRequest gift = ChangeForm.check(form(ChangeKind.GIFT, "bedrag=200"), TODAY, Map.of()).request();
-        assertEquals("change.effect.giftFree", ChangeEffects.predict(gift, HENK_SITUATION, HENK, RULES, new BigDecimal("1000"), 0).key());
-        assertEquals("change.effect.giftAboveLimit", ChangeEffects.predict(gift, HENK_SITUATION, HENK, RULES, new BigDecimal("1000.01"), 0).key());
-        assertEquals("change.effect.giftCheck", ChangeEffects.predict(gift, SANNE_SITUATION, SANNE, RULES, BigDecimal.ZERO, 0).key(),
+        assertEquals("change.effect.giftFree", ChangeEffects.predict(gift, HENK_SITUATION, HENK, RULES, new BigDecimal("1000"), year -> 0).key());
+        assertEquals("change.effect.giftAboveLimit", ChangeEffects.predict(gift, HENK_SITUATION, HENK, RULES, new BigDecimal("1000.01"), year -> 0).key());
+        assertEquals("change.effect.giftCheck", ChangeEffects.predict(gift, SANNE_SITUATION, SANNE, RULES, BigDecimal.ZERO, year -> 0).key(),
                 "Westland has not switched the measure on");
     }
 
@@ -258,8 +275,8 @@ class RightsRulesTest {
                 Map.entry("geboortedatum", "1994-03-01"), Map.entry("huishoudstatus", "GEEN"), Map.entry("lid", "5"),
                 Map.entry("bedrag", "100"), Map.entry("land", "Marokko"), Map.entry("straat", "Dorpsstraat 1"),
                 Map.entry("postcode", "3511ab"), Map.entry("woonplaats", "Utrecht"), Map.entry("toelichting", "Van mijn moeder")));
-        if (!change.isEmpty()) {
-            String[] parts = change.split("=", 2);
+        for (String one : change.isEmpty() ? new String[0] : change.split(";")) {
+            String[] parts = one.split("=", 2);
             values.put(parts[0], parts[1]);
         }
         return new ChangeForm(kind, values.get("datum"), values.get("datumTot"), values.get("naam"), values.get("geboortedatum"),

@@ -121,11 +121,28 @@ class RuleFilesTest {
         assertEquals(new BigDecimal("40"), book.value(RuleKey.KOSTENDELER_BASIS_PROCENT, "1783", LocalDate.of(2026, 11, 1)));
         assertEquals(5, book.value(RuleKey.VAKANTIETOESLAG_UITBETAALMAAND, "1783", jan2024).intValue(), "Westland's own month");
         assertEquals(6, book.value(RuleKey.VAKANTIETOESLAG_UITBETAALMAAND, "0344", jan2024).intValue(), "the national default");
-        assertTrue(book.isOn(RuleKey.MAATREGEL_BUFFERBUDGET, "0344", LocalDate.of(2026, 3, 1)));
-        assertFalse(book.isOn(RuleKey.MAATREGEL_BUFFERBUDGET, "1783", LocalDate.of(2026, 3, 1)));
-        assertTrue(book.isOn(RuleKey.MAATREGEL_BUFFERBUDGET, "1783", LocalDate.of(2026, 7, 1)));
-        assertEquals(LocalDate.of(2026, 7, 1),
-                book.nextChange(List.of(RuleKey.MAATREGEL_BUFFERBUDGET), "1783", LocalDate.of(2026, 3, 1)).orElseThrow());
+        assertTrue(book.isOn(RuleKey.MAATREGEL_BUFFERBUDGET, "0344", LocalDate.of(2027, 1, 1)));
+        assertFalse(book.isOn(RuleKey.MAATREGEL_BUFFERBUDGET, "1783", LocalDate.of(2027, 3, 1)));
+        assertTrue(book.isOn(RuleKey.MAATREGEL_BUFFERBUDGET, "1783", LocalDate.of(2027, 7, 1)));
+        assertEquals(LocalDate.of(2027, 7, 1),
+                book.nextChange(List.of(RuleKey.MAATREGEL_BUFFERBUDGET), "1783", LocalDate.of(2027, 3, 1)).orElseThrow());
+    }
+
+    /**
+     * Participatiewet in balans, phase 3 (1 January 2027; gemeente.nu 15-10-2025, "fasering in drie fasen"): the
+     * bufferbudget (art. 34b), the individuele inkomenstoeslag without an application (art. 36) and the new disregard
+     * for everyone (art. 34a) are not in force before then, so no municipality in the seed data has them on in 2026
+     * (the tolerance of 2026 covers the disregard for young people only).
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = RuleKey.class, names = {"MAATREGEL_BUFFERBUDGET", "MAATREGEL_IIT_AMBTSHALVE", "MAATREGEL_VRIJLATING_34A"})
+    void measuresOfThePhaseOf2027AreOffEverywhereIn2026(RuleKey measure) {
+        RuleBook book = RuleFiles.loadSeed();
+        for (String gemeente : List.of("*", "0344", "1783")) {
+            for (LocalDate day = LocalDate.of(2026, 1, 1); day.getYear() == 2026; day = day.plusDays(1)) {
+                assertFalse(book.isOn(measure, gemeente, day), measure + " in " + gemeente + " on " + day);
+            }
+        }
     }
 
     @Test

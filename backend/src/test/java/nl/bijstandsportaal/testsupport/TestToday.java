@@ -48,6 +48,16 @@ public final class TestToday {
         return Clock.fixed(instant(), DUTCH_TIME);
     }
 
+    /** A date as Dutch pages write it: "15 december 2026". */
+    public static String dutch(LocalDate date) {
+        return date.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("nl")));
+    }
+
+    /** A month as Dutch pages write it: "december 2026". */
+    public static String dutch(java.time.YearMonth month) {
+        return month.format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.forLanguageTag("nl")));
+    }
+
     /** The value of {@code portal.clock.fixed} that stops an application context at this moment. */
     static String clockSetting() {
         return moment().toString();

@@ -26,7 +26,16 @@ public class ErrorPages {
     }
 
     public MutableHttpResponse<String> page(HttpRequest<?> request, HttpStatus status, String kind, String incident) {
+        return page(request, status, kind, incident, null);
+    }
+
+    /** @param month for kind "figures": the month whose figures are not known yet */
+    public MutableHttpResponse<String> page(HttpRequest<?> request, HttpStatus status, String kind, String incident,
+                                            java.time.YearMonth month) {
         Map<String, Object> model = new HashMap<>();
+        if (month != null) {
+            model.put("month", month);
+        }
         model.put("kind", kind);
         model.put("status", status.getCode());
         if (incident != null) {

@@ -62,7 +62,7 @@ public class PortalErrorResponseProcessor implements ErrorResponseProcessor<Obje
         return (MutableHttpResponse<Object>) answer;
     }
 
-    static boolean wantsProblemJson(HttpRequest<?> request) {
+    public static boolean wantsProblemJson(HttpRequest<?> request) {
         if (request.getPath().startsWith("/api/")) {
             return true;
         }
