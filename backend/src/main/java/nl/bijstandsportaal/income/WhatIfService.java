@@ -56,6 +56,9 @@ public class WhatIfService {
                           Map<String, String> gemeenten, List<YearMonth> startMonths) {
     }
 
+    /** The highest net monthly wage the calculator takes, typed or worked out from hours and hourly wage. */
+    private static final BigDecimal MAX_MONTHLY = new BigDecimal("20000");
+
     public Outcome calculate(Optional<CurrentUser> citizen, Form form) {
         Map<String, String> gemeenten = new LinkedHashMap<>();
         db.select(GEMEENTE.CODE, GEMEENTE.NAAM).from(GEMEENTE).orderBy(GEMEENTE.NAAM).forEach(r -> gemeenten.put(r.value1(), r.value2()));
@@ -72,15 +75,23 @@ public class WhatIfService {
         Map<String, Text> errors = new LinkedHashMap<>();
         BigDecimal monthlyNet = null;
         if (has(form.maandloon())) {
-            monthlyNet = amount(form.maandloon(), "maandloon", "whatif.field.maandloon", new BigDecimal("20000"), errors);
+            monthlyNet = amount(form.maandloon(), "maandloon", "whatif.field.maandloon", MAX_MONTHLY, errors);
         } else {
             BigDecimal hours = amount(form.uren(), "uren", "whatif.field.uren", new BigDecimal("60"), errors);
             BigDecimal wage = amount(form.uurloon(), "uurloon", "whatif.field.uurloon", new BigDecimal("200"), errors);
             if (hours != null && wage != null) {
                 monthlyNet = WhatIf.monthly(hours, wage);
+                if (monthlyNet.compareTo(MAX_MONTHLY) > 0) {
+                    errors.put("uurloon", Text.of("whatif.error.monthlyTooHigh", monthlyNet, MAX_MONTHLY));
+                    monthlyNet = null;
+                }
             }
         }
-        YearMonth start = startMonths.stream().filter(m -> m.toString().equals(form.start())).findFirst().orElse(now);
+        // An empty start is this month; a month that is not one of the choices is a mistake, never silently this month.
+        YearMonth start = has(form.start()) ? startMonths.stream().filter(m -> m.toString().equals(form.start().strip())).findFirst().orElse(null) : now;
+        if (start == null) {
+            errors.put("start", Text.of("whatif.error.choose", Text.of("whatif.field.start")));
+        }
         Household household;
         String gemeente;
         boolean singleParentOfYoungChild;
@@ -98,8 +109,14 @@ public class WhatIfService {
             if (leefvorm == null) {
                 errors.put("leefvorm", Text.of("whatif.error.choose", Text.of("whatif.field.leefvorm")));
             }
-            // Someone of 22 stays under 27 for the whole calculation; someone of 30 stays between 27 and the AOW age.
-            LocalDate born = Today.in(clock).minusYears("onder27".equals(form.leeftijd()) ? 22 : 30);
+            // The two answers: under 27 ("onder27") or 27 and older (empty, the first choice). Anything else is a mistake:
+            // an age typed in its place (18, say) must not count as 27 or older. Someone of 22 stays under 27 for the
+            // whole calculation; someone of 30 stays between 27 and the AOW age.
+            boolean under27 = "onder27".equals(form.leeftijd());
+            if (has(form.leeftijd()) && !under27) {
+                errors.put("leeftijd", Text.of("whatif.error.choose", Text.of("whatif.field.leeftijd")));
+            }
+            LocalDate born = Today.in(clock).minusYears(under27 ? 22 : 30);
             household = leefvorm == null ? null
                     : new Household(leefvorm, born, leefvorm == Household.Leefvorm.PARTNERS ? born : null, false, List.of());
             singleParentOfYoungChild = leefvorm == Household.Leefvorm.ALLEENSTAANDE_OUDER && "ja".equals(form.kind12());

@@ -199,6 +199,16 @@ class IncomePagesTest extends PortalTest {
         String receipt = text(fatima.get("/inkomsten/" + FOUR_BACK + "/verstuurd"));
         assertTrue(receipt.contains("Je consulent rekent met € 275: Volgens het bankafschrift was het 275 euro."), receipt);
         assertTrue(receipt.contains("Je consulent heeft het verwerkt."), receipt);
+        // The receipt is true after processing: processed, not "verstuurd", with what the counted amount means.
+        assertTrue(receipt.contains("Je inkomsten over " + TestToday.dutch(FOUR_BACK) + " zijn verwerkt"), receipt);
+        if (KnownNorms.on(rules.book(), FOUR_BACK.atEndOfMonth())) {
+            java.util.regex.Matcher paid = java.util.regex.Pattern.compile("Daardoor krijg je ongeveer € ([0-9.,]+) bijstand over deze periode\\. "
+                    + "Eerst verwachtten we € ([0-9.,]+)\\.").matcher(receipt);
+            assertTrue(paid.find(), receipt);
+            java.math.BigDecimal now = new java.math.BigDecimal(paid.group(1).replace(".", "").replace(',', '.'));
+            java.math.BigDecimal first = new java.math.BigDecimal(paid.group(2).replace(".", "").replace(',', '.'));
+            assertEquals(new java.math.BigDecimal("23.75"), first.subtract(now), "25 euro more counted: 25 euro less bijstand, of which 5% is vakantietoeslag paid later");
+        }
         assertEquals(409, fatima.postForm("/inkomsten/" + FOUR_BACK + "/geen", Map.of("csrfToken", fields.get("csrfToken"))).statusCode(),
                 "a processed report cannot be changed");
         assertEquals(404, employee(DENNIS).get("/consulent/burgers/" + fatimaId + "/inkomsten/" + FOUR_BACK).statusCode(),

@@ -69,6 +69,34 @@ class NotificationAdminPagesTest extends PortalTest {
         assertNotEquals(200, employee(DENNIS).get("/beheer/meldingen").statusCode(), "a consulent is no beheerder");
     }
 
+    /** Messages without a phone or e-mail address to send to are counted too: zeros and "Alles is gelukt" would be false. */
+    @Test
+    void theBeheerderSeesTheMessagesInTheInboxAndNothingFalse() {
+        String before = Jsoup.parse(employee(PRIYA).get("/beheer/meldingen").body()).text();
+        int inboxBefore = inboxCount(before);
+        messageFor(JAN); // Utrecht; Jan has no phone and no e-mail address
+        org.jsoup.nodes.Document page = Jsoup.parse(employee(PRIYA).get("/beheer/meldingen").body());
+        String text = page.text();
+        assertEquals(inboxBefore + 1, inboxCount(text), text);
+        assertTrue(text.contains("zonder pushbericht of e-mail"), text);
+        if (page.select("#problemen-caption").isEmpty()) {
+            assertTrue(text.contains("Alles is gelukt") || text.contains("Er zijn nog geen pushberichten of e-mails verstuurd"), text);
+        }
+
+        // The start page of a beheerder (no consulent) says what they can do, and how many citizens the municipality has.
+        String home = Jsoup.parse(employee(PRIYA).get("/consulent").body()).text();
+        int citizens = db.fetchCount(BURGER, BURGER.GEMEENTE_ID.eq(db.select(BURGER.GEMEENTE_ID).from(BURGER).where(BURGER.BSN.eq(JAN))));
+        assertTrue(home.contains("In het portaal staan nu " + citizens + " burgers van Utrecht."), home);
+        assertFalse(home.contains("Er zijn nog geen burgers"), home);
+        assertFalse(home.contains("Henk"), "a beheerder sees no names");
+    }
+
+    private static int inboxCount(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Berichten in de inbox van burgers: (\\d+)").matcher(text);
+        assertTrue(m.find(), text);
+        return Integer.parseInt(m.group(1));
+    }
+
     @Test
     void theDemoDeveloperPageShowsWhatWasRecordedInsteadOfSent() {
         long jan = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(JAN)).fetchSingle(BURGER.ID);

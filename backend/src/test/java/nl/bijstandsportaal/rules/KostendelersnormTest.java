@@ -44,13 +44,13 @@ class KostendelersnormTest {
      * their own (single 18-20, with children increased by what children add: 1,769.88 - 1,364.32 = 405.56).
      */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({
+    @CsvSource(delimiter = '|', value = {
             // who                                           | children | housemates | expected (incl. vt)
             "couple 30 and 19 alone (art. 20 lid 1 sub c)      | false | 0 | 1364.32",
             "couple 30 and 19, one housemate: A = 2            | false | 1 | 1364.32",
             "couple 30 and 19, two housemates: A = 3           | false | 2 | 1229.13",
             "couple 30 and 19 with children, one housemate     | true  | 1 | 1769.88",
-    }, delimiter = '|')
+    })
     void aSpouseUnder21IsNoKostendelerAndKeepsTheirOwnNorm(String who, boolean children, int housemates, BigDecimal expected) {
         Member[] others = housemates == 1 ? new Member[]{HOUSEMATE_40}
                 : housemates == 2 ? new Member[]{HOUSEMATE_40, new Member("Ria", LocalDate.of(1970, 1, 1), Status.GEEN)} : new Member[0];

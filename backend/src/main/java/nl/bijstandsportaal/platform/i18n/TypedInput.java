@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  */
 public final class TypedInput {
 
-    private static final Pattern AMOUNT = Pattern.compile("(€\\s*)?[0-9]{1,3}([.][0-9]{3})*(,[0-9]{1,2})?|(€\\s*)?[0-9]+([.,][0-9]{1,2})?");
-    private static final Pattern THOUSANDS = Pattern.compile("[0-9]{1,3}(\\.[0-9]{3})+");
+    // 1.380 and 12.345,67 are Dutch thousands; 0.001 is not (no group of thousands starts with 0) and has too many decimals.
+    private static final Pattern AMOUNT = Pattern.compile("(€\\s*)?([1-9][0-9]{0,2}(\\.[0-9]{3})+(,[0-9]{1,2})?|[0-9]+([.,][0-9]{1,2})?)");
+    private static final Pattern THOUSANDS = Pattern.compile("[1-9][0-9]{0,2}(\\.[0-9]{3})+");
     private static final DateTimeFormatter DUTCH = DateTimeFormatter.ofPattern("d-M-uuuu", Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
 
