@@ -141,7 +141,7 @@ class IncomeApiController implements IncomeApi {
         var report = r.report();
         return new Income.Receipt(report.publicId(), report.kenmerk(), report.periodCode(), report.status(),
                 messages.get(locale, "income.state." + report.status()), report.version(), report.noIncome(), report.late(),
-                Money.euro(report.expectedPaid()), report.sentAt().toString(),
+                Money.euro(report.expectedPaid()), Money.euro(r.countedPaid()), report.sentAt().toString(),
                 r.sources().stream().map(s -> new Income.ReceiptSource(s.kind(), s.name(), Money.euro(s.net()), s.payslipFollows(),
                         Money.euro(s.countedNet()), s.countedReason())).toList(),
                 r.timeline().stream().map(e -> new Income.Event(e.at().toString(), e.kind(),

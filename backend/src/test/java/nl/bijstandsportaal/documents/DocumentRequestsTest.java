@@ -39,10 +39,6 @@ class DocumentRequestsTest extends PortalTest {
 
     private static final LocalDate TODAY = TestToday.date();
 
-    /** A date as typed in the form: 1-12-2026. */
-    private static String dmy(LocalDate date) {
-        return date.format(java.time.format.DateTimeFormatter.ofPattern("d-M-yyyy"));
-    }
 
     private static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -74,16 +70,16 @@ class DocumentRequestsTest extends PortalTest {
 
         // A form with mistakes comes back with what was typed and a message per field.
         Map<String, String> typed = new HashMap<>(Map.of("csrfToken", WebClient.csrfToken(file), "wat", "Huurcontract", "waarom", "",
-                "uiterlijk", dmy(TODAY.plusDays(2))));
+                "uiterlijk", TestToday.typed(TODAY.plusDays(2))));
         HttpResponse<String> refused = marieke.postForm("/consulent/burgers/" + sanne() + "/documentverzoeken", typed);
         assertEquals(400, refused.statusCode());
         var page = Jsoup.parse(refused.body());
         assertTrue(page.text().contains("Waarom heb je het nodig: leg het uit in gewone woorden."), page.text());
         assertTrue(page.text().contains("Uiterlijk sturen op: geef de burger minstens 5 dagen. Kies " + TestToday.dutch(TODAY.plusDays(5)) + " of later."), page.text());
         assertEquals("Huurcontract", page.getElementById("wat").val());
-        assertEquals(dmy(TODAY.plusDays(2)), page.getElementById("uiterlijk").val());
+        assertEquals(TestToday.typed(TODAY.plusDays(2)), page.getElementById("uiterlijk").val());
 
-        String id = ask(marieke, "Bankafschriften van oktober", dmy(TODAY.plusDays(8)));
+        String id = ask(marieke, "Bankafschriften van oktober", TestToday.typed(TODAY.plusDays(8)));
         var asked = db.selectFrom(DOCUMENTVERZOEK).where(DOCUMENTVERZOEK.PUBLIC_ID.eq(id)).fetchSingle();
         assertEquals(TODAY.plusDays(8), asked.getUiterlijk());
         assertEquals("OPEN", asked.getStatus());

@@ -111,7 +111,7 @@ class IncomePagesTest extends PortalTest {
         WebClient web = citizen(AHMED);
         String form = web.get("/inkomsten/" + TWO_BACK + "/bronnen").body();
         Map<String, String> fields = new LinkedHashMap<>(Map.of("csrfToken", WebClient.csrfToken(form),
-                "bron.0.soort", "WERK", "bron.0.naam", "Albert Heijn", "bron.0.netto", "380", "bron.0.betaaldatum", dmy(TWO_BACK.atDay(25))));
+                "bron.0.soort", "WERK", "bron.0.naam", "Albert Heijn", "bron.0.netto", "380", "bron.0.betaaldatum", TestToday.typed(TWO_BACK.atDay(25))));
         HttpResponse<String> check = web.postForm("/inkomsten/" + TWO_BACK + "/controleren", fields);
         assertEquals(200, check.statusCode(), check.body());
         String estimate = text(check);
@@ -155,7 +155,7 @@ class IncomePagesTest extends PortalTest {
         WebClient web = citizen(FATIMA);
         String form = web.get("/inkomsten/" + THREE_BACK + "/bronnen").body();
         HttpResponse<String> back = web.postForm("/inkomsten/" + THREE_BACK + "/controleren", Map.of("csrfToken", WebClient.csrfToken(form),
-                "bron.0.soort", "WERK", "bron.0.naam", "Schoonmaakbedrijf", "bron.0.netto", "-120", "bron.0.betaaldatum", dmy(THREE_BACK.plusMonths(1).atDay(3))));
+                "bron.0.soort", "WERK", "bron.0.naam", "Schoonmaakbedrijf", "bron.0.netto", "-120", "bron.0.betaaldatum", TestToday.typed(THREE_BACK.plusMonths(1).atDay(3))));
         assertEquals(400, back.statusCode());
         Document doc = Jsoup.parse(back.body());
         String summary = doc.selectFirst("#fouten").text();
@@ -229,11 +229,6 @@ class IncomePagesTest extends PortalTest {
             assertEquals(404, sanne.postForm("/inkomsten/" + THIS_MONTH + "/geen", Map.of("csrfToken", token)).statusCode(),
                     "'no income' for a month that has not ended is refused");
         }
-    }
-
-    /** A date as typed in the form: 25-10-2026. */
-    private static String dmy(LocalDate date) {
-        return date.format(java.time.format.DateTimeFormatter.ofPattern("d-M-yyyy"));
     }
 
     private long burger(String bsn) {

@@ -119,6 +119,12 @@ class RuleFilesTest {
         assertEquals(new BigDecimal("1283.83"), book.value(RuleKey.NORM_ALLEENSTAAND_21_AOW, "0344", jan2024));
         assertEquals(new BigDecimal("1834.04"), book.value(RuleKey.NORM_PARTNERS_21_AOW, "1783", jan2024));
         assertEquals(new BigDecimal("40"), book.value(RuleKey.KOSTENDELER_BASIS_PROCENT, "1783", LocalDate.of(2026, 11, 1)));
+        // The maxima of the work disregards are indexed every half year (art. 31 lid 2 sub n and r; Velsen's tables of
+        // 1 January 2024, wetten.overheid.nl BWBR0015703 from 2025).
+        assertEquals(new BigDecimal("264"), book.value(RuleKey.VRIJLATING_ARBEID_MAXIMUM, "1783", jan2024));
+        assertEquals(new BigDecimal("164.73"), book.value(RuleKey.VRIJLATING_ALLEENSTAANDE_OUDER_MAXIMUM, "1783", jan2024));
+        assertEquals(new BigDecimal("278"), book.value(RuleKey.VRIJLATING_ARBEID_MAXIMUM, "1783", LocalDate.of(2025, 9, 1)));
+        assertEquals(new BigDecimal("173.87"), book.value(RuleKey.VRIJLATING_ALLEENSTAANDE_OUDER_MAXIMUM, "1783", LocalDate.of(2025, 9, 1)));
         assertEquals(5, book.value(RuleKey.VAKANTIETOESLAG_UITBETAALMAAND, "1783", jan2024).intValue(), "Westland's own month");
         assertEquals(6, book.value(RuleKey.VAKANTIETOESLAG_UITBETAALMAAND, "0344", jan2024).intValue(), "the national default");
         assertTrue(book.isOn(RuleKey.MAATREGEL_BUFFERBUDGET, "0344", LocalDate.of(2027, 1, 1)));

@@ -53,6 +53,11 @@ public final class TestToday {
         return date.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("nl")));
     }
 
+    /** A date as a citizen types it in a form: "1-12-2026". */
+    public static String typed(LocalDate date) {
+        return date.format(java.time.format.DateTimeFormatter.ofPattern("d-M-yyyy"));
+    }
+
     /** A month as Dutch pages write it: "december 2026". */
     public static String dutch(java.time.YearMonth month) {
         return month.format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.forLanguageTag("nl")));

@@ -40,10 +40,14 @@ public final class Income {
                            List<String> explanation, List<String> warnings) {
     }
 
+    /**
+     * expectedPaid: the estimate when the report was sent (absent when the figures were not known yet); countedPaid: once
+     * the consulent processed the report with other amounts than were sent, the payment those amounts give.
+     */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Receipt(String id, String kenmerk, String period, String status, String statusText, int version,
-                          boolean noIncome, boolean late, @Nullable Money expectedPaid, String sentAt,
+                          boolean noIncome, boolean late, @Nullable Money expectedPaid, @Nullable Money countedPaid, String sentAt,
                           List<ReceiptSource> sources, List<Event> timeline, List<String> proof) {
     }
 
