@@ -77,10 +77,11 @@ public class IncomeService {
         Map<String, IncomeRepository.Report> sent = repository.reports(citizen.id(), periods.stream().map(ReportPeriod::code).toList());
         return periods.stream().map(period -> {
             IncomeRepository.Report report = sent.get(period.code());
+            LocalDate opens = opensOn(period, situation);
             String state = report != null ? report.status()
-                    : today.isBefore(opensOn(period, situation)) ? "NOG_NIET"
+                    : today.isBefore(opens) ? "NOG_NIET"
                     : today.isAfter(period.deadline()) ? "TE_LAAT" : "TE_DOEN";
-            return new PeriodView(period, opensOn(period, situation), state, report);
+            return new PeriodView(period, opens, state, report);
         }).toList();
     }
 
@@ -175,8 +176,13 @@ public class IncomeService {
         }
 
         public boolean processed() {
-            return "VERWERKT".equals(report.status()) || "BETAALD".equals(report.status());
+            return isProcessed(report);
         }
+    }
+
+    /** Processed by the consulent (and perhaps paid): the amounts the consulent counted are final. */
+    private static boolean isProcessed(IncomeRepository.Report report) {
+        return "VERWERKT".equals(report.status()) || "BETAALD".equals(report.status());
     }
 
     /** A send prepared in a transaction: the receipt as it will be, and the writes that make it so. */
@@ -280,7 +286,7 @@ public class IncomeService {
 
     /** What the amounts the consulent counted give, when the report is processed and they differ from what was sent. */
     private BigDecimal countedPaid(CurrentUser citizen, IncomeRepository.Report report, List<IncomeRepository.SourceRow> sources) {
-        boolean processed = "VERWERKT".equals(report.status()) || "BETAALD".equals(report.status());
+        boolean processed = isProcessed(report);
         boolean otherAmounts = sources.stream().anyMatch(s -> s.countedNet() != null && s.countedNet().compareTo(s.net()) != 0);
         if (!processed || !otherAmounts) {
             return null;
