@@ -69,7 +69,8 @@ class IncomeApiController implements IncomeApi {
         Offsetting.Result r = income.estimate(reporting, checked.sources());
         Locale locale = locale();
         return new Income.Estimate(Money.euro(r.paid()), Money.euro(r.normalPaid()), Money.euro(r.income()), Money.euro(r.kept()),
-                Money.euro(r.counted()), texts(locale, r.summary()), texts(locale, r.explanation()), texts(locale, checked.warnings()));
+                Money.euro(r.counted()), texts(locale, r.summary()), texts(locale, r.explanation()), texts(locale, checked.warnings()),
+                r.provisional());
     }
 
     @Override

@@ -147,8 +147,9 @@ public class IncomeService {
         // Bijstand that began during the period: the norm counts from that day only.
         LocalDate startedDuring = situation.bijstandSince() != null && situation.bijstandSince().isAfter(period.from())
                 ? situation.bijstandSince() : null;
+        List<RulePeriod> normRules = new ArrayList<>();
         BigDecimal norm = normFor(situation.household(), period, startedDuring == null ? period.from() : startedDuring,
-                situation.gemeente(), book);
+                situation.gemeente(), book, normRules);
         // Months of the art. 34a disregard count from the day the municipality applies it.
         LocalDate newDisregardSince = Stream.of(RuleKey.MAATREGEL_VRIJLATING_34A, RuleKey.MAATREGEL_VRIJLATING_34A_JONGEREN)
                 .flatMap(key -> book.find(key, situation.gemeente(), period.to()).stream())
@@ -159,7 +160,8 @@ public class IncomeService {
         boolean pension = NormCalculator.pensionAgeReached(situation.household().applicantBorn(), period.to(), situation.gemeente(), book);
         return Offsetting.offset(norm, startedDuring,
                 sources.stream().map(s -> new Offsetting.Source(s.kind(), s.name(), s.net())).toList(),
-                history, new Offsetting.Person(youngChild, pension, situation.household().applicantBorn()), situation.gemeente(), period.to(), book);
+                history, new Offsetting.Person(youngChild, pension, situation.household().applicantBorn()), situation.gemeente(), period.to(), book)
+                .withNormRules(normRules);
     }
 
     /**
@@ -348,9 +350,16 @@ public class IncomeService {
 
     /** The norm for the days of a period from {@code first} (the day bijstand began, when that is inside the period). */
     static BigDecimal normFor(Household household, ReportPeriod period, LocalDate first, String gemeente, RuleBook rules) {
+        return normFor(household, period, first, gemeente, rules, new ArrayList<>());
+    }
+
+    /** As above; every rule version the norm rests on is added to {@code used}. */
+    static BigDecimal normFor(Household household, ReportPeriod period, LocalDate first, String gemeente, RuleBook rules,
+                              List<RulePeriod> used) {
         BigDecimal total = BigDecimal.ZERO;
         for (YearMonth month = YearMonth.from(first); !month.isAfter(YearMonth.from(period.to())); month = month.plusMonths(1)) {
             MonthlyNorm norm = NormCalculator.forMonth(household, month, gemeente, rules);
+            used.addAll(norm.rulesUsed());
             for (MonthlyNorm.Part part : norm.parts()) {
                 LocalDate from = part.from().isBefore(first) ? first : part.from();
                 LocalDate to = part.to().isAfter(period.to()) ? period.to() : part.to();

@@ -67,6 +67,26 @@ public final class Offsetting {
                          BigDecimal bijstand, BigDecimal vakantietoeslag, BigDecimal paid, BigDecimal normalPaid,
                          List<Text> summary, List<Text> explanation, List<RulePeriod> rulesUsed) {
 
+        /** Whether the estimate rests on a figure that is not confirmed yet. */
+        public boolean provisional() {
+            return rulesUsed.stream().anyMatch(RulePeriod::provisional);
+        }
+
+        /**
+         * The same result with the rules the norm rests on added; when one of them is not confirmed yet, the summary
+         * says so.
+         */
+        public Result withNormRules(List<RulePeriod> normRules) {
+            java.util.LinkedHashSet<RulePeriod> all = new java.util.LinkedHashSet<>(normRules);
+            all.addAll(rulesUsed);
+            List<Text> lines = new ArrayList<>(summary);
+            if (all.stream().anyMatch(RulePeriod::provisional)) {
+                lines.add(Text.of("income.estimate.provisional"));
+            }
+            return new Result(norm, income, disregards, counted, bijstand, vakantietoeslag, paid, normalPaid,
+                    List.copyOf(lines), explanation, List.copyOf(all));
+        }
+
         public BigDecimal kept() {
             return disregards.stream().map(Disregard::kept).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
         }

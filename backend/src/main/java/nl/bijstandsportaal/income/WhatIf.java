@@ -36,10 +36,11 @@ public final class WhatIf {
 
     /**
      * One month: the norm, the wages, what may be kept, the bijstand paid, the total, and the total without work.
-     * {@code assumed}: the norm of this month is not known yet; the figures of {@code rulesMonth} were used.
+     * {@code assumed}: the norm of this month is not known yet; the figures of the last known month were used.
+     * {@code provisional}: the figures of this month are known but not confirmed yet.
      */
     public record Month(YearMonth month, BigDecimal norm, BigDecimal work, BigDecimal kept, BigDecimal paid, BigDecimal total,
-                        BigDecimal withoutWork, BigDecimal more, boolean assumed) {
+                        BigDecimal withoutWork, BigDecimal more, boolean assumed, boolean provisional) {
     }
 
     /** {@code months} is empty when no norm is known at all ({@code summary} then says so). */
@@ -58,10 +59,10 @@ public final class WhatIf {
         BigDecimal lastNorm = null;
         for (int i = 0; i < MONTHS; i++) {
             YearMonth month = q.start().plusMonths(i);
-            Optional<BigDecimal> norm = norm(q.household(), month, q.gemeente(), rules);
+            Optional<MonthlyNorm> norm = norm(q.household(), month, q.gemeente(), rules);
             if (norm.isPresent()) {
                 lastKnown = month;
-                lastNorm = norm.get();
+                lastNorm = norm.get().inclVt();
             } else if (lastNorm == null) {
                 continue;
             }
@@ -76,8 +77,9 @@ public final class WhatIf {
             Offsetting.Result without = Offsetting.offset(lastNorm, List.of(), history, false, q.gemeente(), day, monthRules);
             BigDecimal work = q.monthlyNet().setScale(2, RoundingMode.HALF_UP);
             BigDecimal total = withWork.paid().add(work);
+            boolean provisional = !assumed && (norm.get().provisional() || withWork.provisional());
             months.add(new Month(month, lastNorm, work, withWork.kept(), withWork.paid(), total, without.paid(),
-                    total.subtract(without.paid()), assumed));
+                    total.subtract(without.paid()), assumed, provisional));
             history = new Offsetting.History(history.workMonthsUsed() + (withWork.usedWorkDisregard() ? 1 : 0),
                     history.singleParentMonthsUsed() + (withWork.usedSingleParentDisregard() ? 1 : 0), BigDecimal.ZERO,
                     history.newWorkMonthsUsed() + (withWork.usedNewWorkDisregard() ? 1 : 0));
@@ -90,9 +92,9 @@ public final class WhatIf {
         return new Answer(List.copyOf(months), summary(months, q), List.copyOf(leavesOut));
     }
 
-    private static Optional<BigDecimal> norm(Household household, YearMonth month, String gemeente, RuleBook rules) {
+    private static Optional<MonthlyNorm> norm(Household household, YearMonth month, String gemeente, RuleBook rules) {
         try {
-            return Optional.of(NormCalculator.forMonth(household, month, gemeente, rules)).map(MonthlyNorm::inclVt);
+            return Optional.of(NormCalculator.forMonth(household, month, gemeente, rules));
         } catch (RuleBook.MissingRuleException e) {
             return Optional.empty();
         }
@@ -116,6 +118,9 @@ public final class WhatIf {
 
     private static List<Text> leavesOut(List<Month> months) {
         List<Text> lines = new ArrayList<>();
+        if (months.stream().anyMatch(Month::provisional)) {
+            lines.add(Text.of("whatif.provisional"));
+        }
         months.stream().filter(Month::assumed).findFirst().ifPresent(m ->
                 lines.add(Text.of("whatif.assumed", m.month().minusMonths(1))));
         lines.add(Text.of("whatif.leavesOut"));

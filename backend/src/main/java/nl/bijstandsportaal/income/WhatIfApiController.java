@@ -52,7 +52,7 @@ class WhatIfApiController implements WhatIfApi {
         return new WhatIf(o.personal(), Money.euro(o.monthlyNet()),
                 o.answer().months().stream().map(m -> new WhatIf.Month(m.month().toString(), Money.euro(m.norm()), Money.euro(m.work()),
                         Money.euro(m.kept()), Money.euro(m.paid()), Money.euro(m.total()), Money.euro(m.withoutWork()),
-                        Money.euro(m.more()), m.assumed())).toList(),
+                        Money.euro(m.more()), m.assumed(), m.provisional())).toList(),
                 texts(locale, o.answer().summary()), texts(locale, o.answer().leavesOut()));
     }
 

@@ -101,7 +101,8 @@ public final class RightsRules {
                     .sorted(Comparator.comparing((RulePeriod p) -> p.key().ordinal()).thenComparing(RulePeriod::from))
                     .toList();
             List<Text> sources = rulesUsed.stream()
-                    .map(r -> Text.of("rights.sources.item", Text.of("rule." + r.key().code()), r.source(), r.from()))
+                    .map(r -> Text.of(r.provisional() ? "rights.sources.itemProvisional" : "rights.sources.item",
+                            Text.of("rule." + r.key().code()), r.source(), r.from()))
                     .toList();
             return new RightsOverview(today, month, norm, missing, summary, details, checklist, duties, consequences,
                     upcoming, quiz, rulesUsed, sources, fingerprint(rulesUsed, situation.duties()));
@@ -135,6 +136,9 @@ public final class RightsRules {
             }
             if (norm.parts().size() > 1) {
                 lines.add(Text.of("rights.norm.summary.changes", norm.parts().get(1).from()));
+            }
+            if (norm.provisional()) {
+                lines.add(Text.of("rights.norm.summary.provisional"));
             }
             return lines;
         }

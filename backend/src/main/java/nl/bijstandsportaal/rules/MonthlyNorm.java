@@ -39,6 +39,11 @@ public record MonthlyNorm(YearMonth month, BigDecimal inclVt, BigDecimal vakanti
         }
     }
 
+    /** Whether the amount rests on a figure that is not confirmed yet. */
+    public boolean provisional() {
+        return rulesUsed().stream().anyMatch(RulePeriod::provisional);
+    }
+
     /** Every rule version the amount rests on, for the consulent's detailed view and the API. */
     public List<RulePeriod> rulesUsed() {
         java.util.LinkedHashSet<RulePeriod> used = new java.util.LinkedHashSet<>();

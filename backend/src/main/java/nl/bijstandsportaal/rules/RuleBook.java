@@ -41,6 +41,7 @@ public final class RuleBook {
                 check(list.get(i - 1), list.get(i), problems);
             }
         }));
+        checkLaw(byKey, problems);
         if (!problems.isEmpty()) {
             throw new RuleFileException(problems);
         }
@@ -49,6 +50,29 @@ public final class RuleBook {
             return Map.copyOf(byGemeente);
         });
         return new RuleBook(byKey, null);
+    }
+
+    /**
+     * A rule only the law sets has national periods only, and a measure is switched on only from a day its law is in
+     * force (when the book says when that is).
+     */
+    private static void checkLaw(Map<RuleKey, Map<String, List<RulePeriod>>> byKey, List<String> problems) {
+        byKey.forEach((key, byGemeente) -> byGemeente.forEach((gemeente, list) -> list.forEach(p -> {
+            if (key.isNationalOnly() && !p.isNational()) {
+                problems.add(p.origin() + ": " + key.code() + " is set by the law for the whole country (gemeente *), not per municipality");
+            }
+            Optional<RuleKey> law = key.lawInForce();
+            List<RulePeriod> lawPeriods = law.map(l -> byKey.getOrDefault(l, Map.of()).getOrDefault(RulePeriod.NATIONAL, List.of())).orElse(List.of());
+            if (p.value().signum() > 0 && !lawPeriods.isEmpty()) {
+                boolean inForce = lawPeriods.stream().anyMatch(l -> l.covers(p.from()) && l.value().signum() > 0);
+                if (!inForce) {
+                    String firstDay = lawPeriods.stream().filter(l -> l.value().signum() > 0).map(l -> l.from().toString())
+                            .findFirst().orElse("no known day");
+                    problems.add(p.origin() + ": " + key.code() + " (gemeente " + gemeente + ") is switched on from " + p.from()
+                            + ", but " + law.get().code() + " allows it only from " + firstDay);
+                }
+            }
+        })));
     }
 
     private static void check(RulePeriod earlier, RulePeriod later, List<String> problems) {

@@ -15,11 +15,12 @@ import java.util.Map;
 /**
  * A new rule period as the beheerder typed it on the rules page (every value as sent, so a form with errors shows
  * again what was typed), and the checks that need no database. Field names: {@code regel} (the rule code),
- * {@code vanaf} and {@code tot} (yyyy-mm-dd from a date field, or d-m-yyyy), {@code waarde}, {@code bron}.
+ * {@code vanaf} and {@code tot} (yyyy-mm-dd from a date field, or d-m-yyyy), {@code waarde}, {@code voorlopig}
+ * (a checkbox: the value is not confirmed yet) and {@code bron}.
  */
-public record RuleChangeForm(String regel, String vanaf, String tot, String waarde, String bron) {
+public record RuleChangeForm(String regel, String vanaf, String tot, String waarde, String voorlopig, String bron) {
 
-    public static final List<String> FIELDS = List.of("regel", "vanaf", "tot", "waarde", "bron");
+    public static final List<String> FIELDS = List.of("regel", "vanaf", "tot", "waarde", "voorlopig", "bron");
     public static final int MAX_SOURCE = 300;
 
     private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d-M-uuuu", Locale.ROOT)
@@ -30,20 +31,22 @@ public record RuleChangeForm(String regel, String vanaf, String tot, String waar
         vanaf = vanaf == null ? "" : vanaf;
         tot = tot == null ? "" : tot;
         waarde = waarde == null ? "" : waarde;
+        voorlopig = voorlopig == null ? "" : voorlopig;
         bron = bron == null ? "" : bron;
     }
 
     public static RuleChangeForm fromBody(Map<String, String> body) {
-        return new RuleChangeForm(body.get("regel"), body.get("vanaf"), body.get("tot"), body.get("waarde"), body.get("bron"));
+        return new RuleChangeForm(body.get("regel"), body.get("vanaf"), body.get("tot"), body.get("waarde"), body.get("voorlopig"), body.get("bron"));
     }
 
     /** Field name to what was typed, to fill the form again. */
     public Map<String, String> typed() {
-        return Map.of("regel", regel, "vanaf", vanaf, "tot", tot, "waarde", waarde, "bron", bron);
+        return Map.of("regel", regel, "vanaf", vanaf, "tot", tot, "waarde", waarde, "voorlopig", voorlopig, "bron", bron);
     }
 
     /** The form read as values: null where a field is empty or unreadable; {@code errors} for what is unreadable. */
-    public record Parsed(RuleKey key, LocalDate from, LocalDate to, BigDecimal value, String source, Map<String, Text> errors) {
+    public record Parsed(RuleKey key, LocalDate from, LocalDate to, BigDecimal value, boolean provisional, String source,
+                         Map<String, Text> errors) {
     }
 
     public Parsed parse() {
@@ -65,7 +68,7 @@ public record RuleChangeForm(String regel, String vanaf, String tot, String waar
             errors.put("waarde", valueError(key));
         }
         String source = bron.isBlank() ? null : bron;
-        return new Parsed(key, from, to, value, source, errors);
+        return new Parsed(key, from, to, value, !voorlopig.isBlank(), source, errors);
     }
 
     /**
@@ -77,6 +80,8 @@ public record RuleChangeForm(String regel, String vanaf, String tot, String waar
         Map<String, Text> errors = new LinkedHashMap<>();
         if (key == null) {
             errors.put("regel", Text.of("beheer.rules.error.regel"));
+        } else if (key.isNationalOnly()) {
+            errors.put("regel", Text.of("beheer.rules.error.regel.law"));
         }
         if (from == null) {
             errors.put("vanaf", Text.of("beheer.rules.error.vanaf"));

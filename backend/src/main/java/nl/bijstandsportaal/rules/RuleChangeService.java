@@ -61,11 +61,15 @@ public class RuleChangeService {
             Map<String, Text> checks = RuleChangeForm.check(parsed.key(), parsed.from(), parsed.to(), parsed.value(), parsed.source(), today());
             return new Result(null, RuleChangeForm.combine(parsed.errors(), checks));
         }
-        return add(beheerder, parsed.key(), parsed.from(), parsed.to(), parsed.value(), parsed.source());
+        return add(beheerder, parsed.key(), parsed.from(), parsed.to(), parsed.value(), parsed.provisional(), parsed.source());
     }
 
-    /** Adds a period of {@code key} for the beheerder's own municipality; {@code toOrNull} null: no end date. */
-    public Result add(CurrentUser beheerder, RuleKey key, LocalDate from, LocalDate toOrNull, BigDecimal value, String source) {
+    /**
+     * Adds a period of {@code key} for the beheerder's own municipality; {@code toOrNull} null: no end date;
+     * {@code provisional}: the value is not confirmed yet.
+     */
+    public Result add(CurrentUser beheerder, RuleKey key, LocalDate from, LocalDate toOrNull, BigDecimal value,
+                      boolean provisional, String source) {
         if (!beheerder.isEmployee() || !beheerder.hasRole(Roles.BEHEERDER)) {
             throw new IllegalStateException("Only a beheerder adds rule periods");
         }
@@ -80,15 +84,15 @@ public class RuleChangeService {
             RulePeriodRepository.Gemeente gemeente = repository.gemeente(tx, beheerder.gemeenteId(), true)
                     .orElseThrow(() -> new IllegalStateException("No municipality " + beheerder.gemeenteId()));
             List<StoredPeriod> rows = repository.all(tx);
-            RulePeriod candidate = new RulePeriod(key, gemeente.code(), from, toOrNull, normalized, bron, NEW_ORIGIN);
+            RulePeriod candidate = new RulePeriod(key, gemeente.code(), from, toOrNull, normalized, provisional, bron, NEW_ORIGIN);
             Map<String, Text> conflicts = conflicts(rows, candidate);
             if (!conflicts.isEmpty()) {
                 return new Result(null, conflicts);
             }
-            long id = repository.insert(tx, key, gemeente.code(), from, toOrNull, normalized, bron, beheerder.id(), clock.instant());
+            long id = repository.insert(tx, key, gemeente.code(), from, toOrNull, normalized, provisional, bron, beheerder.id(), clock.instant());
             audit.record(tx, beheerder.id(), null, RULE_ADDED, "Regel " + key.code() + " voor gemeente " + gemeente.code()
                     + " vanaf " + from + (toOrNull == null ? " zonder einddatum" : " tot en met " + toOrNull)
-                    + ", waarde " + normalized.toPlainString() + " (regel_periode " + id + ")");
+                    + ", waarde " + normalized.toPlainString() + (provisional ? " (voorlopig)" : "") + " (regel_periode " + id + ")");
             return new Result(id, Map.of());
         });
         if (result.ok()) {
@@ -105,6 +109,11 @@ public class RuleChangeService {
     private Map<String, Text> conflicts(List<StoredPeriod> rows, RulePeriod candidate) {
         Map<String, Text> errors = new LinkedHashMap<>();
         RulesService.Snapshot before = rules.build(rows);
+        Optional<Text> tooEarly = beforeLawInForce(before.book(), candidate);
+        if (tooEarly.isPresent()) {
+            errors.put("vanaf", tooEarly.get());
+            return errors;
+        }
         Optional<RulePeriod> next = before.merged().periods().stream()
                 .filter(p -> p.key() == candidate.key() && p.gemeente().equals(candidate.gemeente()) && p.from().isAfter(candidate.from()))
                 .min(Comparator.comparing(RulePeriod::from));
@@ -134,6 +143,26 @@ public class RuleChangeService {
             }
         }
         return errors;
+    }
+
+    /**
+     * A measure switched on before the law allows it (Participatiewet in balans brings measures in on set days): the
+     * message names the first day it may be on and the law's source.
+     */
+    static Optional<Text> beforeLawInForce(RuleBook book, RulePeriod candidate) {
+        Optional<RuleKey> law = candidate.key().lawInForce();
+        if (law.isEmpty() || candidate.value().signum() <= 0) {
+            return Optional.empty();
+        }
+        List<RulePeriod> lawPeriods = book.all().stream().filter(p -> p.key() == law.get() && p.isNational()).toList();
+        boolean inForce = lawPeriods.isEmpty() || lawPeriods.stream().anyMatch(p -> p.covers(candidate.from()) && p.value().signum() > 0);
+        if (inForce) {
+            return Optional.empty();
+        }
+        return lawPeriods.stream().filter(p -> p.value().signum() > 0 && p.from().isAfter(candidate.from()))
+                .min(Comparator.comparing(RulePeriod::from))
+                .map(p -> Text.of("beheer.rules.error.vanaf.law", p.from(), p.source()))
+                .or(() -> Optional.of(Text.of("beheer.rules.error.vanaf.lawUnknown")));
     }
 
     /** The rules of the beheerder's municipality, with today's values and every period, for the rules page. */

@@ -14,16 +14,19 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Reads rule files: CSV with the header {@code regel,gemeente,geldig_vanaf,geldig_tot,waarde,bron}, one period a
- * line; {@code #} starts a comment line. {@code gemeente} is {@code *} (national) or the CBS code of a
+ * Reads rule files: CSV with the header {@code regel,gemeente,geldig_vanaf,geldig_tot,waarde,status,bron}, one
+ * period a line; {@code #} starts a comment line. {@code gemeente} is {@code *} (national) or the CBS code of a
  * municipality ({@code 0344}); dates are {@code yyyy-mm-dd}, {@code geldig_tot} inclusive and empty for the
- * period without an end; {@code waarde} uses a point for decimals; {@code bron} is required and may be quoted.
+ * period without an end; {@code waarde} uses a point for decimals; {@code status} is {@code vastgesteld}
+ * (confirmed by its source) or {@code voorlopig} (not confirmed yet); {@code bron} is required and may be quoted.
  * All problems of all files are collected, so one start-up shows everything to fix.
  */
 public final class RuleFiles {
 
     public static final List<String> SEED_FILES = List.of("rules/normen.csv", "rules/parameters.csv", "rules/maatregelen.csv");
-    static final String HEADER = "regel,gemeente,geldig_vanaf,geldig_tot,waarde,bron";
+    static final String HEADER = "regel,gemeente,geldig_vanaf,geldig_tot,waarde,status,bron";
+    static final String CONFIRMED = "vastgesteld";
+    static final String PROVISIONAL = "voorlopig";
     private static final Pattern GEMEENTE = Pattern.compile("\\*|\\d{4}");
 
     private RuleFiles() {
@@ -73,8 +76,8 @@ public final class RuleFiles {
                 continue;
             }
             List<String> fields = split(trimmed);
-            if (fields.size() != 6) {
-                problems.add(where + ": expected 6 fields (" + HEADER + "), found " + fields.size());
+            if (fields.size() != 7) {
+                problems.add(where + ": expected 7 fields (" + HEADER + "), found " + fields.size());
                 continue;
             }
             RulePeriod period = period(fields, where, problems);
@@ -109,10 +112,16 @@ public final class RuleFiles {
         if (key != null && value != null) {
             checkValue(key, value, where, problems);
         }
-        if (f.get(5).isBlank()) {
+        String status = f.get(5);
+        if (!status.equals(CONFIRMED) && !status.equals(PROVISIONAL)) {
+            problems.add(where + ": status must be '" + CONFIRMED + "' (confirmed by its source) or '" + PROVISIONAL
+                    + "' (not confirmed yet), not '" + status + "'");
+        }
+        if (f.get(6).isBlank()) {
             problems.add(where + ": bron is empty; every rule needs its source");
         }
-        return problems.size() == before ? new RulePeriod(key, gemeente, from, to, value, f.get(5), where) : null;
+        return problems.size() == before
+                ? new RulePeriod(key, gemeente, from, to, value, status.equals(PROVISIONAL), f.get(6), where) : null;
     }
 
     private static void checkValue(RuleKey key, BigDecimal value, String where, List<String> problems) {

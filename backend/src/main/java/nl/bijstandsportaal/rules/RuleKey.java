@@ -85,7 +85,14 @@ public enum RuleKey {
     MAATREGEL_VRIJLATING_34A("maatregel.vrijlating_34a", Kind.SWITCH),
     MAATREGEL_VRIJLATING_34A_JONGEREN("maatregel.vrijlating_34a_jongeren", Kind.SWITCH),
     MAATREGEL_MANTELZORG_KOSTENDELER("maatregel.mantelzorg_kostendeler", Kind.SWITCH),
-    MAATREGEL_IIT_AMBTSHALVE("maatregel.iit_ambtshalve", Kind.SWITCH);
+    MAATREGEL_IIT_AMBTSHALVE("maatregel.iit_ambtshalve", Kind.SWITCH),
+
+    // Participatiewet in balans: from which day the law allows a measure (1) or not yet (0). National only: the law
+    // decides, not the municipality. A municipality cannot switch a measure on before its law is in force.
+    WET_34A("wet.art34a", Kind.SWITCH),
+    WET_34A_JONGEREN("wet.art34a_jongeren", Kind.SWITCH),
+    WET_34B("wet.art34b", Kind.SWITCH),
+    WET_36_AMBTSHALVE("wet.art36_ambtshalve", Kind.SWITCH);
 
     /** What a value means: euros, a percentage, a plain number, or a measure switched on (1) or off (0). */
     public enum Kind { AMOUNT, PERCENT, NUMBER, SWITCH }
@@ -104,6 +111,22 @@ public enum RuleKey {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** The law that must be in force before a municipality may switch this measure on, if there is one. */
+    public Optional<RuleKey> lawInForce() {
+        return Optional.ofNullable(switch (this) {
+            case MAATREGEL_VRIJLATING_34A -> WET_34A;
+            case MAATREGEL_VRIJLATING_34A_JONGEREN -> WET_34A_JONGEREN;
+            case MAATREGEL_BUFFERBUDGET -> WET_34B;
+            case MAATREGEL_IIT_AMBTSHALVE -> WET_36_AMBTSHALVE;
+            default -> null;
+        });
+    }
+
+    /** A rule only the law sets, for the whole country; no municipality has its own value. */
+    public boolean isNationalOnly() {
+        return code.startsWith("wet.");
     }
 
     public static Optional<RuleKey> byCode(String code) {

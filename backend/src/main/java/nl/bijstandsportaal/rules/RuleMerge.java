@@ -48,7 +48,7 @@ public final class RuleMerge {
                     continue;
                 }
                 if (p.from().isBefore(row.from())) {
-                    it.set(new RulePeriod(p.key(), p.gemeente(), p.from(), row.from().minusDays(1), p.value(), p.source(), p.origin()));
+                    it.set(new RulePeriod(p.key(), p.gemeente(), p.from(), row.from().minusDays(1), p.value(), p.provisional(), p.source(), p.origin()));
                     notes.put(p.origin(), new Note(Fate.ENDED, row.origin(), row.from()));
                 } else {
                     it.remove();

@@ -38,12 +38,12 @@ public class RulePeriodRepository {
     public List<StoredPeriod> all(DSLContext ctx) {
         return ctx.select(REGEL_PERIODE.ID, REGEL_PERIODE.REGEL, REGEL_PERIODE.GEMEENTE, REGEL_PERIODE.GELDIG_VANAF,
                         REGEL_PERIODE.GELDIG_TOT, REGEL_PERIODE.WAARDE, REGEL_PERIODE.BRON, REGEL_PERIODE.INGEVOERD_DOOR,
-                        MEDEWERKER.NAAM, REGEL_PERIODE.INGEVOERD_OP)
+                        MEDEWERKER.NAAM, REGEL_PERIODE.INGEVOERD_OP, REGEL_PERIODE.VOORLOPIG)
                 .from(REGEL_PERIODE)
                 .leftJoin(MEDEWERKER).on(MEDEWERKER.ID.eq(REGEL_PERIODE.INGEVOERD_DOOR))
                 .orderBy(REGEL_PERIODE.ID)
                 .fetch(r -> new StoredPeriod(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8(), r.value9(), r.value10().toInstant(ZoneOffset.UTC)));
+                        r.value11(), r.value7(), r.value8(), r.value9(), r.value10().toInstant(ZoneOffset.UTC)));
     }
 
     /** Changes whenever a row is added: the number of rows and the highest id. */
@@ -57,13 +57,14 @@ public class RulePeriodRepository {
     }
 
     public long insert(DSLContext tx, RuleKey key, String gemeente, LocalDate from, LocalDate to, BigDecimal value,
-                       String source, long medewerkerId, Instant at) {
+                       boolean provisional, String source, long medewerkerId, Instant at) {
         return tx.insertInto(REGEL_PERIODE)
                 .set(REGEL_PERIODE.REGEL, key.code())
                 .set(REGEL_PERIODE.GEMEENTE, gemeente)
                 .set(REGEL_PERIODE.GELDIG_VANAF, from)
                 .set(REGEL_PERIODE.GELDIG_TOT, to)
                 .set(REGEL_PERIODE.WAARDE, value)
+                .set(REGEL_PERIODE.VOORLOPIG, provisional)
                 .set(REGEL_PERIODE.BRON, source)
                 .set(REGEL_PERIODE.INGEVOERD_DOOR, medewerkerId)
                 .set(REGEL_PERIODE.INGEVOERD_OP, LocalDateTime.ofInstant(at, ZoneOffset.UTC))

@@ -26,15 +26,19 @@ public record RulesOverview(String gemeenteCode, String gemeenteNaam, LocalDate 
 
     /**
      * One rule. {@code today}: its value today, or null if none; {@code own}: the municipality's own value (else
-     * national); {@code since}: the start of today's period.
+     * national); {@code since}: the start of today's period; {@code provisional}: today's value is not confirmed
+     * yet; {@code changeable}: the municipality may add its own period (not for what only the law sets).
      */
     public record Rule(String code, String anchor, Text name, Text option, Text today, boolean own, LocalDate since,
-                       List<Row> history) {
+                       boolean provisional, boolean changeable, List<Row> history) {
     }
 
-    /** One period. {@code note}: ended early or replaced by a later addition (null if neither). */
-    public record Row(LocalDate from, LocalDate to, Text value, boolean national, String source, Text origin, Text note,
-                      boolean replaced) {
+    /**
+     * One period. {@code provisional}: the value is not confirmed yet; {@code note}: ended early or replaced by a
+     * later addition (null if neither).
+     */
+    public record Row(LocalDate from, LocalDate to, Text value, boolean provisional, boolean national, String source,
+                      Text origin, Text note, boolean replaced) {
     }
 
     public static GroupKind group(RuleKey key) {
@@ -51,7 +55,7 @@ public record RulesOverview(String gemeenteCode, String gemeenteNaam, LocalDate 
             return GroupKind.VRIJLATING;
         } else if (code.startsWith("verlaging.")) {
             return GroupKind.VERLAGING;
-        } else if (code.startsWith("maatregel.")) {
+        } else if (code.startsWith("maatregel.") || code.startsWith("wet.")) {
             return GroupKind.IN_BALANS;
         }
         return GroupKind.OVERIG;
@@ -74,6 +78,8 @@ public record RulesOverview(String gemeenteCode, String gemeenteNaam, LocalDate 
                     current.map(p -> value(key.kind(), p.value())).orElse(null),
                     current.map(p -> !p.isNational()).orElse(false),
                     current.map(RulePeriod::from).orElse(null),
+                    current.map(RulePeriod::provisional).orElse(false),
+                    !key.isNationalOnly(),
                     history);
             byGroup.computeIfAbsent(group(key), g -> new ArrayList<>()).add(rule);
         }
@@ -90,7 +96,7 @@ public record RulesOverview(String gemeenteCode, String gemeenteNaam, LocalDate 
         Text noteText = note == null ? null : replaced
                 ? Text.of("beheer.rules.note.replaced", note.byFrom())
                 : Text.of("beheer.rules.note.ended", note.byFrom());
-        return new Row(p.from(), p.to(), value(p.key().kind(), p.value()), p.isNational(), p.source(),
+        return new Row(p.from(), p.to(), value(p.key().kind(), p.value()), p.provisional(), p.isNational(), p.source(),
                 origin(p.origin(), snapshot.stored().get(p.origin())), noteText, replaced);
     }
 

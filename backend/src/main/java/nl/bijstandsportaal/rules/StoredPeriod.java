@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * deleted; {@link RuleMerge} lays these rows, in the order they were added, over the seed files.
  */
 public record StoredPeriod(long id, String regel, String gemeente, LocalDate from, LocalDate to, BigDecimal value,
-                           String source, long addedBy, String addedByName, Instant addedAt) {
+                           boolean provisional, String source, long addedBy, String addedByName, Instant addedAt) {
 
     private static final Pattern CBS_CODE = Pattern.compile("\\d{4}");
 
@@ -49,6 +49,6 @@ public record StoredPeriod(long id, String regel, String gemeente, LocalDate fro
         if (source == null || source.isBlank()) {
             problems.add(origin() + ": bron is empty; every rule needs its source");
         }
-        return problems.size() == before ? new RulePeriod(key, gemeente, from, to, normalized, source, origin()) : null;
+        return problems.size() == before ? new RulePeriod(key, gemeente, from, to, normalized, provisional, source, origin()) : null;
     }
 }

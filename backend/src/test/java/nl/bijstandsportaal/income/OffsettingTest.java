@@ -24,26 +24,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OffsettingTest {
 
     private static final RuleBook RULES = RuleBook.of(TestRules.parse(TestRules.CSV + """
-            vrijlating.arbeid_procent,*,2016-01-01,,25,art. 31 lid 2 sub n
-            vrijlating.arbeid_maanden,*,2016-01-01,,6,art. 31 lid 2 sub n
-            vrijlating.arbeid_maximum,*,2024-01-01,,269,test
-            vrijlating.alleenstaande_ouder_procent,*,2016-01-01,,12.5,art. 31 lid 2 sub r
-            vrijlating.alleenstaande_ouder_maximum,*,2024-01-01,,167.79,test
-            giften.vrij_per_jaar,*,2024-01-01,,1200,test
-            maatregel.giften_1200,*,2024-01-01,,1,test
-            maatregel.giften_1200,1783,2024-01-01,,0,test Westland not yet
-            maatregel.vrijlating_34a,*,2024-01-01,2026-12-31,0,test
-            maatregel.vrijlating_34a,*,2027-01-01,,1,art. 34a
-            maatregel.vrijlating_34a_jongeren,*,2026-01-01,2026-12-31,0,gedoogregeling
-            maatregel.vrijlating_34a_jongeren,0344,2026-07-01,2026-12-31,1,test Utrecht for under-27s in the gedoogjaar
-            vrijlating.arbeid_minimumleeftijd,*,2016-01-01,,27,art. 31 lid 5
-            vrijlating.34a_procent,*,2026-01-01,,15,art. 34a lid 1 sub a
-            vrijlating.34a_maanden,*,2026-01-01,,12,art. 34a lid 1 sub a
-            vrijlating.aow_procent,*,2026-01-01,,25,art. 34a lid 1 sub c
-            vrijlating.aow_maximum,*,2026-01-01,,226,art. 34a lid 1 sub c
-            bufferbudget.maximum_per_jaar,*,2026-01-01,,1000,art. 34b
-            maatregel.bufferbudget,*,2024-01-01,,0,test
-            maatregel.bufferbudget,0344,2026-01-01,,1,test
+            vrijlating.arbeid_procent,*,2016-01-01,,25,vastgesteld,art. 31 lid 2 sub n
+            vrijlating.arbeid_maanden,*,2016-01-01,,6,vastgesteld,art. 31 lid 2 sub n
+            vrijlating.arbeid_maximum,*,2024-01-01,,269,vastgesteld,test
+            vrijlating.alleenstaande_ouder_procent,*,2016-01-01,,12.5,vastgesteld,art. 31 lid 2 sub r
+            vrijlating.alleenstaande_ouder_maximum,*,2024-01-01,,167.79,vastgesteld,test
+            giften.vrij_per_jaar,*,2024-01-01,,1200,vastgesteld,test
+            maatregel.giften_1200,*,2024-01-01,,1,vastgesteld,test
+            maatregel.giften_1200,1783,2024-01-01,,0,vastgesteld,test Westland not yet
+            maatregel.vrijlating_34a,*,2024-01-01,2026-12-31,0,vastgesteld,test
+            maatregel.vrijlating_34a,*,2027-01-01,,1,vastgesteld,art. 34a
+            maatregel.vrijlating_34a_jongeren,*,2026-01-01,2026-12-31,0,vastgesteld,gedoogregeling
+            maatregel.vrijlating_34a_jongeren,0344,2026-07-01,2026-12-31,1,vastgesteld,test Utrecht for under-27s in the gedoogjaar
+            vrijlating.arbeid_minimumleeftijd,*,2016-01-01,,27,vastgesteld,art. 31 lid 5
+            vrijlating.34a_procent,*,2026-01-01,,15,vastgesteld,art. 34a lid 1 sub a
+            vrijlating.34a_maanden,*,2026-01-01,,12,vastgesteld,art. 34a lid 1 sub a
+            vrijlating.aow_procent,*,2026-01-01,,25,vastgesteld,art. 34a lid 1 sub c
+            vrijlating.aow_maximum,*,2026-01-01,,226,vastgesteld,art. 34a lid 1 sub c
+            bufferbudget.maximum_per_jaar,*,2026-01-01,,1000,vastgesteld,art. 34b
+            maatregel.bufferbudget,*,2024-01-01,,0,vastgesteld,test
+            maatregel.bufferbudget,0344,2026-01-01,,1,vastgesteld,test
             """));
     private static final LocalDate DAY = LocalDate.of(2024, 10, 31);
     private static final BigDecimal NORM = new BigDecimal("1300.00");

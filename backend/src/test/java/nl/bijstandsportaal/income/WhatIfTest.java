@@ -22,12 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WhatIfTest {
 
     private static final RuleBook RULES = RuleBook.of(TestRules.parse(TestRules.CSV.replace(
-            "norm.alleenstaand_21_aow,*,2024-07-01,,1300.00,test", "norm.alleenstaand_21_aow,*,2024-07-01,2024-12-31,1300.00,test") + """
-            vrijlating.arbeid_procent,*,2016-01-01,,25,art. 31 lid 2 sub n
-            vrijlating.arbeid_maanden,*,2016-01-01,,6,art. 31 lid 2 sub n
-            vrijlating.arbeid_maximum,*,2024-01-01,,269,test
-            vrijlating.alleenstaande_ouder_procent,*,2016-01-01,,12.5,art. 31 lid 2 sub r
-            vrijlating.alleenstaande_ouder_maximum,*,2024-01-01,,167.79,test
+            "norm.alleenstaand_21_aow,*,2024-07-01,,1300.00,vastgesteld,test", "norm.alleenstaand_21_aow,*,2024-07-01,2024-12-31,1300.00,vastgesteld,test") + """
+            vrijlating.arbeid_procent,*,2016-01-01,,25,vastgesteld,art. 31 lid 2 sub n
+            vrijlating.arbeid_maanden,*,2016-01-01,,6,vastgesteld,art. 31 lid 2 sub n
+            vrijlating.arbeid_maximum,*,2024-01-01,,269,vastgesteld,test
+            vrijlating.alleenstaande_ouder_procent,*,2016-01-01,,12.5,vastgesteld,art. 31 lid 2 sub r
+            vrijlating.alleenstaande_ouder_maximum,*,2024-01-01,,167.79,vastgesteld,test
             """));
     private static final Household SINGLE = new Household(Leefvorm.ALLEENSTAAND, LocalDate.of(1990, 1, 1), null, false, List.of());
 
@@ -77,15 +77,15 @@ class WhatIfTest {
     @Test
     void fromTheDayArticle34aAppliesTheNewDisregardStartsWithItsOwnTwelveMonths() {
         RuleBook rules = RuleBook.of(TestRules.parse(TestRules.CSV + """
-                vrijlating.arbeid_procent,*,2016-01-01,,25,art. 31 lid 2 sub n
-                vrijlating.arbeid_maanden,*,2016-01-01,,6,art. 31 lid 2 sub n
-                vrijlating.arbeid_maximum,*,2024-01-01,,269,test
-                maatregel.vrijlating_34a,*,2024-01-01,2024-12-31,0,test
-                maatregel.vrijlating_34a,*,2025-01-01,,1,test: art. 34a from 2025 in these test rules
-                vrijlating.34a_procent,*,2024-01-01,,15,art. 34a
-                vrijlating.34a_maanden,*,2024-01-01,,12,art. 34a
-                maatregel.bufferbudget,*,2024-01-01,,1,test
-                bufferbudget.maximum_per_jaar,*,2024-01-01,,1000,art. 34b
+                vrijlating.arbeid_procent,*,2016-01-01,,25,vastgesteld,art. 31 lid 2 sub n
+                vrijlating.arbeid_maanden,*,2016-01-01,,6,vastgesteld,art. 31 lid 2 sub n
+                vrijlating.arbeid_maximum,*,2024-01-01,,269,vastgesteld,test
+                maatregel.vrijlating_34a,*,2024-01-01,2024-12-31,0,vastgesteld,test
+                maatregel.vrijlating_34a,*,2025-01-01,,1,vastgesteld,test: art. 34a from 2025 in these test rules
+                vrijlating.34a_procent,*,2024-01-01,,15,vastgesteld,art. 34a
+                vrijlating.34a_maanden,*,2024-01-01,,12,vastgesteld,art. 34a
+                maatregel.bufferbudget,*,2024-01-01,,1,vastgesteld,test
+                bufferbudget.maximum_per_jaar,*,2024-01-01,,1000,vastgesteld,art. 34b
                 """));
         Answer a = WhatIf.calculate(new WhatIf.Question(SINGLE, "0344", new BigDecimal("400"), YearMonth.of(2024, 11), false), rules);
         // November and December 2024: sub n, 25% of 400; from January 2025: 15% of 400, months 1 to 12 of art. 34a
@@ -93,5 +93,19 @@ class WhatIfTest {
                 a.months().subList(0, 4).stream().map(m -> m.kept().toPlainString()).toList());
         assertTrue(a.months().stream().skip(2).allMatch(m -> m.kept().compareTo(new BigDecimal("60.00")) == 0), "all 10 later months");
         assertTrue(a.leavesOut().contains(nl.bijstandsportaal.platform.i18n.Text.of("whatif.buffer", new BigDecimal("1000"))));
+    }
+
+    /** Figures that are known but not confirmed yet are marked per month, and the answer says what that means. */
+    @Test
+    void monthsWithProvisionalFiguresAreMarked() {
+        RuleBook provisional = RuleBook.of(TestRules.parse(TestRules.CSV.replace(
+                "norm.alleenstaand_21_aow,*,2024-07-01,,1300.00,vastgesteld,test",
+                "norm.alleenstaand_21_aow,*,2024-07-01,2024-12-31,1300.00,vastgesteld,test\n"
+                        + "norm.alleenstaand_21_aow,*,2025-01-01,,1310.00,voorlopig,wettekst")));
+        Answer a = WhatIf.calculate(new WhatIf.Question(SINGLE, "0344", new BigDecimal("400"), YearMonth.of(2024, 12), false), provisional);
+        assertFalse(a.months().get(0).provisional(), "December 2024 is confirmed");
+        assertTrue(a.months().get(1).provisional(), "January 2025 is not confirmed yet");
+        assertFalse(a.months().get(1).assumed());
+        assertTrue(a.leavesOut().contains(Text.of("whatif.provisional")), a.leavesOut().toString());
     }
 }

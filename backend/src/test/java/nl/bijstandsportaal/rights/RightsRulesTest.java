@@ -34,16 +34,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RightsRulesTest {
 
     private static final String EXTRA = """
-            buitenland.max_weken,*,2015-01-01,,4,art. 13
-            giften.vrij_per_jaar,*,2024-01-01,,1200,test
-            maatregel.giften_1200,*,2024-01-01,,1,test
-            maatregel.giften_1200,1783,2024-01-01,,0,test Westland nog niet
-            vermogensgrens.alleenstaand,*,2024-01-01,,7575,domain.md
-            vermogensgrens.gezin,*,2024-01-01,,15150,domain.md
-            verlaging.afspraak_bedrag,0344,2015-01-01,,25,test verordening Utrecht
-            verlaging.eerste_procent,0344,2015-01-01,,20,test verordening Utrecht
-            verlaging.herhaling_procent,0344,2015-01-01,,50,test verordening Utrecht
-            verlaging.duur_maanden,0344,2015-01-01,,1,test verordening Utrecht
+            buitenland.max_weken,*,2015-01-01,,4,vastgesteld,art. 13
+            giften.vrij_per_jaar,*,2024-01-01,,1200,vastgesteld,test
+            maatregel.giften_1200,*,2024-01-01,,1,vastgesteld,test
+            maatregel.giften_1200,1783,2024-01-01,,0,vastgesteld,test Westland nog niet
+            vermogensgrens.alleenstaand,*,2024-01-01,,7575,vastgesteld,domain.md
+            vermogensgrens.gezin,*,2024-01-01,,15150,vastgesteld,domain.md
+            verlaging.afspraak_bedrag,0344,2015-01-01,,25,vastgesteld,test verordening Utrecht
+            verlaging.eerste_procent,0344,2015-01-01,,20,vastgesteld,test verordening Utrecht
+            verlaging.herhaling_procent,0344,2015-01-01,,50,vastgesteld,test verordening Utrecht
+            verlaging.duur_maanden,0344,2015-01-01,,1,vastgesteld,test verordening Utrecht
             """;
     private static final RuleBook RULES = RuleBook.of(TestRules.parse(TestRules.CSV + EXTRA));
     private static final LocalDate TODAY = LocalDate.of(2024, 10, 10);
@@ -75,13 +75,26 @@ class RightsRulesTest {
     @Test
     void withoutTheRulesForThisMonthTheOverviewSaysSoInsteadOfAnOldAmount() {
         RuleBook onlyJanuary = RuleBook.of(TestRules.parse("""
-                regel,gemeente,geldig_vanaf,geldig_tot,waarde,bron
-                norm.alleenstaand_21_aow,*,2024-01-01,2024-06-30,1283.83,domain.md
+                regel,gemeente,geldig_vanaf,geldig_tot,waarde,status,bron
+                norm.alleenstaand_21_aow,*,2024-01-01,2024-06-30,1283.83,vastgesteld,domain.md
                 """));
         RightsOverview o = RightsRules.overview(SANNE_SITUATION, TODAY, onlyJanuary);
         assertNull(o.norm());
         assertEquals(Text.of("rights.norm.unknown", YearMonth.of(2024, 10)), o.normMissing());
         assertFalse(o.checklist().isEmpty(), "the checklist does not need the norm");
+    }
+
+    /** A norm the normenbrief has not confirmed yet is said to be provisional, in the summary and in the sources. */
+    @Test
+    void aProvisionalNormIsSaidToBeProvisional() {
+        RuleBook provisional = RuleBook.of(TestRules.parse(TestRules.CSV.replace(
+                "norm.alleenstaand_21_aow,*,2024-07-01,,1300.00,vastgesteld,test",
+                "norm.alleenstaand_21_aow,*,2024-07-01,,1300.00,voorlopig,test") + EXTRA));
+        RightsOverview o = RightsRules.overview(SANNE_SITUATION, TODAY, provisional);
+        assertTrue(o.normSummary().contains(Text.of("rights.norm.summary.provisional")), o.normSummary().toString());
+        assertTrue(o.sources().stream().anyMatch(t -> t.key().equals("rights.sources.itemProvisional")));
+        RightsOverview confirmed = RightsRules.overview(SANNE_SITUATION, TODAY, RULES);
+        assertFalse(confirmed.normSummary().contains(Text.of("rights.norm.summary.provisional")));
     }
 
     @Test

@@ -103,7 +103,7 @@ class KostendelersnormTest {
         // Exact: 2,027.79 x (40 + 3 x 30) / 3 % = 878.709 -> 878.71.
         assertEquals(new BigDecimal("878.71"), norm(withTwo));
         RuleBook rounded = RuleBook.of(java.util.stream.Stream.concat(RULES.all().stream(), java.util.stream.Stream.of(
-                new RulePeriod(RuleKey.KOSTENDELER_PROCENT_AFGEROND, "1783", LocalDate.of(2026, 1, 1), null, BigDecimal.ONE, "test: afgerond percentage", "test")))
+                new RulePeriod(RuleKey.KOSTENDELER_PROCENT_AFGEROND, "1783", LocalDate.of(2026, 1, 1), null, BigDecimal.ONE, false, "test: afgerond percentage", "test")))
                 .toList());
         // Rounded first: 2,027.79 x 43.33 % = 878.641 -> 878.64.
         assertEquals(new BigDecimal("878.64"), NormCalculator.forMonth(withTwo, DECEMBER_2026, "1783", rounded).inclVt());

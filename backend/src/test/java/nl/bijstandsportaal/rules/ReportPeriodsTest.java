@@ -14,10 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ReportPeriodsTest {
 
     private static final RuleBook RULES = RuleBook.of(TestRules.parse(TestRules.CSV + """
-            inkomstenopgave.vier_weken,*,2015-01-01,,0,test
-            inkomstenopgave.termijn_dagen,*,2015-01-01,,10,test
-            inkomstenopgave.vier_weken,0344,2024-01-01,,1,test four weeks from Monday 1 January 2024
-            inkomstenopgave.termijn_dagen,0344,2015-01-01,,7,test
+            inkomstenopgave.vier_weken,*,2015-01-01,,0,vastgesteld,test
+            inkomstenopgave.termijn_dagen,*,2015-01-01,,10,vastgesteld,test
+            inkomstenopgave.vier_weken,0344,2024-01-01,,1,vastgesteld,test four weeks from Monday 1 January 2024
+            inkomstenopgave.termijn_dagen,0344,2015-01-01,,7,vastgesteld,test
             """));
 
     @Test

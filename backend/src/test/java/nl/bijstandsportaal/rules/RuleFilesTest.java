@@ -25,8 +25,8 @@ class RuleFilesTest {
     @Test
     void overlappingPeriodsAreRefusedNamingFileAndLine() {
         String problems = problemsOf(HEADER + """
-                norm.alleenstaand_21_aow,*,2025-01-01,2025-06-30,1000.00,a
-                norm.alleenstaand_21_aow,*,2025-06-01,,1010.00,b
+                norm.alleenstaand_21_aow,*,2025-01-01,2025-06-30,1000.00,vastgesteld,a
+                norm.alleenstaand_21_aow,*,2025-06-01,,1010.00,vastgesteld,b
                 """);
         assertTrue(problems.contains("test.csv line 3"), problems);
         assertTrue(problems.contains("overlaps"), problems);
@@ -36,8 +36,8 @@ class RuleFilesTest {
     @Test
     void gapsAreRefusedWithTheDateToUse() {
         String problems = problemsOf(HEADER + """
-                norm.alleenstaand_21_aow,*,2025-01-01,2025-06-30,1000.00,a
-                norm.alleenstaand_21_aow,*,2025-07-02,,1010.00,b
+                norm.alleenstaand_21_aow,*,2025-01-01,2025-06-30,1000.00,vastgesteld,a
+                norm.alleenstaand_21_aow,*,2025-07-02,,1010.00,vastgesteld,b
                 """);
         assertTrue(problems.contains("test.csv line 3") && problems.contains("gap") && problems.contains("2025-07-01"), problems);
     }
@@ -45,8 +45,8 @@ class RuleFilesTest {
     @Test
     void anOpenPeriodMustBeClosedBeforeTheNextOne() {
         String problems = problemsOf(HEADER + """
-                norm.alleenstaand_21_aow,*,2025-01-01,,1000.00,a
-                norm.alleenstaand_21_aow,*,2025-07-01,,1010.00,b
+                norm.alleenstaand_21_aow,*,2025-01-01,,1000.00,vastgesteld,a
+                norm.alleenstaand_21_aow,*,2025-07-01,,1010.00,vastgesteld,b
                 """);
         assertTrue(problems.contains("no end date") && problems.contains("2025-06-30"), problems);
     }
@@ -54,8 +54,8 @@ class RuleFilesTest {
     @Test
     void aMunicipalityAndTheNationalRuleAreSeparateSeries() {
         RuleBook book = RuleBook.of(TestRules.parse(HEADER + """
-                giften.vrij_per_jaar,*,2026-01-01,,1200,Participatiewet in balans
-                giften.vrij_per_jaar,0344,2026-01-01,2026-12-31,1500,"Beleidsregels Utrecht, art. 4"
+                giften.vrij_per_jaar,*,2026-01-01,,1200,vastgesteld,Participatiewet in balans
+                giften.vrij_per_jaar,0344,2026-01-01,2026-12-31,1500,vastgesteld,"Beleidsregels Utrecht, art. 4"
                 """));
         assertEquals(new BigDecimal("1500"), book.value(RuleKey.GIFTEN_VRIJ_PER_JAAR, "0344", LocalDate.of(2026, 5, 1)));
         assertEquals(new BigDecimal("1200"), book.value(RuleKey.GIFTEN_VRIJ_PER_JAAR, "0344", LocalDate.of(2027, 1, 1)),
@@ -66,17 +66,18 @@ class RuleFilesTest {
 
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
-            "norm.alleenstaand_21_aox,*,2025-01-01,,1000.00,a | unknown rule",
-            "norm.alleenstaand_21_aow,Utrecht,2025-01-01,,1000.00,a | four-digit CBS code",
-            "norm.alleenstaand_21_aow,*,1-1-2025,,1000.00,a | is not a date",
-            "norm.alleenstaand_21_aow,*,2025-01-01,2024-12-31,1000.00,a | is before geldig_vanaf",
-            "norm.alleenstaand_21_aow,*,2025-01-01,,1.000.00,a | is not a number",
-            "norm.alleenstaand_21_aow,*,2025-01-01,,1000.005,a | at most 2 decimals",
-            "kostendeler.basis_procent,*,2025-01-01,,140,a | a percentage from 0 to 100",
-            "kostendeler.minimumleeftijd,*,2025-01-01,,27.5,a | a whole number",
-            "maatregel.giften_1200,1783,2026-01-01,,2,a | 1 (on) or 0 (off)",
-            "norm.alleenstaand_21_aow,*,2025-01-01,,1000.00, | every rule needs its source",
-            "norm.alleenstaand_21_aow,*,2025-01-01,1000.00,a | expected 6 fields",
+            "norm.alleenstaand_21_aox,*,2025-01-01,,1000.00,vastgesteld,a | unknown rule",
+            "norm.alleenstaand_21_aow,Utrecht,2025-01-01,,1000.00,vastgesteld,a | four-digit CBS code",
+            "norm.alleenstaand_21_aow,*,1-1-2025,,1000.00,vastgesteld,a | is not a date",
+            "norm.alleenstaand_21_aow,*,2025-01-01,2024-12-31,1000.00,vastgesteld,a | is before geldig_vanaf",
+            "norm.alleenstaand_21_aow,*,2025-01-01,,1.000.00,vastgesteld,a | is not a number",
+            "norm.alleenstaand_21_aow,*,2025-01-01,,1000.005,vastgesteld,a | at most 2 decimals",
+            "kostendeler.basis_procent,*,2025-01-01,,140,vastgesteld,a | a percentage from 0 to 100",
+            "kostendeler.minimumleeftijd,*,2025-01-01,,27.5,vastgesteld,a | a whole number",
+            "maatregel.giften_1200,1783,2026-01-01,,2,vastgesteld,a | 1 (on) or 0 (off)",
+            "norm.alleenstaand_21_aow,*,2025-01-01,,1000.00,vastgesteld, | every rule needs its source",
+            "norm.alleenstaand_21_aow,*,2025-01-01,,1000.00,misschien,a | status must be 'vastgesteld'",
+            "norm.alleenstaand_21_aow,*,2025-01-01,,1000.00,a | expected 7 fields",
     })
     void badLinesAreRefusedWithWhatToDo(String line, String expected) {
         String problems = String.join("\n", assertThrows(RuleFileException.class,
@@ -89,12 +90,58 @@ class RuleFilesTest {
     void allProblemsAreReportedAtOnceAndCommentsAreSkipped() {
         List<String> problems = assertThrows(RuleFileException.class, () -> TestRules.parse(HEADER + """
                 # a comment
-                norm.x,*,2025-01-01,,1,a
+                norm.x,*,2025-01-01,,1,vastgesteld,a
 
-                norm.y,*,2025-01-01,,1,a
+                norm.y,*,2025-01-01,,1,vastgesteld,a
                 """)).problems();
         assertEquals(2, problems.size());
         assertTrue(problems.get(1).startsWith("test.csv line 5"), problems.toString());
+    }
+
+    @Test
+    void aProvisionalFigureIsMarkedAsSuch() {
+        RuleBook book = RuleBook.of(TestRules.parse(HEADER + """
+                norm.alleenstaand_21_aow,*,2026-01-01,2026-06-30,1401.50,vastgesteld,normenbrief
+                norm.alleenstaand_21_aow,*,2026-07-01,2026-12-31,1419.46,voorlopig,wettekst
+                """));
+        assertFalse(book.get(RuleKey.NORM_ALLEENSTAAND_21_AOW, "0344", LocalDate.of(2026, 6, 30)).provisional());
+        assertTrue(book.get(RuleKey.NORM_ALLEENSTAAND_21_AOW, "0344", LocalDate.of(2026, 7, 1)).provisional());
+    }
+
+    /** Participatiewet in balans: a municipality cannot switch a measure on before its article is in force. */
+    @Test
+    void aMeasureIsNotSwitchedOnBeforeItsLawIsInForce() {
+        String law = """
+                wet.art34b,*,2026-01-01,2026-12-31,0,vastgesteld,fase 3
+                wet.art34b,*,2027-01-01,,1,vastgesteld,fase 3
+                """;
+        String problems = problemsOf(HEADER + law + """
+                maatregel.bufferbudget,1783,2026-12-01,,1,vastgesteld,raadsbesluit
+                """);
+        assertTrue(problems.contains("maatregel.bufferbudget (gemeente 1783) is switched on from 2026-12-01")
+                && problems.contains("wet.art34b allows it only from 2027-01-01"), problems);
+        RuleBook fine = RuleBook.of(TestRules.parse(HEADER + law + """
+                maatregel.bufferbudget,1783,2026-01-01,2026-12-31,0,vastgesteld,raadsbesluit
+                maatregel.bufferbudget,1783,2027-01-01,,1,vastgesteld,raadsbesluit
+                """));
+        assertTrue(fine.isOn(RuleKey.MAATREGEL_BUFFERBUDGET, "1783", LocalDate.of(2027, 1, 1)));
+        assertTrue(problemsOf(HEADER + """
+                wet.art34b,1783,2026-01-01,,1,vastgesteld,raadsbesluit
+                """).contains("set by the law for the whole country"));
+    }
+
+    /** The seed data cites the day each measure of Participatiewet in balans may start. */
+    @Test
+    void theSeedSaysWhenEachMeasureMayStart() {
+        RuleBook book = RuleFiles.loadSeed();
+        for (RuleKey law : List.of(RuleKey.WET_34A, RuleKey.WET_34B, RuleKey.WET_36_AMBTSHALVE)) {
+            assertFalse(book.isOn(law, "*", LocalDate.of(2026, 12, 31)), law.code());
+            assertTrue(book.isOn(law, "*", LocalDate.of(2027, 1, 1)), law.code());
+            assertTrue(book.get(law, "*", LocalDate.of(2027, 1, 1)).source().contains("BWBR0051679"), law.code());
+        }
+        assertTrue(book.isOn(RuleKey.WET_34A_JONGEREN, "*", LocalDate.of(2026, 7, 1)), "the gedoogjaar allows it in 2026");
+        assertTrue(book.get(RuleKey.NORM_ALLEENSTAAND_21_AOW, "*", LocalDate.of(2026, 7, 1)).provisional(),
+                "July 2026 norms are worked out from the law text, not yet confirmed by the normenbrief");
     }
 
     @Test
@@ -154,10 +201,10 @@ class RuleFilesTest {
     @Test
     void lookingAheadFiguresNotKnownYetAreTheLastKnownButMeasuresAreNeverAssumed() {
         RuleBook book = RuleBook.of(TestRules.parse(HEADER + """
-                vrijlating.arbeid_maximum,*,2026-01-01,2026-12-31,285,a
-                maatregel.vrijlating_34a,*,2026-01-01,2026-12-31,0,b
-                maatregel.vrijlating_34a,*,2027-01-01,,1,c
-                maatregel.vrijlating_34a_jongeren,0344,2026-07-01,2026-12-31,1,d
+                vrijlating.arbeid_maximum,*,2026-01-01,2026-12-31,285,vastgesteld,a
+                maatregel.vrijlating_34a,*,2026-01-01,2026-12-31,0,vastgesteld,b
+                maatregel.vrijlating_34a,*,2027-01-01,,1,vastgesteld,c
+                maatregel.vrijlating_34a_jongeren,0344,2026-07-01,2026-12-31,1,vastgesteld,d
                 """));
         LocalDate december = LocalDate.of(2026, 12, 31);
         LocalDate march = LocalDate.of(2027, 3, 31);

@@ -27,13 +27,13 @@ class RuleMergeTest {
 
     /** The test rules plus a municipal rule with an open period for Utrecht. */
     private static final List<RulePeriod> SEED = TestRules.parse(TestRules.CSV
-            + "verlaging.afspraak_bedrag,0344,2015-01-01,,25,Demo Utrecht\n"
-            + "buitenland.max_weken,*,2015-01-01,,4,art. 13\n");
+            + "verlaging.afspraak_bedrag,0344,2015-01-01,,25,vastgesteld,Demo Utrecht\n"
+            + "buitenland.max_weken,*,2015-01-01,,4,vastgesteld,art. 13\n");
 
     private static long nextId = 1;
 
     private static StoredPeriod row(String regel, String gemeente, LocalDate from, LocalDate to, String value) {
-        return new StoredPeriod(nextId++, regel, gemeente, from, to, new BigDecimal(value), "Raadsbesluit", 7, "Priya Ramdin",
+        return new StoredPeriod(nextId++, regel, gemeente, from, to, new BigDecimal(value), false, "Raadsbesluit", 7, "Priya Ramdin",
                 Instant.parse("2026-11-23T09:00:00Z"));
     }
 
@@ -204,14 +204,15 @@ class RuleMergeTest {
 
     @Test
     void theFormIsReadAsAPersonTypesIt() {
-        RuleChangeForm form = new RuleChangeForm("verlaging.afspraak_bedrag", "1-1-2027", "", "€ 1283,50", "Raadsbesluit");
+        RuleChangeForm form = new RuleChangeForm("verlaging.afspraak_bedrag", "1-1-2027", "", "€ 1283,50", "ja", "Raadsbesluit");
         RuleChangeForm.Parsed parsed = form.parse();
         assertTrue(parsed.errors().isEmpty(), parsed.errors().toString());
         assertEquals(D, parsed.from());
         assertNull(parsed.to());
         assertEquals(new BigDecimal("1283.5"), parsed.value());
+        assertTrue(parsed.provisional(), "the box 'not confirmed yet' was ticked");
 
-        RuleChangeForm bad = new RuleChangeForm("", "morgen", "31-02-2027", "1.283,50", "  ");
+        RuleChangeForm bad = new RuleChangeForm("", "morgen", "31-02-2027", "1.283,50", null, "  ");
         RuleChangeForm.Parsed wrong = bad.parse();
         Map<String, Text> errors = RuleChangeForm.combine(wrong.errors(),
                 RuleChangeForm.check(wrong.key(), wrong.from(), wrong.to(), wrong.value(), wrong.source(), TODAY));
@@ -235,5 +236,24 @@ class RuleMergeTest {
         assertEquals("beheer.rules.error.tot.beforeVanaf",
                 RuleChangeForm.check(RuleKey.BUITENLAND_MAX_WEKEN, D, D.minusDays(1), BigDecimal.ONE, "bron", TODAY).get("tot").key());
         assertTrue(RuleChangeForm.check(RuleKey.BUITENLAND_MAX_WEKEN, D, D, BigDecimal.ONE, "bron", TODAY).isEmpty(), "one day is fine");
+    }
+
+    /** A beheerder cannot switch on a measure of Participatiewet in balans before the law allows it, nor change the law. */
+    @Test
+    void aMeasureCannotStartBeforeItsLaw() {
+        RuleBook seed = RuleFiles.loadSeed();
+        RulePeriod early = new RulePeriod(RuleKey.MAATREGEL_BUFFERBUDGET, "1783", LocalDate.of(2026, 12, 1), null,
+                BigDecimal.ONE, false, "raadsbesluit", "de nieuwe periode");
+        Text error = RuleChangeService.beforeLawInForce(seed, early).orElseThrow();
+        assertEquals("beheer.rules.error.vanaf.law", error.key());
+        assertEquals(LocalDate.of(2027, 1, 1), error.args().get(0));
+        RulePeriod inTime = new RulePeriod(RuleKey.MAATREGEL_BUFFERBUDGET, "1783", LocalDate.of(2027, 1, 1), null,
+                BigDecimal.ONE, false, "raadsbesluit", "de nieuwe periode");
+        assertTrue(RuleChangeService.beforeLawInForce(seed, inTime).isEmpty());
+        RulePeriod off = new RulePeriod(RuleKey.MAATREGEL_BUFFERBUDGET, "1783", LocalDate.of(2026, 12, 1), null,
+                BigDecimal.ZERO, false, "raadsbesluit", "de nieuwe periode");
+        assertTrue(RuleChangeService.beforeLawInForce(seed, off).isEmpty(), "switching off is always allowed");
+        assertEquals("beheer.rules.error.regel.law",
+                RuleChangeForm.check(RuleKey.WET_34B, D, null, BigDecimal.ONE, "bron", TODAY).get("regel").key());
     }
 }

@@ -89,7 +89,8 @@ class RulesPageTest extends PortalTest {
         assertTrue(html.contains("Utrecht"));
         for (RuleKey key : RuleKey.values()) {
             assertTrue(html.contains("id=\"regel-" + key.code().replace('.', '-') + "\""), key.code());
-            assertTrue(html.contains("<option value=\"" + key.code() + "\""), "can be chosen: " + key.code());
+            assertEquals(!key.isNationalOnly(), html.contains("<option value=\"" + key.code() + "\""),
+                    "a municipality can choose every rule but those the law sets: " + key.code());
         }
         assertTrue(html.contains("Bijstandsnormen") && html.contains("Kostendelersnorm") && html.contains("Vakantietoeslag")
                 && html.contains("Vermogen") && html.contains("Participatiewet in balans"), "grouped");
@@ -159,6 +160,36 @@ class RulesPageTest extends PortalTest {
         assertEquals(new BigDecimal("4"), book.value(RuleKey.BUITENLAND_MAX_WEKEN, UTRECHT, FROM.minusDays(1)), "national before");
         assertEquals(new BigDecimal("6"), book.value(RuleKey.BUITENLAND_MAX_WEKEN, UTRECHT, FROM));
         assertEquals(new BigDecimal("4"), book.value(RuleKey.BUITENLAND_MAX_WEKEN, "1783", FROM), "Westland keeps the national value");
+    }
+
+    /** A value not confirmed yet is stored as provisional and the page marks it so. */
+    @Test
+    void aProvisionalValueIsMarked() {
+        WebClient web = employee(PRIYA);
+        String csrf = WebClient.csrfToken(web.get(PATH).body());
+        Map<String, String> form = form(csrf, "buitenland.max_weken", "1-1-2099", "", "6", "Ontwerpbesluit Utrecht");
+        form.put("voorlopig", "ja");
+        HttpResponse<String> saved = web.postForm(PATH, form);
+        assertEquals(303, saved.statusCode(), saved.body());
+        assertTrue(rules.book().get(RuleKey.BUITENLAND_MAX_WEKEN, UTRECHT, FROM).provisional());
+        assertTrue(db.select(REGEL_PERIODE.VOORLOPIG).from(REGEL_PERIODE).fetchOne(REGEL_PERIODE.VOORLOPIG));
+        String html = web.get(WebClient.location(saved)).body();
+        assertTrue(html.contains("6<br>(voorlopig, nog niet bevestigd)"), "the history marks it");
+    }
+
+    /** Participatiewet in balans: Utrecht cannot switch the bufferbudget on before art. 34b is in force. */
+    @Test
+    void aMeasureCannotBeSwitchedOnBeforeItsLaw() {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate lawFrom = LocalDate.of(2027, 1, 1);
+        org.junit.jupiter.api.Assumptions.assumeTrue(today.isBefore(lawFrom), "only before the law is in force");
+        WebClient web = employee(PRIYA);
+        String csrf = WebClient.csrfToken(web.get(PATH).body());
+        HttpResponse<String> response = web.postForm(PATH, form(csrf, "maatregel.bufferbudget", today.toString(),
+                "2026-12-31", "1", "Raadsbesluit"));
+        assertEquals(400, response.statusCode());
+        assertTrue(response.body().contains("Deze maatregel mag pas aan vanaf 1 januari 2027."), response.body());
+        assertEquals(0, db.fetchCount(REGEL_PERIODE));
     }
 
     @Test

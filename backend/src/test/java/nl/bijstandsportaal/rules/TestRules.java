@@ -17,31 +17,31 @@ public final class TestRules {
     public static final String WESTLAND = "1783";
 
     public static final String CSV = """
-            regel,gemeente,geldig_vanaf,geldig_tot,waarde,bron
-            norm.alleenstaand_18_20,*,2024-01-01,2024-06-30,316.94,domain.md 2024-01
-            norm.alleenstaand_18_20,*,2024-07-01,,320.00,test
-            norm.alleenstaande_ouder_18_20,*,2024-01-01,,316.94,test
-            norm.partners_18_20,*,2024-01-01,,633.88,test
-            norm.partners_18_20_en_21,*,2024-01-01,,1233.46,test
-            norm.partners_18_20_met_kinderen,*,2024-01-01,,1019.90,test
-            norm.partners_18_20_en_21_met_kinderen,*,2024-01-01,,1631.48,test
-            norm.alleenstaand_21_aow,*,2024-01-01,2024-06-30,1283.83,domain.md 2024-01
-            norm.alleenstaand_21_aow,*,2024-07-01,,1300.00,test
-            norm.alleenstaande_ouder_21_aow,*,2024-01-01,2024-06-30,1283.83,domain.md 2024-01
-            norm.alleenstaande_ouder_21_aow,*,2024-07-01,,1300.00,test
-            norm.partners_21_aow,*,2024-01-01,2024-06-30,1834.04,domain.md 2024-01
-            norm.partners_21_aow,*,2024-07-01,,1900.00,test
-            norm.alleenstaand_aow,*,2024-01-01,,1425.76,domain.md 2024-01
-            norm.partners_aow,*,2024-01-01,,1933.98,domain.md 2024-01
-            norm.inrichting_alleenstaand,*,2024-01-01,,406.51,domain.md 2024-01
-            norm.inrichting_partners,*,2024-01-01,,632.31,domain.md 2024-01
-            kostendeler.basis_procent,*,2015-01-01,,40,art. 22a lid 1
-            kostendeler.per_persoon_procent,*,2015-01-01,,30,art. 22a lid 1
-            kostendeler.minimumleeftijd,*,2015-01-01,,27,art. 22a lid 2
-            vakantietoeslag.procent,*,2015-01-01,,5,art. 19 lid 2
-            vakantietoeslag.uitbetaalmaand,*,2015-01-01,,5,test
-            vakantietoeslag.uitbetaalmaand,0344,2015-01-01,,6,test
-            aow.leeftijd_maanden,*,2024-01-01,,804,test
+            regel,gemeente,geldig_vanaf,geldig_tot,waarde,status,bron
+            norm.alleenstaand_18_20,*,2024-01-01,2024-06-30,316.94,vastgesteld,domain.md 2024-01
+            norm.alleenstaand_18_20,*,2024-07-01,,320.00,vastgesteld,test
+            norm.alleenstaande_ouder_18_20,*,2024-01-01,,316.94,vastgesteld,test
+            norm.partners_18_20,*,2024-01-01,,633.88,vastgesteld,test
+            norm.partners_18_20_en_21,*,2024-01-01,,1233.46,vastgesteld,test
+            norm.partners_18_20_met_kinderen,*,2024-01-01,,1019.90,vastgesteld,test
+            norm.partners_18_20_en_21_met_kinderen,*,2024-01-01,,1631.48,vastgesteld,test
+            norm.alleenstaand_21_aow,*,2024-01-01,2024-06-30,1283.83,vastgesteld,domain.md 2024-01
+            norm.alleenstaand_21_aow,*,2024-07-01,,1300.00,vastgesteld,test
+            norm.alleenstaande_ouder_21_aow,*,2024-01-01,2024-06-30,1283.83,vastgesteld,domain.md 2024-01
+            norm.alleenstaande_ouder_21_aow,*,2024-07-01,,1300.00,vastgesteld,test
+            norm.partners_21_aow,*,2024-01-01,2024-06-30,1834.04,vastgesteld,domain.md 2024-01
+            norm.partners_21_aow,*,2024-07-01,,1900.00,vastgesteld,test
+            norm.alleenstaand_aow,*,2024-01-01,,1425.76,vastgesteld,domain.md 2024-01
+            norm.partners_aow,*,2024-01-01,,1933.98,vastgesteld,domain.md 2024-01
+            norm.inrichting_alleenstaand,*,2024-01-01,,406.51,vastgesteld,domain.md 2024-01
+            norm.inrichting_partners,*,2024-01-01,,632.31,vastgesteld,domain.md 2024-01
+            kostendeler.basis_procent,*,2015-01-01,,40,vastgesteld,art. 22a lid 1
+            kostendeler.per_persoon_procent,*,2015-01-01,,30,vastgesteld,art. 22a lid 1
+            kostendeler.minimumleeftijd,*,2015-01-01,,27,vastgesteld,art. 22a lid 2
+            vakantietoeslag.procent,*,2015-01-01,,5,vastgesteld,art. 19 lid 2
+            vakantietoeslag.uitbetaalmaand,*,2015-01-01,,5,vastgesteld,test
+            vakantietoeslag.uitbetaalmaand,0344,2015-01-01,,6,vastgesteld,test
+            aow.leeftijd_maanden,*,2024-01-01,,804,vastgesteld,test
             """;
 
     private TestRules() {

@@ -34,10 +34,13 @@ public final class Income {
                          @Nullable String uren, @Nullable String betaaldatum, boolean loonstrookVolgt) {
     }
 
-    /** The estimate before sending: in sentences and in figures; {@code warnings} are surprising values to confirm. */
+    /**
+     * The estimate before sending: in sentences and in figures; {@code warnings} are surprising values to confirm;
+     * {@code provisional}: it rests on a figure that is not confirmed yet (the summary says so too).
+     */
     @Serdeable
     public record Estimate(Money paid, Money normallyPaid, Money income, Money kept, Money counted, List<String> summary,
-                           List<String> explanation, List<String> warnings) {
+                           List<String> explanation, List<String> warnings, boolean provisional) {
     }
 
     /**

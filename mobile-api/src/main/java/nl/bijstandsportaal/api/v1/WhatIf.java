@@ -15,10 +15,11 @@ public record WhatIf(boolean personal, Money monthlyNet, List<Month> months, Lis
     /**
      * One month: the norm, the wages, what may be kept of them, the bijstand paid, the total with work, the total
      * without work and the difference. {@code assumed}: the figures of this month are not known yet; the last known
-     * ones were used.
+     * ones were used. {@code provisional}: the figures of this month are known but not confirmed yet; the amounts may
+     * still change by a few euros.
      */
     @Serdeable
     public record Month(String month, Money norm, Money work, Money kept, Money paid, Money total, Money withoutWork,
-                        Money more, boolean assumed) {
+                        Money more, boolean assumed, boolean provisional) {
     }
 }
