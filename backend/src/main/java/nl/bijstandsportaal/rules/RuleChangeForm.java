@@ -123,6 +123,7 @@ public record RuleChangeForm(String regel, String vanaf, String tot, String waar
         return switch (key.kind()) {
             case AMOUNT -> Text.of("beheer.rules.error.waarde.AMOUNT");
             case PERCENT -> Text.of("beheer.rules.error.waarde.PERCENT");
+            case NORM_PERCENT -> Text.of("beheer.rules.error.waarde.NORM_PERCENT");
             case NUMBER -> Text.of("beheer.rules.error.waarde.NUMBER");
             case SWITCH -> Text.of("beheer.rules.error.waarde.SWITCH");
         };

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  */
 public final class RuleFiles {
 
-    public static final List<String> SEED_FILES = List.of("rules/normen.csv", "rules/parameters.csv", "rules/maatregelen.csv");
+    public static final List<String> SEED_FILES = List.of("rules/normen.csv", "rules/parameters.csv", "rules/maatregelen.csv",
+            "rules/regelingen.csv");
     static final String HEADER = "regel,gemeente,geldig_vanaf,geldig_tot,waarde,status,bron";
     static final String CONFIRMED = "vastgesteld";
     static final String PROVISIONAL = "voorlopig";
@@ -125,20 +126,8 @@ public final class RuleFiles {
     }
 
     private static void checkValue(RuleKey key, BigDecimal value, String where, List<String> problems) {
-        boolean ok = switch (key.kind()) {
-            case AMOUNT -> value.signum() >= 0 && value.scale() <= 2;
-            case PERCENT -> value.signum() >= 0 && value.compareTo(BigDecimal.valueOf(100)) <= 0;
-            case NUMBER -> value.signum() >= 0 && value.stripTrailingZeros().scale() <= 0;
-            case SWITCH -> value.compareTo(BigDecimal.ZERO) == 0 || value.compareTo(BigDecimal.ONE) == 0;
-        };
-        if (!ok) {
-            String expected = switch (key.kind()) {
-                case AMOUNT -> "an amount in euros, at most 2 decimals";
-                case PERCENT -> "a percentage from 0 to 100";
-                case NUMBER -> "a whole number";
-                case SWITCH -> "1 (on) or 0 (off)";
-            };
-            problems.add(where + ": " + key.code() + " needs " + expected + ", not " + value.toPlainString());
+        if (!RuleValues.fits(key.kind(), value)) {
+            problems.add(where + ": " + key.code() + " needs " + RuleValues.describe(key.kind()) + ", not " + value.toPlainString());
         }
     }
 

@@ -87,6 +87,40 @@ public enum RuleKey {
     MAATREGEL_MANTELZORG_KOSTENDELER("maatregel.mantelzorg_kostendeler", Kind.SWITCH),
     MAATREGEL_IIT_AMBTSHALVE("maatregel.iit_ambtshalve", Kind.SWITCH),
 
+    // Minimaregelingen: whether a municipality offers each (1) or not (0), and its figures. Income limits are a
+    // percentage of the norm that applies to the household, including vakantietoeslag.
+    REGELING_BIJZONDERE_BIJSTAND("regeling.bijzondere_bijstand", Kind.SWITCH),
+    BIJZONDERE_BIJSTAND_DRAAGKRACHT_VRIJ_PROCENT("bijzondere_bijstand.draagkracht_vrij_procent", Kind.NORM_PERCENT),
+    BIJZONDERE_BIJSTAND_DRAAGKRACHT_PROCENT("bijzondere_bijstand.draagkracht_procent", Kind.PERCENT),
+    BIJZONDERE_BIJSTAND_DRAAGKRACHT_MAANDEN("bijzondere_bijstand.draagkracht_maanden", Kind.NUMBER),
+    BIJZONDERE_BIJSTAND_DREMPEL("bijzondere_bijstand.drempel", Kind.AMOUNT),
+    BIJZONDERE_BIJSTAND_BESLISTERMIJN_WEKEN("bijzondere_bijstand.beslistermijn_weken", Kind.NUMBER),
+    REGELING_IIT("regeling.iit", Kind.SWITCH),
+    IIT_INKOMENSGRENS_PROCENT("iit.inkomensgrens_procent", Kind.NORM_PERCENT),
+    IIT_REFERTEPERIODE_MAANDEN("iit.referteperiode_maanden", Kind.NUMBER),
+    IIT_MINIMUMLEEFTIJD("iit.minimumleeftijd", Kind.NUMBER),
+    IIT_BEDRAG_ALLEENSTAAND("iit.bedrag_alleenstaand", Kind.AMOUNT),
+    IIT_BEDRAG_ALLEENSTAANDE_OUDER("iit.bedrag_alleenstaande_ouder", Kind.AMOUNT),
+    IIT_BEDRAG_ALLEENSTAANDE_OUDER_KIND_12_17("iit.bedrag_alleenstaande_ouder_kind_12_17", Kind.AMOUNT),
+    IIT_BEDRAG_PARTNERS("iit.bedrag_partners", Kind.AMOUNT),
+    IIT_BEDRAG_PARTNERS_KIND_12_17("iit.bedrag_partners_kind_12_17", Kind.AMOUNT),
+    IIT_BESLISTERMIJN_WEKEN("iit.beslistermijn_weken", Kind.NUMBER),
+    REGELING_KWIJTSCHELDING("regeling.kwijtschelding", Kind.SWITCH),
+    KWIJTSCHELDING_INKOMENSGRENS_PROCENT("kwijtschelding.inkomensgrens_procent", Kind.NORM_PERCENT),
+    KWIJTSCHELDING_VERMOGEN_MARGE_ALLEENSTAAND("kwijtschelding.vermogen_marge_alleenstaand", Kind.AMOUNT),
+    KWIJTSCHELDING_VERMOGEN_MARGE_ALLEENSTAANDE_OUDER("kwijtschelding.vermogen_marge_alleenstaande_ouder", Kind.AMOUNT),
+    KWIJTSCHELDING_VERMOGEN_MARGE_PARTNERS("kwijtschelding.vermogen_marge_partners", Kind.AMOUNT),
+    KWIJTSCHELDING_BESLISTERMIJN_WEKEN("kwijtschelding.beslistermijn_weken", Kind.NUMBER),
+    REGELING_ZORGVERZEKERING("regeling.zorgverzekering", Kind.SWITCH),
+    ZORGVERZEKERING_INKOMENSGRENS_PROCENT("zorgverzekering.inkomensgrens_procent", Kind.NORM_PERCENT),
+    ZORGVERZEKERING_BESLISTERMIJN_WEKEN("zorgverzekering.beslistermijn_weken", Kind.NUMBER),
+    REGELING_MEEDOEN("regeling.meedoen", Kind.SWITCH),
+    MEEDOEN_INKOMENSGRENS_PROCENT("meedoen.inkomensgrens_procent", Kind.NORM_PERCENT),
+    MEEDOEN_VOOR_VOLWASSENEN("meedoen.voor_volwassenen", Kind.SWITCH),
+    MEEDOEN_KIND_MINIMUMLEEFTIJD("meedoen.kind_minimumleeftijd", Kind.NUMBER),
+    MEEDOEN_BEDRAG_VOLWASSENE("meedoen.bedrag_volwassene", Kind.AMOUNT),
+    MEEDOEN_BESLISTERMIJN_WEKEN("meedoen.beslistermijn_weken", Kind.NUMBER),
+
     // Participatiewet in balans: from which day the law allows a measure (1) or not yet (0). National only: the law
     // decides, not the municipality. A municipality cannot switch a measure on before its law is in force.
     WET_34A("wet.art34a", Kind.SWITCH),
@@ -94,8 +128,11 @@ public enum RuleKey {
     WET_34B("wet.art34b", Kind.SWITCH),
     WET_36_AMBTSHALVE("wet.art36_ambtshalve", Kind.SWITCH);
 
-    /** What a value means: euros, a percentage, a plain number, or a measure switched on (1) or off (0). */
-    public enum Kind { AMOUNT, PERCENT, NUMBER, SWITCH }
+    /**
+     * What a value means: euros, a percentage (a share, 0-100), a percentage of the norm (an income limit, 0-300), a
+     * plain number, or a measure switched on (1) or off (0).
+     */
+    public enum Kind { AMOUNT, PERCENT, NORM_PERCENT, NUMBER, SWITCH }
 
     private final String code;
     private final Kind kind;

@@ -20,7 +20,13 @@ public final class RuleValues {
     private RuleValues() {
     }
 
-    /** True when {@code value} fits the kind: amounts in cents, percentages 0-100, whole numbers, switches 0 or 1. */
+    /** The highest income limit a rule may set, as a percentage of the norm. */
+    private static final BigDecimal MAX_NORM_PERCENT = BigDecimal.valueOf(300);
+
+    /**
+     * True when {@code value} fits the kind: amounts in cents, percentages 0-100, percentages of the norm 0-300, whole
+     * numbers, switches 0 or 1.
+     */
     public static boolean fits(RuleKey.Kind kind, BigDecimal value) {
         if (value == null || value.signum() < 0) {
             return false;
@@ -32,6 +38,7 @@ public final class RuleValues {
         return switch (kind) {
             case AMOUNT -> v.scale() <= 2;
             case PERCENT -> v.compareTo(HUNDRED) <= 0;
+            case NORM_PERCENT -> v.compareTo(MAX_NORM_PERCENT) <= 0;
             case NUMBER -> v.scale() <= 0;
             case SWITCH -> v.compareTo(BigDecimal.ZERO) == 0 || v.compareTo(BigDecimal.ONE) == 0;
         };
@@ -58,10 +65,11 @@ public final class RuleValues {
         return normalize(new BigDecimal(cleaned.replace(',', '.')));
     }
 
-    static String describe(RuleKey.Kind kind) {
+    public static String describe(RuleKey.Kind kind) {
         return switch (kind) {
             case AMOUNT -> "an amount in euros, at most 2 decimals";
             case PERCENT -> "a percentage from 0 to 100";
+            case NORM_PERCENT -> "a percentage of the norm from 0 to 300";
             case NUMBER -> "a whole number";
             case SWITCH -> "1 (on) or 0 (off)";
         };

@@ -19,7 +19,7 @@ import java.util.Optional;
 public record RulesOverview(String gemeenteCode, String gemeenteNaam, LocalDate today, List<Group> groups) {
 
     /** The groups of the page, in order. */
-    public enum GroupKind { NORMEN, KOSTENDELERSNORM, VAKANTIETOESLAG, VERMOGEN, VRIJLATING, VERLAGING, IN_BALANS, OVERIG }
+    public enum GroupKind { NORMEN, KOSTENDELERSNORM, VAKANTIETOESLAG, VERMOGEN, VRIJLATING, VERLAGING, IN_BALANS, REGELINGEN, OVERIG }
 
     public record Group(String id, Text name, List<Rule> rules) {
     }
@@ -57,6 +57,9 @@ public record RulesOverview(String gemeenteCode, String gemeenteNaam, LocalDate 
             return GroupKind.VERLAGING;
         } else if (code.startsWith("maatregel.") || code.startsWith("wet.")) {
             return GroupKind.IN_BALANS;
+        } else if (code.startsWith("regeling.") || code.startsWith("bijzondere_bijstand.") || code.startsWith("iit.")
+                || code.startsWith("kwijtschelding.") || code.startsWith("zorgverzekering.") || code.startsWith("meedoen.")) {
+            return GroupKind.REGELINGEN;
         }
         return GroupKind.OVERIG;
     }
@@ -104,7 +107,7 @@ public record RulesOverview(String gemeenteCode, String gemeenteNaam, LocalDate 
     public static Text value(RuleKey.Kind kind, BigDecimal value) {
         return switch (kind) {
             case AMOUNT -> Text.of("beheer.rules.value.amount", value);
-            case PERCENT -> Text.of("beheer.rules.value.percent", new Text.Percent(value));
+            case PERCENT, NORM_PERCENT -> Text.of("beheer.rules.value.percent", new Text.Percent(value));
             case NUMBER -> Text.of("beheer.rules.value.number", value.toPlainString());
             case SWITCH -> Text.of(value.signum() > 0 ? "beheer.rules.value.on" : "beheer.rules.value.off");
         };
