@@ -31,6 +31,7 @@ import nl.bijstandsportaal.platform.web.NotFoundException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -40,13 +41,16 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AccountPages {
 
+    private final List<HomeTips> homeTips;
     private final AccountRepository accounts;
     private final DemoMode demoMode;
     private final OidcClients oidcClients;
     private final AccessTokenCookieConfiguration sessionCookie;
 
-    AccountPages(AccountRepository accounts, DemoMode demoMode, OidcClients oidcClients, AccessTokenCookieConfiguration sessionCookie) {
+    AccountPages(AccountRepository accounts, DemoMode demoMode, OidcClients oidcClients, AccessTokenCookieConfiguration sessionCookie,
+                 List<HomeTips> homeTips) {
         this.accounts = accounts;
+        this.homeTips = homeTips;
         this.demoMode = demoMode;
         this.oidcClients = oidcClients;
         this.sessionCookie = sessionCookie;
@@ -95,7 +99,8 @@ class AccountPages {
         CurrentUser user = CurrentUser.require(authentication);
         // The home page is the busiest: profile and the menu's unread count in one round trip.
         AccountRepository.HomeData home = accounts.home(user.id(), user.gemeenteId()).orElseThrow(NotFoundException::new);
-        return Map.of("profile", home.profile(), "unreadMessages", home.unreadMessages());
+        List<HomeTips.Tip> tips = homeTips.stream().flatMap(source -> source.tipsFor(user).stream()).toList();
+        return Map.of("profile", home.profile(), "unreadMessages", home.unreadMessages(), "tips", tips);
     }
 
     @Get("/sessie-verlopen")

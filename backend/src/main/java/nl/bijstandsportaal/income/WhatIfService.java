@@ -9,7 +9,7 @@ import nl.bijstandsportaal.rights.RightsService;
 import nl.bijstandsportaal.rights.Situation;
 import nl.bijstandsportaal.rules.Household;
 import nl.bijstandsportaal.rules.RulesService;
-import org.jooq.DSLContext;
+import nl.bijstandsportaal.rules.RulePeriodRepository;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static nl.bijstandsportaal.platform.db.generated.Tables.GEMEENTE;
 
 /**
  * The "what if I work" calculator: for a signed-in citizen with their own household and municipality, for a
@@ -33,13 +32,13 @@ public class WhatIfService {
 
     private final RightsService rights;
     private final RulesService rules;
-    private final DSLContext db;
+    private final RulePeriodRepository municipalities;
     private final Clock clock;
 
-    WhatIfService(RightsService rights, RulesService rules, DSLContext db, Clock clock) {
+    WhatIfService(RightsService rights, RulesService rules, RulePeriodRepository municipalities, Clock clock) {
         this.rights = rights;
         this.rules = rules;
-        this.db = db;
+        this.municipalities = municipalities;
         this.clock = clock;
     }
 
@@ -60,8 +59,7 @@ public class WhatIfService {
     private static final BigDecimal MAX_MONTHLY = new BigDecimal("20000");
 
     public Outcome calculate(Optional<CurrentUser> citizen, Form form) {
-        Map<String, String> gemeenten = new LinkedHashMap<>();
-        db.select(GEMEENTE.CODE, GEMEENTE.NAAM).from(GEMEENTE).orderBy(GEMEENTE.NAAM).forEach(r -> gemeenten.put(r.value1(), r.value2()));
+        Map<String, String> gemeenten = municipalities.gemeenten();
         YearMonth now = YearMonth.from(Today.in(clock));
         List<YearMonth> startMonths = new ArrayList<>();
         for (int i = 0; i < 12; i++) {

@@ -4,6 +4,7 @@ import nl.bijstandsportaal.platform.Pure;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.rules.Household;
 import nl.bijstandsportaal.rules.Household.Leefvorm;
+import nl.bijstandsportaal.rules.MonthlyNorm;
 import nl.bijstandsportaal.rules.NormCalculator;
 import nl.bijstandsportaal.rules.RuleBook;
 import nl.bijstandsportaal.rules.RuleKey;
@@ -45,6 +46,15 @@ public final class Eligibility {
     public record Result(Regeling regeling, Uitkomst uitkomst, List<Reason> reasons, Text amount, Draagkracht draagkracht,
                          Text tip, int decisionWeeks, boolean provisional, List<RulePeriod> rulesUsed) {
 
+        public List<Source> sources() {
+            return Source.of(rulesUsed);
+        }
+
+        /** The words of the catalogue: {@code regelingen.<code>.naam} and so on. */
+        public Text text(String part) {
+            return Text.of("regelingen." + regeling.code() + "." + part);
+        }
+
         /** The first reason that leads to the outcome: the one line to show when there is room for one. */
         public Text mainReason() {
             return reasons.stream().filter(r -> r.level() == uitkomst).map(Reason::text).findFirst()
@@ -68,8 +78,13 @@ public final class Eligibility {
 
     /** The norm of a household in the month of a day, including vakantietoeslag; empty when its figures are not known. */
     public static Optional<BigDecimal> norm(Household household, String gemeente, LocalDate day, RuleBook rules) {
+        return monthlyNorm(household, gemeente, day, rules).map(MonthlyNorm::inclVt);
+    }
+
+    /** The norm with its explanation and the rules it rests on; empty when its figures are not known. */
+    public static Optional<MonthlyNorm> monthlyNorm(Household household, String gemeente, LocalDate day, RuleBook rules) {
         try {
-            return Optional.of(NormCalculator.forMonth(household, YearMonth.from(day), gemeente, rules).inclVt());
+            return Optional.of(NormCalculator.forMonth(household, YearMonth.from(day), gemeente, rules));
         } catch (RuleBook.MissingRuleException notKnown) {
             return Optional.empty();
         }
@@ -99,7 +114,9 @@ public final class Eligibility {
             this.today = today;
             this.regeling = regeling;
             rule(regeling.offered());
-            this.norm = norm(a.household(), a.gemeente(), today, rules).orElse(null);
+            Optional<MonthlyNorm> monthly = monthlyNorm(a.household(), a.gemeente(), today, rules);
+            monthly.ifPresent(m -> used.addAll(m.rulesUsed()));
+            this.norm = monthly.map(MonthlyNorm::inclVt).orElse(null);
         }
 
         Result run() {

@@ -82,6 +82,13 @@ public class RulePeriodRepository {
         return Optional.ofNullable(row).map(r -> new Gemeente(r.value1(), r.value2(), r.value3()));
     }
 
+    /** Every municipality in the portal, by name: CBS code to name. */
+    public java.util.Map<String, String> gemeenten() {
+        java.util.Map<String, String> all = new java.util.LinkedHashMap<>();
+        db.select(GEMEENTE.CODE, GEMEENTE.NAAM).from(GEMEENTE).orderBy(GEMEENTE.NAAM).forEach(r -> all.put(r.value1(), r.value2()));
+        return all;
+    }
+
     public Optional<Gemeente> gemeente(long gemeenteId) {
         return gemeente(db, gemeenteId, false);
     }

@@ -64,6 +64,75 @@ class PagesInBrowserTest extends PortalTest {
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
+    /** The regelingen: catalogue, each regeling, and the check screen by screen (with a mistake) to the outcome. */
+    @Test
+    void regelingenPagesAreAccessibleOnPhoneAndDesktop() {
+        List<String> problems = new ArrayList<>();
+        for (int[] viewport : VIEWPORTS) {
+            try (BrowserContext context = context(viewport[0], viewport[1])) {
+                Page page = context.newPage();
+                for (String path : List.of("/regelingen", "/regelingen?gemeente=1783", "/regelingen?gemeente=9999",
+                        "/regelingen/individuele-inkomenstoeslag?gemeente=1783", "/regelingen/kwijtschelding?gemeente=0344",
+                        "/regelingen/meedoenregeling?gemeente=1783", "/regelingen/zorgverzekering?gemeente=1783",
+                        "/regelingen/bijzondere-bijstand?gemeente=0344", "/regelingen/check?gemeente=1783")) {
+                    audit(page, path, viewport[0], problems);
+                }
+                page.getByText("Volgende").click();
+                check(page, "check: no answer", viewport[0], problems);
+                page.locator("#leefvorm-partners").check();
+                page.getByText("Volgende").click();
+                page.locator("#leeftijd").fill("40");
+                page.getByText("Volgende").click();
+                page.locator("#partnerLeeftijd").fill("38");
+                page.getByText("Volgende").click();
+                check(page, "check: children", viewport[0], problems);
+                page.locator("#kinderen0tot4").fill("0");
+                page.locator("#kinderen4tot12").fill("1");
+                page.locator("#kinderen12tot18").fill("0");
+                page.getByText("Volgende").click();
+                page.locator("#inkomen").fill("2100");
+                page.getByText("Volgende").click();
+                page.locator("#spaargeld").fill("100");
+                page.getByText("Volgende").click();
+                check(page, "check: low income", viewport[0], problems);
+                page.locator("#laagInkomen-langer").check();
+                page.getByText("Volgende").click();
+                page.locator("#beterInkomen-weetniet").check();
+                page.getByText("Volgende").click();
+                assertThat(page.locator("h1")).containsText("Wat kun je misschien krijgen?");
+                check(page, "check: outcome", viewport[0], problems);
+
+                demoLogin(page, "/demo/digid", "Henk Bakker");
+                check(page, "/overzicht with tips", viewport[0], problems);
+                audit(page, "/regelingen", viewport[0], problems);
+                audit(page, "/regelingen/check", viewport[0], problems);
+                audit(page, "/regelingen/mijn", viewport[0], problems);
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /** A signed-in citizen answers the check's two questions with the keyboard alone. */
+    @Test
+    void theCheckIsDoneWithTheKeyboardAlone() {
+        try (BrowserContext context = context(320, 640)) {
+            Page page = context.newPage();
+            demoLogin(page, "/demo/digid", "Henk Bakker");
+            page.navigate(base() + "/regelingen/check");
+            tabToField(page, "spaargeld");
+            page.keyboard().type("250");
+            page.keyboard().press("Enter");
+            page.waitForLoadState();
+            assertThat(page.locator("h1")).containsText("Denk je dat je inkomen het komende jaar hoger wordt?");
+            tabToField(page, "beterInkomen");
+            page.keyboard().press("ArrowDown"); // from "Ja" to "Nee"
+            tabTo(page, "Volgende");
+            page.keyboard().press("Enter");
+            page.waitForLoadState();
+            assertThat(page.locator("h1")).containsText("Wat kun je misschien krijgen?");
+        }
+    }
+
     @Test
     void citizenPagesAreAccessibleOnPhoneAndDesktop() {
         List<String> problems = new ArrayList<>();

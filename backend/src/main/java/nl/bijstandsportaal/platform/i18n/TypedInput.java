@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * Numbers and dates as people type them in a Dutch form: "150", "75,50", "1.200", "1.200,00", "€ 40" or "1200.5";
  * "25-11-2026", "25/11/2026" or the ISO form a date field sends. One reading for every form and the app.
  */
+@nl.bijstandsportaal.platform.Pure
 public final class TypedInput {
 
     // 1.380 and 12.345,67 are Dutch thousands; 0.001 is not (no group of thousands starts with 0) and has too many decimals.

@@ -1,0 +1,19 @@
+package nl.bijstandsportaal.account;
+
+import nl.bijstandsportaal.platform.i18n.Text;
+import nl.bijstandsportaal.platform.security.CurrentUser;
+
+import java.util.List;
+
+/**
+ * Tips for a citizen's home page, each with the reason it may be for them ("Je krijgt al 3 jaar bijstand. Misschien
+ * ..."). Capabilities that have tips implement this; the home page shows them all without knowing those capabilities.
+ */
+public interface HomeTips {
+
+    /** One tip: why, a link to act on it, and the link's words. */
+    record Tip(Text text, String link, Text linkText) {
+    }
+
+    List<Tip> tipsFor(CurrentUser citizen);
+}
