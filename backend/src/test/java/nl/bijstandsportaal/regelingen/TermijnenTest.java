@@ -1,0 +1,99 @@
+package nl.bijstandsportaal.regelingen;
+
+import nl.bijstandsportaal.regelingen.Termijnen.Herstel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The legal clock of an application (Awb 4:13, 4:14, 4:15, 6:7, 6:8; Algemene termijnenwet), on fixed dates. */
+class TermijnenTest {
+
+    private static LocalDate d(String iso) {
+        return LocalDate.parse(iso);
+    }
+
+    @Test
+    void eightWeeksAfterReceipt() {
+        // Received Monday 2 November 2026: 8 weeks later is Monday 28 December 2026.
+        Termijnen.Clock c = Termijnen.decision(d("2026-11-02"), 8, List.of(), null, d("2026-11-23"));
+        assertEquals(d("2026-12-28"), c.deadline());
+        assertEquals(35, c.daysLeft());
+        assertFalse(c.paused() || c.overdue() || c.adjourned());
+    }
+
+    @Test
+    void aDeadlineOnAWeekendOrHolidayMovesToTheNextWorkingDay() {
+        // Received 30 October 2026: 8 weeks is Friday 25 December (Christmas), then Boxing Day, then the weekend.
+        assertEquals(d("2026-12-28"), Termijnen.decision(d("2026-10-30"), 8, List.of(), null, d("2026-11-01")).deadline());
+        // Saturday 2 January 2027 -> Monday 4 January.
+        assertEquals(d("2027-01-04"), Termijnen.nextWorkingDay(d("2027-01-02")));
+    }
+
+    /** Two hersteltermijnen and a verdaging: every day the clock stood still is added, also after the verdaging. */
+    @Test
+    void twoRequestsToCompleteAndAVerdaging() {
+        LocalDate received = d("2026-09-01");
+        Herstel first = new Herstel(d("2026-09-10"), d("2026-09-24"), d("2026-09-17")); // 7 days still
+        Herstel second = new Herstel(d("2026-10-05"), d("2026-10-19"), null); // term passed unused: 14 days
+        Termijnen.Clock c = Termijnen.decision(received, 8, List.of(first, second), null, d("2026-11-02"));
+        // 1 September + 8 weeks = 27 October; + 21 days = 17 November (Tuesday).
+        assertEquals(21, c.pausedDays());
+        assertEquals(d("2026-11-17"), c.deadline());
+        assertFalse(c.paused());
+
+        Termijnen.Clock adjourned = Termijnen.decision(received, 8, List.of(first, second), d("2026-11-24"), d("2026-11-02"));
+        // Verdaging to 24 November, plus the 21 days: 15 December.
+        assertEquals(d("2026-12-15"), adjourned.deadline());
+        assertTrue(adjourned.adjourned());
+    }
+
+    @Test
+    void whileARequestIsOpenTheClockStandsStill() {
+        Herstel open = new Herstel(d("2026-11-10"), d("2026-11-24"), null);
+        Termijnen.Clock c = Termijnen.decision(d("2026-11-02"), 8, List.of(open), null, d("2026-11-16"));
+        assertTrue(c.paused());
+        assertEquals(6, c.pausedDays(), "11 to 16 November");
+        assertFalse(c.overdue());
+        // Completed late (after the due day): the suspension ends on the due day.
+        Herstel late = new Herstel(d("2026-11-10"), d("2026-11-24"), d("2026-11-30"));
+        assertEquals(14, Termijnen.decision(d("2026-11-02"), 8, List.of(late), null, d("2026-12-01")).pausedDays());
+    }
+
+    @Test
+    void aPassedDeadlineIsOverdue() {
+        Termijnen.Clock c = Termijnen.decision(d("2026-09-01"), 8, List.of(), null, d("2026-11-02"));
+        assertTrue(c.overdue());
+        assertEquals(-6, c.daysLeft());
+    }
+
+    /** Bezwaar: six weeks from the day after the decision was sent (Awb 6:7, 6:8). */
+    @ParameterizedTest(name = "sent {0}: bezwaar until {1}")
+    @CsvSource({"2026-11-23, 2027-01-04", "2026-11-16, 2026-12-28", "2026-03-26, 2026-05-07"})
+    void bezwaarWithinSixWeeks(LocalDate sent, LocalDate until) {
+        // 2026-11-23 + 6 weeks = Monday 4 January 2027; 2026-11-16 + 6 weeks = Monday 28 December;
+        // 2026-03-26 + 6 weeks = Thursday 7 May 2026 (a normal day: 5 May is Tuesday).
+        assertEquals(until, Termijnen.bezwaarUntil(sent, 6));
+    }
+
+    @ParameterizedTest(name = "{0} is a holiday")
+    @CsvSource({"2026-01-01", "2026-04-03", "2026-04-06", "2026-04-27", "2026-05-05", "2026-05-14", "2026-05-25",
+            "2026-12-25", "2026-12-26", "2025-04-26", "2027-03-26", "2027-03-29", "2027-05-06", "2027-05-17"})
+    void holidaysOfTheAlgemeneTermijnenwet(LocalDate day) {
+        assertTrue(Termijnen.holiday(day));
+    }
+
+    @Test
+    void ordinaryDaysAreNoHolidays() {
+        assertFalse(Termijnen.holiday(d("2026-04-28")));
+        assertFalse(Termijnen.holiday(d("2026-05-15")), "the Friday after Ascension is equated by decree only");
+        assertEquals(d("2026-04-05"), Termijnen.easterSunday(2026));
+        assertEquals(d("2027-03-28"), Termijnen.easterSunday(2027));
+    }
+}
