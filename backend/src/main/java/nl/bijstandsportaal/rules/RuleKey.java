@@ -121,6 +121,9 @@ public enum RuleKey {
     MEEDOEN_BEDRAG_VOLWASSENE("meedoen.bedrag_volwassene", Kind.AMOUNT),
     MEEDOEN_BESLISTERMIJN_WEKEN("meedoen.beslistermijn_weken", Kind.NUMBER),
 
+    // Algemene wet bestuursrecht: the weeks to make bezwaar against a decision (art. 6:7).
+    AWB_BEZWAARTERMIJN_WEKEN("awb.bezwaartermijn_weken", Kind.NUMBER),
+
     // Participatiewet in balans: from which day the law allows a measure (1) or not yet (0). National only: the law
     // decides, not the municipality. A municipality cannot switch a measure on before its law is in force.
     WET_34A("wet.art34a", Kind.SWITCH),

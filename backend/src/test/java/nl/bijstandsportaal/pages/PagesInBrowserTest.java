@@ -107,6 +107,39 @@ class PagesInBrowserTest extends PortalTest {
                 audit(page, "/regelingen", viewport[0], problems);
                 audit(page, "/regelingen/check", viewport[0], problems);
                 audit(page, "/regelingen/mijn", viewport[0], problems);
+
+                // Applying: a screen, a mistake, the check of the answers, the status after sending.
+                audit(page, "/regelingen/bijzondere-bijstand", viewport[0], problems);
+                page.getByText("Bijzondere bijstand aanvragen").click();
+                page.waitForLoadState();
+                check(page, "aanvraag: first screen", viewport[0], problems);
+                page.locator("#kosten").check(); // the first option carries the question id
+                page.getByText("Opslaan en verder").click();
+                page.getByText("Opslaan en verder").click();
+                check(page, "aanvraag: no answer", viewport[0], problems);
+                page.locator("#omschrijving").fill("Mijn bril is kapot.");
+                page.getByText("Opslaan en verder").click();
+                page.locator("#bedrag").fill("180");
+                page.getByText("Opslaan en verder").click();
+                page.locator("#vergoed").check();
+                page.getByText("Opslaan en verder").click();
+                page.locator("#spaargeld").fill("0");
+                page.getByText("Opslaan en verder").click();
+                check(page, "aanvraag: check the answers", viewport[0], problems);
+                page.getByText("Aanvraag versturen").click();
+                page.waitForLoadState();
+                check(page, "aanvraag: sent", viewport[0], problems);
+                audit(page, "/aanvragen", viewport[0], problems);
+            }
+            try (BrowserContext context = context(viewport[0], viewport[1])) {
+                Page page = context.newPage();
+                demoLogin(page, "/demo/medewerker", "Dennis de Boer");
+                audit(page, "/consulent/aanvragen", viewport[0], problems);
+                page.locator("table a").first().click();
+                page.waitForLoadState();
+                check(page, "consulent: one application", viewport[0], problems);
+                page.getByText("Besluit opslaan").click();
+                check(page, "consulent: decision without answers", viewport[0], problems);
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));

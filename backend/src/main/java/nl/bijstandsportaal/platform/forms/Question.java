@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 public record Question(String id, Kind kind, List<String> options, BigDecimal max) {
 
     /** The input types; each has one macro in forms.ftlh. */
-    public enum Kind { CHOICE, WHOLE_NUMBER, AMOUNT }
+    public enum Kind { CHOICE, WHOLE_NUMBER, AMOUNT, TEXT }
 
     private static final Pattern WHOLE = Pattern.compile("\\d{1,6}");
 
@@ -38,6 +38,11 @@ public record Question(String id, Kind kind, List<String> options, BigDecimal ma
         return new Question(id, Kind.AMOUNT, List.of(), max);
     }
 
+    /** Free text of at most {@code maxLength} characters (line breaks kept). */
+    public static Question text(String id, int maxLength) {
+        return new Question(id, Kind.TEXT, List.of(), BigDecimal.valueOf(maxLength));
+    }
+
     /** What was typed, read as the answer to keep (trimmed; an amount with a point for decimals); empty if it does not fit. */
     public Optional<String> read(String typed) {
         String s = typed == null ? "" : typed.strip();
@@ -49,6 +54,7 @@ public record Question(String id, Kind kind, List<String> options, BigDecimal ma
             case WHOLE_NUMBER -> WHOLE.matcher(s).matches() && new BigDecimal(s).compareTo(max) <= 0
                     ? Optional.of(Integer.toString(Integer.parseInt(s))) : Optional.empty();
             case AMOUNT -> TypedInput.amount(s).filter(a -> a.compareTo(max) <= 0).map(BigDecimal::toPlainString);
+            case TEXT -> s.codePointCount(0, s.length()) <= max.intValue() ? Optional.of(s) : Optional.empty();
         };
     }
 
