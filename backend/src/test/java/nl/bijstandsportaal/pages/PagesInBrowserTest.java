@@ -123,8 +123,10 @@ class PagesInBrowserTest extends PortalTest {
                 page.getByText("Opslaan en verder").click();
                 page.locator("#vergoed").check();
                 page.getByText("Opslaan en verder").click();
-                page.locator("#spaargeld").fill("0");
-                page.getByText("Opslaan en verder").click();
+                if (page.locator("#spaargeld").count() > 0) { // not asked when the check (another test) already has it
+                    page.locator("#spaargeld").fill("0");
+                    page.getByText("Opslaan en verder").click();
+                }
                 check(page, "aanvraag: check the answers", viewport[0], problems);
                 page.getByText("Aanvraag versturen").click();
                 page.waitForLoadState();

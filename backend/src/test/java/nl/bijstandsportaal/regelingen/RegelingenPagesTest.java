@@ -76,6 +76,7 @@ class RegelingenPagesTest extends PortalTest {
     @Test
     void aVisitorAnswersOneQuestionPerScreen() {
         WebClient web = browser();
+        int kept = db.fetchCount(REGELINGEN_ANTWOORDEN);
         Document screen = Jsoup.parse(web.get("/regelingen/check?gemeente=1783").body());
         assertEquals("Hoe woon je?", screen.select("h1").text());
         assertTrue(screen.text().contains("Vraag 1 van"));
@@ -119,7 +120,7 @@ class RegelingenPagesTest extends PortalTest {
         } else {
             assertTrue(iit.contains("Misschien") && iit.contains("nog niet in het portaal"), iit);
         }
-        assertEquals(0, db.fetchCount(REGELINGEN_ANTWOORDEN), "a visitor's answers are not kept");
+        assertEquals(kept, db.fetchCount(REGELINGEN_ANTWOORDEN), "a visitor's answers are not kept");
     }
 
     @Test
