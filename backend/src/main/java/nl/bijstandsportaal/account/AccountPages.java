@@ -99,7 +99,7 @@ class AccountPages {
         CurrentUser user = CurrentUser.require(authentication);
         // The home page is the busiest: profile and the menu's unread count in one round trip.
         AccountRepository.HomeData home = accounts.home(user.id(), user.gemeenteId()).orElseThrow(NotFoundException::new);
-        List<HomeTips.Tip> tips = homeTips.stream().flatMap(source -> source.tipsFor(user).stream()).toList();
+        List<HomeTips.Tip> tips = homeTips.stream().flatMap(source -> source.tipsFor(user, home.profile()).stream()).toList();
         return Map.of("profile", home.profile(), "unreadMessages", home.unreadMessages(), "tips", tips);
     }
 

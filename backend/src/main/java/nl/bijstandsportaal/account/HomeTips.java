@@ -15,5 +15,6 @@ public interface HomeTips {
     record Tip(Text text, String link, Text linkText) {
     }
 
-    List<Tip> tipsFor(CurrentUser citizen);
+    /** {@code profile}: the citizen as the home page already read them (so a tip needs no query of its own for it). */
+    List<Tip> tipsFor(CurrentUser citizen, CitizenProfile profile);
 }

@@ -65,8 +65,9 @@ public final class Eligibility {
     /** Every regeling the municipality offers on {@code today}, in the catalogue's order. */
     public static List<Result> check(CheckAnswers answers, RuleBook rules, LocalDate today) {
         List<Result> results = new ArrayList<>();
+        Optional<MonthlyNorm> norm = monthlyNorm(answers.household(), answers.gemeente(), today, rules); // once for all
         for (Regeling regeling : offered(answers.gemeente(), rules, today)) {
-            results.add(new Check(answers, rules, today, regeling).run());
+            results.add(new Check(answers, rules, today, regeling, norm).run());
         }
         return List.copyOf(results);
     }
@@ -108,13 +109,12 @@ public final class Eligibility {
         private Draagkracht draagkracht;
         private Text tip;
 
-        Check(CheckAnswers a, RuleBook rules, LocalDate today, Regeling regeling) {
+        Check(CheckAnswers a, RuleBook rules, LocalDate today, Regeling regeling, Optional<MonthlyNorm> monthly) {
             this.a = a;
             this.rules = rules;
             this.today = today;
             this.regeling = regeling;
             rule(regeling.offered());
-            Optional<MonthlyNorm> monthly = monthlyNorm(a.household(), a.gemeente(), today, rules);
             monthly.ifPresent(m -> used.addAll(m.rulesUsed()));
             this.norm = monthly.map(MonthlyNorm::inclVt).orElse(null);
         }

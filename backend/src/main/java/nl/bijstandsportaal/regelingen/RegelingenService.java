@@ -7,9 +7,11 @@ import nl.bijstandsportaal.platform.forms.FormFlow;
 import nl.bijstandsportaal.platform.forms.Screen;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.security.CurrentUser;
+import nl.bijstandsportaal.platform.time.ClockFactory;
 import nl.bijstandsportaal.platform.time.Today;
 import nl.bijstandsportaal.regelingen.CheckAnswers.Children;
 import nl.bijstandsportaal.regelingen.CheckAnswers.LowIncome;
+import nl.bijstandsportaal.account.CitizenProfile;
 import nl.bijstandsportaal.rights.RightsService;
 import nl.bijstandsportaal.rights.Situation;
 import nl.bijstandsportaal.rules.Household.Leefvorm;
@@ -19,6 +21,8 @@ import nl.bijstandsportaal.rules.RulesService;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.LinkedHashMap;
@@ -39,9 +43,12 @@ public class RegelingenService {
     private final RulePeriodRepository municipalities;
     private final RegelingenRepository repository;
     private final Clock clock;
+    /** The real time, for how long tips are kept (not the day the portal reasons about). */
+    private final Clock wall;
 
     RegelingenService(RulesService rules, RightsService rights, RulePeriodRepository municipalities,
-                      RegelingenRepository repository, Clock clock) {
+                      RegelingenRepository repository, Clock clock, @jakarta.inject.Named(ClockFactory.WALL) Clock wall) {
+        this.wall = wall;
         this.rules = rules;
         this.rights = rights;
         this.municipalities = municipalities;
@@ -148,6 +155,7 @@ public class RegelingenService {
         if (known != null) {
             Map<String, String> asked = asked(answers);
             repository.save(citizen.get().id(), asked, clock.instant());
+            tipsCache.remove(citizen.get().id());
             set = CheckFlow.citizen(known.answers(), asked);
         } else {
             set = CheckFlow.visitor(code, answers, today);
@@ -198,7 +206,10 @@ public class RegelingenService {
     }
 
     Known known(CurrentUser citizen) {
-        Situation s = rights.householdOf(citizen);
+        return known(rights.householdOf(citizen));
+    }
+
+    private Known known(Situation s) {
         LocalDate today = today();
         RuleBook book = rules.book();
         var h = s.household();
@@ -247,8 +258,42 @@ public class RegelingenService {
         return !repository.answers(citizen.id()).isEmpty();
     }
 
-    /** Tips for the home page: regelingen that are yes or maybe, each with why it may be for them. */
-    public List<Eligibility.Result> tips(CurrentUser citizen) {
-        return forCitizen(citizen).stream().filter(r -> r.tip() != null && r.uitkomst() != Uitkomst.NEE).limit(3).toList();
+    /**
+     * Tips for the home page: regelingen that are yes or maybe, each with why it may be for them. The home page has
+     * read the profile already, so this costs one lookup of the answers the citizen gave.
+     */
+    public List<Eligibility.Result> tips(CurrentUser citizen, CitizenProfile profile) {
+        LocalDate today = today();
+        RuleBook book = rules.book();
+        TipsKey key = new TipsKey(profile, today, book);
+        Instant now = wall.instant();
+        CachedTips cached = tipsCache.get(citizen.id());
+        if (cached != null && cached.key().equals(key) && now.isBefore(cached.until())) {
+            return cached.tips();
+        }
+        Known known = known(RightsService.situation(profile, List.of(), today));
+        Map<String, String> asked = repository.answers(citizen.id());
+        List<Eligibility.Result> tips = Eligibility.check(CheckFlow.citizen(known.answers(), asked), book, today).stream()
+                .filter(r -> r.tip() != null && r.uitkomst() != Uitkomst.NEE).limit(3).toList();
+        if (tipsCache.size() >= TIPS_CACHE_MAX) {
+            tipsCache.clear();
+        }
+        tipsCache.put(citizen.id(), new CachedTips(key, tips, now.plus(TIPS_TTL)));
+        return tips;
     }
+
+    /**
+     * The home page is the busiest page; its tips are kept per citizen for a minute. They are worked out again at once
+     * when the citizen's profile (household, municipality), the day or the rules change, or when the citizen answers the
+     * check on this instance; an answer given on another instance shows in the tips within a minute (docs/adr/0020).
+     */
+    private record TipsKey(CitizenProfile profile, LocalDate day, RuleBook book) {
+    }
+
+    private record CachedTips(TipsKey key, List<Eligibility.Result> tips, Instant until) {
+    }
+
+    private static final Duration TIPS_TTL = Duration.ofMinutes(1);
+    private static final int TIPS_CACHE_MAX = 50_000;
+    private final java.util.concurrent.ConcurrentHashMap<Long, CachedTips> tipsCache = new java.util.concurrent.ConcurrentHashMap<>();
 }

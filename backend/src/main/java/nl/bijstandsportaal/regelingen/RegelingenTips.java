@@ -1,6 +1,7 @@
 package nl.bijstandsportaal.regelingen;
 
 import jakarta.inject.Singleton;
+import nl.bijstandsportaal.account.CitizenProfile;
 import nl.bijstandsportaal.account.HomeTips;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.security.CurrentUser;
@@ -18,8 +19,8 @@ class RegelingenTips implements HomeTips {
     }
 
     @Override
-    public List<Tip> tipsFor(CurrentUser citizen) {
-        return regelingen.tips(citizen).stream()
+    public List<Tip> tipsFor(CurrentUser citizen, CitizenProfile profile) {
+        return regelingen.tips(citizen, profile).stream()
                 .map(r -> new Tip(r.tip(), "/regelingen/" + r.regeling().slug(), Text.of("regelingen.more", r.text("naam"))))
                 .toList();
     }

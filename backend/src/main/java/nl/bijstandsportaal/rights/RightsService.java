@@ -272,7 +272,7 @@ public class RightsService {
      * The household the norm rests on: the partner by their date of birth, everyone else as a possible kostendeler,
      * and whether children under 18 live there.
      */
-    static Situation situation(CitizenProfile profile, List<Situation.Duty> duties, LocalDate today) {
+    public static Situation situation(CitizenProfile profile, List<Situation.Duty> duties, LocalDate today) {
         Optional<CitizenProfile.Huishoudlid> partner = profile.huishouden().stream()
                 .filter(m -> "PARTNER".equals(m.relatie())).findFirst();
         List<Household.Member> others = profile.huishouden().stream()
