@@ -13,7 +13,8 @@ import java.time.LocalDate;
  * <ul>
  * <li>{@code household}: leefvorm and birth dates; the norm, ages and pension age follow from it.</li>
  * <li>{@code incomePerMonth}: net income of the household per month, bijstand included;
- * {@code incomeFromBijstand}: it is the citizen's bijstand as the portal knows it, not a figure they gave.</li>
+ * {@code incomeFromBijstand}: the citizen is on bijstand and the income is that bijstand as the portal knows it
+ * (null while the norm of the month is not known), not a figure they gave.</li>
  * <li>{@code savings}: money in the bank and in cash, together.</li>
  * <li>{@code lowIncome}: how long the income has been low.</li>
  * <li>{@code betterIncomeExpected}: whether the citizen expects a higher income soon (the IIT asks for no such prospect).</li>

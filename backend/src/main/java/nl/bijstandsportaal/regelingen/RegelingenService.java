@@ -227,7 +227,9 @@ public class RegelingenService {
         Children children = new Children(little, school, teens);
         BigDecimal income = Eligibility.norm(h, s.gemeente(), today, book).orElse(null);
         LowIncome low = s.bijstandSince() == null ? null : LowIncome.since(s.bijstandSince(), today);
-        CheckAnswers answers = new CheckAnswers(s.gemeente(), h, income, income != null, null, low, null, children);
+        // On bijstand, the income is the norm (when its figures are known); the tips that rest on being on bijstand hold
+        // either way.
+        CheckAnswers answers = new CheckAnswers(s.gemeente(), h, income, true, null, low, null, children);
         Map<String, String> flow = new LinkedHashMap<>();
         flow.put(CheckFlow.LEEFVORM, switch (h.leefvorm()) {
             case ALLEENSTAAND -> "alleenstaand";
