@@ -151,6 +151,15 @@ class AanvragenTest extends PortalTest {
         assertEquals(WebClient.location(started), WebClient.location(fatima.postForm("/aanvragen/start",
                 Map.of(CSRF, WebClient.csrfToken(detail), "regeling", "individuele-inkomenstoeslag"))), "one concept per regeling");
         assertFalse(first.text().isBlank());
+
+        // Sent ten weeks ago and not decided: the citizen reads that the municipality is late, and what they can do.
+        String path = WebClient.location(started);
+        assertEquals(303, fatima.postForm(path + "/versturen", Map.of(CSRF, WebClient.csrfToken(first.outerHtml()))).statusCode());
+        db.update(AANVRAAG).set(AANVRAAG.VERSTUURD_OP, TestToday.utc().minusWeeks(10))
+                .where(AANVRAAG.PUBLIC_ID.eq(path.substring("/aanvragen/".length()))).execute();
+        String late = Jsoup.parse(fatima.get(path).body()).text();
+        assertTrue(late.contains("De gemeente is te laat.") && late.contains("ingebrekestelling"), late);
+        assertTrue(Jsoup.parse(employee(MARIEKE).get("/consulent/aanvragen").body()).text().contains("te laat"), "flagged for the consulent");
     }
 
     private static HttpResponse<String> answer(WebClient web, String path, Document screen, String scherm, Map<String, String> typed) {
