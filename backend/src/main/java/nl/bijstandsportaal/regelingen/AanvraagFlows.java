@@ -21,9 +21,7 @@ public final class AanvraagFlows {
     public static final String NAME = "aanvraag";
 
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("100000");
-    private static final BigDecimal MAX_SAVINGS = new BigDecimal("10000000");
-
-    private static final Screen SPAARGELD = Screen.of(CheckFlow.SPAARGELD, a -> true, Question.amount(CheckFlow.SPAARGELD, MAX_SAVINGS));
+    private static final Screen SPAARGELD = Screen.of(CheckFlow.SPAARGELD, a -> true, CheckFlow.SAVINGS);
 
     private AanvraagFlows() {
     }
@@ -31,7 +29,7 @@ public final class AanvraagFlows {
     public static FormFlow of(Regeling regeling) {
         return new FormFlow(NAME, switch (regeling) {
             case INDIVIDUELE_INKOMENSTOESLAG -> List.of(SPAARGELD,
-                    Screen.of(CheckFlow.BETER_INKOMEN, a -> true, Question.choice(CheckFlow.BETER_INKOMEN, "ja", "nee", "weetniet")));
+                    Screen.of(CheckFlow.BETER_INKOMEN, a -> true, CheckFlow.BETTER_INCOME));
             case BIJZONDERE_BIJSTAND -> List.of(
                     Screen.of("kosten", a -> true, Question.choice("kosten", "bril", "witgoed", "tandarts", "bewindvoering",
                             "inrichting", "reiskosten", "anders")),

@@ -43,6 +43,10 @@ public final class CheckFlow {
     private static final BigDecimal MAX_INCOME = new BigDecimal("50000");
     private static final BigDecimal MAX_SAVINGS = new BigDecimal("10000000");
 
+    /** Questions the application forms ask too, with the same ids, so the check's answers fill them in. */
+    static final Question SAVINGS = Question.amount(SPAARGELD, MAX_SAVINGS);
+    static final Question BETTER_INCOME = Question.choice(BETER_INKOMEN, "ja", "nee", "weetniet");
+
     public static final FormFlow FLOW = new FormFlow(NAME, List.of(
             Screen.of(LEEFVORM, a -> true, Question.choice(LEEFVORM, "alleenstaand", "alleenstaande-ouder", "partners")),
             Screen.of(LEEFTIJD, a -> true, Question.wholeNumber(LEEFTIJD, 120)),
@@ -50,9 +54,9 @@ public final class CheckFlow {
             Screen.of("kinderen", a -> a.containsKey(LEEFVORM) && !"alleenstaand".equals(a.get(LEEFVORM)),
                     Question.wholeNumber(KINDEREN_0_3, 20), Question.wholeNumber(KINDEREN_4_11, 20), Question.wholeNumber(KINDEREN_12_17, 20)),
             Screen.of(INKOMEN, a -> true, Question.amount(INKOMEN, MAX_INCOME)),
-            Screen.of(SPAARGELD, a -> true, Question.amount(SPAARGELD, MAX_SAVINGS)),
+            Screen.of(SPAARGELD, a -> true, SAVINGS),
             Screen.of(LAAG_INKOMEN, CheckFlow::adult21, Question.choice(LAAG_INKOMEN, "korter", "tussen", "langer")),
-            Screen.of(BETER_INKOMEN, CheckFlow::adult21, Question.choice(BETER_INKOMEN, "ja", "nee", "weetniet"))));
+            Screen.of(BETER_INKOMEN, CheckFlow::adult21, BETTER_INCOME)));
 
     private CheckFlow() {
     }

@@ -45,6 +45,10 @@ class AanvragenTest extends PortalTest {
         assertEquals(303, started.statusCode(), started.body());
         String path = WebClient.location(started);
         String id = path.substring("/aanvragen/".length());
+        assertEquals(404, henk.postForm("/aanvragen/start", Map.of(CSRF, WebClient.csrfToken(detail), "regeling", "bestaat-niet")).statusCode());
+        assertEquals(404, henk.postForm("/aanvragen/start", Map.of(CSRF, WebClient.csrfToken(detail), "regeling", "zorgverzekering")).statusCode(),
+                "Utrecht no longer offers it");
+        assertEquals(404, henk.get(path + "/wijzig/bestaat-niet").statusCode());
 
         Document screen = Jsoup.parse(henk.get(path).body());
         assertEquals("Waarvoor heb je geld nodig?", screen.select("h1").text());
