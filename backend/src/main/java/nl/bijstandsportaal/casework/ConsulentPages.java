@@ -127,9 +127,13 @@ class ConsulentPages {
                                   Authentication authentication) {
         Map<String, String> form = FormBody.strings(body);
         Integer filesSeen = form.getOrDefault("bestanden", "").matches("[0-9]{1,3}") ? Integer.valueOf(form.get("bestanden")) : null;
+        // Closed from an application's page: back there (only to an application's own address).
+        String back = form.getOrDefault("terug", "").matches("/consulent/aanvragen/[0-9a-f-]{36}") ? form.get("terug")
+                : "/consulent/burgers/" + id;
+        String anchor = back.startsWith("/consulent/aanvragen/") ? "#papieren-titel" : "#documenten-titel";
         return switch (documents.close(CurrentUser.require(authentication), id, request, form.getOrDefault("status", ""), filesSeen)) {
-            case DONE -> HttpResponse.seeOther(URI.create("/consulent/burgers/" + id + "?opgeslagen=document#documenten-titel"));
-            case NEW_FILES -> HttpResponse.seeOther(URI.create("/consulent/burgers/" + id + "?opgeslagen=nieuwebestanden#documenten-titel"));
+            case DONE -> HttpResponse.seeOther(URI.create(back + "?opgeslagen=document" + anchor));
+            case NEW_FILES -> HttpResponse.seeOther(URI.create(back + "?opgeslagen=nieuwebestanden" + anchor));
             case NOT_POSSIBLE -> HttpResponse.badRequest();
         };
     }

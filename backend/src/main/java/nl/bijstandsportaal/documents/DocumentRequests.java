@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static nl.bijstandsportaal.platform.db.generated.Tables.AANVRAAG;
 import static nl.bijstandsportaal.platform.db.generated.Tables.DOCUMENTVERZOEK;
 import static nl.bijstandsportaal.platform.db.generated.Tables.DOCUMENTVERZOEK_BIJLAGE;
 import static nl.bijstandsportaal.platform.db.generated.Tables.MEDEWERKER;
@@ -56,13 +57,24 @@ public class DocumentRequests {
         }
     }
 
+    /**
+     * Why the request exists. LOS: the consulent asked on its own; BEWIJS: on the proof list of an application (asked by
+     * the portal when it was sent); HERSTEL: the consulent asks to complete an application, which stops its decision
+     * clock until the first file arrives or the last day passes (Awb 4:5, 4:15).
+     */
+    public enum Soort { LOS, BEWIJS, HERSTEL }
+
     /** The steps a consulent can take on a request that is not closed yet. */
     public static final List<Status> CLOSING = List.of(Status.AFGEROND, Status.INGETROKKEN);
 
-    /** A request, with the files sent for it. {@code late}: the last day has passed and nothing was sent. */
+    /**
+     * A request, with the files sent for it. {@code late}: the last day has passed and nothing was sent; {@code askedBy}:
+     * the consulent (null when the portal asked, for an application's proof); {@code aanvraag}/{@code kenmerk}: the
+     * application it belongs to (null for a request on its own).
+     */
     public record DocumentRequest(long id, String publicId, String what, String why, LocalDate deadline, Status status,
                                   Instant askedAt, Instant sentAt, Instant closedAt, String askedBy, List<SentFile> files,
-                                  boolean late) {
+                                  boolean late, Soort soort, String aanvraag, String kenmerk) {
     }
 
     /** A file the citizen sent (without its content). */
@@ -128,27 +140,68 @@ public class DocumentRequests {
         if (!checked.ok()) {
             return checked.errors();
         }
-        DocumentRequestForm.Request request = checked.request();
+        db.transaction(tx -> insert(tx.dsl(), citizen.id(), consulent.id(), checked.request(), null, Soort.LOS));
+        return Map.of();
+    }
+
+    /**
+     * Asks the citizen to complete an application (hersteltermijn), in the caller's transaction: the same form, message
+     * and reminders as any request, linked to the application. Messages per field, and then nothing is stored.
+     */
+    public Map<String, Text> askToComplete(DSLContext tx, CurrentUser consulent, long burgerId, long aanvraagId, Map<String, String> typed) {
+        CitizenProfile citizen = accounts.citizenFor(consulent, burgerId);
+        DocumentRequestForm.Checked checked = DocumentRequestForm.check(typed, Today.in(clock), defaults(citizen).minimumDays());
+        if (!checked.ok()) {
+            return checked.errors();
+        }
+        insert(tx, citizen.id(), consulent.id(), checked.request(), aanvraagId, Soort.HERSTEL);
+        return Map.of();
+    }
+
+    /**
+     * The proof list of an application just sent, in the caller's transaction: one request per item (asked by the
+     * portal), due by the municipality's usual document term, so the citizen can send each now or later and is
+     * reminded while one is missing. One inbox message says what to send.
+     */
+    public void askProof(DSLContext tx, long burgerId, String gemeente, long aanvraagId, List<String> items, String why) {
+        if (items.isEmpty()) {
+            return;
+        }
+        LocalDate today = Today.in(clock);
+        var book = rules.book();
+        int days = Math.max(book.value(RuleKey.DOCUMENTVERZOEK_TERMIJN_DAGEN, gemeente, today).intValueExact(),
+                book.value(RuleKey.DOCUMENTVERZOEK_MINIMUM_TERMIJN_DAGEN, gemeente, today).intValueExact());
+        for (String item : items) {
+            String publicId = UUID.randomUUID().toString();
+            tx.insertInto(DOCUMENTVERZOEK)
+                    .set(DOCUMENTVERZOEK.PUBLIC_ID, publicId).set(DOCUMENTVERZOEK.BURGER_ID, burgerId)
+                    .set(DOCUMENTVERZOEK.WAT, item).set(DOCUMENTVERZOEK.WAAROM, why).set(DOCUMENTVERZOEK.UITERLIJK, today.plusDays(days))
+                    .set(DOCUMENTVERZOEK.STATUS, Status.OPEN.name()).set(DOCUMENTVERZOEK.GEVRAAGD_OP, utc(clock.instant()))
+                    .set(DOCUMENTVERZOEK.AANVRAAG_ID, aanvraagId).set(DOCUMENTVERZOEK.SOORT, Soort.BEWIJS.name())
+                    .execute();
+        }
+    }
+
+    private void insert(DSLContext t, long burgerId, long medewerkerId, DocumentRequestForm.Request request, Long aanvraagId, Soort soort) {
         Instant now = clock.instant();
         String publicId = UUID.randomUUID().toString();
-        db.transaction(tx -> {
-            DSLContext t = tx.dsl();
-            t.insertInto(DOCUMENTVERZOEK)
-                    .set(DOCUMENTVERZOEK.PUBLIC_ID, publicId).set(DOCUMENTVERZOEK.BURGER_ID, citizen.id())
-                    .set(DOCUMENTVERZOEK.MEDEWERKER_ID, consulent.id()).set(DOCUMENTVERZOEK.WAT, request.what())
-                    .set(DOCUMENTVERZOEK.WAAROM, request.why()).set(DOCUMENTVERZOEK.UITERLIJK, request.deadline())
-                    .set(DOCUMENTVERZOEK.STATUS, Status.OPEN.name()).set(DOCUMENTVERZOEK.GEVRAAGD_OP, utc(now))
-                    .execute();
-            outbox.write(t, new Outbox.Message(citizen.id(), Topic.DOCUMENTEN, "document/" + publicId + "/gevraagd",
-                    "notification.document.asked", arguments.of(List.of(request.what(), request.deadline())), link(publicId)), now);
-            audit.record(t, consulent.id(), citizen.id(), "DOCUMENT_GEVRAAGD", "Document gevraagd, uiterlijk " + request.deadline());
-        });
-        return Map.of();
+        t.insertInto(DOCUMENTVERZOEK)
+                .set(DOCUMENTVERZOEK.PUBLIC_ID, publicId).set(DOCUMENTVERZOEK.BURGER_ID, burgerId)
+                .set(DOCUMENTVERZOEK.MEDEWERKER_ID, medewerkerId).set(DOCUMENTVERZOEK.WAT, request.what())
+                .set(DOCUMENTVERZOEK.WAAROM, request.why()).set(DOCUMENTVERZOEK.UITERLIJK, request.deadline())
+                .set(DOCUMENTVERZOEK.STATUS, Status.OPEN.name()).set(DOCUMENTVERZOEK.GEVRAAGD_OP, utc(now))
+                .set(DOCUMENTVERZOEK.AANVRAAG_ID, aanvraagId).set(DOCUMENTVERZOEK.SOORT, soort.name())
+                .execute();
+        String text = soort == Soort.HERSTEL ? "notification.document.herstel" : "notification.document.asked";
+        outbox.write(t, new Outbox.Message(burgerId, Topic.DOCUMENTEN, "document/" + publicId + "/gevraagd",
+                text, arguments.of(List.of(request.what(), request.deadline())), link(publicId)), now);
+        audit.record(t, medewerkerId, burgerId, soort == Soort.HERSTEL ? "AANVRAAG_HERSTEL" : "DOCUMENT_GEVRAAGD",
+                (soort == Soort.HERSTEL ? "Aanvulling op aanvraag gevraagd" : "Document gevraagd") + ", uiterlijk " + request.deadline());
     }
 
     /** This citizen's requests as their consulent sees them, newest first. */
     public List<DocumentRequest> forConsulent(CurrentUser consulent, long burgerId) {
-        List<DocumentRequest> requests = requests(accounts.citizenFor(consulent, burgerId).id());
+        List<DocumentRequest> requests = requests(DOCUMENTVERZOEK.BURGER_ID.eq(accounts.citizenFor(consulent, burgerId).id()));
         requests.sort(Comparator.comparing(DocumentRequest::askedAt).reversed());
         return requests;
     }
@@ -210,14 +263,25 @@ public class DocumentRequests {
 
     /** The citizen's requests: open ones first (nearest deadline first), then the others, newest first. */
     public List<DocumentRequest> forCitizen(long burgerId) {
-        List<DocumentRequest> requests = requests(burgerId);
+        List<DocumentRequest> requests = requests(DOCUMENTVERZOEK.BURGER_ID.eq(burgerId));
         requests.sort(Comparator.comparing((DocumentRequest r) -> !r.status().canSend())
                 .thenComparing((a, b) -> a.status().canSend() ? a.deadline().compareTo(b.deadline()) : b.askedAt().compareTo(a.askedAt())));
         return requests;
     }
 
     public DocumentRequest forCitizen(long burgerId, String publicId) {
-        return requests(burgerId).stream().filter(r -> r.publicId().equals(publicId)).findFirst().orElseThrow(NotFoundException::new);
+        return requests(DOCUMENTVERZOEK.BURGER_ID.eq(burgerId).and(DOCUMENTVERZOEK.PUBLIC_ID.eq(publicId))).stream().findFirst()
+                .orElseThrow(NotFoundException::new);
+    }
+
+    /**
+     * The requests of one application, in the order they were asked. The caller has checked that the application is
+     * the citizen's own, or in the consulent's municipality.
+     */
+    public List<DocumentRequest> forApplication(long aanvraagId) {
+        List<DocumentRequest> requests = requests(DOCUMENTVERZOEK.AANVRAAG_ID.eq(aanvraagId));
+        requests.sort(Comparator.comparing(DocumentRequest::askedAt).thenComparing(DocumentRequest::id));
+        return requests;
     }
 
     /** Throws NotFoundException when this is not one of the citizen's requests. */
@@ -267,11 +331,12 @@ public class DocumentRequests {
         db.transaction(tx -> addFile(tx.dsl(), burgerId, publicId, upload));
     }
 
-    private List<DocumentRequest> requests(long burgerId) {
+    private List<DocumentRequest> requests(org.jooq.Condition which) {
         LocalDate today = Today.in(clock);
-        var rows = db.select(DOCUMENTVERZOEK.asterisk(), MEDEWERKER.NAAM).from(DOCUMENTVERZOEK)
-                .join(MEDEWERKER).on(MEDEWERKER.ID.eq(DOCUMENTVERZOEK.MEDEWERKER_ID))
-                .where(DOCUMENTVERZOEK.BURGER_ID.eq(burgerId))
+        var rows = db.select(DOCUMENTVERZOEK.asterisk(), MEDEWERKER.NAAM, AANVRAAG.PUBLIC_ID, AANVRAAG.KENMERK).from(DOCUMENTVERZOEK)
+                .leftJoin(MEDEWERKER).on(MEDEWERKER.ID.eq(DOCUMENTVERZOEK.MEDEWERKER_ID))
+                .leftJoin(AANVRAAG).on(AANVRAAG.ID.eq(DOCUMENTVERZOEK.AANVRAAG_ID))
+                .where(which)
                 .fetch();
         Map<Long, List<SentFile>> files = new LinkedHashMap<>();
         if (!rows.isEmpty()) {
@@ -291,7 +356,8 @@ public class DocumentRequests {
                     r.get(DOCUMENTVERZOEK.WAAROM), deadline, status, instant(r.get(DOCUMENTVERZOEK.GEVRAAGD_OP)),
                     instant(r.get(DOCUMENTVERZOEK.GESTUURD_OP)), instant(r.get(DOCUMENTVERZOEK.AFGEROND_OP)), r.get(MEDEWERKER.NAAM),
                     List.copyOf(files.getOrDefault(r.get(DOCUMENTVERZOEK.ID), List.of())),
-                    status == Status.OPEN && today.isAfter(deadline)));
+                    status == Status.OPEN && today.isAfter(deadline), Soort.valueOf(r.get(DOCUMENTVERZOEK.SOORT)),
+                    r.get(AANVRAAG.PUBLIC_ID), r.get(AANVRAAG.KENMERK)));
         }
         return requests;
     }

@@ -10,17 +10,21 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
+import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.security.CurrentUser;
 import nl.bijstandsportaal.platform.security.Roles;
 import nl.bijstandsportaal.platform.web.FormBody;
 import nl.bijstandsportaal.platform.web.NotFoundException;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -52,8 +56,37 @@ class AanvraagPages {
     }
 
     @Get("/{id}")
-    HttpResponse<?> page(@PathVariable String id, Authentication authentication) {
-        return render(aanvragen.view(CurrentUser.require(authentication), id));
+    HttpResponse<?> page(@PathVariable String id, @QueryValue @Nullable String bezwaar, Authentication authentication) {
+        AanvraagService.Aanvraag a = aanvragen.view(CurrentUser.require(authentication), id);
+        if (a.screen() == null && !a.concept()) {
+            Map<String, Object> model = new HashMap<>(Map.of("a", a, "typed", Map.of(), "errors", Map.of(),
+                    "maxObjection", AanvraagService.MAX_OBJECTION, "maxNote", AanvraagService.MAX_NOTE));
+            if (bezwaar != null) {
+                model.put("bezwaarSent", true);
+            }
+            return HttpResponse.ok(new ModelAndView<>("aanvragen/status", model));
+        }
+        return render(a);
+    }
+
+    /** A bezwaar against the decision: it reaches the consulent; the form comes back with its messages if incomplete. */
+    @Post(value = "/{id}/bezwaar", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> object(@PathVariable String id, @Body Map<String, Object> body, Authentication authentication) {
+        CurrentUser citizen = CurrentUser.require(authentication);
+        Map<String, String> form = FormBody.strings(body);
+        Map<String, Text> errors = aanvragen.object(citizen, id, form);
+        if (errors.isEmpty()) {
+            return HttpResponse.seeOther(URI.create("/aanvragen/" + id + "?bezwaar=verstuurd#bezwaar-titel"));
+        }
+        return HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("aanvragen/status", Map.of("a",
+                aanvragen.view(citizen, id), "typed", form, "errors", errors, "maxObjection", AanvraagService.MAX_OBJECTION,
+                "maxNote", AanvraagService.MAX_NOTE)));
+    }
+
+    /** The formal decision letter, to read, print or save. */
+    @Get("/{id}/brief")
+    HttpResponse<?> letter(@PathVariable String id, Authentication authentication) {
+        return HttpResponse.ok(new ModelAndView<>("aanvragen/letter", Map.of("a", aanvragen.letter(CurrentUser.require(authentication), id))));
     }
 
     @Get("/{id}/wijzig/{scherm}")
@@ -83,6 +116,10 @@ class AanvraagPages {
             HttpStatus status = a.errors().isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST;
             return HttpResponse.status(status).body(new ModelAndView<>("aanvragen/screen", Map.of("a", a)));
         }
-        return HttpResponse.ok(new ModelAndView<>(a.concept() ? "aanvragen/check" : "aanvragen/status", Map.of("a", a)));
+        if (a.concept()) {
+            return HttpResponse.ok(new ModelAndView<>("aanvragen/check", Map.of("a", a)));
+        }
+        return HttpResponse.ok(new ModelAndView<>("aanvragen/status", Map.of("a", a, "typed", Map.of(), "errors", Map.of(),
+                "maxObjection", AanvraagService.MAX_OBJECTION, "maxNote", AanvraagService.MAX_NOTE)));
     }
 }

@@ -1,19 +1,29 @@
 package nl.bijstandsportaal.regelingen;
 
 import jakarta.inject.Singleton;
+import nl.bijstandsportaal.documents.DocumentRequests;
 import nl.bijstandsportaal.platform.db.generated.tables.records.AanvraagRecord;
+import nl.bijstandsportaal.platform.db.generated.tables.records.BezwaarRecord;
+import nl.bijstandsportaal.platform.time.Today;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import static nl.bijstandsportaal.platform.db.generated.Tables.AANVRAAG;
+import static nl.bijstandsportaal.platform.db.generated.Tables.BEZWAAR;
 import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
+import static nl.bijstandsportaal.platform.db.generated.Tables.DOCUMENTVERZOEK;
 
 /** Applications ({@code aanvraag}): always scoped to the citizen, or to the consulent's municipality. */
 @Singleton
@@ -21,6 +31,8 @@ class AanvraagRepository {
 
     static final String CONCEPT = "CONCEPT";
     static final String VERSTUURD = "VERSTUURD";
+    /** A grant above the four-eyes amount, proposed by one employee and waiting for a second. */
+    static final String VOORGESTELD = "VOORGESTELD";
     static final String BESLOTEN = "BESLOTEN";
 
     private final DSLContext db;
@@ -50,18 +62,51 @@ class AanvraagRepository {
         return db.selectFrom(AANVRAAG).where(AANVRAAG.BURGER_ID.eq(burgerId)).orderBy(AANVRAAG.GESTART_OP.desc()).fetch();
     }
 
-    /** Sent applications of a municipality, oldest first, with the citizen's name. */
+    /** Sent applications of a municipality, oldest first, with the citizen's name and whether a bezwaar waits. */
     List<SentRow> sent(String gemeente) {
-        return db.select(AANVRAAG.PUBLIC_ID, AANVRAAG.REGELING, AANVRAAG.KENMERK, AANVRAAG.VERSTUURD_OP, AANVRAAG.STATUS,
-                        BURGER.VOORNAAM, BURGER.ACHTERNAAM)
+        return db.select(AANVRAAG.ID, AANVRAAG.PUBLIC_ID, AANVRAAG.REGELING, AANVRAAG.KENMERK, AANVRAAG.VERSTUURD_OP, AANVRAAG.STATUS,
+                        BURGER.VOORNAAM, BURGER.ACHTERNAAM, AANVRAAG.VERDAAGD_OP, AANVRAAG.VERDAAGD_TOT, AANVRAAG.VOORGESTELD_DOOR,
+                        BEZWAAR.ID, BEZWAAR.GEZIEN_OP)
                 .from(AANVRAAG).join(BURGER).on(BURGER.ID.eq(AANVRAAG.BURGER_ID))
+                .leftJoin(BEZWAAR).on(BEZWAAR.AANVRAAG_ID.eq(AANVRAAG.ID))
                 .where(AANVRAAG.GEMEENTE.eq(gemeente).and(AANVRAAG.STATUS.ne(CONCEPT)))
                 .orderBy(AANVRAAG.VERSTUURD_OP)
-                .fetch(r -> new SentRow(r.value1(), r.value2(), r.value3(), r.value4().toInstant(ZoneOffset.UTC), r.value5(),
-                        r.value6() + " " + r.value7()));
+                .fetch(r -> new SentRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5().toInstant(ZoneOffset.UTC), r.value6(),
+                        r.value7() + " " + r.value8(), verdaging(r.value9(), r.value10()), r.value11(),
+                        r.value12() == null ? Bezwaar.NONE : r.value13() == null ? Bezwaar.NEW : Bezwaar.SEEN));
     }
 
-    record SentRow(String publicId, String regeling, String kenmerk, Instant sentAt, String status, String name) {
+    enum Bezwaar { NONE, NEW, SEEN }
+
+    record SentRow(long id, String publicId, String regeling, String kenmerk, Instant sentAt, String status, String name,
+                   Termijnen.Verdaging verdaging, Long proposedBy, Bezwaar bezwaar) {
+    }
+
+    static Termijnen.Verdaging verdaging(LocalDateTime setOn, java.time.LocalDate until) {
+        return until == null ? null : new Termijnen.Verdaging(day(setOn), until);
+    }
+
+    /**
+     * The requests to complete each application (hersteltermijnen), as the legal clock reads them: asked on, due by,
+     * and done on (the first file, or the day the consulent closed it).
+     */
+    Map<Long, List<Termijnen.Herstel>> herstel(Collection<Long> aanvraagIds) {
+        if (aanvraagIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<Termijnen.Herstel>> byAanvraag = new HashMap<>();
+        db.select(DOCUMENTVERZOEK.AANVRAAG_ID, DOCUMENTVERZOEK.GEVRAAGD_OP, DOCUMENTVERZOEK.UITERLIJK, DOCUMENTVERZOEK.GESTUURD_OP,
+                        DOCUMENTVERZOEK.AFGEROND_OP)
+                .from(DOCUMENTVERZOEK)
+                .where(DOCUMENTVERZOEK.AANVRAAG_ID.in(aanvraagIds).and(DOCUMENTVERZOEK.SOORT.eq(DocumentRequests.Soort.HERSTEL.name())))
+                .forEach(r -> byAanvraag.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(new Termijnen.Herstel(
+                        day(r.value2()), r.value3(), r.value4() != null ? day(r.value4()) : r.value5() != null ? day(r.value5()) : null)));
+        return byAanvraag;
+    }
+
+    /** The day in the Netherlands of a stored UTC time. */
+    static java.time.LocalDate day(LocalDateTime utc) {
+        return utc.toInstant(ZoneOffset.UTC).atZone(Today.DUTCH_TIME).toLocalDate();
     }
 
     AanvraagRecord create(long burgerId, String gemeente, String regeling, String answers, Instant at) {
@@ -87,17 +132,79 @@ class AanvraagRepository {
     }
 
     /** Sends a concept: status, time and reference in one update; false if it was sent already. */
-    boolean send(long id, Instant at) {
-        return db.update(AANVRAAG).set(AANVRAAG.STATUS, VERSTUURD).set(AANVRAAG.VERSTUURD_OP, utc(at))
+    boolean send(DSLContext tx, long id, Instant at) {
+        return tx.update(AANVRAAG).set(AANVRAAG.STATUS, VERSTUURD).set(AANVRAAG.VERSTUURD_OP, utc(at))
                 .set(AANVRAAG.BIJGEWERKT_OP, utc(at)).set(AANVRAAG.KENMERK, String.format("A%07d", id))
                 .where(AANVRAAG.ID.eq(id).and(AANVRAAG.STATUS.eq(CONCEPT))).execute() == 1;
     }
 
-    boolean decide(DSLContext tx, long id, String besluit, BigDecimal bedrag, String reden, long medewerkerId, Instant at) {
+    /** Takes the decision (from VERSTUURD, or from VOORGESTELD when a second employee agrees); false if decided before. */
+    boolean decide(DSLContext tx, long id, String from, String besluit, BigDecimal bedrag, java.time.LocalDate paidBy, String reden,
+                   long medewerkerId, Instant at) {
         return tx.update(AANVRAAG).set(AANVRAAG.STATUS, BESLOTEN).set(AANVRAAG.BESLUIT, besluit).set(AANVRAAG.BESLUIT_BEDRAG, bedrag)
+                .set(AANVRAAG.BESLUIT_BETAALDATUM, paidBy)
                 .set(AANVRAAG.BESLUIT_REDEN, reden).set(AANVRAAG.BESLOTEN_DOOR, medewerkerId).set(AANVRAAG.BESLOTEN_OP, utc(at))
-                .set(AANVRAAG.BIJGEWERKT_OP, utc(at))
+                .set(AANVRAAG.BIJGEWERKT_OP, utc(at)).setNull(AANVRAAG.AKKOORD_NOTITIE)
+                .where(AANVRAAG.ID.eq(id).and(AANVRAAG.STATUS.eq(from))).execute() == 1;
+    }
+
+    /** Proposes a grant for a second employee to approve; false if the application is no longer waiting for one. */
+    boolean propose(DSLContext tx, long id, String besluit, BigDecimal bedrag, java.time.LocalDate paidBy, String reden,
+                    long medewerkerId, Instant at) {
+        return tx.update(AANVRAAG).set(AANVRAAG.STATUS, VOORGESTELD).set(AANVRAAG.BESLUIT, besluit).set(AANVRAAG.BESLUIT_BEDRAG, bedrag)
+                .set(AANVRAAG.BESLUIT_BETAALDATUM, paidBy)
+                .set(AANVRAAG.BESLUIT_REDEN, reden).set(AANVRAAG.VOORGESTELD_DOOR, medewerkerId).set(AANVRAAG.VOORGESTELD_OP, utc(at))
+                .set(AANVRAAG.BIJGEWERKT_OP, utc(at)).setNull(AANVRAAG.AKKOORD_NOTITIE)
                 .where(AANVRAAG.ID.eq(id).and(AANVRAAG.STATUS.eq(VERSTUURD))).execute() == 1;
+    }
+
+    /** A proposal turned down: back to VERSTUURD, with the second employee's note for the first. */
+    boolean turnDown(DSLContext tx, long id, String note, Instant at) {
+        return tx.update(AANVRAAG).set(AANVRAAG.STATUS, VERSTUURD).setNull(AANVRAAG.BESLUIT).setNull(AANVRAAG.BESLUIT_BEDRAG)
+                .setNull(AANVRAAG.BESLUIT_BETAALDATUM).setNull(AANVRAAG.BESLUIT_REDEN).set(AANVRAAG.AKKOORD_NOTITIE, note).set(AANVRAAG.BIJGEWERKT_OP, utc(at))
+                .where(AANVRAAG.ID.eq(id).and(AANVRAAG.STATUS.eq(VOORGESTELD))).execute() == 1;
+    }
+
+    /** Names a later decision date (Awb 4:14), once, while no decision is taken; false otherwise. */
+    boolean adjourn(DSLContext tx, long id, java.time.LocalDate until, String reason, Instant at) {
+        return tx.update(AANVRAAG).set(AANVRAAG.VERDAAGD_TOT, until).set(AANVRAAG.VERDAAGD_OP, utc(at))
+                .set(AANVRAAG.VERDAGING_REDEN, reason).set(AANVRAAG.BIJGEWERKT_OP, utc(at))
+                .where(AANVRAAG.ID.eq(id).and(AANVRAAG.STATUS.in(VERSTUURD, VOORGESTELD)).and(AANVRAAG.VERDAAGD_TOT.isNull()))
+                .execute() == 1;
+    }
+
+    Optional<BezwaarRecord> bezwaar(long aanvraagId) {
+        return Optional.ofNullable(db.selectFrom(BEZWAAR).where(BEZWAAR.AANVRAAG_ID.eq(aanvraagId)).fetchOne());
+    }
+
+    /** Stores a bezwaar; false when there is one for this application already (one per decision). */
+    boolean objection(DSLContext tx, long aanvraagId, long burgerId, String why, String lateReason, Instant at) {
+        int stored = tx.insertInto(BEZWAAR).set(BEZWAAR.PUBLIC_ID, UUID.randomUUID().toString()).set(BEZWAAR.AANVRAAG_ID, aanvraagId)
+                .set(BEZWAAR.BURGER_ID, burgerId).set(BEZWAAR.WAAROM, why).set(BEZWAAR.TE_LAAT_REDEN, lateReason)
+                .set(BEZWAAR.INGEDIEND_OP, utc(at))
+                .onDuplicateKeyIgnore().execute();
+        if (stored == 1) {
+            tx.update(BEZWAAR).set(BEZWAAR.KENMERK, DSL.concat(DSL.inline("B"), DSL.lpad(BEZWAAR.ID.cast(String.class), 7, "0")))
+                    .where(BEZWAAR.AANVRAAG_ID.eq(aanvraagId)).execute();
+        }
+        return stored == 1;
+    }
+
+    /** The consulent opened the bezwaar: it is no longer new in the work list. */
+    void bezwaarSeen(long aanvraagId, long medewerkerId, Instant at) {
+        db.update(BEZWAAR).set(BEZWAAR.GEZIEN_DOOR, medewerkerId).set(BEZWAAR.GEZIEN_OP, utc(at))
+                .where(BEZWAAR.AANVRAAG_ID.eq(aanvraagId).and(BEZWAAR.GEZIEN_OP.isNull())).execute();
+    }
+
+    /** Time from start to send, and screens, of the applications sent in a municipality since {@code from}. */
+    List<Duration> durations(String gemeente, Instant from) {
+        return db.select(AANVRAAG.REGELING, AANVRAAG.GESTART_OP, AANVRAAG.VERSTUURD_OP, AANVRAAG.SCHERMEN).from(AANVRAAG)
+                .where(AANVRAAG.GEMEENTE.eq(gemeente).and(AANVRAAG.VERSTUURD_OP.ge(utc(from))))
+                .fetch(r -> new Duration(Regeling.valueOf(r.value1()),
+                        java.time.Duration.between(r.value2(), r.value3()).toSeconds(), r.value4()));
+    }
+
+    record Duration(Regeling regeling, long seconds, int screens) {
     }
 
     private static LocalDateTime utc(Instant at) {

@@ -1,13 +1,16 @@
 package nl.bijstandsportaal.regelingen;
 
 import jakarta.inject.Singleton;
+import nl.bijstandsportaal.documents.DocumentRequests;
 import nl.bijstandsportaal.notifications.MessageArguments;
 import nl.bijstandsportaal.notifications.Outbox;
 import nl.bijstandsportaal.notifications.Topic;
 import nl.bijstandsportaal.platform.audit.AuditLog;
 import nl.bijstandsportaal.platform.db.generated.tables.records.AanvraagRecord;
 import nl.bijstandsportaal.platform.forms.FormFlow;
+import nl.bijstandsportaal.platform.forms.Question;
 import nl.bijstandsportaal.platform.forms.Screen;
+import nl.bijstandsportaal.platform.i18n.Messages;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.i18n.TypedInput;
 import nl.bijstandsportaal.platform.security.CurrentUser;
@@ -15,6 +18,7 @@ import nl.bijstandsportaal.platform.time.Today;
 import nl.bijstandsportaal.platform.web.NotFoundException;
 import nl.bijstandsportaal.rules.RuleBook;
 import nl.bijstandsportaal.rules.RuleKey;
+import nl.bijstandsportaal.rules.RulePeriod;
 import nl.bijstandsportaal.rules.RulePeriodRepository;
 import nl.bijstandsportaal.rules.RulesService;
 import org.jooq.DSLContext;
@@ -24,10 +28,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+
+import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
+import static nl.bijstandsportaal.platform.db.generated.Tables.MEDEWERKER;
 
 /**
  * Applying for a regeling: a concept saved after every screen (so it survives an ended session and can be finished
@@ -40,30 +49,41 @@ public class AanvraagService {
 
     public static final String DECIDED = "AANVRAAG_BESLUIT";
     public static final String OPENED = "AANVRAAG_BEKEKEN";
+    public static final String PROPOSED = "AANVRAAG_VOORSTEL";
+    public static final String APPROVED = "AANVRAAG_AKKOORD";
+    public static final String TURNED_DOWN = "AANVRAAG_NIET_AKKOORD";
+    public static final String ADJOURNED = "AANVRAAG_VERDAAGD";
     /** The decisions a consulent can take. */
     public static final List<String> BESLUITEN = List.of("TOEGEKEND", "AFGEWEZEN", "BUITEN_BEHANDELING");
+    public static final int MAX_REASON = 2000;
+    public static final int MAX_OBJECTION = 4000;
+    public static final int MAX_NOTE = 1000;
 
     private final AanvraagRepository repository;
     private final RegelingenService regelingen;
     private final RegelingenRepository checkAnswers;
+    private final DocumentRequests documents;
     private final RulesService rules;
     private final RulePeriodRepository municipalities;
     private final Outbox outbox;
     private final MessageArguments arguments;
+    private final Messages messages;
     private final AuditLog audit;
     private final DSLContext db;
     private final Clock clock;
 
     AanvraagService(AanvraagRepository repository, RegelingenService regelingen, RegelingenRepository checkAnswers,
-                    RulesService rules, RulePeriodRepository municipalities, Outbox outbox, MessageArguments arguments,
-                    AuditLog audit, DSLContext db, Clock clock) {
+                    DocumentRequests documents, RulesService rules, RulePeriodRepository municipalities, Outbox outbox,
+                    MessageArguments arguments, Messages messages, AuditLog audit, DSLContext db, Clock clock) {
         this.repository = repository;
         this.regelingen = regelingen;
         this.checkAnswers = checkAnswers;
+        this.documents = documents;
         this.rules = rules;
         this.municipalities = municipalities;
         this.outbox = outbox;
         this.arguments = arguments;
+        this.messages = messages;
         this.audit = audit;
         this.db = db;
         this.clock = clock;
@@ -71,13 +91,19 @@ public class AanvraagService {
 
     /**
      * An application as its pages show it. {@code screen}: the question to answer now (null when all are answered);
-     * {@code summary}: every answer with its question, for the check before sending; {@code proof}: what to send along;
-     * {@code clock}: the legal clock once sent; {@code bezwaarUntil}: the last day for bezwaar once decided.
+     * {@code summary}: every answer with its question, for the check before sending; {@code proof}: what to send along
+     * (before sending: the list; after: {@code bewijs}, one request per item with its files); {@code herstel}: the
+     * requests to complete it; {@code clock}: the legal clock once sent; {@code bezwaarUntil}: the last day for bezwaar
+     * once decided; {@code review}: for the consulent, the decision waiting for a second employee, or the note of one
+     * who did not agree.
      */
     public record Aanvraag(String id, Regeling regeling, String status, String kenmerk, FormFlow.ScreenView screen, boolean first,
                            Map<String, Text> errors, List<Answer> summary, List<Text> proof, Instant startedAt, Instant sentAt,
                            Termijnen.Clock clock, String besluit, BigDecimal bedrag, String reden, LocalDate decidedOn,
-                           LocalDate bezwaarUntil, String citizenName) {
+                           LocalDate bezwaarUntil, String citizenName, List<DocumentRequests.DocumentRequest> bewijs,
+                           List<DocumentRequests.DocumentRequest> herstel, LocalDate verdaagdTot, String verdagingReden,
+                           Review review, Objection bezwaar, String gemeenteNaam, long burgerId, LocalDate paidBy,
+                           boolean bezwaarLate) {
 
         public Text text(String part) {
             return Text.of("regelingen." + regeling.code() + "." + part);
@@ -86,10 +112,45 @@ public class AanvraagService {
         public boolean concept() {
             return AanvraagRepository.CONCEPT.equals(status);
         }
+
+        /** Sent and not decided yet (also while a proposed decision waits for a second employee). */
+        public boolean open() {
+            return AanvraagRepository.VERSTUURD.equals(status) || AanvraagRepository.VOORGESTELD.equals(status);
+        }
+
+        public boolean decided() {
+            return AanvraagRepository.BESLOTEN.equals(status);
+        }
+
+        /** Proof the citizen still has to send. */
+        public List<DocumentRequests.DocumentRequest> missing() {
+            return bewijs.stream().filter(d -> d.status() == DocumentRequests.Status.OPEN).toList();
+        }
+
+        /** A request to complete the application still waits for the citizen. */
+        public List<DocumentRequests.DocumentRequest> herstelOpen() {
+            return herstel.stream().filter(d -> d.status() == DocumentRequests.Status.OPEN && !d.late()).toList();
+        }
     }
 
     /** One answer for the check page: the question, the answer in words, and the screen to change it. */
     public record Answer(Text question, Text answer, String value, String screen) {
+    }
+
+    /**
+     * Four eyes, as the consulent sees it. {@code proposedBy}: who proposed the grant (null when none waits);
+     * {@code mayApprove}: the employee looking is not the one who proposed it; {@code note}: why a second employee did
+     * not agree with an earlier proposal (null: none).
+     */
+    public record Review(String proposedBy, boolean mayApprove, String note, BigDecimal above, String besluit, BigDecimal bedrag,
+                         LocalDate paidBy, String reden) {
+    }
+
+    /** A bezwaar made in the portal. {@code late}: after the bezwaartermijn, with the citizen's reason. */
+    public record Objection(String kenmerk, String why, String lateReason, LocalDate madeAt) {
+        public boolean late() {
+            return lateReason != null;
+        }
     }
 
     // ---- the citizen ----------------------------------------------------------------------------------------
@@ -144,12 +205,31 @@ public class AanvraagService {
         return view(r, null, Map.of(), Map.of(), false, null);
     }
 
-    /** Sends the application when every question has an answer; sending again changes nothing. */
+    /**
+     * Sends the application when every question has an answer, in one transaction with its proof list (one document
+     * request per item) and the receipt in the citizen's inbox. Sending again changes nothing.
+     */
     public Aanvraag send(CurrentUser citizen, String id) {
         AanvraagRecord r = own(citizen, id);
-        FormFlow flow = AanvraagFlows.of(regeling(r));
-        if (r.getStatus().equals(AanvraagRepository.CONCEPT) && flow.next(RegelingenRepository.decode(r.getAntwoorden())).isEmpty()) {
-            repository.send(r.getId(), clock.instant());
+        Regeling regeling = regeling(r);
+        Map<String, String> answers = RegelingenRepository.decode(r.getAntwoorden());
+        if (r.getStatus().equals(AanvraagRepository.CONCEPT) && AanvraagFlows.of(regeling).next(answers).isEmpty()) {
+            Instant now = clock.instant();
+            db.transaction(tx -> {
+                DSLContext t = tx.dsl();
+                if (!repository.send(t, r.getId(), now)) {
+                    return;
+                }
+                String kenmerk = String.format("A%07d", r.getId());
+                String naam = messages.get(Messages.DUTCH, "regelingen." + regeling.code() + ".naam");
+                List<String> proof = AanvraagFlows.proof(regeling, answers).stream().map(k -> messages.get(Messages.DUTCH, k)).toList();
+                documents.askProof(t, r.getBurgerId(), r.getGemeente(), r.getId(), proof,
+                        messages.get(Messages.DUTCH, "aanvraag.proof.why", naam, kenmerk));
+                outbox.write(t, new Outbox.Message(r.getBurgerId(), Topic.STATUS, "aanvraag/" + r.getPublicId() + "/verstuurd",
+                        proof.isEmpty() ? "notification.aanvraag.verstuurd" : "notification.aanvraag.verstuurd.bewijs",
+                        arguments.of(List.of(kenmerk, decisionClock(regeling, r.getGemeente(), now, List.of(), null, today()).deadline(),
+                                proof.size())), "/aanvragen/" + r.getPublicId()), now);
+            });
         }
         return view(own(citizen, id), null, Map.of(), Map.of(), false, null);
     }
@@ -159,79 +239,286 @@ public class AanvraagService {
         return repository.ofCitizen(citizen.id()).stream().map(r -> view(r, null, Map.of(), Map.of(), true, null)).toList();
     }
 
-    // ---- the consulent --------------------------------------------------------------------------------------
-
-    /** A sent application in the work list: who, what, and the days left on the legal clock. */
-    public record WorkItem(String id, Regeling regeling, String kenmerk, String name, Instant sentAt, String status,
-                           Termijnen.Clock clock) {
-        public Text text(String part) {
-            return Text.of("regelingen." + regeling.code() + "." + part);
+    /**
+     * A bezwaar against the decision, made in the portal: why (required), and after the bezwaartermijn also why it is
+     * late (Awb 6:11). One per decision; it reaches the consulent's work list, the citizen gets a receipt.
+     */
+    public Map<String, Text> object(CurrentUser citizen, String id, Map<String, String> typed) {
+        AanvraagRecord r = own(citizen, id);
+        if (!r.getStatus().equals(AanvraagRepository.BESLOTEN) || repository.bezwaar(r.getId()).isPresent()) {
+            return Map.of();
         }
-    }
-
-    /** The sent applications of the consulent's municipality: open ones first, by days left. */
-    public List<WorkItem> workList(CurrentUser consulent) {
-        String gemeente = gemeenteOf(consulent);
-        LocalDate today = today();
-        return repository.sent(gemeente).stream().map(row -> {
-            Regeling regeling = Regeling.valueOf(row.regeling());
-            return new WorkItem(row.publicId(), regeling, row.kenmerk(), row.name(), row.sentAt(), row.status(),
-                    decisionClock(regeling, gemeente, row.sentAt(), today));
-        }).sorted(java.util.Comparator.comparing((WorkItem w) -> !w.status().equals(AanvraagRepository.VERSTUURD))
-                .thenComparing(w -> w.clock().daysLeft())).toList();
-    }
-
-    /** One application for the consulent; opening it is audited. */
-    public Aanvraag forConsulent(CurrentUser consulent, String id) {
-        AanvraagRecord r = repository.inGemeente(gemeenteOf(consulent), id).orElseThrow(NotFoundException::new);
-        audit.record(db, consulent.id(), r.getBurgerId(), OPENED, "Aanvraag " + r.getKenmerk() + " bekeken");
-        return view(r, null, Map.of(), Map.of(), true, name(r.getBurgerId()));
-    }
-
-    /** The consulent's decision form, as typed. */
-    public record Decision(String besluit, String bedrag, String reden) {
-    }
-
-    /** Decides: a granted application needs an amount, every decision a reason the citizen can read. Errors per field. */
-    public Map<String, Text> decide(CurrentUser consulent, String id, Decision d) {
-        AanvraagRecord r = repository.inGemeente(gemeenteOf(consulent), id).orElseThrow(NotFoundException::new);
         Map<String, Text> errors = new LinkedHashMap<>();
-        if (d.besluit() == null || !BESLUITEN.contains(d.besluit())) {
-            errors.put("besluit", Text.of("aanvraag.decide.error.besluit"));
+        String why = strip(typed.get("waarom"));
+        if (why.isEmpty() || why.length() > MAX_OBJECTION) {
+            errors.put("waarom", Text.of("aanvraag.bezwaar.error.waarom", MAX_OBJECTION));
         }
-        BigDecimal bedrag = null;
-        if ("TOEGEKEND".equals(d.besluit())) {
-            bedrag = TypedInput.amount(d.bedrag()).filter(b -> b.signum() > 0).orElse(null);
-            if (bedrag == null) {
-                errors.put("bedrag", Text.of("aanvraag.decide.error.bedrag"));
+        LocalDate until = bezwaarUntil(r);
+        String lateReason = null;
+        if (today().isAfter(until)) {
+            lateReason = strip(typed.get("telaat"));
+            if (lateReason.isEmpty() || lateReason.length() > MAX_NOTE) {
+                errors.put("telaat", Text.of("aanvraag.bezwaar.error.telaat", MAX_NOTE));
             }
-        }
-        String reden = d.reden() == null ? "" : d.reden().strip();
-        if (reden.isEmpty() || reden.length() > 2000) {
-            errors.put("reden", Text.of("aanvraag.decide.error.reden"));
         }
         if (!errors.isEmpty()) {
             return errors;
         }
         Instant now = clock.instant();
-        BigDecimal amount = bedrag;
+        String late = lateReason;
         db.transaction(tx -> {
             DSLContext t = tx.dsl();
-            if (!repository.decide(t, r.getId(), d.besluit(), amount, reden, consulent.id(), now)) {
-                return; // decided before: nothing changes
+            if (repository.objection(t, r.getId(), r.getBurgerId(), why, late, now)) {
+                outbox.write(t, new Outbox.Message(r.getBurgerId(), Topic.STATUS, "aanvraag/" + r.getPublicId() + "/bezwaar",
+                        "notification.aanvraag.bezwaar", arguments.of(List.of(r.getKenmerk())), "/aanvragen/" + r.getPublicId()), now);
             }
-            outbox.write(t, new Outbox.Message(r.getBurgerId(), Topic.STATUS, "aanvraag/" + r.getPublicId() + "/besluit",
-                    "notification.aanvraag.besluit", arguments.of(List.of(r.getKenmerk())), "/aanvragen/" + r.getPublicId()), now);
-            audit.record(t, consulent.id(), r.getBurgerId(), DECIDED, "Aanvraag " + r.getKenmerk() + ": " + d.besluit()
-                    + (amount == null ? "" : " " + amount.toPlainString()));
         });
         return Map.of();
     }
 
+    // ---- the consulent --------------------------------------------------------------------------------------
+
+    /**
+     * A sent application in the work list: who, what, the days left on the legal clock, and what waits: a proposed
+     * grant for a second employee ({@code proposal}), a new bezwaar ({@code bezwaar}).
+     */
+    public record WorkItem(String id, Regeling regeling, String kenmerk, String name, Instant sentAt, String status,
+                           Termijnen.Clock clock, boolean proposal, boolean bezwaar) {
+        public Text text(String part) {
+            return Text.of("regelingen." + regeling.code() + "." + part);
+        }
+
+        public boolean open() {
+            return !AanvraagRepository.BESLOTEN.equals(status);
+        }
+    }
+
+    /** The sent applications of the consulent's municipality: a new bezwaar and open ones first, by days left. */
+    public List<WorkItem> workList(CurrentUser consulent) {
+        String gemeente = gemeenteOf(consulent);
+        LocalDate today = today();
+        List<AanvraagRepository.SentRow> rows = repository.sent(gemeente);
+        Map<Long, List<Termijnen.Herstel>> herstel = repository.herstel(rows.stream().map(AanvraagRepository.SentRow::id).toList());
+        return rows.stream().map(row -> {
+            Regeling regeling = Regeling.valueOf(row.regeling());
+            return new WorkItem(row.publicId(), regeling, row.kenmerk(), row.name(), row.sentAt(), row.status(),
+                    decisionClock(regeling, gemeente, row.sentAt(), herstel.getOrDefault(row.id(), List.of()),
+                            row.verdaging(), today),
+                    AanvraagRepository.VOORGESTELD.equals(row.status()), row.bezwaar() == AanvraagRepository.Bezwaar.NEW);
+        }).sorted(Comparator.comparing((WorkItem w) -> !w.bezwaar()).thenComparing(w -> !w.open())
+                .thenComparing(w -> w.clock().daysLeft())).toList();
+    }
+
+    /** One application for the consulent; opening it is audited, and a bezwaar on it is then seen. */
+    public Aanvraag forConsulent(CurrentUser consulent, String id) {
+        AanvraagRecord r = inGemeente(consulent, id);
+        audit.record(db, consulent.id(), r.getBurgerId(), OPENED, "Aanvraag " + r.getKenmerk() + " bekeken");
+        repository.bezwaarSeen(r.getId(), consulent.id(), clock.instant());
+        return view(r, null, Map.of(), Map.of(), true, consulent);
+    }
+
+    /** The consulent's decision form, as typed. */
+    public record Decision(String besluit, String bedrag, String betaaldatum, String reden) {
+    }
+
+    /** How far ahead a payment date may be: further is almost always a typing error. */
+    static final int MAX_PAYMENT_DAYS = 92;
+
+    /** What a decision did: taken (the citizen is told), or proposed for a second employee (four eyes). */
+    public enum Decided { DECIDED, PROPOSED }
+
+    /** A decision, or the messages per field (then nothing is stored). */
+    public record DecisionResult(Decided decided, Map<String, Text> errors) {
+    }
+
+    /**
+     * Decides: a granted application needs an amount, every decision a reason the citizen can read, and "buiten
+     * behandeling" a request to complete it that the citizen let pass unused (Awb 4:5). A grant above the municipality's
+     * four-eyes amount is only proposed; a second employee takes it ({@link #review}).
+     */
+    public DecisionResult decide(CurrentUser consulent, String id, Decision d) {
+        AanvraagRecord r = inGemeente(consulent, id);
+        Map<String, Text> errors = new LinkedHashMap<>();
+        if (!r.getStatus().equals(AanvraagRepository.VERSTUURD)) {
+            errors.put("besluit", Text.of(r.getStatus().equals(AanvraagRepository.VOORGESTELD)
+                    ? "aanvraag.decide.error.proposed" : "aanvraag.decide.error.decided"));
+            return new DecisionResult(null, errors);
+        }
+        if (d.besluit() == null || !BESLUITEN.contains(d.besluit())) {
+            errors.put("besluit", Text.of("aanvraag.decide.error.besluit"));
+        } else if ("BUITEN_BEHANDELING".equals(d.besluit())
+                && documents.forApplication(r.getId()).stream().noneMatch(q -> q.soort() == DocumentRequests.Soort.HERSTEL && q.late())) {
+            errors.put("besluit", Text.of("aanvraag.decide.error.buitenBehandeling"));
+        }
+        BigDecimal bedrag = null;
+        LocalDate paidBy = null;
+        if ("TOEGEKEND".equals(d.besluit())) {
+            bedrag = TypedInput.amount(d.bedrag()).filter(b -> b.signum() > 0).orElse(null);
+            if (bedrag == null) {
+                errors.put("bedrag", Text.of("aanvraag.decide.error.bedrag"));
+            }
+            paidBy = TypedInput.date(d.betaaldatum()).filter(p -> !p.isBefore(today()) && !p.isAfter(today().plusDays(MAX_PAYMENT_DAYS)))
+                    .orElse(null);
+            if (paidBy == null) {
+                errors.put("betaaldatum", Text.of("aanvraag.decide.error.betaaldatum", today(), today().plusDays(MAX_PAYMENT_DAYS)));
+            }
+        }
+        String reden = strip(d.reden());
+        if (reden.isEmpty() || reden.length() > MAX_REASON) {
+            errors.put("reden", Text.of("aanvraag.decide.error.reden"));
+        }
+        if (!errors.isEmpty()) {
+            return new DecisionResult(null, errors);
+        }
+        Instant now = clock.instant();
+        BigDecimal amount = bedrag;
+        LocalDate paid = paidBy;
+        boolean fourEyes = amount != null && fourEyesAbove(r.getGemeente()).map(limit -> amount.compareTo(limit) > 0).orElse(false);
+        db.transaction(tx -> {
+            DSLContext t = tx.dsl();
+            if (fourEyes) {
+                if (repository.propose(t, r.getId(), d.besluit(), amount, paid, reden, consulent.id(), now)) {
+                    audit.record(t, consulent.id(), r.getBurgerId(), PROPOSED, "Aanvraag " + r.getKenmerk() + ": toekenning "
+                            + amount.toPlainString() + " voorgesteld, wacht op een tweede medewerker");
+                }
+            } else if (repository.decide(t, r.getId(), AanvraagRepository.VERSTUURD, d.besluit(), amount, paid, reden, consulent.id(), now)) {
+                decided(t, r, consulent, d.besluit(), amount, now);
+            }
+        });
+        return new DecisionResult(fourEyes ? Decided.PROPOSED : Decided.DECIDED, Map.of());
+    }
+
+    /**
+     * A second employee on a proposed grant: agree (it takes effect and the citizen is told) or not (back to the first,
+     * with a note, which is required). The one who proposed it cannot agree with it.
+     */
+    public Map<String, Text> review(CurrentUser second, String id, String choice, String note) {
+        AanvraagRecord r = inGemeente(second, id);
+        if (!r.getStatus().equals(AanvraagRepository.VOORGESTELD)) {
+            return Map.of();
+        }
+        if (r.getVoorgesteldDoor() == second.id()) {
+            return Map.of("keuze", Text.of("aanvraag.review.error.self"));
+        }
+        String text = strip(note);
+        if (!"akkoord".equals(choice) && !"niet".equals(choice)) {
+            return Map.of("keuze", Text.of("aanvraag.review.error.keuze"));
+        }
+        if ("niet".equals(choice) && (text.isEmpty() || text.length() > MAX_NOTE)) {
+            return Map.of("notitie", Text.of("aanvraag.review.error.notitie", MAX_NOTE));
+        }
+        Instant now = clock.instant();
+        db.transaction(tx -> {
+            DSLContext t = tx.dsl();
+            if ("akkoord".equals(choice)) {
+                if (repository.decide(t, r.getId(), AanvraagRepository.VOORGESTELD, r.getBesluit(), r.getBesluitBedrag(),
+                        r.getBesluitBetaaldatum(), r.getBesluitReden(), second.id(), now)) {
+                    audit.record(t, second.id(), r.getBurgerId(), APPROVED, "Aanvraag " + r.getKenmerk() + ": akkoord met toekenning "
+                            + r.getBesluitBedrag().toPlainString());
+                    decided(t, r, second, r.getBesluit(), r.getBesluitBedrag(), now);
+                }
+            } else if (repository.turnDown(t, r.getId(), text, now)) {
+                audit.record(t, second.id(), r.getBurgerId(), TURNED_DOWN, "Aanvraag " + r.getKenmerk() + ": niet akkoord met voorstel");
+            }
+        });
+        return Map.of();
+    }
+
+    private void decided(DSLContext t, AanvraagRecord r, CurrentUser by, String besluit, BigDecimal amount, Instant now) {
+        outbox.write(t, new Outbox.Message(r.getBurgerId(), Topic.STATUS, "aanvraag/" + r.getPublicId() + "/besluit",
+                "notification.aanvraag.besluit", arguments.of(List.of(r.getKenmerk())), "/aanvragen/" + r.getPublicId()), now);
+        audit.record(t, by.id(), r.getBurgerId(), DECIDED, "Aanvraag " + r.getKenmerk() + ": " + besluit
+                + (amount == null ? "" : " " + amount.toPlainString()));
+    }
+
+    /**
+     * Asks the citizen to complete the application (a hersteltermijn, Awb 4:5): what, why and by when, as a document
+     * request they answer from the phone. The decision clock stands still until it is done (Awb 4:15). Messages per field.
+     */
+    public Map<String, Text> askMore(CurrentUser consulent, String id, Map<String, String> typed) {
+        AanvraagRecord r = inGemeente(consulent, id);
+        if (!r.getStatus().equals(AanvraagRepository.VERSTUURD)) {
+            return Map.of("wat", Text.of("aanvraag.herstel.error.closed"));
+        }
+        return db.transactionResult(tx -> documents.askToComplete(tx.dsl(), consulent, r.getBurgerId(), r.getId(), typed));
+    }
+
+    /**
+     * Names a later decision date (verdaging, Awb 4:14): before the decision is late, once, with a reason the citizen
+     * reads; at most the decision period again after the current last day (a "redelijke termijn").
+     */
+    public Map<String, Text> adjourn(CurrentUser consulent, String id, Map<String, String> typed) {
+        AanvraagRecord r = inGemeente(consulent, id);
+        Aanvraag a = view(r, null, Map.of(), Map.of(), true, consulent);
+        Map<String, Text> errors = new LinkedHashMap<>();
+        if (!a.open() || a.verdaagdTot() != null) {
+            errors.put("tot", Text.of("aanvraag.verdaging.error.once"));
+            return errors;
+        }
+        if (a.clock().overdue()) {
+            errors.put("tot", Text.of("aanvraag.verdaging.error.late", a.clock().deadline()));
+            return errors;
+        }
+        LocalDate deadline = a.clock().deadline();
+        LocalDate latest = deadline.plusWeeks(weeks(a.regeling(), r.getGemeente(), a.clock().received()));
+        LocalDate until = TypedInput.date(typed.getOrDefault("tot", "")).orElse(null);
+        if (until == null) {
+            errors.put("tot", Text.of("aanvraag.verdaging.error.date"));
+        } else if (!until.isAfter(deadline) || until.isAfter(latest)) {
+            errors.put("tot", Text.of("aanvraag.verdaging.error.range", deadline.plusDays(1), latest));
+        }
+        String reason = strip(typed.get("waaromLater"));
+        if (reason.isEmpty() || reason.length() > MAX_NOTE) {
+            errors.put("waaromLater", Text.of("aanvraag.verdaging.error.reden", MAX_NOTE));
+        }
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        Instant now = clock.instant();
+        db.transaction(tx -> {
+            DSLContext t = tx.dsl();
+            if (repository.adjourn(t, r.getId(), until, reason, now)) {
+                outbox.write(t, new Outbox.Message(r.getBurgerId(), Topic.STATUS, "aanvraag/" + r.getPublicId() + "/verdaagd",
+                        "notification.aanvraag.verdaagd", arguments.of(List.of(r.getKenmerk(), until)), "/aanvragen/" + r.getPublicId()), now);
+                audit.record(t, consulent.id(), r.getBurgerId(), ADJOURNED, "Aanvraag " + r.getKenmerk() + " verdaagd tot " + until);
+            }
+        });
+        return Map.of();
+    }
+
+    /** How long applying takes in the consulent's municipality: per regeling, over the last {@code days} days. */
+    public record Speed(Regeling regeling, int sent, long medianSeconds, long p90Seconds, double averageScreens) {
+        public Text text(String part) {
+            return Text.of("regelingen." + regeling.code() + "." + part);
+        }
+    }
+
+    public List<Speed> speed(CurrentUser employee, int days) {
+        List<AanvraagRepository.Duration> all = repository.durations(gemeenteOf(employee), clock.instant().minus(java.time.Duration.ofDays(days)));
+        return java.util.Arrays.stream(Regeling.values()).map(regeling -> {
+            List<AanvraagRepository.Duration> of = all.stream().filter(x -> x.regeling() == regeling).toList();
+            if (of.isEmpty()) {
+                return null;
+            }
+            long[] seconds = of.stream().mapToLong(AanvraagRepository.Duration::seconds).sorted().toArray();
+            return new Speed(regeling, of.size(), seconds[(seconds.length - 1) / 2], seconds[(int) Math.ceil(seconds.length * 0.9) - 1],
+                    of.stream().mapToInt(AanvraagRepository.Duration::screens).average().orElse(0));
+        }).filter(java.util.Objects::nonNull).toList();
+    }
+
     // ---- shared ---------------------------------------------------------------------------------------------
 
+    /** The decision letter: the application as decided, for the citizen (their own) or a consulent (audited). */
+    public Aanvraag letter(CurrentUser user, String id) {
+        Aanvraag a = user.isEmployee() ? forConsulent(user, id) : view(user, id);
+        if (!a.decided()) {
+            throw new NotFoundException();
+        }
+        return a;
+    }
+
     private Aanvraag view(AanvraagRecord r, Screen screen, Map<String, String> typed, Map<String, Text> errors, boolean listOnly,
-                          String citizenName) {
+                          CurrentUser consulent) {
         Regeling regeling = regeling(r);
         FormFlow flow = AanvraagFlows.of(regeling);
         Map<String, String> answers = RegelingenRepository.decode(r.getAntwoorden());
@@ -241,34 +528,65 @@ public class AanvraagService {
         boolean first = current == null || flow.before(current, answers, Set.of()).isEmpty();
         List<Answer> summary = flow.shown(answers).stream().flatMap(s -> s.questions().stream().map(q -> new Answer(
                 Text.of(AanvraagFlows.NAME + "." + q.id() + ".label"),
-                q.kind() == nl.bijstandsportaal.platform.forms.Question.Kind.CHOICE && answers.containsKey(q.id())
+                q.kind() == Question.Kind.CHOICE && answers.containsKey(q.id())
                         ? Text.of(AanvraagFlows.NAME + "." + q.id() + "." + answers.get(q.id())) : null,
-                q.kind() == nl.bijstandsportaal.platform.forms.Question.Kind.AMOUNT && answers.containsKey(q.id())
+                q.kind() == Question.Kind.AMOUNT && answers.containsKey(q.id())
                         ? "€ " + q.display(answers.get(q.id())) : answers.getOrDefault(q.id(), ""),
                 s.id()))).toList();
         List<Text> proof = AanvraagFlows.proof(regeling, answers).stream().map(Text::of).toList();
         Instant sentAt = r.getVerstuurdOp() == null ? null : r.getVerstuurdOp().toInstant(ZoneOffset.UTC);
-        Termijnen.Clock legal = sentAt == null ? null : decisionClock(regeling, r.getGemeente(), sentAt, today());
-        LocalDate decidedOn = r.getBeslotenOp() == null ? null : r.getBeslotenOp().toInstant(ZoneOffset.UTC).atZone(Today.DUTCH_TIME).toLocalDate();
-        LocalDate bezwaar = decidedOn == null ? null : Termijnen.bezwaarUntil(decidedOn, bezwaarWeeks(r.getGemeente(), decidedOn));
+        List<DocumentRequests.DocumentRequest> requests = sentAt == null ? List.of() : documents.forApplication(r.getId());
+        List<DocumentRequests.DocumentRequest> herstel = requests.stream().filter(d -> d.soort() == DocumentRequests.Soort.HERSTEL).toList();
+        Termijnen.Verdaging verdaging = AanvraagRepository.verdaging(r.getVerdaagdOp(), r.getVerdaagdTot());
+        Termijnen.Clock legal = sentAt == null ? null : decisionClock(regeling, r.getGemeente(), sentAt,
+                repository.herstel(List.of(r.getId())).getOrDefault(r.getId(), List.of()), verdaging, today());
+        LocalDate decidedOn = r.getBeslotenOp() == null ? null : AanvraagRepository.day(r.getBeslotenOp());
+        Review review = null;
+        if (consulent != null) {
+            String proposedBy = r.getStatus().equals(AanvraagRepository.VOORGESTELD) ? employeeName(r.getVoorgesteldDoor()) : null;
+            review = new Review(proposedBy, proposedBy != null && r.getVoorgesteldDoor() != consulent.id(), r.getAkkoordNotitie(),
+                    fourEyesAbove(r.getGemeente()).orElse(null), r.getBesluit(), r.getBesluitBedrag(), r.getBesluitBetaaldatum(),
+                    r.getBesluitReden());
+        }
+        boolean decided = r.getStatus().equals(AanvraagRepository.BESLOTEN);
+        Objection bezwaar = decided ? repository.bezwaar(r.getId()).map(b -> new Objection(b.getKenmerk(), b.getWaarom(), b.getTeLaatReden(),
+                AanvraagRepository.day(b.getIngediendOp()))).orElse(null) : null;
         return new Aanvraag(r.getPublicId(), regeling, r.getStatus(), r.getKenmerk(), screenView, first, errors, summary, proof,
-                r.getGestartOp().toInstant(ZoneOffset.UTC), sentAt, legal, r.getBesluit(), r.getBesluitBedrag(), r.getBesluitReden(),
-                decidedOn, bezwaar, citizenName);
+                r.getGestartOp().toInstant(ZoneOffset.UTC), sentAt, legal, decided ? r.getBesluit() : null, r.getBesluitBedrag(),
+                r.getBesluitReden(), decidedOn, decided ? bezwaarUntil(r) : null, listOnly && consulent == null ? null : name(r.getBurgerId()),
+                requests.stream().filter(d -> d.soort() == DocumentRequests.Soort.BEWIJS).toList(), herstel,
+                r.getVerdaagdTot(), r.getVerdagingReden(), review, bezwaar,
+                municipalities.gemeenten().getOrDefault(r.getGemeente(), r.getGemeente()),
+                r.getBurgerId(), r.getBesluitBetaaldatum(), decided && today().isAfter(bezwaarUntil(r)));
     }
 
-    private Termijnen.Clock decisionClock(Regeling regeling, String gemeente, Instant sentAt, LocalDate today) {
+    private Termijnen.Clock decisionClock(Regeling regeling, String gemeente, Instant sentAt, List<Termijnen.Herstel> herstel,
+                                          Termijnen.Verdaging verdaging, LocalDate today) {
         LocalDate received = sentAt.atZone(Today.DUTCH_TIME).toLocalDate();
-        int weeks = rules.book().find(regeling.decisionWeeks(), gemeente, received).map(p -> p.value().intValue()).orElse(8);
-        return Termijnen.decision(received, weeks, List.of(), null, today);
+        return Termijnen.decision(received, weeks(regeling, gemeente, received), herstel, verdaging, today);
     }
 
-    private int bezwaarWeeks(String gemeente, LocalDate day) {
+    private int weeks(Regeling regeling, String gemeente, LocalDate received) {
+        return rules.book().find(regeling.decisionWeeks(), gemeente, received).map(p -> p.value().intValue()).orElse(8);
+    }
+
+    private Optional<BigDecimal> fourEyesAbove(String gemeente) {
+        return rules.book().find(RuleKey.AANVRAAG_VIER_OGEN_BEDRAG, gemeente, today()).map(RulePeriod::value);
+    }
+
+    private LocalDate bezwaarUntil(AanvraagRecord r) {
+        LocalDate decidedOn = AanvraagRepository.day(r.getBeslotenOp());
         RuleBook book = rules.book();
-        return book.find(RuleKey.AWB_BEZWAARTERMIJN_WEKEN, gemeente, day).map(p -> p.value().intValue()).orElse(6);
+        int weeks = book.find(RuleKey.AWB_BEZWAARTERMIJN_WEKEN, r.getGemeente(), decidedOn).map(p -> p.value().intValue()).orElse(6);
+        return Termijnen.bezwaarUntil(decidedOn, weeks);
     }
 
     private AanvraagRecord own(CurrentUser citizen, String id) {
         return repository.own(citizen.id(), id).orElseThrow(NotFoundException::new);
+    }
+
+    private AanvraagRecord inGemeente(CurrentUser consulent, String id) {
+        return repository.inGemeente(gemeenteOf(consulent), id).orElseThrow(NotFoundException::new);
     }
 
     private String gemeenteOf(CurrentUser employee) {
@@ -276,10 +594,16 @@ public class AanvraagService {
     }
 
     private String name(long burgerId) {
-        return db.select(nl.bijstandsportaal.platform.db.generated.Tables.BURGER.VOORNAAM, nl.bijstandsportaal.platform.db.generated.Tables.BURGER.ACHTERNAAM)
-                .from(nl.bijstandsportaal.platform.db.generated.Tables.BURGER)
-                .where(nl.bijstandsportaal.platform.db.generated.Tables.BURGER.ID.eq(burgerId))
+        return db.select(BURGER.VOORNAAM, BURGER.ACHTERNAAM).from(BURGER).where(BURGER.ID.eq(burgerId))
                 .fetchOne(rec -> rec.value1() + " " + rec.value2());
+    }
+
+    private String employeeName(Long medewerkerId) {
+        return medewerkerId == null ? null : db.select(MEDEWERKER.NAAM).from(MEDEWERKER).where(MEDEWERKER.ID.eq(medewerkerId)).fetchOne(MEDEWERKER.NAAM);
+    }
+
+    private static String strip(String typed) {
+        return typed == null ? "" : typed.strip();
     }
 
     private static Regeling regeling(AanvraagRecord r) {

@@ -9,6 +9,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -23,12 +25,19 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The consulent's side of applications (minimal; the workspace issue builds the full inbox): the list and a decision. */
+/**
+ * The consulent's side of applications (minimal; the workspace issue builds the full inbox): the list with the days
+ * left, one application with its proof, asking for more (hersteltermijn), verdaging, the decision (with four eyes above
+ * the municipality's amount) and the letter. Every form comes back with its messages and what was typed.
+ */
 @Controller("/consulent/aanvragen")
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Roles.CONSULENT)
 class ConsulentAanvraagPages {
+
+    /** The period the "how long applying takes" figures cover. */
+    static final int SPEED_DAYS = 90;
 
     private final AanvraagService aanvragen;
 
@@ -38,33 +47,75 @@ class ConsulentAanvraagPages {
 
     @Get
     HttpResponse<?> list(Authentication authentication) {
-        return HttpResponse.ok(new ModelAndView<>("consulent/aanvragen", Map.of("items", aanvragen.workList(CurrentUser.require(authentication)))));
+        CurrentUser consulent = CurrentUser.require(authentication);
+        return HttpResponse.ok(new ModelAndView<>("consulent/aanvragen", Map.of("items", aanvragen.workList(consulent),
+                "speed", aanvragen.speed(consulent, SPEED_DAYS), "speedDays", SPEED_DAYS)));
     }
 
     @Get("/{id}")
-    HttpResponse<?> one(@PathVariable String id, Authentication authentication) {
-        return HttpResponse.ok(new ModelAndView<>("consulent/aanvraag", model(aanvragen.forConsulent(CurrentUser.require(authentication), id),
-                Map.of(), Map.of())));
+    HttpResponse<?> one(@PathVariable String id, @QueryValue @Nullable String opgeslagen, Authentication authentication) {
+        Map<String, Object> model = model(aanvragen.forConsulent(CurrentUser.require(authentication), id), Map.of(), Map.of());
+        if (opgeslagen != null && SAVED.contains(opgeslagen)) {
+            model.put("saved", opgeslagen);
+        }
+        return HttpResponse.ok(new ModelAndView<>("consulent/aanvraag", model));
     }
+
+    private static final java.util.Set<String> SAVED = java.util.Set.of("besluit", "voorstel", "akkoord", "nietakkoord", "herstel", "verdaging", "document", "nieuwebestanden");
 
     @Post(value = "/{id}/besluit", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> decide(@PathVariable String id, @Body Map<String, Object> body, Authentication authentication) {
         CurrentUser consulent = CurrentUser.require(authentication);
         Map<String, String> form = FormBody.strings(body);
-        Map<String, Text> errors = aanvragen.decide(consulent, id,
-                new AanvraagService.Decision(form.get("besluit"), form.get("bedrag"), form.get("reden")));
-        if (errors.isEmpty()) {
-            return HttpResponse.seeOther(URI.create("/consulent/aanvragen/" + id));
-        }
-        return HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("consulent/aanvraag",
-                model(aanvragen.forConsulent(consulent, id), form, errors)));
+        AanvraagService.DecisionResult result = aanvragen.decide(consulent, id,
+                new AanvraagService.Decision(form.get("besluit"), form.get("bedrag"), form.get("betaaldatum"), form.get("reden")));
+        return after(consulent, id, form, result.errors(),
+                result.decided() == AanvraagService.Decided.PROPOSED ? "voorstel#besluit-titel" : "besluit#besluit-titel");
     }
 
-    private static Map<String, Object> model(AanvraagService.Aanvraag a, Map<String, String> typed, Map<String, Text> errors) {
+    @Post(value = "/{id}/akkoord", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> review(@PathVariable String id, @Body Map<String, Object> body, Authentication authentication) {
+        CurrentUser consulent = CurrentUser.require(authentication);
+        Map<String, String> form = FormBody.strings(body);
+        Map<String, Text> errors = aanvragen.review(consulent, id, form.get("keuze"), form.get("notitie"));
+        return after(consulent, id, form, errors, ("akkoord".equals(form.get("keuze")) ? "akkoord" : "nietakkoord") + "#besluit-titel");
+    }
+
+    @Post(value = "/{id}/herstel", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> askMore(@PathVariable String id, @Body Map<String, Object> body, Authentication authentication) {
+        CurrentUser consulent = CurrentUser.require(authentication);
+        Map<String, String> form = FormBody.strings(body);
+        return after(consulent, id, form, aanvragen.askMore(consulent, id, form), "herstel#herstel-titel");
+    }
+
+    @Post(value = "/{id}/verdaging", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> adjourn(@PathVariable String id, @Body Map<String, Object> body, Authentication authentication) {
+        CurrentUser consulent = CurrentUser.require(authentication);
+        Map<String, String> form = FormBody.strings(body);
+        return after(consulent, id, form, aanvragen.adjourn(consulent, id, form), "verdaging#termijn-titel");
+    }
+
+    /** The decision letter as the citizen got it. */
+    @Get("/{id}/brief")
+    HttpResponse<?> letter(@PathVariable String id, Authentication authentication) {
+        return HttpResponse.ok(new ModelAndView<>("aanvragen/letter", Map.of("a", aanvragen.letter(CurrentUser.require(authentication), id))));
+    }
+
+    private HttpResponse<?> after(CurrentUser consulent, String id, Map<String, String> typed, Map<String, Text> errors, String saved) {
+        if (errors.isEmpty()) {
+            return HttpResponse.seeOther(URI.create("/consulent/aanvragen/" + id + "?opgeslagen=" + saved));
+        }
+        return HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("consulent/aanvraag",
+                model(aanvragen.forConsulent(consulent, id), typed, errors)));
+    }
+
+    private Map<String, Object> model(AanvraagService.Aanvraag a, Map<String, String> typed, Map<String, Text> errors) {
         Map<String, Object> model = new HashMap<>();
         model.put("a", a);
         model.put("typed", typed);
         model.put("errors", errors);
+        model.put("maxReason", AanvraagService.MAX_REASON);
+        model.put("maxNote", AanvraagService.MAX_NOTE);
         return model;
     }
 }

@@ -16,7 +16,8 @@ import java.util.Set;
  * <li>art. 4:13: a decision within the period the rules set (8 weeks by default) after the application was received;</li>
  * <li>art. 4:15: the period is suspended from the day after the citizen is asked to complete the application until
  * the day it is completed, or the day the term for it ends unused; this can happen more than once;</li>
- * <li>art. 4:14: the municipality may name a later date (verdaging); suspensions after it still count;</li>
+ * <li>art. 4:14: the municipality may name a later date (verdaging), which replaces the deadline; the days of
+ * requests made before it are in that date already, requests made after it suspend it again;</li>
  * <li>art. 6:7 and 6:8: bezwaar within 6 weeks, from the day after the decision was sent;</li>
  * <li>Algemene termijnenwet art. 1 and 3: a period that ends on a Saturday, Sunday or public holiday ends on the
  * next working day.</li>
@@ -68,19 +69,28 @@ public final class Termijnen {
         }
     }
 
+    /** A later date the municipality named (Awb 4:14): on {@code setOn}, a decision by {@code until}. */
+    public record Verdaging(LocalDate setOn, LocalDate until) {
+    }
+
     /**
      * The decision clock. {@code weeks}: the decision period; {@code herstel}: every request to complete the
      * application; {@code verdaging}: the later date the municipality named (null: none).
      */
-    public static Clock decision(LocalDate received, int weeks, List<Herstel> herstel, LocalDate verdaging, LocalDate today) {
+    public static Clock decision(LocalDate received, int weeks, List<Herstel> herstel, Verdaging verdaging, LocalDate today) {
         long paused = 0;
+        long counted = 0;
         boolean open = false;
         for (Herstel h : herstel.stream().sorted(Comparator.comparing(Herstel::asked)).toList()) {
-            paused += h.days(today);
+            long days = h.days(today);
+            paused += days;
+            if (verdaging == null || !h.asked().isBefore(verdaging.setOn())) {
+                counted += days;
+            }
             open |= h.open(today);
         }
-        LocalDate base = verdaging != null ? verdaging : received.plusWeeks(weeks);
-        LocalDate deadline = nextWorkingDay(base.plusDays(paused));
+        LocalDate base = verdaging != null ? verdaging.until() : received.plusWeeks(weeks);
+        LocalDate deadline = nextWorkingDay(base.plusDays(counted));
         return new Clock(received, deadline, open, paused, ChronoUnit.DAYS.between(today, deadline), verdaging != null);
     }
 

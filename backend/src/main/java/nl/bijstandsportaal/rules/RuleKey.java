@@ -121,6 +121,9 @@ public enum RuleKey {
     MEEDOEN_BEDRAG_VOLWASSENE("meedoen.bedrag_volwassene", Kind.AMOUNT),
     MEEDOEN_BESLISTERMIJN_WEKEN("meedoen.beslistermijn_weken", Kind.NUMBER),
 
+    // Applications: a grant above this amount needs a second employee's approval (four eyes).
+    AANVRAAG_VIER_OGEN_BEDRAG("aanvraag.vier_ogen_bedrag", Kind.AMOUNT),
+
     // Algemene wet bestuursrecht: the weeks to make bezwaar against a decision (art. 6:7).
     AWB_BEZWAARTERMIJN_WEKEN("awb.bezwaartermijn_weken", Kind.NUMBER),
 

@@ -58,7 +58,8 @@ public record RulesOverview(String gemeenteCode, String gemeenteNaam, LocalDate 
         } else if (code.startsWith("maatregel.") || code.startsWith("wet.")) {
             return GroupKind.IN_BALANS;
         } else if (code.startsWith("regeling.") || code.startsWith("bijzondere_bijstand.") || code.startsWith("iit.")
-                || code.startsWith("kwijtschelding.") || code.startsWith("zorgverzekering.") || code.startsWith("meedoen.")) {
+                || code.startsWith("kwijtschelding.") || code.startsWith("zorgverzekering.") || code.startsWith("meedoen.")
+                || code.startsWith("aanvraag.")) {
             return GroupKind.REGELINGEN;
         }
         return GroupKind.OVERIG;

@@ -17,7 +17,10 @@ import java.util.Map;
 
 import static nl.bijstandsportaal.platform.db.generated.Tables.AANVRAAG;
 import static nl.bijstandsportaal.platform.db.generated.Tables.AUDIT_EVENT;
+import static nl.bijstandsportaal.platform.db.generated.Tables.BEZWAAR;
 import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
+import static nl.bijstandsportaal.platform.db.generated.Tables.DOCUMENTVERZOEK;
+import static nl.bijstandsportaal.platform.db.generated.Tables.MEDEWERKER;
 import static nl.bijstandsportaal.platform.db.generated.Tables.MELDING;
 import static nl.bijstandsportaal.testsupport.TestToday.dutch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -112,19 +115,26 @@ class AanvragenTest extends PortalTest {
         assertEquals(400, noReason.statusCode());
         assertTrue(noReason.body().contains("href=\"#bedrag\"") && noReason.body().contains("href=\"#reden\""));
         String reason = "Je wasmachine is kapot en je kunt geen nieuwe betalen. Daarom betalen wij een nieuwe.";
+        HttpResponse<String> noDate = dennis.postForm("/consulent/aanvragen/" + id + "/besluit",
+                Map.of(CSRF, kcsrf, "besluit", "TOEGEKEND", "bedrag", "449,95", "reden", reason));
+        assertEquals(400, noDate.statusCode());
+        assertTrue(noDate.body().contains("href=\"#betaaldatum\""), "a grant says when it is paid");
+        assertEquals(reason, Jsoup.parse(noDate.body()).getElementById("reden").val(), "what was typed stays");
+        LocalDate paid = TestToday.date().plusDays(10);
         assertEquals(303, dennis.postForm("/consulent/aanvragen/" + id + "/besluit",
-                Map.of(CSRF, kcsrf, "besluit", "TOEGEKEND", "bedrag", "449,95", "reden", reason)).statusCode());
+                Map.of(CSRF, kcsrf, "besluit", "TOEGEKEND", "bedrag", "449,95", "betaaldatum", paid.toString(), "reden", reason)).statusCode());
         dennis.postForm("/consulent/aanvragen/" + id + "/besluit", Map.of(CSRF, kcsrf, "besluit", "AFGEWEZEN", "reden", "nee"));
         assertEquals("TOEGEKEND", db.fetchOne(AANVRAAG, AANVRAAG.PUBLIC_ID.eq(id)).getBesluit(), "a decision is taken once");
-        assertEquals(1, db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq(AanvraagService.DECIDED)));
+        assertEquals(1, db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq(AanvraagService.DECIDED).and(AUDIT_EVENT.DETAILS.contains(row.getKenmerk()))));
         assertTrue(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq(AanvraagService.OPENED)) >= 1, "opening is audited");
 
         // The citizen reads the decision, why, and until when bezwaar is possible; and has a message.
         String decided = Jsoup.parse(later.get(path).body()).text().replace('\u00a0', ' ');
         assertTrue(decided.contains("Je krijgt € 449,95.") && decided.contains(reason), decided);
-        assertTrue(decided.contains("bezwaar maken tot en met " + dutch(Termijnen.bezwaarUntil(TestToday.date(), 6))), decided);
+        assertTrue(decided.contains("Het geld staat uiterlijk " + dutch(paid) + " op je rekening."), decided);
+        assertTrue(decided.contains("Dat kan tot en met " + dutch(Termijnen.bezwaarUntil(TestToday.date(), 6))), decided);
         long henkId = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(HENK)).fetchOne(BURGER.ID);
-        assertEquals(1, db.fetchCount(MELDING, MELDING.BURGER_ID.eq(henkId).and(MELDING.TEKST.eq("notification.aanvraag.besluit"))));
+        assertEquals(1, db.fetchCount(MELDING, MELDING.BURGER_ID.eq(henkId).and(MELDING.TEKST.eq("notification.aanvraag.besluit")).and(MELDING.LINK.eq(path))));
         assertTrue(later.get("/aanvragen").body().contains(row.getKenmerk()));
     }
 
@@ -165,6 +175,176 @@ class AanvragenTest extends PortalTest {
         assertTrue(late.contains("De gemeente is te laat.") && late.contains("ingebrekestelling"), late);
         assertTrue(Jsoup.parse(employee(MARIEKE).get("/consulent/aanvragen").body()).text().contains("te laat"), "flagged for the consulent");
     }
+
+
+    /**
+     * The legal clock and both sides of what follows a sent application: the proof list (sent from the phone), a
+     * hersteltermijn that stops the clock, a verdaging, a grant above the four-eyes amount that a second employee
+     * turns down and then approves, the letter, and a bezwaar that reaches the consulent.
+     */
+    @Test
+    void followedToTheDecisionAndABezwaar() {
+        WebClient henk = citizen(HENK);
+        String path = applyForWashingMachine(henk, "1250,00");
+        String id = path.substring("/aanvragen/".length());
+        var row = db.fetchOne(AANVRAAG, AANVRAAG.PUBLIC_ID.eq(id));
+        long henkId = row.getBurgerId();
+
+        // The receipt, and the proof list: one request per item, to send from the phone now or later.
+        assertEquals(1, db.fetchCount(MELDING, MELDING.BURGER_ID.eq(henkId).and(MELDING.TEKST.eq("notification.aanvraag.verstuurd.bewijs")).and(MELDING.LINK.eq(path))));
+        Document status = Jsoup.parse(henk.get(path).body());
+        assertTrue(status.text().contains("Papieren bij je aanvraag") && status.text().contains("Een offerte of rekening van de kosten"), status.text());
+        String proofLink = status.select("#papieren-titel + p + ul a[href^=/documenten/]").attr("href");
+        assertFalse(proofLink.isEmpty(), status.html());
+        String proofPage = henk.get(proofLink).body();
+        assertTrue(Jsoup.parse(proofPage).text().contains(row.getKenmerk()), "the request names the application");
+        assertEquals(303, henk.postMultipart(proofLink + "?csrfToken=" + WebClient.csrfToken(proofPage), Map.of(), "bestand",
+                "offerte.pdf", "application/pdf", PDF).statusCode());
+        assertTrue(Jsoup.parse(henk.get(path).body()).text().contains("Gestuurd op " + dutch(TestToday.date())));
+
+        // Sent ten days ago (moved in the database): the consulent sees the clock.
+        db.update(AANVRAAG).set(AANVRAAG.VERSTUURD_OP, TestToday.utc().minusDays(10)).where(AANVRAAG.ID.eq(row.getId())).execute();
+        LocalDate received = TestToday.date().minusDays(10);
+        WebClient dennis = employee(DENNIS);
+        String consulentPath = "/consulent/aanvragen/" + id;
+        Document one = Jsoup.parse(dennis.get(consulentPath).body());
+        assertTrue(one.text().contains("offerte.pdf"), "the consulent sees the proof sent");
+        String csrf = WebClient.csrfToken(one.outerHtml());
+
+        // "Buiten behandeling" needs a hersteltermijn that passed unused (Awb 4:5).
+        HttpResponse<String> tooSoon = dennis.postForm(consulentPath + "/besluit", Map.of(CSRF, csrf, "besluit", "BUITEN_BEHANDELING",
+                "reden", "Je stuurde niet alles."));
+        assertEquals(400, tooSoon.statusCode());
+        assertTrue(Jsoup.parse(tooSoon.body()).select(".portal-error-summary a[href=#besluit]").text().contains("Awb 4:5"));
+
+        // A request to complete the application, asked 4 days ago (moved): the clock stands still for the citizen.
+        HttpResponse<String> noWhat = dennis.postForm(consulentPath + "/herstel", Map.of(CSRF, csrf, "wat", "", "waarom", "",
+                "uiterlijk", TestToday.date().plusDays(14).toString()));
+        assertEquals(400, noWhat.statusCode());
+        assertTrue(noWhat.body().contains("href=\"#wat\"") && noWhat.body().contains("href=\"#waarom\""));
+        String why = "Op de offerte staat geen naam van de winkel.\nStuur een offerte met de naam erop.";
+        assertEquals(303, dennis.postForm(consulentPath + "/herstel", Map.of(CSRF, csrf, "wat", "Een offerte met de naam van de winkel",
+                "waarom", why, "uiterlijk", TestToday.date().plusDays(14).toString())).statusCode());
+        db.update(DOCUMENTVERZOEK).set(DOCUMENTVERZOEK.GEVRAAGD_OP, TestToday.utc().minusDays(4))
+                .where(DOCUMENTVERZOEK.AANVRAAG_ID.eq(row.getId()).and(DOCUMENTVERZOEK.SOORT.eq("HERSTEL"))).execute();
+        assertEquals(1, db.fetchCount(MELDING, MELDING.BURGER_ID.eq(henkId).and(MELDING.TEKST.eq("notification.document.herstel")).and(MELDING.ARGUMENTEN.contains("naam van de winkel"))));
+        Document waiting = Jsoup.parse(henk.get(path).body());
+        String text = waiting.text();
+        assertTrue(text.contains("We hebben iets nodig: Een offerte met de naam van de winkel. Stuur het uiterlijk "
+                + dutch(TestToday.date().plusDays(14))), text);
+        assertTrue(waiting.html().contains("Op de offerte staat geen naam van de winkel.") && text.contains("Stuur een offerte met de naam erop."),
+                "the citizen reads the consulent's words whole");
+        assertTrue(text.contains("staat de tijd voor het besluit stil"), text);
+        assertTrue(Jsoup.parse(dennis.get("/consulent/aanvragen").body()).text().contains("Staat stil"), "paused in the work list");
+
+        // The citizen sends it: the clock runs again, 4 days later than before.
+        String herstelLink = waiting.select("a[href^=/documenten/]").stream().filter(a -> a.text().startsWith("Stuur het nu"))
+                .findFirst().orElseThrow().attr("href");
+        String herstelPage = henk.get(herstelLink).body();
+        assertEquals(303, henk.postMultipart(herstelLink + "?csrfToken=" + WebClient.csrfToken(herstelPage), Map.of(), "bestand",
+                "offerte-winkel.pdf", "application/pdf", PDF2).statusCode());
+        LocalDate deadline = Termijnen.nextWorkingDay(received.plusWeeks(8).plusDays(4));
+        assertTrue(Jsoup.parse(henk.get(path).body()).text().contains("Uitslag uiterlijk " + dutch(deadline)));
+        one = Jsoup.parse(dennis.get(consulentPath).body());
+        assertTrue(one.text().contains("stond 4 dagen stil") && one.text().contains(dutch(deadline)), one.text());
+
+        // Verdaging: a date after the deadline, at most the period again, with a reason; once.
+        HttpResponse<String> early = dennis.postForm(consulentPath + "/verdaging", Map.of(CSRF, csrf, "tot", deadline.toString(), "waaromLater", ""));
+        assertEquals(400, early.statusCode());
+        assertTrue(early.body().contains("href=\"#tot\"") && early.body().contains("href=\"#waaromLater\""));
+        LocalDate later = deadline.plusWeeks(4);
+        String laterWhy = "We wachten op een prijs van een tweede winkel.";
+        assertEquals(303, dennis.postForm(consulentPath + "/verdaging", Map.of(CSRF, csrf, "tot", later.toString(), "waaromLater", laterWhy)).statusCode());
+        assertEquals(400, dennis.postForm(consulentPath + "/verdaging", Map.of(CSRF, csrf, "tot", later.plusDays(1).toString(),
+                "waaromLater", "Nog later.")).statusCode(), "once");
+        text = Jsoup.parse(henk.get(path).body()).text();
+        assertTrue(text.contains("De gemeente heeft meer tijd nodig. Uitslag uiterlijk " + dutch(Termijnen.nextWorkingDay(later))) && text.contains(laterWhy), text);
+        assertEquals(1, db.fetchCount(MELDING, MELDING.BURGER_ID.eq(henkId).and(MELDING.TEKST.eq("notification.aanvraag.verdaagd")).and(MELDING.LINK.eq(path))));
+
+        // Four eyes: 1.250,00 is above Utrecht's amount; Dennis proposes, cannot approve it himself.
+        LocalDate paid = TestToday.date().plusDays(7);
+        String reason = "Je wasmachine is kapot. Je kunt geen nieuwe betalen. Wij betalen een nieuwe.";
+        assertEquals(303, dennis.postForm(consulentPath + "/besluit", Map.of(CSRF, csrf, "besluit", "TOEGEKEND", "bedrag", "1250,00",
+                "betaaldatum", paid.toString(), "reden", reason)).statusCode());
+        assertEquals("VOORGESTELD", db.fetchOne(AANVRAAG, AANVRAAG.ID.eq(row.getId())).getStatus());
+        assertFalse(Jsoup.parse(henk.get(path).body()).text().contains(reason), "the citizen hears nothing before the second employee agrees");
+        assertEquals(0, db.fetchCount(MELDING, MELDING.BURGER_ID.eq(henkId).and(MELDING.TEKST.eq("notification.aanvraag.besluit")).and(MELDING.LINK.eq(path))));
+        assertTrue(Jsoup.parse(dennis.get(consulentPath).body()).text().contains("Een andere medewerker moet het goedkeuren"));
+        assertEquals(400, dennis.postForm(consulentPath + "/akkoord", Map.of(CSRF, csrf, "keuze", "akkoord")).statusCode());
+        assertEquals("VOORGESTELD", db.fetchOne(AANVRAAG, AANVRAAG.ID.eq(row.getId())).getStatus());
+
+        // Lotte does not agree (a note is required), Dennis reads why and proposes again; then Lotte agrees.
+        WebClient lotte = employee(LOTTE);
+        Document review = Jsoup.parse(lotte.get(consulentPath).body());
+        assertTrue(review.text().contains("Dennis de Boer stelt voor") && review.text().contains(reason), review.text());
+        String lcsrf = WebClient.csrfToken(review.outerHtml());
+        HttpResponse<String> noNote = lotte.postForm(consulentPath + "/akkoord", Map.of(CSRF, lcsrf, "keuze", "niet", "notitie", ""));
+        assertEquals(400, noNote.statusCode());
+        assertTrue(noNote.body().contains("href=\"#notitie\""));
+        assertEquals(303, lotte.postForm(consulentPath + "/akkoord", Map.of(CSRF, lcsrf, "keuze", "niet",
+                "notitie", "Vraag eerst een tweede offerte.")).statusCode());
+        assertTrue(Jsoup.parse(dennis.get(consulentPath).body()).text().contains("Vraag eerst een tweede offerte."), "the note reaches the first");
+        assertEquals(303, dennis.postForm(consulentPath + "/besluit", Map.of(CSRF, csrf, "besluit", "TOEGEKEND", "bedrag", "1250,00",
+                "betaaldatum", paid.toString(), "reden", reason)).statusCode());
+        assertEquals(303, lotte.postForm(consulentPath + "/akkoord", Map.of(CSRF, lcsrf, "keuze", "akkoord")).statusCode());
+        var decided = db.fetchOne(AANVRAAG, AANVRAAG.ID.eq(row.getId()));
+        assertEquals("BESLOTEN", decided.getStatus());
+        long lotteId = db.select(MEDEWERKER.ID).from(MEDEWERKER).where(MEDEWERKER.OIDC_SUBJECT.eq(LOTTE)).fetchOne(MEDEWERKER.ID);
+        assertEquals(lotteId, decided.getBeslotenDoor());
+        assertEquals(2, db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq(AanvraagService.PROPOSED).and(AUDIT_EVENT.DETAILS.contains(row.getKenmerk()))));
+        assertEquals(1, db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq(AanvraagService.TURNED_DOWN).and(AUDIT_EVENT.DETAILS.contains(row.getKenmerk()))));
+        assertEquals(1, db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq(AanvraagService.APPROVED).and(AUDIT_EVENT.DETAILS.contains(row.getKenmerk()))));
+        assertEquals(1, db.fetchCount(MELDING, MELDING.BURGER_ID.eq(henkId).and(MELDING.TEKST.eq("notification.aanvraag.besluit")).and(MELDING.LINK.eq(path))));
+
+        // The citizen reads the decision and the letter; another citizen gets 404.
+        text = Jsoup.parse(henk.get(path).body()).text().replace('\u00a0', ' ');
+        assertTrue(text.contains("Je krijgt € 1.250.") && text.contains("Het geld staat uiterlijk " + dutch(paid) + " op je rekening."), text);
+        String letter = Jsoup.parse(henk.get(path + "/brief").body()).text().replace('\u00a0', ' ');
+        LocalDate bezwaarUntil = Termijnen.bezwaarUntil(TestToday.date(), 6);
+        assertTrue(letter.contains("Kenmerk: " + row.getKenmerk()) && letter.contains(reason) && letter.contains("Participatiewet, artikel 35")
+                && letter.contains("Maak dan bezwaar, uiterlijk " + dutch(bezwaarUntil)), letter);
+        assertEquals(404, citizen(SANNE).get(path + "/brief").statusCode());
+
+        // Bezwaar: the field is named when empty; sent once; it reaches the consulent's work list, first.
+        Document decidedPage = Jsoup.parse(henk.get(path).body());
+        String hcsrf = WebClient.csrfToken(decidedPage.outerHtml());
+        HttpResponse<String> empty = henk.postForm(path + "/bezwaar", Map.of(CSRF, hcsrf, "waarom", " "));
+        assertEquals(400, empty.statusCode());
+        assertTrue(Jsoup.parse(empty.body()).select(".portal-error-summary a[href=#waarom]").text().contains("waarom"));
+        String objection = "Een nieuwe wasmachine kost meer dan 1.250 euro.\nIk heb 3 offertes.";
+        assertEquals(303, henk.postForm(path + "/bezwaar", Map.of(CSRF, hcsrf, "waarom", objection)).statusCode());
+        assertEquals(303, henk.postForm(path + "/bezwaar", Map.of(CSRF, hcsrf, "waarom", "nog een keer")).statusCode());
+        assertEquals(1, db.fetchCount(BEZWAAR, BEZWAAR.AANVRAAG_ID.eq(row.getId())), "one bezwaar per decision");
+        String kenmerk = db.fetchOne(BEZWAAR, BEZWAAR.AANVRAAG_ID.eq(row.getId())).getKenmerk();
+        assertTrue(kenmerk.matches("B\\d{7}"), kenmerk);
+        assertTrue(Jsoup.parse(henk.get(path).body()).text().contains("Je hebt bezwaar gemaakt op " + dutch(TestToday.date()) + ". Kenmerk: " + kenmerk));
+        Document workList = Jsoup.parse(dennis.get("/consulent/aanvragen").body());
+        assertTrue(workList.select("tbody tr").first().text().contains("Nieuw bezwaar"), workList.text());
+        Document seen = Jsoup.parse(dennis.get(consulentPath).body());
+        assertTrue(seen.html().contains("Een nieuwe wasmachine kost meer dan 1.250 euro.") && seen.text().contains("Ik heb 3 offertes."),
+                "the consulent reads the bezwaar whole");
+        assertFalse(Jsoup.parse(dennis.get("/consulent/aanvragen").body()).text().contains("Nieuw bezwaar"), "seen");
+    }
+
+    /** A bijzondere bijstand application for a washing machine, sent; its path. */
+    private String applyForWashingMachine(WebClient web, String amount) {
+        String detail = web.get("/regelingen/bijzondere-bijstand").body();
+        String path = WebClient.location(web.postForm("/aanvragen/start", Map.of(CSRF, WebClient.csrfToken(detail), "regeling", "bijzondere-bijstand")));
+        Map<String, Map<String, String>> answers = Map.of("kosten", Map.of("kosten", "witgoed"),
+                "omschrijving", Map.of("omschrijving", "Mijn wasmachine is kapot."), "bedrag", Map.of("bedrag", amount),
+                "vergoed", Map.of("vergoed", "nee"), "spaargeld", Map.of("spaargeld", "250"));
+        Document screen = Jsoup.parse(web.get(path).body());
+        while (screen.select("input[name=scherm]").size() == 1) {
+            String scherm = screen.select("input[name=scherm]").val();
+            assertEquals(303, answer(web, path, screen, scherm, answers.get(scherm)).statusCode(), scherm);
+            screen = Jsoup.parse(web.get(path).body());
+        }
+        assertEquals(303, web.postForm(path + "/versturen", Map.of(CSRF, WebClient.csrfToken(screen.outerHtml()))).statusCode());
+        return path;
+    }
+
+    private static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] PDF2 = "%PDF-1.4\n2 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private static HttpResponse<String> answer(WebClient web, String path, Document screen, String scherm, Map<String, String> typed) {
         Map<String, String> form = new LinkedHashMap<>();

@@ -36,7 +36,7 @@ class TermijnenTest {
         assertEquals(d("2027-01-04"), Termijnen.nextWorkingDay(d("2027-01-02")));
     }
 
-    /** Two hersteltermijnen and a verdaging: every day the clock stood still is added, also after the verdaging. */
+    /** Two hersteltermijnen and a verdaging: every day the clock stood still is added; a verdaging replaces the date. */
     @Test
     void twoRequestsToCompleteAndAVerdaging() {
         LocalDate received = d("2026-09-01");
@@ -48,10 +48,17 @@ class TermijnenTest {
         assertEquals(d("2026-11-17"), c.deadline());
         assertFalse(c.paused());
 
-        Termijnen.Clock adjourned = Termijnen.decision(received, 8, List.of(first, second), d("2026-11-24"), d("2026-11-02"));
-        // Verdaging to 24 November, plus the 21 days: 15 December.
-        assertEquals(d("2026-12-15"), adjourned.deadline());
+        // On 2 November the municipality names 1 December: the earlier 21 days are in that date already.
+        Termijnen.Verdaging later = new Termijnen.Verdaging(d("2026-11-02"), d("2026-12-01"));
+        Termijnen.Clock adjourned = Termijnen.decision(received, 8, List.of(first, second), later, d("2026-11-02"));
+        assertEquals(d("2026-12-01"), adjourned.deadline());
         assertTrue(adjourned.adjourned());
+
+        // A third request after the verdaging (asked 9 November, done 16 November) moves it by 7 days: 8 December.
+        Herstel third = new Herstel(d("2026-11-09"), d("2026-11-23"), d("2026-11-16"));
+        Termijnen.Clock again = Termijnen.decision(received, 8, List.of(first, second, third), later, d("2026-11-20"));
+        assertEquals(d("2026-12-08"), again.deadline());
+        assertEquals(28, again.pausedDays());
     }
 
     @Test
