@@ -136,7 +136,7 @@ public class ReminderScheduler {
     private int documentsStillToCome(long gemeenteId, String gemeente, RuleBook book, LocalDate today, Instant now) {
         int lead = book.value(RuleKey.DOCUMENTVERZOEK_HERINNERING_DAGEN, gemeente, today).intValueExact();
         var open = db.select(DOCUMENTVERZOEK.BURGER_ID, DOCUMENTVERZOEK.PUBLIC_ID, DOCUMENTVERZOEK.WAT, DOCUMENTVERZOEK.UITERLIJK,
-                        DOCUMENTVERZOEK.GEVRAAGD_OP)
+                        DOCUMENTVERZOEK.GEVRAAGD_OP, DOCUMENTVERZOEK.SOORT)
                 .from(DOCUMENTVERZOEK).join(BURGER).on(BURGER.ID.eq(DOCUMENTVERZOEK.BURGER_ID))
                 .where(DOCUMENTVERZOEK.STATUS.eq("OPEN"))
                 .and(DOCUMENTVERZOEK.UITERLIJK.between(DocumentReminders.earliestDeadline(today), DocumentReminders.latestDeadline(today, lead)))
@@ -159,7 +159,9 @@ public class ReminderScheduler {
                     return 0;
                 }
                 return outbox.write(tx, new Outbox.Message(r.value1(), Topic.DOCUMENTEN, DocumentReminders.key(r.value2(), stage.get()),
-                        stage.get().text, arguments.of(List.of(r.value3(), r.value4())), "/documenten/" + r.value2()), now).isPresent() ? 1 : 0;
+                        // Proof for an application was asked by the portal, not by the consulent: its own words.
+                        stage.get().text + ("BEWIJS".equals(r.value6()) ? ".bewijs" : ""), arguments.of(List.of(r.value3(), r.value4())),
+                        "/documenten/" + r.value2()), now).isPresent() ? 1 : 0;
             });
         }
         return written;
