@@ -64,10 +64,15 @@ class PagesInBrowserTest extends PortalTest {
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
-    /** The regelingen: catalogue, each regeling, and the check screen by screen (with a mistake) to the outcome. */
+    /**
+     * The regelingen: catalogue, each regeling, the check screen by screen (with a mistake) to the outcome; an
+     * application followed to its decision on both sides: a hersteltermijn, a verdaging, four eyes, the decision, the
+     * letter and a bezwaar.
+     */
     @Test
     void regelingenPagesAreAccessibleOnPhoneAndDesktop() {
         List<String> problems = new ArrayList<>();
+        String applicationPath = null;
         for (int[] viewport : VIEWPORTS) {
             try (BrowserContext context = context(viewport[0], viewport[1])) {
                 Page page = context.newPage();
@@ -131,17 +136,67 @@ class PagesInBrowserTest extends PortalTest {
                 page.getByText("Aanvraag versturen").click();
                 page.waitForLoadState();
                 check(page, "aanvraag: sent", viewport[0], problems);
+                applicationPath = page.url().substring(page.url().indexOf("/aanvragen/"));
                 audit(page, "/aanvragen", viewport[0], problems);
             }
-            try (BrowserContext context = context(viewport[0], viewport[1])) {
-                Page page = context.newPage();
-                demoLogin(page, "/demo/medewerker", "Dennis de Boer");
-                audit(page, "/consulent/aanvragen", viewport[0], problems);
-                page.locator("table a").first().click();
-                page.waitForLoadState();
-                check(page, "consulent: one application", viewport[0], problems);
-                page.getByText("Besluit opslaan").click();
-                check(page, "consulent: decision without answers", viewport[0], problems);
+            String id = applicationPath.substring("/aanvragen/".length());
+            try (BrowserContext consulent = context(viewport[0], viewport[1]); BrowserContext citizen = context(viewport[0], viewport[1]);
+                 BrowserContext second = context(viewport[0], viewport[1])) {
+                Page dennis = consulent.newPage();
+                demoLogin(dennis, "/demo/medewerker", "Dennis de Boer");
+                audit(dennis, "/consulent/aanvragen", viewport[0], problems);
+                audit(dennis, "/consulent/aanvragen/" + id, viewport[0], problems);
+                button(dennis, "Besluit opslaan en de burger laten weten");
+                check(dennis, "consulent: decision without answers", viewport[0], problems);
+                // Ask for more (hersteltermijn): first without answers, then filled in.
+                button(dennis, "Vraag om aanvulling");
+                check(dennis, "consulent: herstel without answers", viewport[0], problems);
+                dennis.locator("#wat").fill("Een offerte met de naam van de winkel");
+                dennis.locator("#waarom").fill("Op de offerte staat geen winkel.");
+                dennis.locator("#uiterlijk").fill(TestToday.date().plusDays(14).toString());
+                button(dennis, "Vraag om aanvulling");
+                check(dennis, "consulent: herstel asked", viewport[0], problems);
+
+                Page henk = citizen.newPage();
+                demoLogin(henk, "/demo/digid", "Henk Bakker");
+                audit(henk, applicationPath, viewport[0], problems);
+                assertThat(henk.locator("main")).containsText("We hebben iets nodig: Een offerte met de naam van de winkel");
+
+                // Verdaging, then a grant above the four-eyes amount: proposed, and approved by a second employee.
+                dennis.locator("#tot").fill(TestToday.date().plusWeeks(10).toString());
+                dennis.locator("#waaromLater").fill("We wachten op de offerte.");
+                button(dennis, "Verdagen");
+                check(dennis, "consulent: verdaagd", viewport[0], problems);
+                dennis.locator("#besluit").selectOption("TOEGEKEND");
+                dennis.locator("#bedrag").fill("1250");
+                dennis.locator("#betaaldatum").fill(TestToday.date().plusDays(7).toString());
+                dennis.locator("#reden").fill("Je bril is kapot. Wij betalen een nieuwe.");
+                button(dennis, "Besluit opslaan en de burger laten weten");
+                check(dennis, "consulent: proposed (four eyes)", viewport[0], problems);
+
+                Page lotte = second.newPage();
+                demoLogin(lotte, "/demo/medewerker", "Lotte Visser");
+                audit(lotte, "/consulent/aanvragen/" + id, viewport[0], problems);
+                button(lotte, "Keuze opslaan");
+                check(lotte, "second employee: no choice", viewport[0], problems);
+                lotte.locator("#keuze").check();
+                button(lotte, "Keuze opslaan");
+                check(lotte, "second employee: agreed", viewport[0], problems);
+
+                // The citizen reads the decision and the letter, and makes a bezwaar (first without words).
+                audit(henk, applicationPath, viewport[0], problems);
+                assertThat(henk.locator("main")).containsText("Het geld staat uiterlijk");
+                button(henk, "Bezwaar versturen");
+                check(henk, "bezwaar without words", viewport[0], problems);
+                henk.locator("#waarom").fill("De nieuwe bril kost meer.");
+                button(henk, "Bezwaar versturen");
+                check(henk, "bezwaar sent", viewport[0], problems);
+                audit(henk, applicationPath + "/brief", viewport[0], problems);
+
+                audit(dennis, "/consulent/aanvragen", viewport[0], problems);
+                audit(dennis, "/consulent/aanvragen/" + id, viewport[0], problems);
+                assertThat(dennis.locator("main")).containsText("De nieuwe bril kost meer.");
+                audit(dennis, "/consulent/aanvragen/" + id + "/brief", viewport[0], problems);
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
@@ -532,6 +587,11 @@ class PagesInBrowserTest extends PortalTest {
         if (page.locator("h1").count() != 1) {
             problems.add(path + " @" + width + "px: " + page.locator("h1").count() + " h1 elements");
         }
+    }
+
+    private static void button(Page page, String name) {
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true)).click();
+        page.waitForLoadState();
     }
 
     private static void tabToField(Page page, String id) {
