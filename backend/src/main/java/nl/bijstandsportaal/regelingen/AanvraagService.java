@@ -527,9 +527,9 @@ public class AanvraagService {
         FormFlow.ScreenView screenView = current == null ? null : flow.view(current, answers, typed, errors, Set.of());
         boolean first = current == null || flow.before(current, answers, Set.of()).isEmpty();
         List<Answer> summary = flow.shown(answers).stream().flatMap(s -> s.questions().stream().map(q -> new Answer(
-                Text.of(AanvraagFlows.NAME + "." + q.id() + ".label"),
+                flow.words(q, "label"),
                 q.kind() == Question.Kind.CHOICE && answers.containsKey(q.id())
-                        ? Text.of(AanvraagFlows.NAME + "." + q.id() + "." + answers.get(q.id())) : null,
+                        ? flow.words(q, answers.get(q.id())) : null,
                 q.kind() == Question.Kind.AMOUNT && answers.containsKey(q.id())
                         ? "€ " + q.display(answers.get(q.id())) : answers.getOrDefault(q.id(), ""),
                 s.id()))).toList();

@@ -21,12 +21,14 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.View;
+import nl.bijstandsportaal.platform.forms.FormFlow;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.security.CurrentUser;
 import nl.bijstandsportaal.platform.security.Roles;
 import nl.bijstandsportaal.platform.web.NotFoundException;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +40,9 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Roles.CITIZEN)
 class RightsPages {
+
+    /** The field of the proof, sent along with the change form. */
+    private static final String PROOF = "bewijs";
 
     private final RightsService rights;
     private final Uploads uploads;
@@ -88,7 +93,7 @@ class RightsPages {
     HttpResponse<?> form(Authentication authentication, @PathVariable String slug) {
         ChangeKind kind = ChangeKind.bySlug(slug).orElseThrow(NotFoundException::new);
         CurrentUser user = CurrentUser.require(authentication);
-        return HttpResponse.ok(new ModelAndView<>("rights/change-form", formModel(user, kind, Map.of(), Map.of())));
+        return HttpResponse.ok(new ModelAndView<>("rights/change-form", Map.of("form", formPage(user, kind, Map.of(), Map.of(), false))));
     }
 
     /**
@@ -115,27 +120,13 @@ class RightsPages {
         if (fileChosen) {
             Upload.Checked file = uploads.check(bewijs);
             if (file.error() != null) {
-                errors.put("bewijs", file.error());
+                errors.put(PROOF, file.error());
             }
             proof = file.upload();
         }
         if (!errors.isEmpty()) {
-            Map<String, String> typed = new HashMap<>();
-            putIfPresent(typed, "datum", datum);
-            putIfPresent(typed, "datumTot", datumTot);
-            putIfPresent(typed, "naam", naam);
-            putIfPresent(typed, "geboortedatum", geboortedatum);
-            putIfPresent(typed, "huishoudstatus", huishoudstatus);
-            putIfPresent(typed, "lid", lid);
-            putIfPresent(typed, "bedrag", bedrag);
-            putIfPresent(typed, "land", land);
-            putIfPresent(typed, "straat", straat);
-            putIfPresent(typed, "postcode", postcode);
-            putIfPresent(typed, "woonplaats", woonplaats);
-            putIfPresent(typed, "toelichting", toelichting);
-            Map<String, Object> model = formModel(user, kind, typed, errors);
-            model.put("fileDropped", fileChosen && !errors.containsKey("bewijs"));
-            return HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("rights/change-form", model));
+            ChangeFormPage page = formPage(user, kind, form.typed(), errors, fileChosen && !errors.containsKey(PROOF));
+            return HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("rights/change-form", Map.of("form", page)));
         }
         RightsService.Receipt receipt = rights.report(user, checked.request(), proof);
         return HttpResponse.seeOther(URI.create("/wijziging/verstuurd/" + receipt.publicId()));
@@ -147,25 +138,21 @@ class RightsPages {
         return Map.of("receipt", rights.receipt(CurrentUser.require(authentication), publicId));
     }
 
-    private Map<String, Object> formModel(CurrentUser user, ChangeKind kind, Map<String, String> typed, Map<String, Text> errors) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("kind", kind.name());
-        model.put("slug", kind.slug());
-        model.put("members", rights.members(user));
-        model.put("statuses", java.util.Arrays.stream(nl.bijstandsportaal.rules.Household.Status.values()).map(Enum::name).toList());
-        model.put("typed", typed);
-        List<String> order = new java.util.ArrayList<>(ChangeForm.fields(kind));
-        order.add("bewijs");
-        Map<String, Text> ordered = new LinkedHashMap<>();
-        order.stream().filter(errors::containsKey).forEach(f -> ordered.put(f, errors.get(f)));
-        model.put("errors", ordered);
-        model.put("maxMegabytes", Upload.MAX_BYTES / 1024 / 1024);
-        return model;
+    /**
+     * The change form's page: the kind's screen (questions with what was typed and their errors), every error in the
+     * order of the form with the proof last, whether a chosen file was dropped, and the largest file taken.
+     */
+    public record ChangeFormPage(String kind, String slug, FormFlow.ScreenView screen, Map<String, Text> errors, boolean fileDropped,
+                          long maxMegabytes) {
     }
 
-    private static void putIfPresent(Map<String, String> typed, String field, String value) {
-        if (value != null) {
-            typed.put(field, value);
-        }
+    private ChangeFormPage formPage(CurrentUser user, ChangeKind kind, Map<String, String> typed, Map<String, Text> errors,
+                                    boolean fileDropped) {
+        FormFlow.ScreenView screen = rights.changeScreen(user, kind, typed, errors);
+        List<String> order = new ArrayList<>(screen.questions().stream().map(FormFlow.QuestionView::id).toList());
+        order.add(PROOF);
+        Map<String, Text> ordered = new LinkedHashMap<>();
+        order.stream().filter(errors::containsKey).forEach(f -> ordered.put(f, errors.get(f)));
+        return new ChangeFormPage(kind.name(), kind.slug(), screen, ordered, fileDropped, Upload.MAX_BYTES / 1024 / 1024);
     }
 }

@@ -7,6 +7,7 @@ import nl.bijstandsportaal.account.AccountRepository;
 import nl.bijstandsportaal.account.CitizenProfile;
 import nl.bijstandsportaal.platform.audit.AuditLog;
 import nl.bijstandsportaal.platform.db.generated.tables.records.WijzigingRecord;
+import nl.bijstandsportaal.platform.forms.FormFlow;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.security.CurrentUser;
 import nl.bijstandsportaal.platform.web.Download;
@@ -29,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -152,6 +154,12 @@ public class RightsService {
     public Checked check(CurrentUser citizen, ChangeForm form) {
         ChangeForm.Checked checked = ChangeForm.check(form, today(), members(citizen));
         return new Checked(checked.request(), checked.errors());
+    }
+
+    /** The change form of one kind for this citizen, with what was typed and what is wrong next to each field. */
+    public FormFlow.ScreenView changeScreen(CurrentUser citizen, ChangeKind kind, Map<String, String> typed, Map<String, Text> errors) {
+        FormFlow flow = ChangeFlow.of(kind, members(citizen));
+        return flow.view(ChangeFlow.screen(flow), Map.of(), typed, errors, Set.of());
     }
 
     /**

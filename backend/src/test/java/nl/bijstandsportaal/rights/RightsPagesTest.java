@@ -216,6 +216,8 @@ class RightsPagesTest extends PortalTest {
         assertTrue(summary.contains("Bewijs: dit soort bestand kunnen we niet openen"), summary);
         assertEquals("heel veel", doc.getElementById("bedrag").val());
         assertEquals("true", doc.getElementById("bedrag").attr("aria-invalid"));
+        assertEquals("bedrag-hint bedrag-fout", doc.getElementById("bedrag").attr("aria-describedby"), "hint and error read with the field");
+        assertTrue(doc.getElementById("bedrag").hasAttr("required"));
         assertEquals("Boodschappen van mijn moeder", doc.getElementById("toelichting").text());
         assertEquals("#bedrag", doc.selectFirst("#fouten a").attr("href"));
     }

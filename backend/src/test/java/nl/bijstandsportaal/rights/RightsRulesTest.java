@@ -217,6 +217,75 @@ class RightsRulesTest {
         assertEquals("Dorpsstraat 1, 3511 AB Utrecht", checked.request().adres());
     }
 
+    /** The app gets the errors in the order of its report's fields; the page sorts them in the order of the form. */
+    @Test
+    void errorsComeInTheOrderOfTheReportsFields() {
+        ChangeForm.Checked checked = ChangeForm.check(form(ChangeKind.ADRES, "straat=;postcode=12;woonplaats=;datum=morgen"), TODAY, Map.of());
+        assertEquals(List.of("datum", "straat", "postcode", "woonplaats"), List.copyOf(checked.errors().keySet()));
+        assertEquals(List.of("change.error.date", "change.error.required", "change.error.postcode", "change.error.required"),
+                checked.errors().values().stream().map(Text::key).toList());
+    }
+
+    /** Each error names its field by the short name of the question as this kind asks it. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            "GIFT|toelichting=|change.toelichting.GIFT.short",
+            "ANDERS|toelichting=|change.toelichting.ANDERS.short",
+            "BUITENLAND|datum=|change.datum.BUITENLAND.short",
+            "ADRES|postcode=12345|change.postcode.short",
+            "GIFT|bedrag=0|change.bedrag.short",
+            "INWONER_WEG|lid=|change.lid.short",
+    })
+    void errorsNameTheirField(String kind, String change, String shortName) {
+        Map<String, Text> errors = ChangeForm.check(form(ChangeKind.valueOf(kind), change), TODAY, Map.of(5L, "Lisa")).errors();
+        assertEquals(Text.of(shortName), errors.values().iterator().next().args().get(0), errors.toString());
+    }
+
+    @Test
+    void tooMuchTextSaysHowMuchIsAllowed() {
+        Map<String, Text> errors = ChangeForm.check(form(ChangeKind.INWONER_ERBIJ, "naam=" + "K".repeat(101)), TODAY, Map.of()).errors();
+        assertEquals(Text.of("change.error.tooLong", Text.of("change.naam.short"), 100), errors.get("naam"));
+        String many = "x".repeat(ChangeFlow.MAX_TEXT + 1);
+        assertEquals(Text.of("change.error.tooLong", Text.of("change.toelichting.short"), ChangeFlow.MAX_TEXT),
+                ChangeForm.check(form(ChangeKind.ADRES, "toelichting=" + many), TODAY, Map.of()).errors().get("toelichting"));
+    }
+
+    @Test
+    void anExplanationIsOptionalUnlessItIsTheChangeItself() {
+        ChangeForm.Checked move = ChangeForm.check(form(ChangeKind.ADRES, "toelichting=  "), TODAY, Map.of());
+        assertTrue(move.ok(), move.errors().toString());
+        assertNull(move.request().toelichting());
+        assertEquals("Van mijn moeder", ChangeForm.check(form(ChangeKind.GIFT, ""), TODAY, Map.of()).request().toelichting());
+    }
+
+    @Test
+    void whoLeavesIsChosenFromThePeopleWhoLiveWithTheCitizen() {
+        ChangeForm.Checked checked = ChangeForm.check(form(ChangeKind.INWONER_WEG, "lid=6"), TODAY, Map.of(5L, "Lisa", 6L, "Tim"));
+        assertEquals(6L, checked.request().lidId());
+        assertEquals("Tim", checked.request().lidNaam());
+        assertEquals("change.error.choose", ChangeForm.check(form(ChangeKind.INWONER_WEG, "lid=5"), TODAY, Map.of()).errors().get("lid").key(),
+                "nobody lives with the citizen");
+    }
+
+    /** Every text the change form derives from its questions exists in Dutch and English. */
+    @Test
+    void everyTextOfTheChangeFormExists() throws java.io.IOException {
+        java.util.Properties dutch = new java.util.Properties();
+        java.util.Properties english = new java.util.Properties();
+        try (var nl = getClass().getResourceAsStream("/i18n/messages_nl.properties");
+             var en = getClass().getResourceAsStream("/i18n/messages_en.properties")) {
+            dutch.load(new java.io.InputStreamReader(nl, java.nio.charset.StandardCharsets.UTF_8));
+            english.load(new java.io.InputStreamReader(en, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        List<String> keys = new java.util.ArrayList<>();
+        for (ChangeKind kind : ChangeKind.values()) {
+            keys.addAll(ChangeFlow.of(kind, Map.of()).keys());
+        }
+        assertTrue(keys.contains("change.lid.none"), "who leaves, when nobody lives with the citizen");
+        List<String> missing = keys.stream().distinct().filter(k -> !dutch.containsKey(k) || !english.containsKey(k)).toList();
+        assertTrue(missing.isEmpty(), "missing texts: " + missing);
+    }
+
     // ---- What a change will probably do ---------------------------------------------------------------------
 
     @Test
