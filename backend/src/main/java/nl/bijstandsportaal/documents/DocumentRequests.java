@@ -182,6 +182,16 @@ public class DocumentRequests {
         }
     }
 
+    /**
+     * An application is decided: what it still waited for is not needed any more. Open requests of it are withdrawn in
+     * the caller's transaction (the reminders stop); files already sent stay as they are. The decision's own message
+     * tells the citizen.
+     */
+    public void withdrawForApplication(DSLContext tx, long aanvraagId) {
+        tx.update(DOCUMENTVERZOEK).set(DOCUMENTVERZOEK.STATUS, Status.INGETROKKEN.name()).set(DOCUMENTVERZOEK.AFGEROND_OP, utc(clock.instant()))
+                .where(DOCUMENTVERZOEK.AANVRAAG_ID.eq(aanvraagId).and(DOCUMENTVERZOEK.STATUS.eq(Status.OPEN.name()))).execute();
+    }
+
     private void insert(DSLContext t, long burgerId, long medewerkerId, DocumentRequestForm.Request request, Long aanvraagId, Soort soort) {
         Instant now = clock.instant();
         String publicId = UUID.randomUUID().toString();

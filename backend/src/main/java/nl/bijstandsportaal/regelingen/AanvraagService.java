@@ -425,6 +425,7 @@ public class AanvraagService {
     }
 
     private void decided(DSLContext t, AanvraagRecord r, CurrentUser by, String besluit, BigDecimal amount, Instant now) {
+        documents.withdrawForApplication(t, r.getId());
         outbox.write(t, new Outbox.Message(r.getBurgerId(), Topic.STATUS, "aanvraag/" + r.getPublicId() + "/besluit",
                 "notification.aanvraag.besluit", arguments.of(List.of(r.getKenmerk())), "/aanvragen/" + r.getPublicId()), now);
         audit.record(t, by.id(), r.getBurgerId(), DECIDED, "Aanvraag " + r.getKenmerk() + ": " + besluit

@@ -16,6 +16,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
+import nl.bijstandsportaal.documents.DocumentRequests;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.security.CurrentUser;
 import nl.bijstandsportaal.platform.security.Roles;
@@ -40,9 +41,11 @@ class ConsulentAanvraagPages {
     static final int SPEED_DAYS = 90;
 
     private final AanvraagService aanvragen;
+    private final DocumentRequests documents;
 
-    ConsulentAanvraagPages(AanvraagService aanvragen) {
+    ConsulentAanvraagPages(AanvraagService aanvragen, DocumentRequests documents) {
         this.aanvragen = aanvragen;
+        this.documents = documents;
     }
 
     @Get
@@ -54,7 +57,11 @@ class ConsulentAanvraagPages {
 
     @Get("/{id}")
     HttpResponse<?> one(@PathVariable String id, @QueryValue @Nullable String opgeslagen, Authentication authentication) {
-        Map<String, Object> model = model(aanvragen.forConsulent(CurrentUser.require(authentication), id), Map.of(), Map.of());
+        CurrentUser consulent = CurrentUser.require(authentication);
+        AanvraagService.Aanvraag a = aanvragen.forConsulent(consulent, id);
+        // The request to complete starts with the municipality's usual term for documents.
+        Map<String, Object> model = model(a, a.open() ? Map.of("uiterlijk", documents.defaults(consulent, a.burgerId()).deadline().toString())
+                : Map.of(), Map.of());
         if (opgeslagen != null && SAVED.contains(opgeslagen)) {
             model.put("saved", opgeslagen);
         }

@@ -125,6 +125,9 @@ class AanvragenTest extends PortalTest {
                 Map.of(CSRF, kcsrf, "besluit", "TOEGEKEND", "bedrag", "449,95", "betaaldatum", paid.toString(), "reden", reason)).statusCode());
         dennis.postForm("/consulent/aanvragen/" + id + "/besluit", Map.of(CSRF, kcsrf, "besluit", "AFGEWEZEN", "reden", "nee"));
         assertEquals("TOEGEKEND", db.fetchOne(AANVRAAG, AANVRAAG.PUBLIC_ID.eq(id)).getBesluit(), "a decision is taken once");
+        assertEquals(java.util.List.of("INGETROKKEN"), db.select(DOCUMENTVERZOEK.STATUS).from(DOCUMENTVERZOEK)
+                .where(DOCUMENTVERZOEK.AANVRAAG_ID.eq(row.getId())).fetch(DOCUMENTVERZOEK.STATUS),
+                "proof not sent is no longer asked once decided: the reminders stop");
         assertEquals(1, db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq(AanvraagService.DECIDED).and(AUDIT_EVENT.DETAILS.contains(row.getKenmerk()))));
         assertTrue(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq(AanvraagService.OPENED)) >= 1, "opening is audited");
 
