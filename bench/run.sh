@@ -4,11 +4,15 @@
 #   1. a trivial endpoint (/health/liveness: no database, no template, no session),
 #   2. the logged-in home page (/overzicht: session cookie, database, Freemarker),
 #   3. the mobile API (GET /api/v1/me: bearer token, database, JSON),
+#   4. "waar heb ik recht op?" (GET /api/v1/regelingen: the citizen's outcomes per regeling),
+#   5. income reports and payslip photos (POST, as 1,000 benchmark citizens),
+#   6. sending applications (POST /api/v1/aanvragen/{id}/versturen, each a complete concept, sent once),
 # and writes the numbers to docs/benchmarks.md.
 #
 #   bench/run.sh                  # defaults: 20 s per endpoint, 2 wrk threads, 32 connections
 #   DURATION=60s CONNECTIONS=64 bench/run.sh
 #   BUILD=no ONLY=income bench/run.sh   # only the income reports and photos; prints, writes nothing
+#   BUILD=no ONLY=regelingen bench/run.sh   # only "waar heb ik recht op?" and sending applications; prints
 #
 # Needs: JDK 17+, curl, openssl, wrk (installed with apt-get when missing and run as root).
 set -euo pipefail
@@ -23,6 +27,8 @@ THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 CITIZENS=${CITIZENS:-100000}
 SENDERS=${SENDERS:-1000}
+APPLICANTS=${APPLICANTS:-3000}
+SEND_DURATION=${SEND_DURATION:-8s}
 RESULTS="$ROOT/bench/results"
 OUT="$ROOT/docs/benchmarks.md"
 mkdir -p "$RESULTS"
@@ -139,7 +145,7 @@ ACCESS=$(login_app)
 DB_PID=$(pgrep -P "$APP" | head -1 || true)
 DB_PID=${DB_PID:-$APP}
 
-if [ "${ONLY:-}" != income ]; then
+if [ -z "${ONLY:-}" ]; then
 echo "Warming up ($WARMUP per endpoint, so the JIT compiler has settled before anything is measured)..."
 warm /health/liveness
 warm /overzicht "Cookie: $(login_web)"
@@ -161,6 +167,48 @@ ACCESS=$(login_app) # access tokens live 10 minutes
 read -r M_RPS M_P50 M_P90 M_P99 M_ERR <<<"$(measure me /api/v1/me "Authorization: Bearer $ACCESS")" || true
 echo "  $M_RPS req/s, p99 $M_P99 ms"
 
+fi
+
+if [ -z "${ONLY:-}" ] || [ "$ONLY" = regelingen ]; then
+echo "Waar heb ik recht op? (the citizen's outcome per regeling)..."
+ACCESS=$(login_app)
+warm /api/v1/regelingen "Authorization: Bearer $ACCESS"
+ACCESS=$(login_app)
+read -r G_RPS G_P50 G_P90 G_P99 G_ERR <<<"$(measure regelingen /api/v1/regelingen "Authorization: Bearer $ACCESS")" || true
+echo "  $G_RPS req/s, p99 $G_P99 ms"
+
+echo "Sending applications ($APPLICANTS benchmark citizens, each with a complete concept for the individuele inkomenstoeslag)..."
+export -f login_web login_app
+export BASE
+APPS="$RESULTS/applications.txt"
+prepare_application() { # prepare_application BSN: "token id" of a complete concept, answered through the API
+  local token id
+  JAR=$(mktemp)
+  token=$(login_app "$1")
+  rm -f "$JAR"
+  id=$(curl -sf -X POST "$BASE/api/v1/aanvragen" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    -H 'Accept: application/json' -d '{"regeling":"individuele-inkomenstoeslag"}' | grep -o '"id":"[^"]*"' | head -1 | sed 's/"id":"//; s/"$//')
+  curl -sf -o /dev/null -X PUT "$BASE/api/v1/aanvragen/$id/schermen/spaargeld" -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' -H 'Accept: application/json' -d '{"antwoorden":{"spaargeld":"0"}}'
+  curl -sf -o /dev/null -X PUT "$BASE/api/v1/aanvragen/$id/schermen/beterInkomen" -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' -H 'Accept: application/json' -d '{"antwoorden":{"beterInkomen":"nee"}}'
+  echo "$token $id"
+}
+export -f prepare_application
+START_PREP=$(date +%s)
+java "$ROOT/bench/Bsns.java" "$APPLICANTS" | xargs -P 8 -I{} bash -c 'prepare_application {}' | grep -E '^\S+ \S+$' >"$APPS" || true
+echo "  prepared $(grep -c . "$APPS") applications in $(( $(date +%s) - START_PREP )) s"
+[ "$(grep -c . "$APPS")" -ge "$APPLICANTS" ] || { echo "Not every application could be prepared" >&2; exit 1; }
+cpu_start
+APPLICATIONS_FILE=$APPS THREADS=$THREADS wrk -t"$THREADS" -c"$CONNECTIONS" -d"$SEND_DURATION" --latency -s "$ROOT/bench/send.lua" "$BASE" >"$RESULTS/send.txt"
+read -r S_RPS S_P50 S_P90 S_P99 S_ERR <<<"$(summary send)" || true
+read -r S_CPU_APP S_CPU_DB <<<"$(cpu_per_request send)"
+S_RANOUT=$(grep -o 'WARNING: .*' "$RESULTS/send.txt" || true)
+echo "  $S_RPS req/s, p99 $S_P99 ms; CPU per send: portal $S_CPU_APP ms, MariaDB $S_CPU_DB ms ${S_RANOUT}"
+SENT=$(curl -sf -H "Authorization: Bearer $(head -1 "$APPS" | cut -d' ' -f1)" -H 'Accept: application/json' \
+  "$BASE/api/v1/aanvragen/$(head -1 "$APPS" | cut -d' ' -f2)" | grep -o '"kenmerk":"[^"]*"' || true)
+[ -n "$SENT" ] || { echo "The first application was not sent" >&2; exit 1; }
+if [ "${ONLY:-}" = regelingen ]; then echo "ONLY=$ONLY: docs/benchmarks.md is left as it is"; exit 0; fi
 fi
 
 echo "Income reports ($SENDERS benchmark citizens, each sending reports and corrections for their recent periods)..."
@@ -219,11 +267,17 @@ connections, $WARMUP of warm-up load per endpoint (the home page twice), then $D
 | \`GET /api/v1/me\` | mobile API: bearer token, one query, JSON | $M_RPS | $M_P50 | $M_P90 | $M_P99 |
 | \`POST /api/v1/inkomsten/{period}\` | income report without upload: checked, estimated, stored in one transaction | $R_RPS | $R_P50 | $R_P90 | $R_P99 |
 | \`POST /api/v1/inkomsten/{period}/bewijs\` | a 200 KB payslip photo: sniffed, re-encoded without metadata, stored | $P_RPS | $P_P50 | $P_P90 | $P_P99 |
+| \`GET /api/v1/regelingen\` | "waar heb ik recht op?": household, norm, answers given, every regeling checked | $G_RPS | $G_P50 | $G_P90 | $G_P99 |
+| \`POST /api/v1/aanvragen/{id}/versturen\` | sending a complete application once: receipt, proof list, inbox message, one transaction | $S_RPS | $S_P50 | $S_P90 | $S_P99 |
 
 - Home page: $(verdict "$H_RPS" "$H_P99" "$T_RPS").
 - Mobile API: $(verdict "$M_RPS" "$M_P99" "$T_RPS") (the same target, for comparison).
 - CPU per income report: portal $R_CPU_APP ms, MariaDB $R_CPU_DB ms (on $(nproc) cores, $(nproc)000 ms of CPU a second are there for the portal, MariaDB and wrk together).
 - Income reports: $(awk -v r="$R_RPS" 'BEGIN { print (r >= 500 ? "meets" : "short of") }') the target of 500/s; payslip photos: $(awk -v r="$P_RPS" 'BEGIN { print (r >= 50 ? "meets" : "short of") }') the target of 50/s.
+- "Waar heb ik recht op?": $(awk -v r="$G_RPS" -v p="$G_P99" 'BEGIN { print (r >= 1000 && p <= 50 ? "meets" : "short of") }') the target of 1,000/s with p99 at most 50 ms; sending applications: $(awk -v r="$S_RPS" 'BEGIN { print (r >= 200 ? "meets" : "short of") }') the target of 200/s (CPU per send: portal $S_CPU_APP ms, MariaDB $S_CPU_DB ms).
+${S_RANOUT:+- Sending: $S_RANOUT}
+${G_ERR:+- Regelingen errors: $G_ERR}
+${S_ERR:+- Sending errors: $S_ERR}
 ${R_ERR:+- Income report errors: $R_ERR}
 ${P_ERR:+- Photo errors: $P_ERR}
 ${T_ERR:+- Trivial endpoint errors: $T_ERR}
