@@ -66,6 +66,27 @@ public class IncomeRepository {
                 r.getVerwachtUitbetaald(), r.getIngediendOp().toInstant(ZoneOffset.UTC), r.getGewijzigdOp().toInstant(ZoneOffset.UTC));
     }
 
+    /**
+     * What the citizen had in the most recent period they reported, ending on or after {@code since}: the bijstand the
+     * estimate expected plus the net income reported (as the consulent set it, where they did), for the latest version.
+     */
+    public record ReportedIncome(LocalDate from, LocalDate to, BigDecimal total) {
+    }
+
+    /** The latest reported period ending on or after {@code since} with an estimate; one query. */
+    public Optional<ReportedIncome> lastReported(long burgerId, LocalDate since) {
+        Field<BigDecimal> net = DSL.sum(DSL.coalesce(INKOMSTENBRON.VASTGESTELD_NETTO, INKOMSTENBRON.NETTO));
+        return db.select(INKOMSTENOPGAVE.PERIODE_VAN, INKOMSTENOPGAVE.PERIODE_TOT, INKOMSTENOPGAVE.VERWACHT_UITBETAALD, net)
+                .from(INKOMSTENOPGAVE)
+                .leftJoin(INKOMSTENBRON).on(INKOMSTENBRON.OPGAVE_ID.eq(INKOMSTENOPGAVE.ID).and(INKOMSTENBRON.VERSIE.eq(INKOMSTENOPGAVE.VERSIE)))
+                .where(INKOMSTENOPGAVE.BURGER_ID.eq(burgerId)).and(INKOMSTENOPGAVE.VERWACHT_UITBETAALD.isNotNull())
+                .and(INKOMSTENOPGAVE.PERIODE_TOT.ge(since))
+                .groupBy(INKOMSTENOPGAVE.ID, INKOMSTENOPGAVE.PERIODE_VAN, INKOMSTENOPGAVE.PERIODE_TOT, INKOMSTENOPGAVE.VERWACHT_UITBETAALD)
+                .orderBy(INKOMSTENOPGAVE.PERIODE_TOT.desc()).limit(1)
+                .fetchOptional(r -> new ReportedIncome(r.value1(), r.value2(),
+                        r.value3().add(r.value4() == null ? BigDecimal.ZERO : r.value4())));
+    }
+
     Map<String, Report> reports(long burgerId, List<String> periodCodes) {
         Map<String, Report> byCode = new LinkedHashMap<>();
         db.selectFrom(INKOMSTENOPGAVE).where(INKOMSTENOPGAVE.BURGER_ID.eq(burgerId)).and(INKOMSTENOPGAVE.PERIODE_CODE.in(periodCodes))

@@ -14,7 +14,9 @@ import java.time.LocalDate;
  * <li>{@code household}: leefvorm and birth dates; the norm, ages and pension age follow from it.</li>
  * <li>{@code incomePerMonth}: net income of the household per month, bijstand included;
  * {@code incomeFromBijstand}: the citizen is on bijstand and the income is that bijstand as the portal knows it
- * (null while the norm of the month is not known), not a figure they gave.</li>
+ * (null while the norm of the month is not known), not a figure they gave; {@code incomeReportedUntil}: the income is
+ * that of the citizen's latest income report (bijstand and what they earned), for the period ending that day (null:
+ * not from a report).</li>
  * <li>{@code savings}: money in the bank and in cash, together.</li>
  * <li>{@code lowIncome}: how long the income has been low.</li>
  * <li>{@code betterIncomeExpected}: whether the citizen expects a higher income soon (the IIT asks for no such prospect).</li>
@@ -23,7 +25,14 @@ import java.time.LocalDate;
  */
 @Pure
 public record CheckAnswers(String gemeente, Household household, BigDecimal incomePerMonth, boolean incomeFromBijstand,
-                           BigDecimal savings, LowIncome lowIncome, Boolean betterIncomeExpected, Children children) {
+                           LocalDate incomeReportedUntil, BigDecimal savings, LowIncome lowIncome, Boolean betterIncomeExpected,
+                           Children children) {
+
+    /** Answers whose income is not from an income report. */
+    public CheckAnswers(String gemeente, Household household, BigDecimal incomePerMonth, boolean incomeFromBijstand,
+                        BigDecimal savings, LowIncome lowIncome, Boolean betterIncomeExpected, Children children) {
+        this(gemeente, household, incomePerMonth, incomeFromBijstand, null, savings, lowIncome, betterIncomeExpected, children);
+    }
 
     /**
      * How long the income has been low, in whole months: at least {@code minMonths}, at most {@code maxMonths} (null:

@@ -91,7 +91,7 @@ public final class CheckFlow {
     /** What a citizen told the check, laid over what the portal knows of them. */
     public static CheckAnswers citizen(CheckAnswers known, Map<String, String> asked) {
         return new CheckAnswers(known.gemeente(), known.household(), known.incomePerMonth(), known.incomeFromBijstand(),
-                asked.containsKey(SPAARGELD) ? amount(asked.get(SPAARGELD)) : known.savings(), known.lowIncome(),
+                known.incomeReportedUntil(), asked.containsKey(SPAARGELD) ? amount(asked.get(SPAARGELD)) : known.savings(), known.lowIncome(),
                 asked.containsKey(BETER_INKOMEN) ? better(asked.get(BETER_INKOMEN)) : known.betterIncomeExpected(), known.children());
     }
 

@@ -229,7 +229,9 @@ public final class Eligibility {
                 add(Uitkomst.MISSCHIEN, Text.of("regelingen.bijzondere_bijstand.reason.incomeUnknown"));
             } else if (free.isPresent() && share.isPresent() && months.isPresent()) {
                 draagkracht = Draagkracht.of(norm, free.get().value(), a.incomePerMonth(), share.get().value(), months.get().value().intValue());
-                if (a.incomeFromBijstand()) {
+                if (a.incomeReportedUntil() != null) {
+                    add(Uitkomst.JA, Text.of("regelingen.reason.incomeFromReport", a.incomePerMonth(), a.incomeReportedUntil()));
+                } else if (a.incomeFromBijstand()) {
                     add(Uitkomst.JA, Text.of("regelingen.reason.incomeFromBijstand", a.incomePerMonth()));
                 }
             }
@@ -252,11 +254,15 @@ public final class Eligibility {
             if (a.incomePerMonth() == null) {
                 add(Uitkomst.MISSCHIEN, Text.of("regelingen.reason.incomeUnknown", limit, pct));
             } else if (a.incomePerMonth().compareTo(limit) <= 0) {
-                add(Uitkomst.JA, a.incomeFromBijstand()
+                add(Uitkomst.JA, a.incomeReportedUntil() != null
+                        ? Text.of("regelingen.reason.incomeReportBelow", a.incomePerMonth(), limit, pct, a.incomeReportedUntil())
+                        : a.incomeFromBijstand()
                         ? Text.of("regelingen.reason.incomeBijstandBelow", a.incomePerMonth(), limit, pct)
                         : Text.of("regelingen.reason.incomeBelow", a.incomePerMonth(), limit, pct));
             } else {
-                add(Uitkomst.NEE, Text.of("regelingen.reason.incomeAbove", a.incomePerMonth(), limit, pct));
+                add(Uitkomst.NEE, a.incomeReportedUntil() != null
+                        ? Text.of("regelingen.reason.incomeReportAbove", a.incomePerMonth(), limit, pct, a.incomeReportedUntil())
+                        : Text.of("regelingen.reason.incomeAbove", a.incomePerMonth(), limit, pct));
             }
         }
 

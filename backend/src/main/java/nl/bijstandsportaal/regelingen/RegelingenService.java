@@ -10,6 +10,7 @@ import nl.bijstandsportaal.platform.security.CurrentUser;
 import nl.bijstandsportaal.platform.time.ClockFactory;
 import nl.bijstandsportaal.platform.time.Today;
 import nl.bijstandsportaal.regelingen.CheckAnswers.Children;
+import nl.bijstandsportaal.income.IncomeRepository;
 import nl.bijstandsportaal.regelingen.CheckAnswers.LowIncome;
 import nl.bijstandsportaal.account.CitizenProfile;
 import nl.bijstandsportaal.rights.RightsService;
@@ -42,12 +43,15 @@ public class RegelingenService {
     private final RightsService rights;
     private final RulePeriodRepository municipalities;
     private final RegelingenRepository repository;
+    private final IncomeRepository income;
     private final Clock clock;
     /** The real time, for how long tips are kept (not the day the portal reasons about). */
     private final Clock wall;
 
     RegelingenService(RulesService rules, RightsService rights, RulePeriodRepository municipalities,
-                      RegelingenRepository repository, Clock clock, @jakarta.inject.Named(ClockFactory.WALL) Clock wall) {
+                      RegelingenRepository repository, IncomeRepository income, Clock clock,
+                      @jakarta.inject.Named(ClockFactory.WALL) Clock wall) {
+        this.income = income;
         this.wall = wall;
         this.rules = rules;
         this.rights = rights;
@@ -206,10 +210,20 @@ public class RegelingenService {
     }
 
     Known known(CurrentUser citizen) {
-        return known(rights.householdOf(citizen));
+        return known(rights.householdOf(citizen), reported(citizen.id()));
     }
 
-    private Known known(Situation s) {
+    /**
+     * An income report counts for the check while it is recent: its period ended at most this many days ago (the
+     * latest period is reported after it ends, so a monthly report is then at most a month behind).
+     */
+    static final int REPORT_RECENT_DAYS = 62;
+
+    private Optional<IncomeRepository.ReportedIncome> reported(long burgerId) {
+        return income.lastReported(burgerId, today().minusDays(REPORT_RECENT_DAYS));
+    }
+
+    private Known known(Situation s, Optional<IncomeRepository.ReportedIncome> reported) {
         LocalDate today = today();
         RuleBook book = rules.book();
         var h = s.household();
@@ -225,11 +239,13 @@ public class RegelingenService {
             }
         }
         Children children = new Children(little, school, teens);
-        BigDecimal income = Eligibility.norm(h, s.gemeente(), today, book).orElse(null);
+        // On bijstand, the income is what the latest recent income report says (bijstand and earnings together), else
+        // the norm (when its figures are known); the tips that rest on being on bijstand hold either way.
+        BigDecimal income = reported.map(IncomeRepository.ReportedIncome::total)
+                .orElseGet(() -> Eligibility.norm(h, s.gemeente(), today, book).orElse(null));
         LowIncome low = s.bijstandSince() == null ? null : LowIncome.since(s.bijstandSince(), today);
-        // On bijstand, the income is the norm (when its figures are known); the tips that rest on being on bijstand hold
-        // either way.
-        CheckAnswers answers = new CheckAnswers(s.gemeente(), h, income, true, null, low, null, children);
+        CheckAnswers answers = new CheckAnswers(s.gemeente(), h, income, true, reported.map(IncomeRepository.ReportedIncome::to).orElse(null),
+                null, low, null, children);
         Map<String, String> flow = new LinkedHashMap<>();
         flow.put(CheckFlow.LEEFVORM, switch (h.leefvorm()) {
             case ALLEENSTAAND -> "alleenstaand";
@@ -273,7 +289,7 @@ public class RegelingenService {
         if (cached != null && cached.key().equals(key) && now.isBefore(cached.until())) {
             return cached.tips();
         }
-        Known known = known(RightsService.situation(profile, List.of(), today));
+        Known known = known(RightsService.situation(profile, List.of(), today), reported(citizen.id()));
         Map<String, String> asked = repository.answers(citizen.id());
         List<Eligibility.Result> tips = Eligibility.check(CheckFlow.citizen(known.answers(), asked), book, today).stream()
                 .filter(r -> r.tip() != null && r.uitkomst() != Uitkomst.NEE).limit(3).toList();

@@ -75,6 +75,42 @@ class IncomeRepositoryTest extends PortalTest {
                 .returning(BURGER.ID).fetchSingle(BURGER.ID);
     }
 
+    /**
+     * The regelingen check's income: the latest recent period with an estimate, its bijstand plus the net income of
+     * the latest version, as the consulent set it where they did.
+     */
+    @Test
+    void theLastReportedIncomeIsBijstandPlusWhatWasEarned() {
+        long burger = newCitizen();
+        report(burger, "2026-08", false, false, "0");
+        report(burger, "2026-09", false, false, "0");
+        long september = db.select(INKOMSTENOPGAVE.ID).from(INKOMSTENOPGAVE).where(INKOMSTENOPGAVE.BURGER_ID.eq(burger))
+                .and(INKOMSTENOPGAVE.PERIODE_CODE.eq("2026-09")).fetchSingle().value1();
+        db.update(INKOMSTENOPGAVE).set(INKOMSTENOPGAVE.VERWACHT_UITBETAALD, new BigDecimal("1100.00")).set(INKOMSTENOPGAVE.VERSIE, 2)
+                .where(INKOMSTENOPGAVE.ID.eq(september)).execute();
+        source(september, 1, "900.00", null); // the first version: replaced by the correction
+        source(september, 2, "400.00", "350.00"); // as the consulent set it
+        source(september, 2, "50.00", null);
+        var income = repository.lastReported(burger, LocalDate.parse("2026-09-01")).orElseThrow();
+        assertEquals(LocalDate.parse("2026-09-30"), income.to());
+        assertEquals(0, new BigDecimal("1500.00").compareTo(income.total()), income.total().toPlainString());
+        assertTrue(repository.lastReported(burger, LocalDate.parse("2026-10-01")).isEmpty(), "older than asked");
+        assertTrue(repository.lastReported(newCitizen(), LocalDate.parse("2026-01-01")).isEmpty());
+    }
+
+    private void source(long report, int version, String net, String counted) {
+        db.insertInto(nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENBRON)
+                .set(nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENBRON.OPGAVE_ID, report)
+                .set(nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENBRON.VERSIE, version)
+                .set(nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENBRON.VOLGORDE, 1)
+                .set(nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENBRON.SOORT, "WERK")
+                .set(nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENBRON.NAAM, "Bakkerij")
+                .set(nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENBRON.NETTO, new BigDecimal(net))
+                .set(nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENBRON.LOONSTROOK_VOLGT, false)
+                .set(nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENBRON.VASTGESTELD_NETTO, counted == null ? null : new BigDecimal(counted))
+                .execute();
+    }
+
     private void report(long burger, String month, boolean workDisregard, boolean parentDisregard, String gifts) {
         YearMonth m = YearMonth.parse(month);
         LocalDateTime sent = m.atEndOfMonth().plusDays(2).atTime(9, 15, 30, 123_456_000);

@@ -117,6 +117,24 @@ class EligibilityTest {
         assertEquals(Text.of("regelingen.iit.tip", "3"), maybe.tip());
     }
 
+    /** A citizen whose last income report says more than the limit hears it from that report, with its last day. */
+    @Test
+    void theIncomeOfTheLastReportCounts() {
+        LocalDate until = LocalDate.of(2026, 10, 31);
+        CheckAnswers below = new CheckAnswers(UTRECHT, single(40), NORM_SINGLE, true, until, BigDecimal.ZERO,
+                new LowIncome(48, 48, null), false, Children.NONE);
+        Result yes = result(Eligibility.check(below, RULES, DAY), Regeling.KWIJTSCHELDING);
+        assertEquals(Uitkomst.JA, yes.uitkomst());
+        assertTrue(yes.reasons().stream().anyMatch(r -> r.text().key().equals("regelingen.reason.incomeReportBelow")
+                && r.text().args().contains(until)), yes.reasons().toString());
+
+        CheckAnswers above = new CheckAnswers(UTRECHT, single(40), NORM_SINGLE.add(new BigDecimal("0.01")), true, until, BigDecimal.ZERO,
+                new LowIncome(48, 48, null), false, Children.NONE);
+        Result no = result(Eligibility.check(above, RULES, DAY), Regeling.KWIJTSCHELDING);
+        assertEquals(Uitkomst.NEE, no.uitkomst());
+        assertEquals("regelingen.reason.incomeReportAbove", no.mainReason().key());
+    }
+
     @ParameterizedTest(name = "age {0}: {1}")
     @CsvSource({"20, NEE", "21, JA", "66, JA", "68, NEE"})
     void theToeslagIsFrom21ToPensionAge(int age, Uitkomst expected) {
