@@ -53,13 +53,14 @@ class AanvraagRepository {
                 .where(AANVRAAG.GEMEENTE.eq(gemeente).and(AANVRAAG.PUBLIC_ID.eq(publicId)).and(AANVRAAG.STATUS.ne(CONCEPT))).fetchOne());
     }
 
-    Optional<AanvraagRecord> concept(long burgerId, String regeling) {
-        return Optional.ofNullable(db.selectFrom(AANVRAAG).where(AANVRAAG.BURGER_ID.eq(burgerId)
+    /** The concept for this regeling, read in {@code q} (a transaction, or the pool). */
+    Optional<AanvraagRecord> concept(DSLContext q, long burgerId, String regeling) {
+        return Optional.ofNullable(q.selectFrom(AANVRAAG).where(AANVRAAG.BURGER_ID.eq(burgerId)
                 .and(AANVRAAG.REGELING.eq(regeling)).and(AANVRAAG.STATUS.eq(CONCEPT))).fetchOne());
     }
 
     List<AanvraagRecord> ofCitizen(long burgerId) {
-        return db.selectFrom(AANVRAAG).where(AANVRAAG.BURGER_ID.eq(burgerId)).orderBy(AANVRAAG.GESTART_OP.desc()).fetch();
+        return db.selectFrom(AANVRAAG).where(AANVRAAG.BURGER_ID.eq(burgerId)).orderBy(AANVRAAG.GESTART_OP.desc(), AANVRAAG.ID.desc()).fetch();
     }
 
     /** Sent applications of a municipality, oldest first, with the citizen's name and whether a bezwaar waits. */
@@ -109,8 +110,9 @@ class AanvraagRepository {
         return utc.toInstant(ZoneOffset.UTC).atZone(Today.DUTCH_TIME).toLocalDate();
     }
 
-    AanvraagRecord create(long burgerId, String gemeente, String regeling, String answers, Instant at) {
-        AanvraagRecord r = db.newRecord(AANVRAAG);
+    /** A new concept, stored in {@code q} (a transaction, or the pool). */
+    AanvraagRecord create(DSLContext q, long burgerId, String gemeente, String regeling, String answers, Instant at) {
+        AanvraagRecord r = q.newRecord(AANVRAAG);
         r.setPublicId(UUID.randomUUID().toString());
         r.setBurgerId(burgerId);
         r.setGemeente(gemeente);

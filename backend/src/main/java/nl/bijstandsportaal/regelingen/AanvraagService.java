@@ -122,6 +122,14 @@ public class AanvraagService {
             return AanvraagRepository.BESLOTEN.equals(status);
         }
 
+        /**
+         * The status as the citizen reads it: CONCEPT, VERSTUURD or BESLOTEN. A decision waiting for a second employee
+         * (VOORGESTELD) is not a decision yet: the citizen sees VERSTUURD until it is taken.
+         */
+        public String citizenStatus() {
+            return decided() ? AanvraagRepository.BESLOTEN : open() ? AanvraagRepository.VERSTUURD : AanvraagRepository.CONCEPT;
+        }
+
         /** Proof the citizen still has to send. */
         public List<DocumentRequests.DocumentRequest> missing() {
             return bewijs.stream().filter(d -> d.status() == DocumentRequests.Status.OPEN).toList();
@@ -133,9 +141,15 @@ public class AanvraagService {
         }
     }
 
-    /** One answer for the check page: the question, the answer in words, and the screen to change it. */
-    public record Answer(Text question, Text answer, String value, String screen) {
+    /**
+     * One answer for the check page: the question, the answer in words, the screen to change it, and the question's id
+     * (the key of its answer).
+     */
+    public record Answer(Text question, Text answer, String value, String screen, String questionId) {
     }
+
+    /** What sending did: sent now; sent before (nothing changed); or not sent, a question still waits for an answer. */
+    public enum Sent { NOW, BEFORE, INCOMPLETE }
 
     /**
      * Four eyes, as the consulent sees it. {@code proposedBy}: who proposed the grant (null when none waits);
@@ -157,16 +171,24 @@ public class AanvraagService {
 
     /** Starts an application, or continues the concept there is; the check's answers fill it in. */
     public String start(CurrentUser citizen, Regeling regeling) {
+        return start(db, citizen, regeling);
+    }
+
+    /**
+     * As {@link #start(CurrentUser, Regeling)}, in the caller's transaction (the API stores an Idempotency-Key with it,
+     * so a retry that clashes is rolled back whole).
+     */
+    public String start(DSLContext tx, CurrentUser citizen, Regeling regeling) {
         String gemeente = regelingen.gemeenteOf(citizen);
         if (!Eligibility.offered(gemeente, rules.book(), today()).contains(regeling)) {
             throw new NotFoundException();
         }
-        return repository.concept(citizen.id(), regeling.name()).map(AanvraagRecord::getPublicId).orElseGet(() -> {
+        return repository.concept(tx, citizen.id(), regeling.name()).map(AanvraagRecord::getPublicId).orElseGet(() -> {
             Map<String, String> prefill = new LinkedHashMap<>();
             Map<String, String> given = checkAnswers.answers(citizen.id());
             FormFlow flow = AanvraagFlows.of(regeling);
             flow.screens().forEach(s -> s.questions().forEach(q -> q.read(given.get(q.id())).ifPresent(v -> prefill.put(q.id(), v))));
-            return repository.create(citizen.id(), gemeente, regeling.name(), RegelingenRepository.encode(prefill), clock.instant()).getPublicId();
+            return repository.create(tx, citizen.id(), gemeente, regeling.name(), RegelingenRepository.encode(prefill), clock.instant()).getPublicId();
         });
     }
 
@@ -211,27 +233,41 @@ public class AanvraagService {
      */
     public Aanvraag send(CurrentUser citizen, String id) {
         AanvraagRecord r = own(citizen, id);
+        db.transaction(tx -> send(tx.dsl(), r));
+        return view(own(citizen, id), null, Map.of(), Map.of(), false, null);
+    }
+
+    /**
+     * As {@link #send(CurrentUser, String)}, in the caller's transaction (the API stores an Idempotency-Key with it);
+     * says what it did.
+     */
+    public Sent send(DSLContext tx, CurrentUser citizen, String id) {
+        return send(tx, own(citizen, id));
+    }
+
+    private Sent send(DSLContext t, AanvraagRecord r) {
         Regeling regeling = regeling(r);
         Map<String, String> answers = RegelingenRepository.decode(r.getAntwoorden());
-        if (r.getStatus().equals(AanvraagRepository.CONCEPT) && AanvraagFlows.of(regeling).next(answers).isEmpty()) {
-            Instant now = clock.instant();
-            db.transaction(tx -> {
-                DSLContext t = tx.dsl();
-                if (!repository.send(t, r.getId(), now)) {
-                    return;
-                }
-                String kenmerk = String.format("A%07d", r.getId());
-                String naam = messages.get(Messages.DUTCH, "regelingen." + regeling.code() + ".naam");
-                List<String> proof = AanvraagFlows.proof(regeling, answers).stream().map(k -> messages.get(Messages.DUTCH, k)).toList();
-                documents.askProof(t, r.getBurgerId(), r.getGemeente(), r.getId(), proof,
-                        messages.get(Messages.DUTCH, "aanvraag.proof.why", naam, kenmerk));
-                outbox.write(t, new Outbox.Message(r.getBurgerId(), Topic.STATUS, "aanvraag/" + r.getPublicId() + "/verstuurd",
-                        proof.isEmpty() ? "notification.aanvraag.verstuurd" : "notification.aanvraag.verstuurd.bewijs",
-                        arguments.of(List.of(kenmerk, decisionClock(regeling, r.getGemeente(), now, List.of(), null, today()).deadline(),
-                                proof.size())), "/aanvragen/" + r.getPublicId()), now);
-            });
+        if (!r.getStatus().equals(AanvraagRepository.CONCEPT)) {
+            return Sent.BEFORE;
         }
-        return view(own(citizen, id), null, Map.of(), Map.of(), false, null);
+        if (AanvraagFlows.of(regeling).next(answers).isPresent()) {
+            return Sent.INCOMPLETE;
+        }
+        Instant now = clock.instant();
+        if (!repository.send(t, r.getId(), now)) {
+            return Sent.BEFORE;
+        }
+        String kenmerk = String.format("A%07d", r.getId());
+        String naam = messages.get(Messages.DUTCH, "regelingen." + regeling.code() + ".naam");
+        List<String> proof = AanvraagFlows.proof(regeling, answers).stream().map(k -> messages.get(Messages.DUTCH, k)).toList();
+        documents.askProof(t, r.getBurgerId(), r.getGemeente(), r.getId(), proof,
+                messages.get(Messages.DUTCH, "aanvraag.proof.why", naam, kenmerk));
+        outbox.write(t, new Outbox.Message(r.getBurgerId(), Topic.STATUS, "aanvraag/" + r.getPublicId() + "/verstuurd",
+                proof.isEmpty() ? "notification.aanvraag.verstuurd" : "notification.aanvraag.verstuurd.bewijs",
+                arguments.of(List.of(kenmerk, decisionClock(regeling, r.getGemeente(), now, List.of(), null, today()).deadline(),
+                        proof.size())), "/aanvragen/" + r.getPublicId()), now);
+        return Sent.NOW;
     }
 
     /** The citizen's applications, newest first. */
@@ -533,7 +569,7 @@ public class AanvraagService {
                         ? flow.words(q, answers.get(q.id())) : null,
                 q.kind() == Question.Kind.AMOUNT && answers.containsKey(q.id())
                         ? "€ " + q.display(answers.get(q.id())) : answers.getOrDefault(q.id(), ""),
-                s.id()))).toList();
+                s.id(), q.id()))).toList();
         List<Text> proof = AanvraagFlows.proof(regeling, answers).stream().map(Text::of).toList();
         Instant sentAt = r.getVerstuurdOp() == null ? null : r.getVerstuurdOp().toInstant(ZoneOffset.UTC);
         List<DocumentRequests.DocumentRequest> requests = sentAt == null ? List.of() : documents.forApplication(r.getId());

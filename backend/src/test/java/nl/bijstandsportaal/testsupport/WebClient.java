@@ -78,6 +78,14 @@ public class WebClient {
         return send(b);
     }
 
+    public HttpResponse<String> putJson(String path, String json, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(resolve(path))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(b::header);
+        return send(b);
+    }
+
     /** A form post as a browser sends multipart/form-data: the fields and, if {@code file} is not null, one file. */
     public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField, String fileName,
                                               String contentType, byte[] file) {
