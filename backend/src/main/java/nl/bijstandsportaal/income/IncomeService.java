@@ -55,7 +55,11 @@ public class IncomeService {
     private final DSLContext db;
     private final Clock clock;
 
-    IncomeService(RightsService rights, RulesService rules, IncomeRepository repository, DSLContext db, Clock clock) {
+    private final io.micronaut.context.event.ApplicationEventPublisher<IncomeReported> events;
+
+    IncomeService(RightsService rights, RulesService rules, IncomeRepository repository, DSLContext db, Clock clock,
+                  io.micronaut.context.event.ApplicationEventPublisher<IncomeReported> events) {
+        this.events = events;
         this.rights = rights;
         this.rules = rules;
         this.repository = repository;
@@ -258,6 +262,7 @@ public class IncomeService {
             writes.add(repository.eventInsert(tx, report.getId(), "VERSTUURD", 1, null, null, now));
         }
         repository.sourcesInsert(tx, report.getId(), report.getVersie(), sources).ifPresent(writes::add);
+        events.publishEvent(new IncomeReported(citizen.id()));
         // The new version is not counted yet, so its sources are as sent.
         List<IncomeRepository.SourceRow> rows = sources.stream().map(s -> new IncomeRepository.SourceRow(s.kind().name(), s.name(),
                 s.net(), s.gross(), s.hours(), s.paidOn(), s.payslipFollows(), null, null)).toList();

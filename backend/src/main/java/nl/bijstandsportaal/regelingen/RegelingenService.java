@@ -1,5 +1,7 @@
 package nl.bijstandsportaal.regelingen;
 
+import nl.bijstandsportaal.account.AccountRepository;
+import nl.bijstandsportaal.platform.web.NotFoundException;
 import io.micronaut.http.exceptions.HttpStatusException;
 import jakarta.inject.Singleton;
 import io.micronaut.http.HttpStatus;
@@ -44,14 +46,16 @@ public class RegelingenService {
     private final RulePeriodRepository municipalities;
     private final RegelingenRepository repository;
     private final IncomeRepository income;
+    private final AccountRepository accounts;
     private final Clock clock;
     /** The real time, for how long tips are kept (not the day the portal reasons about). */
     private final Clock wall;
 
     RegelingenService(RulesService rules, RightsService rights, RulePeriodRepository municipalities,
-                      RegelingenRepository repository, IncomeRepository income, Clock clock,
+                      RegelingenRepository repository, IncomeRepository income, AccountRepository accounts, Clock clock,
                       @jakarta.inject.Named(ClockFactory.WALL) Clock wall) {
         this.income = income;
+        this.accounts = accounts;
         this.wall = wall;
         this.rules = rules;
         this.rights = rights;
@@ -159,7 +163,7 @@ public class RegelingenService {
         if (known != null) {
             Map<String, String> asked = asked(answers);
             repository.save(citizen.get().id(), asked, clock.instant());
-            tipsCache.remove(citizen.get().id());
+            outcomesCache.remove(citizen.get().id());
             set = CheckFlow.citizen(known.answers(), asked);
         } else {
             set = CheckFlow.visitor(code, answers, today);
@@ -266,9 +270,8 @@ public class RegelingenService {
 
     /** A citizen's outcomes now: what the portal knows, with the answers they gave last time (if any). */
     public List<Eligibility.Result> forCitizen(CurrentUser citizen) {
-        Known known = known(citizen);
-        Map<String, String> asked = repository.answers(citizen.id());
-        return Eligibility.check(CheckFlow.citizen(known.answers(), asked), rules.book(), today());
+        CitizenProfile profile = accounts.profile(citizen.id(), citizen.gemeenteId()).orElseThrow(NotFoundException::new);
+        return outcomes(citizen, profile);
     }
 
     /** Whether the citizen answered the check's questions before. */
@@ -278,40 +281,50 @@ public class RegelingenService {
 
     /**
      * Tips for the home page: regelingen that are yes or maybe, each with why it may be for them. The home page has
-     * read the profile already, so this costs one lookup of the answers the citizen gave.
+     * read the profile already.
      */
     public List<Eligibility.Result> tips(CurrentUser citizen, CitizenProfile profile) {
-        LocalDate today = today();
-        RuleBook book = rules.book();
-        TipsKey key = new TipsKey(profile, today, book);
-        Instant now = wall.instant();
-        CachedTips cached = tipsCache.get(citizen.id());
-        if (cached != null && cached.key().equals(key) && now.isBefore(cached.until())) {
-            return cached.tips();
-        }
-        Known known = known(RightsService.situation(profile, List.of(), today), reported(citizen.id()));
-        Map<String, String> asked = repository.answers(citizen.id());
-        List<Eligibility.Result> tips = Eligibility.check(CheckFlow.citizen(known.answers(), asked), book, today).stream()
-                .filter(r -> r.tip() != null && r.uitkomst() != Uitkomst.NEE).limit(3).toList();
-        if (tipsCache.size() >= TIPS_CACHE_MAX) {
-            tipsCache.clear();
-        }
-        tipsCache.put(citizen.id(), new CachedTips(key, tips, now.plus(TIPS_TTL)));
-        return tips;
+        return outcomes(citizen, profile).stream().filter(r -> r.tip() != null && r.uitkomst() != Uitkomst.NEE).limit(3).toList();
     }
 
     /**
-     * The home page is the busiest page; its tips are kept per citizen for a minute. They are worked out again at once
-     * when the citizen's profile (household, municipality), the day or the rules change, or when the citizen answers the
-     * check on this instance; an answer given on another instance shows in the tips within a minute (docs/adr/0020).
+     * The outcomes of one citizen, kept for a minute: the home page and "waar heb ik recht op?" are the busiest reads.
+     * They are worked out again at once when the citizen's profile (household, municipality), the day or the rules
+     * change, when the citizen answers the check or sends an income report on this instance; what changes elsewhere
+     * (another instance, a consulent processing a report) shows within a minute (docs/adr/0020).
      */
-    private record TipsKey(CitizenProfile profile, LocalDate day, RuleBook book) {
+    private List<Eligibility.Result> outcomes(CurrentUser citizen, CitizenProfile profile) {
+        LocalDate today = today();
+        RuleBook book = rules.book();
+        OutcomesKey key = new OutcomesKey(profile, today, book);
+        Instant now = wall.instant();
+        CachedOutcomes cached = outcomesCache.get(citizen.id());
+        if (cached != null && cached.key().equals(key) && now.isBefore(cached.until())) {
+            return cached.outcomes();
+        }
+        Known known = known(RightsService.situation(profile, List.of(), today), reported(citizen.id()));
+        Map<String, String> asked = repository.answers(citizen.id());
+        List<Eligibility.Result> outcomes = Eligibility.check(CheckFlow.citizen(known.answers(), asked), book, today);
+        if (outcomesCache.size() >= OUTCOMES_CACHE_MAX) {
+            outcomesCache.clear();
+        }
+        outcomesCache.put(citizen.id(), new CachedOutcomes(key, outcomes, now.plus(OUTCOMES_TTL)));
+        return outcomes;
     }
 
-    private record CachedTips(TipsKey key, List<Eligibility.Result> tips, Instant until) {
+    /** An income report changes the income the check uses: worked out again on the next read. */
+    @io.micronaut.runtime.event.annotation.EventListener
+    void onIncomeReported(nl.bijstandsportaal.income.IncomeReported event) {
+        outcomesCache.remove(event.burgerId());
     }
 
-    private static final Duration TIPS_TTL = Duration.ofMinutes(1);
-    private static final int TIPS_CACHE_MAX = 50_000;
-    private final java.util.concurrent.ConcurrentHashMap<Long, CachedTips> tipsCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private record OutcomesKey(CitizenProfile profile, LocalDate day, RuleBook book) {
+    }
+
+    private record CachedOutcomes(OutcomesKey key, List<Eligibility.Result> outcomes, Instant until) {
+    }
+
+    private static final Duration OUTCOMES_TTL = Duration.ofMinutes(1);
+    private static final int OUTCOMES_CACHE_MAX = 50_000;
+    private final java.util.concurrent.ConcurrentHashMap<Long, CachedOutcomes> outcomesCache = new java.util.concurrent.ConcurrentHashMap<>();
 }
