@@ -576,7 +576,7 @@ public class AanvraagService {
         List<DocumentRequests.DocumentRequest> herstel = requests.stream().filter(d -> d.soort() == DocumentRequests.Soort.HERSTEL).toList();
         Termijnen.Verdaging verdaging = AanvraagRepository.verdaging(r.getVerdaagdOp(), r.getVerdaagdTot());
         Termijnen.Clock legal = sentAt == null ? null : decisionClock(regeling, r.getGemeente(), sentAt,
-                repository.herstel(List.of(r.getId())).getOrDefault(r.getId(), List.of()), verdaging, today());
+                herstel.stream().map(AanvraagService::suspension).toList(), verdaging, today());
         LocalDate decidedOn = r.getBeslotenOp() == null ? null : AanvraagRepository.day(r.getBeslotenOp());
         Review review = null;
         if (consulent != null) {
@@ -590,11 +590,19 @@ public class AanvraagService {
                 AanvraagRepository.day(b.getIngediendOp()))).orElse(null) : null;
         return new Aanvraag(r.getPublicId(), regeling, r.getStatus(), r.getKenmerk(), screenView, first, errors, summary, proof,
                 r.getGestartOp().toInstant(ZoneOffset.UTC), sentAt, legal, decided ? r.getBesluit() : null, r.getBesluitBedrag(),
-                r.getBesluitReden(), decidedOn, decided ? bezwaarUntil(r) : null, listOnly && consulent == null ? null : name(r.getBurgerId()),
+                r.getBesluitReden(), decidedOn, decided ? bezwaarUntil(r) : null,
+                consulent != null || (decided && !listOnly) ? name(r.getBurgerId()) : null,
                 requests.stream().filter(d -> d.soort() == DocumentRequests.Soort.BEWIJS).toList(), herstel,
                 r.getVerdaagdTot(), r.getVerdagingReden(), review, bezwaar,
-                municipalities.gemeenten().getOrDefault(r.getGemeente(), r.getGemeente()),
+                decided && (consulent != null || !listOnly) ? municipalities.gemeenten().getOrDefault(r.getGemeente(), r.getGemeente()) : null,
                 r.getBurgerId(), r.getBesluitBetaaldatum(), decided && today().isAfter(bezwaarUntil(r)));
+    }
+
+    /** A request to complete the application as the clock reads it: asked, due, done (first file, or closed). */
+    private static Termijnen.Herstel suspension(DocumentRequests.DocumentRequest request) {
+        Instant done = request.sentAt() != null ? request.sentAt() : request.closedAt();
+        return new Termijnen.Herstel(request.askedAt().atZone(Today.DUTCH_TIME).toLocalDate(), request.deadline(),
+                done == null ? null : done.atZone(Today.DUTCH_TIME).toLocalDate());
     }
 
     private Termijnen.Clock decisionClock(Regeling regeling, String gemeente, Instant sentAt, List<Termijnen.Herstel> herstel,

@@ -48,8 +48,15 @@ public class Messages {
         if (args == null || args.length == 0) {
             return pattern;
         }
-        return new MessageFormat(pattern, supported(locale)).format(args);
+        // Parsing a pattern costs more than formatting with it: parsed once per language and key, and a copy used per
+        // call (a MessageFormat is not thread-safe).
+        Locale language = supported(locale);
+        MessageFormat parsed = formats.computeIfAbsent(language, l -> new ConcurrentHashMap<>())
+                .computeIfAbsent(key, k -> new MessageFormat(pattern, language));
+        return ((MessageFormat) parsed.clone()).format(args);
     }
+
+    private final Map<Locale, Map<String, MessageFormat>> formats = new ConcurrentHashMap<>();
 
     private final Map<Locale, Map<String, String>> glossaries = new ConcurrentHashMap<>();
 
@@ -110,10 +117,15 @@ public class Messages {
         return DATES.computeIfAbsent(supported(locale), l -> DateTimeFormatter.ofPattern("d MMMM yyyy", l)).format(date);
     }
 
-    /** "€ 1.283,83", or "€ 1.200" for whole euros (a non-breaking space keeps the sign with the number) / "€1,283.83". NumberFormat is not thread-safe: one per call. */
+    private static final Map<Locale, NumberFormat> CURRENCY = new ConcurrentHashMap<>();
+
+    /**
+     * "€ 1.283,83", or "€ 1.200" for whole euros (a non-breaking space keeps the sign with the number) / "€1,283.83".
+     * NumberFormat is not thread-safe: made once per language, a copy per call (cheaper than making one).
+     */
     public static String money(Locale locale, BigDecimal amount) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(supported(locale).getLanguage().equals("nl")
-                ? Locale.forLanguageTag("nl-NL") : Locale.forLanguageTag("en-IE"));
+        NumberFormat format = (NumberFormat) CURRENCY.computeIfAbsent(supported(locale), l -> NumberFormat.getCurrencyInstance(
+                l.getLanguage().equals("nl") ? Locale.forLanguageTag("nl-NL") : Locale.forLanguageTag("en-IE"))).clone();
         if (amount.signum() == 0 || amount.stripTrailingZeros().scale() <= 0) {
             format.setMinimumFractionDigits(0);
             format.setMaximumFractionDigits(0);
