@@ -21,6 +21,7 @@ import nl.bijstandsportaal.rules.RulesService;
 import org.jooq.DSLContext;
 
 import java.time.Clock;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -144,7 +145,15 @@ public class RightsService {
     /** What a reported change looks like afterwards, to the citizen and the app. */
     public record Receipt(String publicId, String kenmerk, ChangeKind kind, Instant sentAt, LocalDate datum,
                           LocalDate datumTot, String status, ChangeEffect effect, String consulent,
-                          List<String> attachments) {
+                          List<String> attachments, Details details) {
+    }
+
+    /**
+     * What the citizen typed about the change, whole, as both sides see it: who (name, birth date, study or room), how
+     * much, which country, the new address, and their own note. Null where the kind of change does not ask it.
+     */
+    public record Details(String naam, LocalDate geboortedatum, String huishoudstatus, BigDecimal bedrag, String land, String adres,
+                          String toelichting) {
     }
 
     /** A change that was checked and can be stored; {@code errors} per field otherwise (nothing stored). */
@@ -264,7 +273,9 @@ public class RightsService {
         return new Receipt(c.getPublicId(), c.getKenmerk(), ChangeKind.valueOf(c.getSoort()), c.getIngediendOp().toInstant(ZoneOffset.UTC),
                 c.getDatum(), c.getDatumTot(), c.getStatus(),
                 ChangeEffect.decode(c.getVerwachtEffect(), c.getEffectWaarden(), c.getVerwachteNorm()),
-                profile.consulent() == null ? null : profile.consulent().naam(), attachments);
+                profile.consulent() == null ? null : profile.consulent().naam(), attachments,
+                new Details(c.getNaam(), c.getGeboortedatum(), c.getHuishoudstatus(), c.getBedrag(), c.getLand(), c.getAdres(),
+                        c.getToelichting()));
     }
 
     // ---- The situation ------------------------------------------------------------------------------------

@@ -144,7 +144,8 @@ class RightsPagesTest extends PortalTest {
         WebClient web = citizen(HENK);
         String form = web.get("/wijziging/iemand-komt-wonen").body();
         HttpResponse<String> sent = postMultipart(web, "/wijziging/iemand-komt-wonen?csrfToken=" + WebClient.csrfToken(form),
-                Map.of("naam", "Karim", "geboortedatum", "1990-04-02", "huishoudstatus", "GEEN", "datum", MOVES_IN.toString()), PDF);
+                Map.of("naam", "Karim", "geboortedatum", "1990-04-02", "huishoudstatus", "GEEN", "datum", MOVES_IN.toString(),
+                        "toelichting", "Karim is mijn broer.\nHij zoekt een eigen huis."), PDF);
         assertEquals(303, sent.statusCode(), sent.body());
         HttpResponse<String> receipt = web.follow(sent);
         String text = Jsoup.parse(receipt.body()).text().replace('\u00a0', ' ');
@@ -156,6 +157,7 @@ class RightsPagesTest extends PortalTest {
                   + " nog niet bekend zijn.";
         assertTrue(text.contains(effect), text);
         assertTrue(text.contains("bewijs.pdf"), text);
+        assertTrue(text.contains("Karim") && text.contains("2 april 1990") && text.contains("Karim is mijn broer."), "the receipt shows what was typed");
         assertTrue(web.get("/wijziging").body().contains("Iemand komt bij je wonen"));
 
         String publicId = receipt.uri().getPath().substring("/wijziging/verstuurd/".length());
@@ -172,6 +174,9 @@ class RightsPagesTest extends PortalTest {
         String fileText = file.text().replace('\u00a0', ' ');
         assertTrue(fileText.contains(row.getKenmerk()), fileText);
         assertTrue(fileText.contains("De burger kreeg te zien: " + effect), fileText);
+        // What the citizen typed reaches the consulent whole: who, born when, studying, and their own note.
+        assertTrue(fileText.contains("Karim") && fileText.contains("2 april 1990") && fileText.contains("Nee, geen van deze")
+                && fileText.contains("Karim is mijn broer.") && fileText.contains("Hij zoekt een eigen huis."), fileText);
         String proofLink = file.select("a[href*=/bewijs/]").last().attr("href");
         HttpResponse<String> proof = dennis.get(proofLink);
         assertEquals(200, proof.statusCode());
