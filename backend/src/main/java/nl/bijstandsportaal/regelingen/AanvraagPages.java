@@ -59,12 +59,7 @@ class AanvraagPages {
     HttpResponse<?> page(@PathVariable String id, @QueryValue @Nullable String bezwaar, Authentication authentication) {
         AanvraagService.Aanvraag a = aanvragen.view(CurrentUser.require(authentication), id);
         if (a.screen() == null && !a.concept()) {
-            Map<String, Object> model = new HashMap<>(Map.of("a", a, "typed", Map.of(), "errors", Map.of(),
-                    "maxObjection", AanvraagService.MAX_OBJECTION, "maxNote", AanvraagService.MAX_NOTE));
-            if (bezwaar != null) {
-                model.put("bezwaarSent", true);
-            }
-            return HttpResponse.ok(new ModelAndView<>("aanvragen/status", model));
+            return HttpResponse.ok(status(a, Map.of(), Map.of(), bezwaar != null));
         }
         return render(a);
     }
@@ -78,9 +73,7 @@ class AanvraagPages {
         if (errors.isEmpty()) {
             return HttpResponse.seeOther(URI.create("/aanvragen/" + id + "?bezwaar=verstuurd#bezwaar-titel"));
         }
-        return HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("aanvragen/status", Map.of("a",
-                aanvragen.view(citizen, id), "typed", form, "errors", errors, "maxObjection", AanvraagService.MAX_OBJECTION,
-                "maxNote", AanvraagService.MAX_NOTE)));
+        return HttpResponse.status(HttpStatus.BAD_REQUEST).body(status(aanvragen.view(citizen, id), form, errors, false));
     }
 
     /** The formal decision letter, to read, print or save. */
@@ -119,7 +112,17 @@ class AanvraagPages {
         if (a.concept()) {
             return HttpResponse.ok(new ModelAndView<>("aanvragen/check", Map.of("a", a)));
         }
-        return HttpResponse.ok(new ModelAndView<>("aanvragen/status", Map.of("a", a, "typed", Map.of(), "errors", Map.of(),
-                "maxObjection", AanvraagService.MAX_OBJECTION, "maxNote", AanvraagService.MAX_NOTE)));
+        return HttpResponse.ok(status(a, Map.of(), Map.of(), false));
+    }
+
+    /** The status page of a sent application, with the bezwaar form as typed. */
+    private static ModelAndView<Map<String, Object>> status(AanvraagService.Aanvraag a, Map<String, String> typed,
+                                                            Map<String, Text> errors, boolean bezwaarSent) {
+        Map<String, Object> model = new HashMap<>(Map.of("a", a, "typed", typed, "errors", errors,
+                "maxObjection", AanvraagService.MAX_OBJECTION, "maxNote", AanvraagService.MAX_NOTE));
+        if (bezwaarSent) {
+            model.put("bezwaarSent", true);
+        }
+        return new ModelAndView<>("aanvragen/status", model);
     }
 }
