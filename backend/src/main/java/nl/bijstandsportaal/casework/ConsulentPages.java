@@ -17,6 +17,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.View;
+import nl.bijstandsportaal.conversations.Conversations;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.web.FormBody;
 import nl.bijstandsportaal.platform.security.CurrentUser;
@@ -30,7 +31,7 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The consulent's start page and a citizen's file; the beheerder's audit trail. */
+/** A citizen's file for the consulent, and what they do from it; the beheerder's audit trail. */
 @Controller
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -39,30 +40,18 @@ class ConsulentPages {
     private final CaseloadService caseload;
     private final RightsService rights;
     private final IncomeCasework income;
-    private final ConsulentMessages messages;
+    private final Conversations conversations;
     private final ChangeDecisions changes;
     private final DocumentRequests documents;
 
-    ConsulentPages(CaseloadService caseload, RightsService rights, IncomeCasework income, ConsulentMessages messages,
+    ConsulentPages(CaseloadService caseload, RightsService rights, IncomeCasework income, Conversations conversations,
                    ChangeDecisions changes, DocumentRequests documents) {
         this.changes = changes;
         this.documents = documents;
         this.caseload = caseload;
         this.rights = rights;
         this.income = income;
-        this.messages = messages;
-    }
-
-    @Get("/consulent")
-    @Secured({Roles.CONSULENT, Roles.BEHEERDER})
-    @View("consulent/home")
-    Map<String, Object> home(Authentication authentication) {
-        CurrentUser user = CurrentUser.require(authentication);
-        boolean consulent = user.hasRole(Roles.CONSULENT);
-        return Map.of("caseload", consulent ? caseload.caseload(user) : java.util.List.of(),
-                "consulent", consulent,
-                "citizenCount", consulent ? 0 : caseload.citizenCount(user),
-                "gemeenteNaam", caseload.gemeenteNaam(user));
+        this.conversations = conversations;
     }
 
     @Get("/consulent/burgers/{id}")
@@ -88,14 +77,58 @@ class ConsulentPages {
         return model;
     }
 
-    /** A plain message to the citizen; an empty or too long one comes back with what was typed. */
+    /**
+     * A message to the citizen: a new conversation (with a subject, optional), or an answer in one ({@code gesprek});
+     * an empty or too long one comes back with what was typed.
+     */
     @Post(value = "/consulent/burgers/{id}/bericht", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(Roles.CONSULENT)
     HttpResponse<?> sendMessage(@PathVariable long id, @Body Map<String, Object> body, Authentication authentication) {
         CurrentUser consulent = CurrentUser.require(authentication);
         Map<String, String> form = FormBody.strings(body);
-        Map<String, Text> errors = messages.send(consulent, id, form.get("bericht"));
+        String thread = form.getOrDefault("gesprek", "");
+        Map<String, Text> errors = conversations.write(consulent, id, thread,
+                new Conversations.Typed(form.get("onderwerp"), form.get("bericht"), java.util.List.of()));
+        if (!thread.isBlank()) {
+            if (errors.isEmpty()) {
+                return HttpResponse.seeOther(URI.create("/consulent/burgers/" + id + "/gesprekken/" + thread + "?verstuurd=ja#verstuurd"));
+            }
+            Map<String, Object> model = threadModel(consulent, id, thread);
+            model.put("errors", errors);
+            model.put("typed", form);
+            return HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("consulent/conversation", model));
+        }
         return saved(consulent, id, errors, "typed", form, "bericht#berichten-titel");
+    }
+
+    /** One conversation with the citizen, whole, with the answer form; opening it is audited. */
+    @Get("/consulent/burgers/{id}/gesprekken/{gesprek}")
+    @Secured(Roles.CONSULENT)
+    @View("consulent/conversation")
+    Map<String, Object> conversation(@PathVariable long id, @PathVariable String gesprek, @QueryValue @Nullable String verstuurd,
+                                     Authentication authentication) {
+        Map<String, Object> model = threadModel(CurrentUser.require(authentication), id, gesprek);
+        model.put("sent", verstuurd != null);
+        model.put("errors", Map.of());
+        model.put("typed", Map.of());
+        return model;
+    }
+
+    /** A file the citizen sent with a message: a download, audited. */
+    @Get(value = "/consulent/burgers/{id}/gesprekken/{gesprek}/bijlagen/{bijlage}", produces = MediaType.ALL)
+    @Secured(Roles.CONSULENT)
+    HttpResponse<byte[]> conversationFile(@PathVariable long id, @PathVariable String gesprek, @PathVariable long bijlage,
+                                          Authentication authentication) {
+        return conversations.attachmentForConsulent(CurrentUser.require(authentication), id, gesprek, bijlage).response();
+    }
+
+    private Map<String, Object> threadModel(CurrentUser consulent, long id, String gesprek) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("profile", caseload.openFile(consulent, id));
+        model.put("thread", conversations.forConsulent(consulent, id).stream().filter(t -> t.id().equals(gesprek)).findFirst()
+                .orElseThrow(nl.bijstandsportaal.platform.web.NotFoundException::new));
+        model.put("messageMax", Conversations.MAX_LENGTH);
+        return model;
     }
 
     /** A reported change moves on (being handled, handled); the citizen is told. */
@@ -169,8 +202,9 @@ class ConsulentPages {
         model.put("changes", rights.changesForConsulent(consulent, id));
         model.put("proof", rights.proofIds(consulent, id));
         model.put("incomeReports", income.reports(consulent, id));
-        model.put("messages", messages.sent(consulent, id));
-        model.put("messageMax", ConsulentMessages.MAX_LENGTH);
+        model.put("threads", conversations.forConsulent(consulent, id));
+        model.put("messageMax", Conversations.MAX_LENGTH);
+        model.put("subjectMax", Conversations.MAX_SUBJECT);
         model.put("changeSteps", ChangeDecisions.STEPS);
         DocumentRequests.Defaults defaults = documents.defaults(consulent, id);
         model.put("documentRequests", documents.forConsulent(consulent, id));

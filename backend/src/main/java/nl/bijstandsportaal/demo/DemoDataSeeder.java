@@ -107,8 +107,11 @@ public class DemoDataSeeder {
         long marieke = medewerker(t, westland, "marieke.jansen@westland.demo", "Marieke Jansen", "0174 123 456", "CONSULENT");
         long dennis = medewerker(t, utrecht, "dennis.deboer@utrecht.demo", "Dennis de Boer", "030 123 4567", "CONSULENT");
         medewerker(t, utrecht, "priya.ramdin@utrecht.demo", "Priya Ramdin", null, "BEHEERDER");
-        // A second consulent in Utrecht: the colleague who approves a grant above the four-eyes amount.
-        medewerker(t, utrecht, "lotte.visser@utrecht.demo", "Lotte Visser", "030 123 4568", "CONSULENT");
+        // A second consulent in Utrecht: the colleague who approves a grant above the four-eyes amount, and the team lead.
+        medewerker(t, utrecht, "lotte.visser@utrecht.demo", "Lotte Visser", "030 123 4568", "CONSULENT,TEAMLEIDER");
+        // Teams: a consulent's work list holds the citizens of their team.
+        t.update(MEDEWERKER).set(MEDEWERKER.TEAM, "Team Zuid").where(MEDEWERKER.GEMEENTE_ID.eq(utrecht)).execute();
+        t.update(MEDEWERKER).set(MEDEWERKER.TEAM, "Team Westland").where(MEDEWERKER.GEMEENTE_ID.eq(westland)).execute();
 
         long sanne = burger(t, westland, marieke, "999990019", "Sanne", "de Vries", today.minusYears(34).minusDays(40), "ALLEENSTAAND",
                 "Zuidweg", "12", "2671 MN", "Naaldwijk", today.minusYears(2).withDayOfMonth(1));

@@ -87,6 +87,14 @@ public class InboxService {
         }
     }
 
+    /** Marks the citizen's messages with these keys read (a conversation the citizen opened); again changes nothing. */
+    public void markReadByKeys(long burgerId, java.util.Collection<String> keys) {
+        if (!keys.isEmpty()) {
+            db.update(MELDING).set(MELDING.GELEZEN_OP, now())
+                    .where(MELDING.BURGER_ID.eq(burgerId)).and(MELDING.SLEUTEL.in(keys)).and(MELDING.GELEZEN_OP.isNull()).execute();
+        }
+    }
+
     /** Every topic with push and e-mail (a topic and channel without a row is on), and the quiet hours. */
     public NotificationPreferences preferences(long burgerId) {
         Map<Topic, boolean[]> on = new EnumMap<>(Topic.class);

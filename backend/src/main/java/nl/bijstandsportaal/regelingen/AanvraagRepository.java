@@ -67,20 +67,23 @@ class AanvraagRepository {
     List<SentRow> sent(String gemeente) {
         return db.select(AANVRAAG.ID, AANVRAAG.PUBLIC_ID, AANVRAAG.REGELING, AANVRAAG.KENMERK, AANVRAAG.VERSTUURD_OP, AANVRAAG.STATUS,
                         BURGER.VOORNAAM, BURGER.ACHTERNAAM, AANVRAAG.VERDAAGD_OP, AANVRAAG.VERDAAGD_TOT, AANVRAAG.VOORGESTELD_DOOR,
-                        BEZWAAR.ID, BEZWAAR.GEZIEN_OP)
+                        BEZWAAR.ID, BEZWAAR.GEZIEN_OP, AANVRAAG.BURGER_ID, AANVRAAG.BESLOTEN_OP, BEZWAAR.INGEDIEND_OP)
                 .from(AANVRAAG).join(BURGER).on(BURGER.ID.eq(AANVRAAG.BURGER_ID))
                 .leftJoin(BEZWAAR).on(BEZWAAR.AANVRAAG_ID.eq(AANVRAAG.ID))
                 .where(AANVRAAG.GEMEENTE.eq(gemeente).and(AANVRAAG.STATUS.ne(CONCEPT)))
                 .orderBy(AANVRAAG.VERSTUURD_OP)
                 .fetch(r -> new SentRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5().toInstant(ZoneOffset.UTC), r.value6(),
                         r.value7() + " " + r.value8(), verdaging(r.value9(), r.value10()), r.value11(),
-                        r.value12() == null ? Bezwaar.NONE : r.value13() == null ? Bezwaar.NEW : Bezwaar.SEEN));
+                        r.value12() == null ? Bezwaar.NONE : r.value13() == null ? Bezwaar.NEW : Bezwaar.SEEN,
+                        r.value14(), r.value15() == null ? null : r.value15().toInstant(ZoneOffset.UTC),
+                        r.value16() == null ? null : r.value16().toInstant(ZoneOffset.UTC)));
     }
 
     enum Bezwaar { NONE, NEW, SEEN }
 
     record SentRow(long id, String publicId, String regeling, String kenmerk, Instant sentAt, String status, String name,
-                   Termijnen.Verdaging verdaging, Long proposedBy, Bezwaar bezwaar) {
+                   Termijnen.Verdaging verdaging, Long proposedBy, Bezwaar bezwaar, long burgerId, Instant decidedAt,
+                   Instant bezwaarMadeAt) {
     }
 
     static Termijnen.Verdaging verdaging(LocalDateTime setOn, java.time.LocalDate until) {

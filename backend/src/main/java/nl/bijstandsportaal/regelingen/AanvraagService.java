@@ -605,8 +605,8 @@ public class AanvraagService {
                 done == null ? null : done.atZone(Today.DUTCH_TIME).toLocalDate());
     }
 
-    private Termijnen.Clock decisionClock(Regeling regeling, String gemeente, Instant sentAt, List<Termijnen.Herstel> herstel,
-                                          Termijnen.Verdaging verdaging, LocalDate today) {
+    Termijnen.Clock decisionClock(Regeling regeling, String gemeente, Instant sentAt, List<Termijnen.Herstel> herstel,
+                                  Termijnen.Verdaging verdaging, LocalDate today) {
         LocalDate received = sentAt.atZone(Today.DUTCH_TIME).toLocalDate();
         return Termijnen.decision(received, weeks(regeling, gemeente, received), herstel, verdaging, today);
     }

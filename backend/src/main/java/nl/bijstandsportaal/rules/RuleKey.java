@@ -126,6 +126,15 @@ public enum RuleKey {
 
     // Algemene wet bestuursrecht: the weeks to make bezwaar against a decision (art. 6:7).
     AWB_BEZWAARTERMIJN_WEKEN("awb.bezwaartermijn_weken", Kind.NUMBER),
+    // ... and the weeks to decide on a bezwaar, counted from the end of that term (art. 7:10).
+    AWB_BEZWAAR_BESLISTERMIJN_WEKEN("awb.bezwaar_beslistermijn_weken", Kind.NUMBER),
+
+    // The consulent's work list: the days the municipality promises to process what a citizen sent (a report, a
+    // change, a document), and the working days within which a citizen's message gets an answer.
+    WERKLIJST_INKOMSTENOPGAVE_DAGEN("werklijst.inkomstenopgave_dagen", Kind.NUMBER),
+    WERKLIJST_WIJZIGING_DAGEN("werklijst.wijziging_dagen", Kind.NUMBER),
+    WERKLIJST_DOCUMENT_DAGEN("werklijst.document_dagen", Kind.NUMBER),
+    GESPREK_ANTWOORD_WERKDAGEN("gesprek.antwoord_werkdagen", Kind.NUMBER),
 
     // Participatiewet in balans: from which day the law allows a measure (1) or not yet (0). National only: the law
     // decides, not the municipality. A municipality cannot switch a measure on before its law is in force.

@@ -36,13 +36,16 @@ class ConsulentMessageTest extends PortalTest {
         HttpResponse<String> empty = marieke.postForm("/consulent/burgers/" + sanne + "/bericht", Map.of("csrfToken", token, "bericht", "  "));
         assertEquals(400, empty.statusCode());
         String errors = Jsoup.parse(empty.body()).text();
-        assertTrue(errors.contains("Nieuw bericht: schrijf eerst een bericht."), errors);
+        assertTrue(errors.contains("Bericht: schrijf eerst een bericht."), errors);
 
         String text = "Hoi Sanne, wil je je loonstrook van oktober nog sturen? Groet, Marieke";
         HttpResponse<String> sent = marieke.postForm("/consulent/burgers/" + sanne + "/bericht", Map.of("csrfToken", token, "bericht", text));
         assertEquals(303, sent.statusCode(), sent.body());
-        String after = Jsoup.parse(marieke.get(sent.headers().firstValue("Location").orElseThrow()).body()).text();
-        assertTrue(after.contains("Je bericht is verstuurd.") && after.contains(text) && after.contains("Nog niet gelezen."), after);
+        var file = Jsoup.parse(marieke.get(sent.headers().firstValue("Location").orElseThrow()).body());
+        assertTrue(file.text().contains("Je bericht is verstuurd."), file.text());
+        // The message is a conversation of its own; opening it shows the text whole and that it is not read yet.
+        String thread = Jsoup.parse(marieke.get(file.select("a[href*=/gesprekken/]").last().attr("href")).body()).text();
+        assertTrue(thread.contains(text) && thread.contains("Nog niet gelezen."), thread);
 
         var melding = db.selectFrom(MELDING).where(MELDING.BURGER_ID.eq(sanne)).and(MELDING.SLEUTEL.like("bericht/%"))
                 .orderBy(MELDING.ID.desc()).limit(1).fetchSingle();

@@ -1,0 +1,21 @@
+package nl.bijstandsportaal.worklist;
+
+/** The kinds of thing on a consulent's work list, in the order the counts are shown. */
+public enum WorkKind {
+    /** A message of the citizen that waits for an answer. */
+    BERICHT,
+    /** An application for a minimaregeling, sent and not decided (or waiting for the citizen's missing papers). */
+    AANVRAAG,
+    /** A decision proposed by one employee that a second one must approve (four eyes). */
+    AKKOORD,
+    /** A bezwaar against a decision, not yet passed on. */
+    BEZWAAR,
+    /** An income report sent and not processed. */
+    INKOMSTENOPGAVE,
+    /** An income report whose last day has passed without one. */
+    INKOMSTENOPGAVE_TE_LAAT,
+    /** A change the citizen reported (someone moves in, a trip, ...). */
+    WIJZIGING,
+    /** A document the consulent asked for: sent and to be looked at, or still to come from the citizen. */
+    DOCUMENT
+}

@@ -1,0 +1,49 @@
+package nl.bijstandsportaal.api.v1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Conversations ("gesprekken") between the citizen and the municipality: one thread per subject, both sides see it whole. */
+public final class Conversations {
+
+    private Conversations() {
+    }
+
+    /**
+     * One conversation, its messages oldest first. {@code subject} is absent for an early message of the consulent
+     * without one. {@code waitingForAnswer}: the citizen wrote and the municipality has not answered yet;
+     * {@code answerBy}: the last day the municipality promised to answer by (absent when nothing waits).
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Conversation(String id, @Nullable String subject, boolean startedByCitizen, Instant startedAt, Instant lastMessageAt,
+                               boolean waitingForAnswer, @Nullable java.time.LocalDate answerBy, List<Message> messages) {
+    }
+
+    /** A message: written by the citizen ({@code fromCitizen}) or by an employee ({@code author}: their name). */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Message(String id, boolean fromCitizen, @Nullable String author, String text, Instant sentAt, List<Attachment> attachments) {
+    }
+
+    /** A file sent with a message: its name as stored and its size in bytes. */
+    @Serdeable
+    public record Attachment(long id, String name, long size) {
+    }
+
+    /**
+     * A new conversation ({@code subject} required) or an answer in one ({@code subject} ignored). {@code text}: at most
+     * 2000 characters. {@code files}: at most 3 photos (JPEG, PNG, HEIC) or PDFs of at most 10 MB each, base64.
+     */
+    @Serdeable
+    public record NewMessage(@Nullable String subject, @Nullable String text, @Nullable List<NewFile> files) {
+    }
+
+    @Serdeable
+    public record NewFile(@Nullable String name, @Nullable String content) {
+    }
+}
