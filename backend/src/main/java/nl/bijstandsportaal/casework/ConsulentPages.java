@@ -17,6 +17,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.View;
+import nl.bijstandsportaal.casework.readability.ReadabilityCheck;
 import nl.bijstandsportaal.conversations.Conversations;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.web.FormBody;
@@ -41,10 +42,11 @@ class ConsulentPages {
     private final RightsService rights;
     private final IncomeCasework income;
     private final Conversations conversations;
+    private final ReadabilityCheck readability;
     private final ChangeDecisions changes;
     private final DocumentRequests documents;
 
-    ConsulentPages(CaseloadService caseload, RightsService rights, IncomeCasework income, Conversations conversations,
+    ConsulentPages(CaseloadService caseload, RightsService rights, IncomeCasework income, Conversations conversations, ReadabilityCheck readability,
                    ChangeDecisions changes, DocumentRequests documents) {
         this.changes = changes;
         this.documents = documents;
@@ -52,6 +54,7 @@ class ConsulentPages {
         this.rights = rights;
         this.income = income;
         this.conversations = conversations;
+        this.readability = readability;
     }
 
     @Get("/consulent/burgers/{id}")
@@ -87,8 +90,19 @@ class ConsulentPages {
         CurrentUser consulent = CurrentUser.require(authentication);
         Map<String, String> form = FormBody.strings(body);
         String thread = form.getOrDefault("gesprek", "");
-        Map<String, Text> errors = conversations.write(consulent, id, thread,
-                new Conversations.Typed(form.get("onderwerp"), form.get("bericht"), java.util.List.of()));
+        Conversations.Typed typed = new Conversations.Typed(form.get("onderwerp"), form.get("bericht"), java.util.List.of());
+        Map<String, Text> errors = Conversations.check(typed, false);
+        if (errors.isEmpty() && !"ja".equals(form.get("gecontroleerd"))) {
+            // Not sent yet: first the readability check of what was typed; the consulent can still send it as it is.
+            Map<String, Object> model = thread.isBlank() ? file(consulent, id) : threadModel(consulent, id, thread);
+            model.put("readability", readability.check(typed.text()));
+            model.put("typed", form);
+            model.put("errors", Map.of());
+            return HttpResponse.ok(new ModelAndView<>(thread.isBlank() ? "consulent/citizen" : "consulent/conversation", model));
+        }
+        if (errors.isEmpty()) {
+            errors = conversations.write(consulent, id, thread, typed);
+        }
         if (!thread.isBlank()) {
             if (errors.isEmpty()) {
                 return HttpResponse.seeOther(URI.create("/consulent/burgers/" + id + "/gesprekken/" + thread + "?verstuurd=ja#verstuurd"));

@@ -162,7 +162,7 @@ public class WorkList {
                 Long handler = claims.get(item.key());
                 Long owner = handler != null ? handler : Objects.equals(c.consulentId(), item.notFor()) ? null : c.consulentId();
                 Long daysLeft = item.deadline() == null ? null : ChronoUnit.DAYS.between(today, item.deadline());
-                boolean isNew = lastLooked == null || item.received().isAfter(lastLooked);
+                boolean isNew = lastLooked == null || !item.received().isBefore(lastLooked);
                 rows.add(new Row(item, c.naam(), c.bsn(), owner, handler, handler == null ? null : team.name(handler), daysLeft, isNew));
             }
         }

@@ -39,7 +39,16 @@ class ConsulentMessageTest extends PortalTest {
         assertTrue(errors.contains("Bericht: schrijf eerst een bericht."), errors);
 
         String text = "Hoi Sanne, wil je je loonstrook van oktober nog sturen? Groet, Marieke";
-        HttpResponse<String> sent = marieke.postForm("/consulent/burgers/" + sanne + "/bericht", Map.of("csrfToken", token, "bericht", text));
+        // First the readability check of what was typed; nothing is sent yet, the text stays in the form.
+        HttpResponse<String> checked = marieke.postForm("/consulent/burgers/" + sanne + "/bericht", Map.of("csrfToken", token, "bericht", text));
+        assertEquals(200, checked.statusCode());
+        var checkPage = Jsoup.parse(checked.body());
+        assertTrue(checkPage.getElementById("leesbaarheid") != null, checked.body());
+        assertEquals(text, checkPage.getElementById("bericht").text());
+        assertEquals("ja", checkPage.select("input[name=gecontroleerd]").attr("value"));
+        assertEquals(0, db.fetchCount(MELDING, MELDING.BURGER_ID.eq(sanne).and(MELDING.ARGUMENTEN.contains("loonstrook van oktober"))));
+        HttpResponse<String> sent = marieke.postForm("/consulent/burgers/" + sanne + "/bericht",
+                Map.of("csrfToken", token, "bericht", text, "gecontroleerd", "ja"));
         assertEquals(303, sent.statusCode(), sent.body());
         var file = Jsoup.parse(marieke.get(sent.headers().firstValue("Location").orElseThrow()).body());
         assertTrue(file.text().contains("Je bericht is verstuurd."), file.text());
@@ -63,7 +72,7 @@ class ConsulentMessageTest extends PortalTest {
         String token = WebClient.csrfToken(dennis.get("/consulent").body());
         int before = db.fetchCount(MELDING, MELDING.BURGER_ID.eq(sanne).and(MELDING.SLEUTEL.like("bericht/%")));
 
-        HttpResponse<String> refused = dennis.postForm("/consulent/burgers/" + sanne + "/bericht", Map.of("csrfToken", token, "bericht", "Hallo"));
+        HttpResponse<String> refused = dennis.postForm("/consulent/burgers/" + sanne + "/bericht", Map.of("csrfToken", token, "bericht", "Hallo", "gecontroleerd", "ja"));
 
         assertEquals(404, refused.statusCode());
         assertEquals(before, db.fetchCount(MELDING, MELDING.BURGER_ID.eq(sanne).and(MELDING.SLEUTEL.like("bericht/%"))));

@@ -86,7 +86,8 @@ class ConversationsTest extends PortalTest {
         // The answer: the citizen is told (a notification that links to the thread) and reads it whole.
         String mToken = WebClient.csrfToken(threadPage.html());
         HttpResponse<String> answered = marieke.postForm("/consulent/burgers/" + sanne + "/bericht",
-                Map.of("csrfToken", mToken, "gesprek", thread, "bericht", "Ja, stuur een foto van de brief. Dan kijk ik wat het betekent."));
+                Map.of("csrfToken", mToken, "gesprek", thread, "bericht", "Ja, stuur een foto van de brief. Dan kijk ik wat het betekent.",
+                        "gecontroleerd", "ja"));
         assertEquals(303, answered.statusCode(), answered.body());
         assertNull(db.select(GESPREK.WACHT_OP_ANTWOORD_SINDS).from(GESPREK).where(GESPREK.PUBLIC_ID.eq(thread)).fetchOne(GESPREK.WACHT_OP_ANTWOORD_SINDS));
         var notice = db.selectFrom(MELDING).where(MELDING.BURGER_ID.eq(sanne)).and(MELDING.SLEUTEL.like("bericht/%"))
