@@ -35,6 +35,11 @@ class ConversationWork implements WorkSource {
     }
 
     @Override
+    public java.util.Set<String> tables() {
+        return java.util.Set.of("gesprek", "burger");
+    }
+
+    @Override
     public List<WorkItem> open(long gemeenteId, String gemeente, LocalDate today) {
         int days = rules.book().value(RuleKey.GESPREK_ANTWOORD_WERKDAGEN, gemeente, today).intValueExact();
         return db.select(GESPREK.BURGER_ID, GESPREK.PUBLIC_ID, GESPREK.ONDERWERP, GESPREK.WACHT_OP_ANTWOORD_SINDS)

@@ -51,9 +51,11 @@ public class DemoDataSeeder {
     private final MessageArguments arguments;
     private final Clock clock;
     private final int benchCitizens;
+    private final BenchWorkSeeder benchWork;
 
     DemoDataSeeder(DSLContext db, DemoMode demoMode, Outbox outbox, MessageArguments arguments, Clock clock,
-                   @Value("${portal.demo.bench-citizens:0}") int benchCitizens) {
+                   @Value("${portal.demo.bench-citizens:0}") int benchCitizens, BenchWorkSeeder benchWork) {
+        this.benchWork = benchWork;
         this.db = db;
         this.outbox = outbox;
         this.arguments = arguments;
@@ -79,6 +81,7 @@ public class DemoDataSeeder {
             seedBenchCitizens(benchCitizens);
             clearBenchIncomeReports();
         }
+        benchWork.seedIfAsked();
     }
 
     /**
@@ -199,7 +202,7 @@ public class DemoDataSeeder {
         LOG.info("Benchmark citizens added: {}", added);
     }
 
-    private static String nextBsn(long from) {
+    static String nextBsn(long from) {
         for (long n = from; ; n++) {
             String s = String.format("%09d", n);
             if (Bsn.isValid(s) && !s.startsWith("99999")) {

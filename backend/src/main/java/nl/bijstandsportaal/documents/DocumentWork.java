@@ -35,6 +35,11 @@ class DocumentWork implements WorkSource {
     }
 
     @Override
+    public java.util.Set<String> tables() {
+        return java.util.Set.of("documentverzoek", "burger");
+    }
+
+    @Override
     public List<WorkItem> open(long gemeenteId, String gemeente, LocalDate today) {
         int days = rules.book().value(RuleKey.WERKLIJST_DOCUMENT_DAGEN, gemeente, today).intValueExact();
         return db.select(DOCUMENTVERZOEK.BURGER_ID, DOCUMENTVERZOEK.PUBLIC_ID, DOCUMENTVERZOEK.WAT, DOCUMENTVERZOEK.UITERLIJK,

@@ -43,6 +43,11 @@ class IncomeWork implements WorkSource {
     }
 
     @Override
+    public java.util.Set<String> tables() {
+        return java.util.Set.of("inkomstenopgave", "burger");
+    }
+
+    @Override
     public List<WorkItem> open(long gemeenteId, String gemeente, LocalDate today) {
         RuleBook book = rules.book();
         int days = book.value(RuleKey.WERKLIJST_INKOMSTENOPGAVE_DAGEN, gemeente, today).intValueExact();

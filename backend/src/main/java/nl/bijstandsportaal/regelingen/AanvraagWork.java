@@ -41,6 +41,11 @@ class AanvraagWork implements WorkSource {
     }
 
     @Override
+    public java.util.Set<String> tables() {
+        return java.util.Set.of("aanvraag", "bezwaar", "documentverzoek", "burger");
+    }
+
+    @Override
     public List<WorkItem> open(long gemeenteId, String gemeente, LocalDate today) {
         List<AanvraagRepository.SentRow> rows = repository.sent(gemeente).stream()
                 .filter(r -> !AanvraagRepository.BESLOTEN.equals(r.status()) || r.bezwaar() == AanvraagRepository.Bezwaar.NEW).toList();

@@ -31,6 +31,11 @@ class ChangeWork implements WorkSource {
     }
 
     @Override
+    public java.util.Set<String> tables() {
+        return java.util.Set.of("wijziging", "burger");
+    }
+
+    @Override
     public List<WorkItem> open(long gemeenteId, String gemeente, LocalDate today) {
         int days = rules.book().value(RuleKey.WERKLIJST_WIJZIGING_DAGEN, gemeente, today).intValueExact();
         return db.select(WIJZIGING.BURGER_ID, WIJZIGING.KENMERK, WIJZIGING.SOORT, WIJZIGING.DATUM, WIJZIGING.INGEDIEND_OP)

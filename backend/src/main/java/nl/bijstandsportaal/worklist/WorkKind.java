@@ -17,5 +17,10 @@ public enum WorkKind {
     /** A change the citizen reported (someone moves in, a trip, ...). */
     WIJZIGING,
     /** A document the consulent asked for: sent and to be looked at, or still to come from the citizen. */
-    DOCUMENT
+    DOCUMENT;
+
+    /** The kind in words, for the consulent. */
+    public nl.bijstandsportaal.platform.i18n.Text label() {
+        return nl.bijstandsportaal.platform.i18n.Text.of("worklist.kind." + name());
+    }
 }

@@ -2,6 +2,8 @@ package nl.bijstandsportaal.worklist;
 
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.platform.audit.AuditLog;
+import nl.bijstandsportaal.platform.db.TableChanges;
+import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.security.CurrentUser;
 import nl.bijstandsportaal.platform.time.Today;
 import org.jooq.DSLContext;
@@ -22,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
@@ -45,19 +48,43 @@ public class WorkList {
     private final DSLContext db;
     private final AuditLog audit;
     private final Clock clock;
+    private final TableChanges changes;
+    /** The tables the gathered items come from: every source's, the citizens, and the rules they are computed by. */
+    private final Set<String> tables;
+    private final Map<Long, Gathered> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
-    WorkList(List<WorkSource> sources, DSLContext db, AuditLog audit, Clock clock) {
+    WorkList(List<WorkSource> sources, DSLContext db, AuditLog audit, Clock clock, TableChanges changes) {
         this.sources = sources;
+        this.changes = changes;
+        Set<String> all = new java.util.HashSet<>(Set.of("burger", "regel_periode"));
+        sources.forEach(s -> all.addAll(s.tables()));
+        this.tables = Set.copyOf(all);
         this.db = db;
         this.audit = audit;
         this.clock = clock;
     }
 
     /** Whose items: mine (claimed by me, or unclaimed on my own citizens), my team's, or nobody's yet. */
-    public enum Scope { MIJN, TEAM, VRIJ }
+    public enum Scope {
+        MIJN, TEAM, VRIJ;
+
+        public Text label() {
+            return Text.of("consulent.work.scope." + name());
+        }
+
+        public Text title() {
+            return Text.of("consulent.work.title." + name());
+        }
+    }
 
     /** Which items: all, past their deadline, or waiting for the citizen. */
-    public enum State { ALLE, TE_LAAT, WACHT }
+    public enum State {
+        ALLE, TE_LAAT, WACHT;
+
+        public Text label() {
+            return Text.of("consulent.work.state." + name());
+        }
+    }
 
     public record Filter(Scope scope, WorkKind kind, State state, String query, int page) {
         public Filter {
@@ -143,36 +170,63 @@ public class WorkList {
 
     /** Every open item of the employee's team with its row, in work-list order. */
     List<Row> rows(CurrentUser employee, Team team, LocalDate today, Instant lastLooked) {
-        Map<Long, Citizen> citizens = new HashMap<>();
-        db.select(BURGER.ID, BURGER.VOORNAAM, BURGER.ACHTERNAAM, BURGER.BSN, BURGER.CONSULENT_ID)
-                .from(BURGER).where(BURGER.GEMEENTE_ID.eq(employee.gemeenteId()))
-                .fetch().forEach(r -> citizens.put(r.value1(), new Citizen(r.value2() + " " + r.value3(), r.value4(), r.value5())));
+        Gathered gathered = gathered(employee.gemeenteId(), today);
         Map<String, Long> claims = new HashMap<>();
         db.select(WERKITEM_BEHANDELAAR.SLEUTEL, WERKITEM_BEHANDELAAR.MEDEWERKER_ID).from(WERKITEM_BEHANDELAAR)
                 .where(WERKITEM_BEHANDELAAR.GEMEENTE_ID.eq(employee.gemeenteId()))
                 .fetch().forEach(r -> claims.put(r.value1(), r.value2()));
-        String gemeente = db.select(GEMEENTE.CODE).from(GEMEENTE).where(GEMEENTE.ID.eq(employee.gemeenteId())).fetchOne(GEMEENTE.CODE);
         List<Row> rows = new ArrayList<>();
-        for (WorkSource source : sources) {
-            for (WorkItem item : source.open(employee.gemeenteId(), gemeente, today)) {
-                Citizen c = citizens.get(item.burgerId());
-                if (c == null || !team.covers(c.consulentId())) {
-                    continue;
-                }
-                Long handler = claims.get(item.key());
-                Long owner = handler != null ? handler : Objects.equals(c.consulentId(), item.notFor()) ? null : c.consulentId();
-                Long daysLeft = item.deadline() == null ? null : ChronoUnit.DAYS.between(today, item.deadline());
-                boolean isNew = lastLooked == null || !item.received().isBefore(lastLooked);
-                rows.add(new Row(item, c.naam(), c.bsn(), owner, handler, handler == null ? null : team.name(handler), daysLeft, isNew));
+        for (WorkItem item : gathered.items()) {
+            Citizen c = gathered.citizens().get(item.burgerId());
+            if (c == null || !team.covers(c.consulentId())) {
+                continue;
             }
+            Long handler = claims.get(item.key());
+            Long owner = handler != null ? handler : Objects.equals(c.consulentId(), item.notFor()) ? null : c.consulentId();
+            Long daysLeft = item.deadline() == null ? null : ChronoUnit.DAYS.between(today, item.deadline());
+            boolean isNew = lastLooked == null || !item.received().isBefore(lastLooked);
+            rows.add(new Row(item, c.naam(), c.bsn(), owner, handler, handler == null ? null : team.name(handler), daysLeft, isNew));
         }
-        rows.sort(ORDER);
-        return rows;
+        return rows; // in the order of the gathered items, which is the work list's
     }
 
-    static final Comparator<Row> ORDER = Comparator.comparing((Row r) -> r.item().waiting())
-            .thenComparing(r -> r.item().waiting() ? r.item().waitingUntil() : r.item().deadline(), Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(r -> r.item().received());
+    /**
+     * What every source has open in the municipality today, and its citizens: kept until one of the tables it came from
+     * is written (TableChanges), the day changes, or {@link #KEEP} has passed (writes by another instance).
+     */
+    private Gathered gathered(long gemeenteId, LocalDate today) {
+        long version = changes.version(tables);
+        Instant now = clock.instant();
+        Gathered kept = cache.get(gemeenteId);
+        if (kept != null && kept.version() == version && kept.today().equals(today) && kept.at().plus(KEEP).isAfter(now)
+                && !kept.at().isAfter(now)) {
+            return kept;
+        }
+        Map<Long, Citizen> citizens = new HashMap<>();
+        db.select(BURGER.ID, BURGER.VOORNAAM, BURGER.ACHTERNAAM, BURGER.BSN, BURGER.CONSULENT_ID)
+                .from(BURGER).where(BURGER.GEMEENTE_ID.eq(gemeenteId))
+                .fetch().forEach(r -> citizens.put(r.value1(), new Citizen(r.value2() + " " + r.value3(), r.value4(), r.value5())));
+        String gemeente = db.select(GEMEENTE.CODE).from(GEMEENTE).where(GEMEENTE.ID.eq(gemeenteId)).fetchOne(GEMEENTE.CODE);
+        List<WorkItem> items = new ArrayList<>();
+        for (WorkSource source : sources) {
+            items.addAll(source.open(gemeenteId, gemeente, today));
+        }
+        items.sort(ORDER);
+        Gathered fresh = new Gathered(List.copyOf(items), Map.copyOf(citizens), version, today, now);
+        cache.put(gemeenteId, fresh);
+        return fresh;
+    }
+
+    /** How long gathered items are kept at most, for writes this instance cannot see. */
+    static final java.time.Duration KEEP = java.time.Duration.ofSeconds(30);
+
+    private record Gathered(List<WorkItem> items, Map<Long, Citizen> citizens, long version, LocalDate today, Instant at) {
+    }
+
+    /** What the employee can do now first, by its deadline (none last); then what waits, by the citizen's last day. */
+    static final Comparator<WorkItem> ORDER = Comparator.comparing(WorkItem::waiting)
+            .thenComparing(i -> i.waiting() ? i.waitingUntil() : i.deadline(), Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(WorkItem::received).thenComparing(WorkItem::key);
 
     private record Citizen(String naam, String bsn, Long consulentId) {
     }

@@ -3,6 +3,7 @@ package nl.bijstandsportaal.worklist;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A capability's part of the work list: what is open in one municipality today, computed by the capability itself with
@@ -12,6 +13,12 @@ public interface WorkSource {
 
     /** Everything open in this municipality ({@code gemeenteCode} for the rules), each with its deadline as of today. */
     List<WorkItem> open(long gemeenteId, String gemeenteCode, LocalDate today);
+
+    /**
+     * The tables {@link #open} reads: the work list keeps what it gathered until one of them is written (see
+     * platform.db.TableChanges).
+     */
+    Set<String> tables();
 
     /** Items of this source handled since {@code since}: how long they took, for the team lead's processing times. */
     default List<Handled> handled(long gemeenteId, Instant since) {

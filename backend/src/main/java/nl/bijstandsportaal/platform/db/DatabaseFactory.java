@@ -60,7 +60,7 @@ class DatabaseFactory {
     }
 
     @Singleton
-    DSLContext dslContext(DataSource dataSource) {
+    DSLContext dslContext(DataSource dataSource, TableChanges changes) {
         Settings jooqSettings = new Settings()
                 .withRenderSchema(false)
                 .withExecuteLogging(false)
@@ -68,7 +68,9 @@ class DatabaseFactory {
         return DSL.using(new DefaultConfiguration()
                 .set(dataSource)
                 .set(SQLDialect.MYSQL)
-                .set(jooqSettings));
+                .set(jooqSettings)
+                .set(new org.jooq.impl.DefaultExecuteListenerProvider(changes))
+                .set(new org.jooq.impl.DefaultTransactionListenerProvider(changes)));
     }
 
     private static String withParams(String url) {
