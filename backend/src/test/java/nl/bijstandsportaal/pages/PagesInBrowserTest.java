@@ -388,13 +388,16 @@ class PagesInBrowserTest extends PortalTest {
                 demoLogin(page, "/demo/medewerker", "Marieke Jansen");
                 audit(page, "/consulent", viewport[0], problems);
                 audit(page, "/consulent/burgers/" + fatima, viewport[0], problems);
-                // A message to the citizen: first empty (the form comes back with the error), then sent.
-                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bericht versturen")).click();
+                // A message to the citizen: first empty (the form comes back with the error), then the readability check
+                // of what was typed, then sent.
+                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Controleren en versturen")).click();
                 page.waitForLoadState();
                 check(page, "consulent message with a mistake", viewport[0], problems);
                 page.locator("#bericht").fill("Hoi Fatima, wil je de loonstrook van oktober nog sturen? Groet, Marieke");
-                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bericht versturen")).click();
-                page.waitForLoadState();
+                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Controleren en versturen")).click();
+                page.waitForSelector("#leesbaarheid");
+                check(page, "consulent message with its readability check", viewport[0], problems);
+                button(page, "Versturen");
                 check(page, "consulent message sent", viewport[0], problems);
                 audit(page, "/consulent/burgers/" + fatima + "/situatie", viewport[0], problems);
                 page.locator("#plicht-ARBEID-reden").fill("");
@@ -485,6 +488,71 @@ class PagesInBrowserTest extends PortalTest {
             assertThat(page.locator("#gestuurd")).containsText("Gelukt.");
             assertThat(page.locator("main")).containsText("huurcontract.pdf");
         }
+    }
+
+    /**
+     * A conversation both ways at 320 px: the citizen asks with the keyboard alone; the consulent finds it in the work
+     * list, reads it whole, answers after the readability check; the citizen reads the answer. Axe on every step, and
+     * the team lead's page.
+     */
+    @Test
+    void aConversationGoesBothWaysWithTheKeyboardAlone() {
+        List<String> problems = new ArrayList<>();
+        String question = "Ik heb een brief van de Belastingdienst gekregen. Wat moet ik daarmee doen?";
+        try (BrowserContext context = context(320, 640)) {
+            Page page = context.newPage();
+            demoLogin(page, "/demo/digid", "Fatima El Amrani");
+            audit(page, "/gesprekken", 320, problems);
+            tabTo(page, "Stel een vraag");
+            page.keyboard().press("Enter");
+            page.waitForURL(Pattern.compile(".*/gesprekken/nieuw"));
+            check(page, "new conversation", 320, problems);
+            tabToField(page, "onderwerp");
+            page.keyboard().type("Brief van de Belastingdienst");
+            tabToField(page, "bericht");
+            page.keyboard().type(question);
+            tabTo(page, "Versturen");
+            page.keyboard().press("Enter");
+            page.waitForURL(Pattern.compile(".*verstuurd=ja.*"));
+            assertThat(page.locator("#verstuurd")).containsText("Je bericht is verstuurd.");
+            check(page, "conversation sent", 320, problems);
+        }
+        for (int[] viewport : VIEWPORTS) {
+            try (BrowserContext context = context(viewport[0], viewport[1])) {
+                Page page = context.newPage();
+                demoLogin(page, "/demo/medewerker", "Marieke Jansen");
+                check(page, "work list", viewport[0], problems);
+                audit(page, "/consulent?wie=team&soort=bericht", viewport[0], problems);
+                if (viewport[0] == 320) {
+                    page.locator("main a", new Page.LocatorOptions().setHasText("Brief van de Belastingdienst")).first().click();
+                    page.waitForURL(Pattern.compile(".*/gesprekken/.+"));
+                    assertThat(page.locator("main")).containsText(question);
+                    check(page, "conversation for the consulent", viewport[0], problems);
+                    page.locator("#bericht").fill("Stuur een foto van de brief mee. Dan lees ik hem en bel ik je morgen.");
+                    button(page, "Controleren en versturen");
+                    check(page, "answer with its readability check", viewport[0], problems);
+                    button(page, "Versturen");
+                    page.waitForURL(Pattern.compile(".*verstuurd=ja.*"));
+                    check(page, "answer sent", viewport[0], problems);
+                }
+            }
+            try (BrowserContext context = context(viewport[0], viewport[1])) {
+                Page page = context.newPage();
+                demoLogin(page, "/demo/medewerker", "Lotte Visser");
+                audit(page, "/consulent/team", viewport[0], problems);
+            }
+        }
+        try (BrowserContext context = context(320, 640)) {
+            Page page = context.newPage();
+            demoLogin(page, "/demo/digid", "Fatima El Amrani");
+            page.navigate(base() + "/gesprekken");
+            page.locator("main a", new Page.LocatorOptions().setHasText("Brief van de Belastingdienst")).first().click();
+            page.waitForURL(Pattern.compile(".*/gesprekken/.+"));
+            assertThat(page.locator("main")).containsText("Dan lees ik hem en bel ik je morgen.");
+            assertThat(page.locator("main")).containsText("Marieke Jansen");
+            check(page, "the answer, for the citizen", 320, problems);
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
     @Test
