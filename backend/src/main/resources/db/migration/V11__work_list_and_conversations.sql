@@ -1,5 +1,5 @@
 -- The consulent's work list (issue 15) is computed when it is read, from what is open in every capability (see
--- docs/adr/0023-work-list-read-when-seen.md); only what people decide about it is stored here.
+-- docs/adr/0025-work-list-read-when-seen.md); only what people decide about it is stored here.
 
 -- The team an employee works in (citizens of a consulent of the team are the team's), and when they last looked at
 -- their work list (what came in after that is "new").

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
+import static nl.bijstandsportaal.platform.db.generated.Tables.DOSSIER_OVERNAME;
 import static nl.bijstandsportaal.platform.db.generated.Tables.GEMEENTE;
 import static nl.bijstandsportaal.platform.db.generated.Tables.HUISHOUDLID;
 import static nl.bijstandsportaal.platform.db.generated.Tables.MEDEWERKER;
@@ -30,9 +31,11 @@ public class AccountRepository {
     private final DSLContext db;
     private final FixedSql profile;
     private final FixedSql profileWithUnread;
+    private final java.time.Clock clock;
 
-    AccountRepository(DSLContext db) {
+    AccountRepository(DSLContext db, java.time.Clock clock) {
         this.db = db;
+        this.clock = clock;
         this.profile = FixedSql.of(db, profileQuery(db, false));
         this.profileWithUnread = FixedSql.of(db, profileQuery(db, true));
     }
@@ -63,11 +66,56 @@ public class AccountRepository {
     }
 
     /**
-     * A citizen as an employee may see them: only one of the employee's own municipality; any other id gives the same
-     * 404 as one that does not exist.
+     * A citizen as an employee may see them: one of the employee's own team (see {@link #access}), or one they took
+     * over; anyone else gives the same 404 as one that does not exist.
      */
     public CitizenProfile citizenFor(CurrentUser employee, long burgerId) {
+        if (access(employee, burgerId) != Access.TEAM) {
+            throw new NotFoundException();
+        }
         return profile(burgerId, employee.gemeenteId()).orElseThrow(NotFoundException::new);
+    }
+
+    /**
+     * What an employee may do with a citizen's file. TEAM: the citizen has no consulent, or one of the employee's team
+     * (an employee without a team: the whole municipality), or the employee took the file over and that still holds;
+     * OTHER_TEAM: a citizen of the municipality in another team (the file can be taken over, with a reason); NONE: not
+     * a citizen of the employee's municipality, or none at all.
+     */
+    public enum Access { TEAM, OTHER_TEAM, NONE }
+
+    /**
+     * The citizens of the employee's team, as a condition on {@link nl.bijstandsportaal.platform.db.generated.Tables#BURGER}
+     * (in a query that reads it): without a consulent, or with one of the team; an employee without a team: everyone.
+     * Takeovers are not included: a taken-over file is opened by its address, it does not join the team's lists.
+     */
+    public org.jooq.Condition teamOf(CurrentUser employee) {
+        String team = db.select(MEDEWERKER.TEAM).from(MEDEWERKER).where(MEDEWERKER.ID.eq(employee.id())).fetchOne(MEDEWERKER.TEAM);
+        if (team == null) {
+            return DSL.noCondition();
+        }
+        return BURGER.CONSULENT_ID.isNull().or(BURGER.CONSULENT_ID.in(DSL.select(MEDEWERKER.ID).from(MEDEWERKER)
+                .where(MEDEWERKER.GEMEENTE_ID.eq(employee.gemeenteId())).and(MEDEWERKER.TEAM.eq(team))));
+    }
+
+    public Access access(CurrentUser employee, long burgerId) {
+        var own = MEDEWERKER.as("own");
+        var me = MEDEWERKER.as("me");
+        var row = db.select(BURGER.CONSULENT_ID, own.TEAM, me.TEAM,
+                        DSL.field(DSL.exists(DSL.selectOne().from(DOSSIER_OVERNAME).where(DOSSIER_OVERNAME.BURGER_ID.eq(BURGER.ID))
+                                .and(DOSSIER_OVERNAME.MEDEWERKER_ID.eq(me.ID))
+                                .and(DOSSIER_OVERNAME.TOT.gt(java.time.LocalDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))))))
+                .from(BURGER)
+                .join(me).on(me.ID.eq(employee.id())).and(me.GEMEENTE_ID.eq(BURGER.GEMEENTE_ID))
+                .leftJoin(own).on(own.ID.eq(BURGER.CONSULENT_ID))
+                .where(BURGER.ID.eq(burgerId))
+                .fetchOne();
+        if (row == null) {
+            return Access.NONE;
+        }
+        boolean team = row.value1() == null || row.value1() == employee.id() || row.value3() == null
+                || row.value3().equals(row.value2()) || Boolean.TRUE.equals(row.value4());
+        return team ? Access.TEAM : Access.OTHER_TEAM;
     }
 
     /** The profile and the number of unread messages in the inbox (for the menu), still in one round trip. */

@@ -57,11 +57,55 @@ class ConsulentPages {
         this.readability = readability;
     }
 
+    /** The citizens of the consulent's team. */
+    @Get("/consulent/burgers")
+    @Secured(Roles.CONSULENT)
+    @View("consulent/citizens")
+    Map<String, Object> citizens(Authentication authentication) {
+        CurrentUser user = CurrentUser.require(authentication);
+        return Map.of("caseload", caseload.caseload(user), "gemeenteNaam", caseload.gemeenteNaam(user));
+    }
+
+    /**
+     * A citizen's file. A citizen of another team of the municipality: a page to take the file over, with a reason
+     * (403 until then); anyone else: 404.
+     */
     @Get("/consulent/burgers/{id}")
     @Secured(Roles.CONSULENT)
-    @View("consulent/citizen")
-    Map<String, Object> citizen(@PathVariable long id, @QueryValue @Nullable String opgeslagen, Authentication authentication) {
-        Map<String, Object> model = file(CurrentUser.require(authentication), id);
+    HttpResponse<?> citizen(@PathVariable long id, @QueryValue @Nullable String opgeslagen, Authentication authentication) {
+        CurrentUser consulent = CurrentUser.require(authentication);
+        if (caseload.access(consulent, id) == nl.bijstandsportaal.account.AccountRepository.Access.OTHER_TEAM) {
+            return takeoverPage(consulent, id, Map.of(), Map.of());
+        }
+        return HttpResponse.ok(new ModelAndView<>("consulent/citizen", citizenModel(consulent, id, opgeslagen)));
+    }
+
+    /** Takes over the file of a citizen of another team, with a reason; then the file. */
+    @Post(value = "/consulent/burgers/{id}/overnemen", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured(Roles.CONSULENT)
+    HttpResponse<?> takeOver(@PathVariable long id, @Body Map<String, Object> body, Authentication authentication) {
+        CurrentUser consulent = CurrentUser.require(authentication);
+        Map<String, String> form = FormBody.strings(body);
+        Map<String, Text> errors = caseload.takeOver(consulent, id, form.get("reden"));
+        if (!errors.isEmpty()) {
+            return takeoverPage(consulent, id, errors, form);
+        }
+        return HttpResponse.seeOther(URI.create("/consulent/burgers/" + id));
+    }
+
+    private HttpResponse<?> takeoverPage(CurrentUser consulent, long id, Map<String, Text> errors, Map<String, String> typed) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("other", caseload.otherTeam(consulent, id));
+        model.put("id", id);
+        model.put("errors", errors);
+        model.put("typed", typed);
+        model.put("maxReason", CaseloadService.MAX_TAKEOVER_REASON);
+        return HttpResponse.status(errors.isEmpty() ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST)
+                .body(new ModelAndView<>("consulent/takeover", model));
+    }
+
+    private Map<String, Object> citizenModel(CurrentUser consulent, long id, String opgeslagen) {
+        Map<String, Object> model = file(consulent, id);
         if ("situatie".equals(opgeslagen)) {
             model.put("saved", true);
         }

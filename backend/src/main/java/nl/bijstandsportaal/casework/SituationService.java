@@ -45,7 +45,10 @@ public class SituationService {
     private final AuditLog audit;
     private final Clock clock;
 
-    SituationService(DSLContext db, AuditLog audit, Clock clock) {
+    private final nl.bijstandsportaal.account.AccountRepository accounts;
+
+    SituationService(DSLContext db, AuditLog audit, Clock clock, nl.bijstandsportaal.account.AccountRepository accounts) {
+        this.accounts = accounts;
         this.db = db;
         this.audit = audit;
         this.clock = clock;
@@ -60,6 +63,7 @@ public class SituationService {
 
     /** The situation as stored, recorded in the audit trail. */
     public Current open(CurrentUser consulent, long burgerId) {
+        requireTeam(consulent, burgerId);
         Current current = load(db, burgerId, consulent.gemeenteId(), false).orElseThrow(NotFoundException::new);
         audit.record(consulent.id(), burgerId, SITUATION_OPENED, "Situatie en plichten geopend");
         return current;
@@ -73,6 +77,7 @@ public class SituationService {
         LocalDate today = Today.in(clock);
         return db.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
+            requireTeam(consulent, burgerId);
             Current current = load(tx, burgerId, consulent.gemeenteId(), true).orElseThrow(NotFoundException::new);
             SituationForm.Checked checked = SituationForm.check(form, today, current.members());
             if (!checked.ok()) {
@@ -181,6 +186,13 @@ public class SituationService {
             }
         }
         return changed;
+    }
+
+    /** Only a citizen of the consulent's team (or taken over); anyone else is the same 404 as what does not exist. */
+    private void requireTeam(CurrentUser consulent, long burgerId) {
+        if (accounts.access(consulent, burgerId) != nl.bijstandsportaal.account.AccountRepository.Access.TEAM) {
+            throw new NotFoundException();
+        }
     }
 
     /** The situation of a citizen of {@code gemeenteId}; {@code lock}: within a transaction, lock the citizen's row. */

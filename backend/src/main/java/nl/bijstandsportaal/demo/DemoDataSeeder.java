@@ -114,6 +114,9 @@ public class DemoDataSeeder {
         medewerker(t, utrecht, "lotte.visser@utrecht.demo", "Lotte Visser", "030 123 4568", "CONSULENT,TEAMLEIDER");
         // Teams: a consulent's work list holds the citizens of their team.
         t.update(MEDEWERKER).set(MEDEWERKER.TEAM, "Team Zuid").where(MEDEWERKER.GEMEENTE_ID.eq(utrecht)).execute();
+        // A consulent of another team in Utrecht: sees Henk's and Jan's file only after taking it over, with a reason.
+        long sven = medewerker(t, utrecht, "sven.bos@utrecht.demo", "Sven Bos", "030 123 4569", "CONSULENT");
+        t.update(MEDEWERKER).set(MEDEWERKER.TEAM, "Team Noord").where(MEDEWERKER.ID.eq(sven)).execute();
         t.update(MEDEWERKER).set(MEDEWERKER.TEAM, "Team Westland").where(MEDEWERKER.GEMEENTE_ID.eq(westland)).execute();
 
         long sanne = burger(t, westland, marieke, "999990019", "Sanne", "de Vries", today.minusYears(34).minusDays(40), "ALLEENSTAAND",

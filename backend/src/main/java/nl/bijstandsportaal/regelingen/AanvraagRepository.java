@@ -65,12 +65,17 @@ class AanvraagRepository {
 
     /** Sent applications of a municipality, oldest first, with the citizen's name and whether a bezwaar waits. */
     List<SentRow> sent(String gemeente) {
+        return sent(gemeente, org.jooq.impl.DSL.noCondition());
+    }
+
+    /** As {@link #sent(String)}, of the citizens that meet {@code citizens} (a condition on BURGER). */
+    List<SentRow> sent(String gemeente, org.jooq.Condition citizens) {
         return db.select(AANVRAAG.ID, AANVRAAG.PUBLIC_ID, AANVRAAG.REGELING, AANVRAAG.KENMERK, AANVRAAG.VERSTUURD_OP, AANVRAAG.STATUS,
                         BURGER.VOORNAAM, BURGER.ACHTERNAAM, AANVRAAG.VERDAAGD_OP, AANVRAAG.VERDAAGD_TOT, AANVRAAG.VOORGESTELD_DOOR,
                         BEZWAAR.ID, BEZWAAR.GEZIEN_OP, AANVRAAG.BURGER_ID, AANVRAAG.BESLOTEN_OP, BEZWAAR.INGEDIEND_OP)
                 .from(AANVRAAG).join(BURGER).on(BURGER.ID.eq(AANVRAAG.BURGER_ID))
                 .leftJoin(BEZWAAR).on(BEZWAAR.AANVRAAG_ID.eq(AANVRAAG.ID))
-                .where(AANVRAAG.GEMEENTE.eq(gemeente).and(AANVRAAG.STATUS.ne(CONCEPT)))
+                .where(AANVRAAG.GEMEENTE.eq(gemeente).and(AANVRAAG.STATUS.ne(CONCEPT))).and(citizens)
                 .orderBy(AANVRAAG.VERSTUURD_OP)
                 .fetch(r -> new SentRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5().toInstant(ZoneOffset.UTC), r.value6(),
                         r.value7() + " " + r.value8(), verdaging(r.value9(), r.value10()), r.value11(),

@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.regelingen;
 
+import nl.bijstandsportaal.account.AccountRepository;
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.documents.DocumentRequests;
 import nl.bijstandsportaal.notifications.MessageArguments;
@@ -60,6 +61,7 @@ public class AanvraagService {
     public static final int MAX_NOTE = 1000;
 
     private final AanvraagRepository repository;
+    private final AccountRepository accounts;
     private final RegelingenService regelingen;
     private final RegelingenRepository checkAnswers;
     private final DocumentRequests documents;
@@ -74,7 +76,9 @@ public class AanvraagService {
 
     AanvraagService(AanvraagRepository repository, RegelingenService regelingen, RegelingenRepository checkAnswers,
                     DocumentRequests documents, RulesService rules, RulePeriodRepository municipalities, Outbox outbox,
-                    MessageArguments arguments, Messages messages, AuditLog audit, DSLContext db, Clock clock) {
+                    MessageArguments arguments, Messages messages, AuditLog audit, DSLContext db, Clock clock,
+                    AccountRepository accounts) {
+        this.accounts = accounts;
         this.repository = repository;
         this.regelingen = regelingen;
         this.checkAnswers = checkAnswers;
@@ -333,7 +337,7 @@ public class AanvraagService {
     public List<WorkItem> workList(CurrentUser consulent) {
         String gemeente = gemeenteOf(consulent);
         LocalDate today = today();
-        List<AanvraagRepository.SentRow> rows = repository.sent(gemeente);
+        List<AanvraagRepository.SentRow> rows = repository.sent(gemeente, accounts.teamOf(consulent));
         Map<Long, List<Termijnen.Herstel>> herstel = repository.herstel(rows.stream().map(AanvraagRepository.SentRow::id).toList());
         return rows.stream().map(row -> {
             Regeling regeling = Regeling.valueOf(row.regeling());
@@ -630,8 +634,13 @@ public class AanvraagService {
         return repository.own(citizen.id(), id).orElseThrow(NotFoundException::new);
     }
 
+    /** A sent application of a citizen the employee may see (their team's, or taken over); else 404. */
     private AanvraagRecord inGemeente(CurrentUser consulent, String id) {
-        return repository.inGemeente(gemeenteOf(consulent), id).orElseThrow(NotFoundException::new);
+        AanvraagRecord r = repository.inGemeente(gemeenteOf(consulent), id).orElseThrow(NotFoundException::new);
+        if (accounts.access(consulent, r.getBurgerId()) != AccountRepository.Access.TEAM) {
+            throw new NotFoundException();
+        }
+        return r;
     }
 
     private String gemeenteOf(CurrentUser employee) {

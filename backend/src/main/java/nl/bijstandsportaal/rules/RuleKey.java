@@ -135,6 +135,8 @@ public enum RuleKey {
     WERKLIJST_WIJZIGING_DAGEN("werklijst.wijziging_dagen", Kind.NUMBER),
     WERKLIJST_DOCUMENT_DAGEN("werklijst.document_dagen", Kind.NUMBER),
     GESPREK_ANTWOORD_WERKDAGEN("gesprek.antwoord_werkdagen", Kind.NUMBER),
+    // A file of another team taken over (with a reason) stays open until the end of this many days after today.
+    DOSSIER_OVERNAME_DAGEN("dossier.overname_dagen", Kind.NUMBER),
 
     // Participatiewet in balans: from which day the law allows a measure (1) or not yet (0). National only: the law
     // decides, not the municipality. A municipality cannot switch a measure on before its law is in force.

@@ -30,6 +30,7 @@ public abstract class PortalTest implements TestPropertyProvider {
     public static final String DENNIS = "dennis.deboer@utrecht.demo";
     public static final String PRIYA = "priya.ramdin@utrecht.demo";
     public static final String LOTTE = "lotte.visser@utrecht.demo";
+    public static final String SVEN = "sven.bos@utrecht.demo";
 
     @Inject
     protected EmbeddedServer server;
