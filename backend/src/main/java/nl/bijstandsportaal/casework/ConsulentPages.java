@@ -20,6 +20,7 @@ import io.micronaut.views.View;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.web.FormBody;
 import nl.bijstandsportaal.platform.security.CurrentUser;
+import nl.bijstandsportaal.appointments.Appointments;
 import nl.bijstandsportaal.documents.DocumentRequestForm;
 import nl.bijstandsportaal.documents.DocumentRequests;
 import nl.bijstandsportaal.income.IncomeCasework;
@@ -42,9 +43,11 @@ class ConsulentPages {
     private final ConsulentMessages messages;
     private final ChangeDecisions changes;
     private final DocumentRequests documents;
+    private final Appointments appointments;
 
     ConsulentPages(CaseloadService caseload, RightsService rights, IncomeCasework income, ConsulentMessages messages,
-                   ChangeDecisions changes, DocumentRequests documents) {
+                   ChangeDecisions changes, DocumentRequests documents, Appointments appointments) {
+        this.appointments = appointments;
         this.changes = changes;
         this.documents = documents;
         this.caseload = caseload;
@@ -84,6 +87,9 @@ class ConsulentPages {
         }
         if ("nieuwebestanden".equals(opgeslagen)) {
             model.put("documentNewFiles", true);
+        }
+        if ("afspraak".equals(opgeslagen)) {
+            model.put("appointmentSaved", true);
         }
         return model;
     }
@@ -179,6 +185,8 @@ class ConsulentPages {
         model.put("documentSteps", DocumentRequests.CLOSING);
         model.put("documentMaxWhat", DocumentRequestForm.MAX_WHAT);
         model.put("documentMaxWhy", DocumentRequestForm.MAX_WHY);
+        model.put("appointments", appointments.forConsulent(consulent, id));
+        model.put("conversationRequests", appointments.requestsForConsulent(consulent, id));
         return model;
     }
 
