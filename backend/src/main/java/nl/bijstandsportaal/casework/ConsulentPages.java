@@ -22,6 +22,7 @@ import nl.bijstandsportaal.conversations.Conversations;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.web.FormBody;
 import nl.bijstandsportaal.platform.security.CurrentUser;
+import nl.bijstandsportaal.appointments.Appointments;
 import nl.bijstandsportaal.documents.DocumentRequestForm;
 import nl.bijstandsportaal.documents.DocumentRequests;
 import nl.bijstandsportaal.income.IncomeCasework;
@@ -45,9 +46,11 @@ class ConsulentPages {
     private final ReadabilityCheck readability;
     private final ChangeDecisions changes;
     private final DocumentRequests documents;
+    private final Appointments appointments;
 
     ConsulentPages(CaseloadService caseload, RightsService rights, IncomeCasework income, Conversations conversations, ReadabilityCheck readability,
-                   ChangeDecisions changes, DocumentRequests documents) {
+                   ChangeDecisions changes, DocumentRequests documents, Appointments appointments) {
+        this.appointments = appointments;
         this.changes = changes;
         this.documents = documents;
         this.caseload = caseload;
@@ -120,6 +123,9 @@ class ConsulentPages {
         }
         if ("nieuwebestanden".equals(opgeslagen)) {
             model.put("documentNewFiles", true);
+        }
+        if ("afspraak".equals(opgeslagen)) {
+            model.put("appointmentSaved", true);
         }
         return model;
     }
@@ -271,6 +277,8 @@ class ConsulentPages {
         model.put("documentSteps", DocumentRequests.CLOSING);
         model.put("documentMaxWhat", DocumentRequestForm.MAX_WHAT);
         model.put("documentMaxWhy", DocumentRequestForm.MAX_WHY);
+        model.put("appointments", appointments.forConsulent(consulent, id));
+        model.put("conversationRequests", appointments.requestsForConsulent(consulent, id));
         return model;
     }
 

@@ -17,10 +17,16 @@ public final class DeliveryPlan {
     /**
      * A claimed delivery with what deciding needs. {@code token}: the device's push token, null when the device is
      * gone or now belongs to someone else; {@code email}: null when the citizen has none; {@code wanted}: the
-     * citizen's choice for this topic and channel (null: never chosen, which means on).
+     * citizen's choice for this topic and channel (null: never chosen, which means on); {@code latest}: after this moment
+     * the message is of no use by push or e-mail (an appointment's start), null for most messages.
      */
     public record Candidate(long id, Channel channel, int attempts, String messageId, Topic topic, String link,
-                            long deviceId, String token, String email, QuietHours quietHours, Boolean wanted) {
+                            long deviceId, String token, String email, QuietHours quietHours, Boolean wanted, Instant latest) {
+
+        public Candidate(long id, Channel channel, int attempts, String messageId, Topic topic, String link,
+                         long deviceId, String token, String email, QuietHours quietHours, Boolean wanted) {
+            this(id, channel, attempts, messageId, topic, link, deviceId, token, email, quietHours, wanted, null);
+        }
     }
 
     public sealed interface Decision permits Send, Skip, Later {
@@ -47,8 +53,13 @@ public final class DeliveryPlan {
         if (c.channel() == Channel.EMAIL && (c.email() == null || c.email().isBlank())) {
             return new Skip("no e-mail address");
         }
+        if (c.latest() != null && !now.isBefore(c.latest())) {
+            return new Skip("too late to be of use");
+        }
         Instant allowed = c.quietHours().nextAllowed(now);
-        if (allowed.isAfter(now)) {
+        // Quiet hours hold a message back, but not past the moment it is for (a reminder two hours before an early
+        // appointment): then it goes now, the lesser harm (ADR 0023).
+        if (allowed.isAfter(now) && (c.latest() == null || allowed.isBefore(c.latest()))) {
             return new Later(allowed);
         }
         return new Send();

@@ -30,14 +30,21 @@ import static nl.bijstandsportaal.platform.db.generated.Tables.MELDING;
 @Singleton
 public class Outbox {
 
-    /** What to write. {@code key}: the event, unique per citizen (e.g. "inkomsten/2026-11/herinnering"). */
-    public record Message(long burgerId, Topic topic, String key, String text, String argumentsJson, String link) {
+    /**
+     * What to write. {@code key}: the event, unique per citizen (e.g. "inkomsten/2026-11/herinnering"). {@code latest}:
+     * after this moment a push or e-mail of it is of no use (an appointment's start); null for most messages.
+     */
+    public record Message(long burgerId, Topic topic, String key, String text, String argumentsJson, String link, Instant latest) {
+
+        public Message(long burgerId, Topic topic, String key, String text, String argumentsJson, String link) {
+            this(burgerId, topic, key, text, argumentsJson, link, null);
+        }
     }
 
     /** @return the new message's id; empty when this citizen already has a message for this event */
     public Optional<Long> write(DSLContext tx, Message message, Instant now) {
         int written = writeEach(tx, tx.select(DSL.val(message.burgerId()).as("burger_id")), message.topic(), message.key(), message.text(),
-                message.argumentsJson(), message.link(), now);
+                message.argumentsJson(), message.link(), message.latest(), now);
         if (written == 0) {
             return Optional.empty();
         }
@@ -56,13 +63,19 @@ public class Outbox {
      */
     public int writeEach(DSLContext tx, Select<? extends Record1<Long>> citizens, Topic topic, String key, String text,
                          String argumentsJson, String link, Instant now) {
+        return writeEach(tx, citizens, topic, key, text, argumentsJson, link, null, now);
+    }
+
+    private int writeEach(DSLContext tx, Select<? extends Record1<Long>> citizens, Topic topic, String key, String text,
+                          String argumentsJson, String link, Instant latest, Instant now) {
         LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
         Table<?> chosen = citizens.asTable("gekozen");
         Field<Long> burger = chosen.field(0, Long.class);
         int written = tx.insertInto(MELDING, MELDING.PUBLIC_ID, MELDING.BURGER_ID, MELDING.ONDERWERP, MELDING.SLEUTEL,
-                        MELDING.TEKST, MELDING.ARGUMENTEN, MELDING.LINK, MELDING.AANGEMAAKT_OP)
+                        MELDING.TEKST, MELDING.ARGUMENTEN, MELDING.LINK, MELDING.AANGEMAAKT_OP, MELDING.UITERLIJK_OP)
                 .select(tx.select(DSL.uuid().cast(String.class), burger, DSL.val(topic.name()), DSL.val(key),
-                        DSL.val(text), DSL.val(argumentsJson, String.class), DSL.val(link, String.class), DSL.val(at)).from(chosen)
+                        DSL.val(text), DSL.val(argumentsJson, String.class), DSL.val(link, String.class), DSL.val(at),
+                        DSL.val(latest == null ? null : LocalDateTime.ofInstant(latest, ZoneOffset.UTC), LocalDateTime.class)).from(chosen)
                         // Who has it already is left out before inserting: a run that comes again only reads.
                         .whereNotExists(DSL.selectOne().from(MELDING).where(MELDING.BURGER_ID.eq(burger)).and(MELDING.SLEUTEL.eq(key))))
                 .onDuplicateKeyIgnore()

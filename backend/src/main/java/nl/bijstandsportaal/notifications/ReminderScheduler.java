@@ -20,6 +20,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import static nl.bijstandsportaal.platform.db.generated.Tables.AFSPRAAK;
 import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
 import static nl.bijstandsportaal.platform.db.generated.Tables.DEVICE;
 import static nl.bijstandsportaal.platform.db.generated.Tables.DOCUMENTVERZOEK;
@@ -72,6 +73,7 @@ public class ReminderScheduler {
             written += payslipsStillToCome(gemeente.value1(), gemeente.value2(), book, today, now);
             written += documentsStillToCome(gemeente.value1(), gemeente.value2(), book, today, now);
         }
+        written += appointmentsComingUp(now);
         written += devicesAboutToExpire(now);
         removeExpiredDevices(now);
         if (written > 0) {
@@ -162,6 +164,47 @@ public class ReminderScheduler {
                         // Proof for an application was asked by the portal, not by the consulent: its own words.
                         stage.get().text + ("BEWIJS".equals(r.value6()) ? ".bewijs" : ""), arguments.of(List.of(r.value3(), r.value4())),
                         "/documenten/" + r.value2()), now).isPresent() ? 1 : 0;
+            });
+        }
+        return written;
+    }
+
+    /**
+     * A planned appointment: a reminder the day before and one two hours before (AppointmentReminders), once per
+     * appointment, version and stage. The message is of no use by push or e-mail after the start, and quiet hours do not
+     * hold it back past it (Outbox.Message#latest). The row records when each reminder was written.
+     */
+    private int appointmentsComingUp(Instant now) {
+        var planned = db.select(AFSPRAAK.ID, AFSPRAAK.BURGER_ID, AFSPRAAK.PUBLIC_ID, AFSPRAAK.VERSIE, AFSPRAAK.BEGINT_OP, AFSPRAAK.GEWIJZIGD_OP)
+                .from(AFSPRAAK)
+                .where(AFSPRAAK.STATUS.eq("GEPLAND"))
+                .and(AFSPRAAK.BEGINT_OP.gt(utc(now))).and(AFSPRAAK.BEGINT_OP.le(utc(now.plus(AppointmentReminders.WINDOW))))
+                .orderBy(AFSPRAAK.ID)
+                .fetch();
+        int written = 0;
+        for (var r : planned) {
+            Instant start = r.value5().toInstant(ZoneOffset.UTC);
+            var stage = AppointmentReminders.stage(r.value6().toInstant(ZoneOffset.UTC), start, now);
+            if (stage.isEmpty()) {
+                continue;
+            }
+            written += db.transactionResult(cfg -> {
+                DSLContext tx = cfg.dsl();
+                // Still planned at this time, and it stays so until this commits: cancelled or moved a moment ago (both
+                // lock the row) gets no reminder for the old time.
+                if (tx.selectOne().from(AFSPRAAK).where(AFSPRAAK.ID.eq(r.value1())).and(AFSPRAAK.STATUS.eq("GEPLAND"))
+                        .and(AFSPRAAK.VERSIE.eq(r.value4())).forUpdate().fetchOptional().isEmpty()) {
+                    return 0;
+                }
+                var local = start.atZone(Today.DUTCH_TIME);
+                boolean isNew = outbox.write(tx, new Outbox.Message(r.value2(), Topic.BERICHTEN,
+                        AppointmentReminders.key(r.value3(), r.value4(), stage.get()), stage.get().text,
+                        arguments.of(List.of(local.toLocalDate(), local.toLocalTime().toString())), "/afspraken/" + r.value3(), start), now).isPresent();
+                if (isNew) {
+                    tx.update(AFSPRAAK).set(stage.get() == AppointmentReminders.Stage.DAY_BEFORE ? AFSPRAAK.HERINNERING_DAG_OP : AFSPRAAK.HERINNERING_UUR_OP, utc(now))
+                            .where(AFSPRAAK.ID.eq(r.value1())).execute();
+                }
+                return isNew ? 1 : 0;
             });
         }
         return written;
