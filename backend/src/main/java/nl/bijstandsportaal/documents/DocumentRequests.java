@@ -33,6 +33,7 @@ import java.util.UUID;
 import static nl.bijstandsportaal.platform.db.generated.Tables.AANVRAAG;
 import static nl.bijstandsportaal.platform.db.generated.Tables.DOCUMENTVERZOEK;
 import static nl.bijstandsportaal.platform.db.generated.Tables.DOCUMENTVERZOEK_BIJLAGE;
+import static nl.bijstandsportaal.platform.db.generated.Tables.DOCUMENTVERZOEK_STAP;
 import static nl.bijstandsportaal.platform.db.generated.Tables.MEDEWERKER;
 
 /**
@@ -74,11 +75,47 @@ public class DocumentRequests {
      */
     public record DocumentRequest(long id, String publicId, String what, String why, LocalDate deadline, Status status,
                                   Instant askedAt, Instant sentAt, Instant closedAt, String askedBy, List<SentFile> files,
-                                  boolean late, Soort soort, String aanvraag, String kenmerk) {
+                                  boolean late, Soort soort, String aanvraag, String kenmerk, List<Step> steps) {
+
+        /** The consulent's words of the last "not good enough", while the citizen still has to send again; else null. */
+        public Step sendAgain() {
+            if (status != Status.OPEN || steps.isEmpty()) {
+                return null;
+            }
+            Step last = steps.stream().filter(s -> s.kind() == StepKind.NOT_GOOD_ENOUGH || s.kind() == StepKind.ASKED)
+                    .reduce((a, b) -> b).orElse(null);
+            return last != null && last.kind() == StepKind.NOT_GOOD_ENOUGH ? last : null;
+        }
     }
 
-    /** A file the citizen sent (without its content). */
-    public record SentFile(long id, String name, String contentType, int size, Instant addedAt) {
+    /**
+     * A file the citizen sent (without its content). {@code notGoodEnoughAt}: when the consulent found it not good enough
+     * and asked again (null: not so).
+     */
+    public record SentFile(long id, String name, String contentType, int size, Instant addedAt, Instant notGoodEnoughAt) {
+        public boolean notGoodEnough() {
+            return notGoodEnoughAt != null;
+        }
+    }
+
+    /** What happened to a request, in the order it happened (documentverzoek_stap). */
+    public enum StepKind { ASKED, FILE_SENT, EXTENDED, NOT_GOOD_ENOUGH, DONE, WITHDRAWN }
+
+    /**
+     * One step of a request. {@code requestId}/{@code what}: the request's public id and what was asked; {@code by}: the
+     * employee who took it (null: the citizen sent a file, or the portal took it); {@code text}: the words for the
+     * citizen (the reason for more time, what was wrong; null: none); {@code oldDeadline}/{@code newDeadline}: the last
+     * day before and after it (ASKED: only the new one); {@code fileName}: the file sent (FILE_SENT).
+     */
+    public record Step(long id, String requestId, String what, StepKind kind, Instant at, String by, String text,
+                       LocalDate oldDeadline, LocalDate newDeadline, String fileName) {
+    }
+
+    /** What a step on an open request did: DONE, or the messages per field (then nothing is stored). */
+    public record StepResult(Map<String, Text> errors) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
     }
 
     /** The form's starting values for a citizen: today's default deadline, and the earliest one allowed. */
@@ -179,6 +216,7 @@ public class DocumentRequests {
                     .set(DOCUMENTVERZOEK.STATUS, Status.OPEN.name()).set(DOCUMENTVERZOEK.GEVRAAGD_OP, utc(clock.instant()))
                     .set(DOCUMENTVERZOEK.AANVRAAG_ID, aanvraagId).set(DOCUMENTVERZOEK.SOORT, Soort.BEWIJS.name())
                     .execute();
+            step(tx, idOf(tx, publicId), StepKind.ASKED, clock.instant(), null, null, null, today.plusDays(days), null);
         }
     }
 
@@ -188,7 +226,13 @@ public class DocumentRequests {
      * tells the citizen.
      */
     public void withdrawForApplication(DSLContext tx, long aanvraagId) {
-        tx.update(DOCUMENTVERZOEK).set(DOCUMENTVERZOEK.STATUS, Status.INGETROKKEN.name()).set(DOCUMENTVERZOEK.AFGEROND_OP, utc(clock.instant()))
+        Instant now = clock.instant();
+        tx.insertInto(DOCUMENTVERZOEK_STAP, DOCUMENTVERZOEK_STAP.VERZOEK_ID, DOCUMENTVERZOEK_STAP.SOORT, DOCUMENTVERZOEK_STAP.OP)
+                .select(tx.select(DOCUMENTVERZOEK.ID, org.jooq.impl.DSL.val(StepKind.WITHDRAWN.name()), org.jooq.impl.DSL.val(utc(now)))
+                        .from(DOCUMENTVERZOEK)
+                        .where(DOCUMENTVERZOEK.AANVRAAG_ID.eq(aanvraagId).and(DOCUMENTVERZOEK.STATUS.eq(Status.OPEN.name()))))
+                .execute();
+        tx.update(DOCUMENTVERZOEK).set(DOCUMENTVERZOEK.STATUS, Status.INGETROKKEN.name()).set(DOCUMENTVERZOEK.AFGEROND_OP, utc(now))
                 .where(DOCUMENTVERZOEK.AANVRAAG_ID.eq(aanvraagId).and(DOCUMENTVERZOEK.STATUS.eq(Status.OPEN.name()))).execute();
     }
 
@@ -202,6 +246,7 @@ public class DocumentRequests {
                 .set(DOCUMENTVERZOEK.STATUS, Status.OPEN.name()).set(DOCUMENTVERZOEK.GEVRAAGD_OP, utc(now))
                 .set(DOCUMENTVERZOEK.AANVRAAG_ID, aanvraagId).set(DOCUMENTVERZOEK.SOORT, soort.name())
                 .execute();
+        step(t, idOf(t, publicId), StepKind.ASKED, now, medewerkerId, null, null, request.deadline(), null);
         String text = soort == Soort.HERSTEL ? "notification.document.herstel" : "notification.document.asked";
         outbox.write(t, new Outbox.Message(burgerId, Topic.DOCUMENTEN, "document/" + publicId + "/gevraagd",
                 text, arguments.of(List.of(request.what(), request.deadline())), link(publicId)), now);
@@ -247,6 +292,8 @@ public class DocumentRequests {
             }
             t.update(DOCUMENTVERZOEK).set(DOCUMENTVERZOEK.STATUS, to.name()).set(DOCUMENTVERZOEK.AFGEROND_OP, utc(now))
                     .where(DOCUMENTVERZOEK.ID.eq(request.getId())).execute();
+            step(t, request.getId(), to == Status.AFGEROND ? StepKind.DONE : StepKind.WITHDRAWN, now, consulent.id(), null,
+                    null, null, null);
             // Done is news about what the citizen sent; withdrawn is about a document they no longer need to find.
             String text = "notification.document." + to.name() + (request.getGestuurdOp() == null ? ".nothingSent" : "");
             outbox.write(t, new Outbox.Message(citizen.id(), to == Status.AFGEROND ? Topic.STATUS : Topic.DOCUMENTEN,
@@ -255,6 +302,123 @@ public class DocumentRequests {
             audit.record(t, consulent.id(), citizen.id(), "DOCUMENTVERZOEK_" + to.name(), "Documentverzoek " + to.name().toLowerCase(java.util.Locale.ROOT));
             return Closed.DONE;
         });
+    }
+
+    /**
+     * One request with what the consulent can do next: the earliest later last day, and the last day offered when asking
+     * again (the municipality's usual term). Opening it is audited, like the file it is part of.
+     */
+    public record ConsulentView(CitizenProfile citizen, DocumentRequest request, LocalDate earliestExtension, LocalDate againDefault,
+                                int minimumDays) {
+    }
+
+    public ConsulentView forConsulent(CurrentUser consulent, long burgerId, String publicId) {
+        CitizenProfile citizen = accounts.citizenFor(consulent, burgerId);
+        DocumentRequest request = requests(DOCUMENTVERZOEK.BURGER_ID.eq(citizen.id()).and(DOCUMENTVERZOEK.PUBLIC_ID.eq(publicId))).stream()
+                .findFirst().orElseThrow(NotFoundException::new);
+        Defaults defaults = defaults(citizen);
+        audit.record(consulent.id(), citizen.id(), "DOCUMENTVERZOEK_BEKEKEN", "Documentverzoek geopend");
+        return new ConsulentView(citizen, request,
+                DocumentStepForm.earliestExtension(request.deadline(), Today.in(clock), defaults.minimumDays()), defaults.deadline(),
+                defaults.minimumDays());
+    }
+
+    /**
+     * "Meer tijd geven": a later last day for a request that is still open (nothing sent in this round), with an optional
+     * reason for the citizen. The reminders follow the new day (a new round, so a reminder already sent for the old day
+     * does not stop the one for the new day). For a request to complete an application the clock stays still until the
+     * new day or the first file (Termijnen.herstel). The citizen is told; audited. Messages per field, then nothing is stored.
+     */
+    public StepResult extend(CurrentUser consulent, long burgerId, String publicId, Map<String, String> typed) {
+        CitizenProfile citizen = accounts.citizenFor(consulent, burgerId);
+        LocalDate today = Today.in(clock);
+        int minimum = defaults(citizen).minimumDays();
+        Instant now = clock.instant();
+        return db.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            DocumentverzoekRecord request = lock(t, citizen.id(), publicId);
+            if (Status.valueOf(request.getStatus()) != Status.OPEN) {
+                return new StepResult(Map.of(DocumentStepForm.EXTEND_DATE, Text.of("consulent.document.extend.error.notOpen")));
+            }
+            DocumentStepForm.Checked checked = DocumentStepForm.extension(typed, request.getUiterlijk(), today, minimum);
+            if (!checked.ok()) {
+                return new StepResult(checked.errors());
+            }
+            t.update(DOCUMENTVERZOEK).set(DOCUMENTVERZOEK.UITERLIJK, checked.deadline())
+                    .set(DOCUMENTVERZOEK.RONDE, DOCUMENTVERZOEK.RONDE.plus(1)).set(DOCUMENTVERZOEK.RONDE_SINDS, utc(now))
+                    .where(DOCUMENTVERZOEK.ID.eq(request.getId())).execute();
+            long stepId = step(t, request.getId(), StepKind.EXTENDED, now, consulent.id(), checked.text(), request.getUiterlijk(),
+                    checked.deadline(), null);
+            outbox.write(t, new Outbox.Message(citizen.id(), Topic.DOCUMENTEN, stepKey(publicId, stepId),
+                    checked.text() == null ? "notification.document.extended" : "notification.document.extended.reason",
+                    arguments.of(List.of(request.getWat(), checked.deadline())), link(publicId)), now);
+            audit.record(t, consulent.id(), citizen.id(), "DOCUMENTVERZOEK_VERLENGD",
+                    "Termijn documentverzoek verlengd van " + request.getUiterlijk() + " tot " + checked.deadline());
+            return new StepResult(Map.of());
+        });
+    }
+
+    /**
+     * "Niet goed genoeg": what the citizen sent does not do; they are told what is wrong and what to send instead, by a
+     * new last day. The request is open again (reminders start again for the new day); the files sent stay, marked as
+     * not good enough. For a request to complete an application this is a new request to complete: a new pause of the
+     * clock from the day after it (Termijnen.herstel). {@code filesSeen}: how many files the consulent's page showed
+     * (null: not known); when the citizen has sent more since, nothing changes. Audited; messages per field.
+     */
+    public StepResult askAgain(CurrentUser consulent, long burgerId, String publicId, Map<String, String> typed, Integer filesSeen) {
+        CitizenProfile citizen = accounts.citizenFor(consulent, burgerId);
+        LocalDate today = Today.in(clock);
+        int minimum = defaults(citizen).minimumDays();
+        Instant now = clock.instant();
+        return db.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            DocumentverzoekRecord request = lock(t, citizen.id(), publicId);
+            if (Status.valueOf(request.getStatus()) != Status.GESTUURD) {
+                return new StepResult(Map.of(DocumentStepForm.AGAIN_TEXT, Text.of("consulent.document.again.error.notSent")));
+            }
+            if (filesSeen != null && t.fetchCount(DOCUMENTVERZOEK_BIJLAGE, DOCUMENTVERZOEK_BIJLAGE.VERZOEK_ID.eq(request.getId())) != filesSeen) {
+                return new StepResult(Map.of(DocumentStepForm.AGAIN_TEXT, Text.of("consulent.document.again.error.newFiles")));
+            }
+            DocumentStepForm.Checked checked = DocumentStepForm.again(typed, today, minimum);
+            if (!checked.ok()) {
+                return new StepResult(checked.errors());
+            }
+            t.update(DOCUMENTVERZOEK).set(DOCUMENTVERZOEK.STATUS, Status.OPEN.name()).setNull(DOCUMENTVERZOEK.GESTUURD_OP)
+                    .set(DOCUMENTVERZOEK.UITERLIJK, checked.deadline())
+                    .set(DOCUMENTVERZOEK.RONDE, DOCUMENTVERZOEK.RONDE.plus(1)).set(DOCUMENTVERZOEK.RONDE_SINDS, utc(now))
+                    .where(DOCUMENTVERZOEK.ID.eq(request.getId())).execute();
+            t.update(DOCUMENTVERZOEK_BIJLAGE).set(DOCUMENTVERZOEK_BIJLAGE.AFGEKEURD_OP, utc(now))
+                    .where(DOCUMENTVERZOEK_BIJLAGE.VERZOEK_ID.eq(request.getId())).and(DOCUMENTVERZOEK_BIJLAGE.AFGEKEURD_OP.isNull()).execute();
+            long stepId = step(t, request.getId(), StepKind.NOT_GOOD_ENOUGH, now, consulent.id(), checked.text(), request.getUiterlijk(),
+                    checked.deadline(), null);
+            outbox.write(t, new Outbox.Message(citizen.id(), Topic.DOCUMENTEN, stepKey(publicId, stepId), "notification.document.notGoodEnough",
+                    arguments.of(List.of(request.getWat(), checked.deadline())), link(publicId)), now);
+            audit.record(t, consulent.id(), citizen.id(), "DOCUMENTVERZOEK_NIET_GOED_GENOEG",
+                    "Documentverzoek opnieuw gevraagd, uiterlijk " + checked.deadline());
+            return new StepResult(Map.of());
+        });
+    }
+
+    private static DocumentverzoekRecord lock(DSLContext t, long burgerId, String publicId) {
+        return t.selectFrom(DOCUMENTVERZOEK).where(DOCUMENTVERZOEK.BURGER_ID.eq(burgerId))
+                .and(DOCUMENTVERZOEK.PUBLIC_ID.eq(publicId)).forUpdate().fetchOptional().orElseThrow(NotFoundException::new);
+    }
+
+    /** The event of a step the citizen hears about: one message per step. */
+    static String stepKey(String publicId, long stepId) {
+        return "document/" + publicId + "/stap/" + stepId;
+    }
+
+    /**
+     * All steps of all requests of a citizen, newest first, each with its request's public id and what was asked: for a
+     * timeline of the citizen's file. The caller has checked that the citizen is the one asking, or in the consulent's
+     * municipality.
+     */
+    public List<Step> stepsOf(long burgerId) {
+        List<Step> all = new ArrayList<>();
+        steps(DOCUMENTVERZOEK.BURGER_ID.eq(burgerId)).values().forEach(all::addAll);
+        all.sort(Comparator.comparing(Step::at).thenComparing(Step::id).reversed());
+        return all;
     }
 
     /** A file the citizen sent, for the consulent to open. Audited. */
@@ -330,6 +494,10 @@ public class DocumentRequests {
                 .set(DOCUMENTVERZOEK_BIJLAGE.SHA256, checksum).set(DOCUMENTVERZOEK_BIJLAGE.INHOUD, upload.bytes())
                 .set(DOCUMENTVERZOEK_BIJLAGE.TOEGEVOEGD_OP, now)
                 .execute();
+        long fileId = tx.select(DOCUMENTVERZOEK_BIJLAGE.ID).from(DOCUMENTVERZOEK_BIJLAGE)
+                .where(DOCUMENTVERZOEK_BIJLAGE.VERZOEK_ID.eq(request.getId())).and(DOCUMENTVERZOEK_BIJLAGE.SHA256.eq(checksum))
+                .fetchSingle(DOCUMENTVERZOEK_BIJLAGE.ID);
+        step(tx, request.getId(), StepKind.FILE_SENT, now.toInstant(ZoneOffset.UTC), null, null, null, null, fileId);
         if (request.getGestuurdOp() == null) {
             tx.update(DOCUMENTVERZOEK).set(DOCUMENTVERZOEK.STATUS, Status.GESTUURD.name()).set(DOCUMENTVERZOEK.GESTUURD_OP, now)
                     .where(DOCUMENTVERZOEK.ID.eq(request.getId())).execute();
@@ -351,13 +519,15 @@ public class DocumentRequests {
         Map<Long, List<SentFile>> files = new LinkedHashMap<>();
         if (!rows.isEmpty()) {
             db.select(DOCUMENTVERZOEK_BIJLAGE.ID, DOCUMENTVERZOEK_BIJLAGE.VERZOEK_ID, DOCUMENTVERZOEK_BIJLAGE.BESTANDSNAAM,
-                            DOCUMENTVERZOEK_BIJLAGE.CONTENT_TYPE, DOCUMENTVERZOEK_BIJLAGE.GROOTTE, DOCUMENTVERZOEK_BIJLAGE.TOEGEVOEGD_OP)
+                            DOCUMENTVERZOEK_BIJLAGE.CONTENT_TYPE, DOCUMENTVERZOEK_BIJLAGE.GROOTTE, DOCUMENTVERZOEK_BIJLAGE.TOEGEVOEGD_OP,
+                            DOCUMENTVERZOEK_BIJLAGE.AFGEKEURD_OP)
                     .from(DOCUMENTVERZOEK_BIJLAGE)
                     .where(DOCUMENTVERZOEK_BIJLAGE.VERZOEK_ID.in(rows.getValues(DOCUMENTVERZOEK.ID)))
                     .orderBy(DOCUMENTVERZOEK_BIJLAGE.ID)
                     .forEach(f -> files.computeIfAbsent(f.value2(), k -> new ArrayList<>()).add(
-                            new SentFile(f.value1(), f.value3(), f.value4(), f.value5(), instant(f.value6()))));
+                            new SentFile(f.value1(), f.value3(), f.value4(), f.value5(), instant(f.value6()), instant(f.value7()))));
         }
+        Map<Long, List<Step>> steps = rows.isEmpty() ? Map.of() : steps(DOCUMENTVERZOEK.ID.in(rows.getValues(DOCUMENTVERZOEK.ID)));
         List<DocumentRequest> requests = new ArrayList<>();
         for (var r : rows) {
             Status status = Status.valueOf(r.get(DOCUMENTVERZOEK.STATUS));
@@ -367,9 +537,62 @@ public class DocumentRequests {
                     instant(r.get(DOCUMENTVERZOEK.GESTUURD_OP)), instant(r.get(DOCUMENTVERZOEK.AFGEROND_OP)), r.get(MEDEWERKER.NAAM),
                     List.copyOf(files.getOrDefault(r.get(DOCUMENTVERZOEK.ID), List.of())),
                     status == Status.OPEN && today.isAfter(deadline), Soort.valueOf(r.get(DOCUMENTVERZOEK.SOORT)),
-                    r.get(AANVRAAG.PUBLIC_ID), r.get(AANVRAAG.KENMERK)));
+                    r.get(AANVRAAG.PUBLIC_ID), r.get(AANVRAAG.KENMERK), steps.getOrDefault(r.get(DOCUMENTVERZOEK.ID), List.of())));
         }
         return requests;
+    }
+
+    /** Records a step in the caller's transaction; returns its id. */
+    private static long step(DSLContext t, long requestId, StepKind kind, Instant at, Long medewerkerId, String text,
+                             LocalDate oldDeadline, LocalDate newDeadline, Long fileId) {
+        return t.insertInto(DOCUMENTVERZOEK_STAP)
+                .set(DOCUMENTVERZOEK_STAP.VERZOEK_ID, requestId).set(DOCUMENTVERZOEK_STAP.SOORT, kind.name())
+                .set(DOCUMENTVERZOEK_STAP.OP, utc(at)).set(DOCUMENTVERZOEK_STAP.MEDEWERKER_ID, medewerkerId)
+                .set(DOCUMENTVERZOEK_STAP.TEKST, text).set(DOCUMENTVERZOEK_STAP.OUDE_UITERLIJK, oldDeadline)
+                .set(DOCUMENTVERZOEK_STAP.NIEUWE_UITERLIJK, newDeadline).set(DOCUMENTVERZOEK_STAP.BIJLAGE_ID, fileId)
+                .returning(DOCUMENTVERZOEK_STAP.ID).fetchOne(DOCUMENTVERZOEK_STAP.ID);
+    }
+
+    private static long idOf(DSLContext t, String publicId) {
+        return t.select(DOCUMENTVERZOEK.ID).from(DOCUMENTVERZOEK).where(DOCUMENTVERZOEK.PUBLIC_ID.eq(publicId)).fetchSingle().value1();
+    }
+
+    /**
+     * The steps of the requests {@code which} selects, oldest first per request. A request stored without its steps (before
+     * they were recorded by the code that stores it, e.g. in demo data) gets its ASKED step from the request itself.
+     */
+    private Map<Long, List<Step>> steps(org.jooq.Condition which) {
+        var asker = MEDEWERKER.as("vrager");
+        var requests = db.select(DOCUMENTVERZOEK.ID, DOCUMENTVERZOEK.PUBLIC_ID, DOCUMENTVERZOEK.WAT, DOCUMENTVERZOEK.GEVRAAGD_OP,
+                        DOCUMENTVERZOEK.UITERLIJK, asker.NAAM)
+                .from(DOCUMENTVERZOEK).leftJoin(asker).on(asker.ID.eq(DOCUMENTVERZOEK.MEDEWERKER_ID))
+                .where(which).fetchMap(DOCUMENTVERZOEK.ID);
+        Map<Long, List<Step>> byRequest = new LinkedHashMap<>();
+        if (requests.isEmpty()) {
+            return byRequest;
+        }
+        db.select(DOCUMENTVERZOEK_STAP.ID, DOCUMENTVERZOEK_STAP.VERZOEK_ID, DOCUMENTVERZOEK_STAP.SOORT, DOCUMENTVERZOEK_STAP.OP,
+                        MEDEWERKER.NAAM, DOCUMENTVERZOEK_STAP.TEKST, DOCUMENTVERZOEK_STAP.OUDE_UITERLIJK, DOCUMENTVERZOEK_STAP.NIEUWE_UITERLIJK,
+                        DOCUMENTVERZOEK_BIJLAGE.BESTANDSNAAM)
+                .from(DOCUMENTVERZOEK_STAP)
+                .leftJoin(MEDEWERKER).on(MEDEWERKER.ID.eq(DOCUMENTVERZOEK_STAP.MEDEWERKER_ID))
+                .leftJoin(DOCUMENTVERZOEK_BIJLAGE).on(DOCUMENTVERZOEK_BIJLAGE.ID.eq(DOCUMENTVERZOEK_STAP.BIJLAGE_ID))
+                .where(DOCUMENTVERZOEK_STAP.VERZOEK_ID.in(requests.keySet()))
+                .orderBy(DOCUMENTVERZOEK_STAP.OP, DOCUMENTVERZOEK_STAP.ID)
+                .forEach(r -> {
+                    var request = requests.get(r.value2());
+                    byRequest.computeIfAbsent(r.value2(), k -> new ArrayList<>()).add(new Step(r.value1(), request.value2(), request.value3(),
+                            StepKind.valueOf(r.value3()), instant(r.value4()), r.value5(), r.value6(), r.value7(), r.value8(), r.value9()));
+                });
+        requests.forEach((id, request) -> {
+            List<Step> steps = byRequest.computeIfAbsent(id, k -> new ArrayList<>());
+            if (steps.stream().noneMatch(s -> s.kind() == StepKind.ASKED)) {
+                LocalDate first = steps.stream().map(Step::oldDeadline).filter(java.util.Objects::nonNull).findFirst().orElse(request.value5());
+                steps.add(0, new Step(0, request.value2(), request.value3(), StepKind.ASKED, instant(request.value4()), request.value6(),
+                        null, null, first, null));
+            }
+        });
+        return byRequest;
     }
 
     /**

@@ -28,9 +28,13 @@ public final class DocumentReminders {
         }
     }
 
-    /** The event, unique per citizen: one message per request and stage. */
-    public static String key(String requestId, Stage stage) {
-        return "document/" + requestId + "/" + stage.slug;
+    /**
+     * The event, unique per citizen: one message per request, round and stage. Round 0 is the request as asked (its keys
+     * are those of before rounds existed); every later last day (more time, "send again") is a new round, so a reminder
+     * sent for the old day does not stop the one for the new day.
+     */
+    public static String key(String requestId, int round, Stage stage) {
+        return "document/" + requestId + "/" + stage.slug + (round == 0 ? "" : "/" + round);
     }
 
     /** The stage of an open request on {@code today}; empty when no reminder is due. */

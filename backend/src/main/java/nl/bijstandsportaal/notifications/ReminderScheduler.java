@@ -138,7 +138,7 @@ public class ReminderScheduler {
     private int documentsStillToCome(long gemeenteId, String gemeente, RuleBook book, LocalDate today, Instant now) {
         int lead = book.value(RuleKey.DOCUMENTVERZOEK_HERINNERING_DAGEN, gemeente, today).intValueExact();
         var open = db.select(DOCUMENTVERZOEK.BURGER_ID, DOCUMENTVERZOEK.PUBLIC_ID, DOCUMENTVERZOEK.WAT, DOCUMENTVERZOEK.UITERLIJK,
-                        DOCUMENTVERZOEK.GEVRAAGD_OP, DOCUMENTVERZOEK.SOORT)
+                        DOCUMENTVERZOEK.GEVRAAGD_OP, DOCUMENTVERZOEK.SOORT, DOCUMENTVERZOEK.RONDE, DOCUMENTVERZOEK.RONDE_SINDS)
                 .from(DOCUMENTVERZOEK).join(BURGER).on(BURGER.ID.eq(DOCUMENTVERZOEK.BURGER_ID))
                 .where(DOCUMENTVERZOEK.STATUS.eq("OPEN"))
                 .and(DOCUMENTVERZOEK.UITERLIJK.between(DocumentReminders.earliestDeadline(today), DocumentReminders.latestDeadline(today, lead)))
@@ -147,7 +147,9 @@ public class ReminderScheduler {
                 .fetch();
         int written = 0;
         for (var r : open) {
-            LocalDate askedOn = LocalDate.ofInstant(r.value5().toInstant(ZoneOffset.UTC), Today.DUTCH_TIME);
+            // A later last day (more time, or "send again") starts a round: reminders count from then, with keys of their own.
+            LocalDateTime since = r.value8() != null ? r.value8() : r.value5();
+            LocalDate askedOn = LocalDate.ofInstant(since.toInstant(ZoneOffset.UTC), Today.DUTCH_TIME);
             var stage = DocumentReminders.stage(askedOn, r.value4(), today, lead);
             if (stage.isEmpty()) {
                 continue;
@@ -160,7 +162,7 @@ public class ReminderScheduler {
                         .and(DOCUMENTVERZOEK.STATUS.eq("OPEN")).forUpdate().fetchOptional().isEmpty()) {
                     return 0;
                 }
-                return outbox.write(tx, new Outbox.Message(r.value1(), Topic.DOCUMENTEN, DocumentReminders.key(r.value2(), stage.get()),
+                return outbox.write(tx, new Outbox.Message(r.value1(), Topic.DOCUMENTEN, DocumentReminders.key(r.value2(), r.value7(), stage.get()),
                         // Proof for an application was asked by the portal, not by the consulent: its own words.
                         stage.get().text + ("BEWIJS".equals(r.value6()) ? ".bewijs" : ""), arguments.of(List.of(r.value3(), r.value4())),
                         "/documenten/" + r.value2()), now).isPresent() ? 1 : 0;

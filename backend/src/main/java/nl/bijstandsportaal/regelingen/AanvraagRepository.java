@@ -24,6 +24,7 @@ import static nl.bijstandsportaal.platform.db.generated.Tables.AANVRAAG;
 import static nl.bijstandsportaal.platform.db.generated.Tables.BEZWAAR;
 import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
 import static nl.bijstandsportaal.platform.db.generated.Tables.DOCUMENTVERZOEK;
+import static nl.bijstandsportaal.platform.db.generated.Tables.DOCUMENTVERZOEK_STAP;
 
 /** Applications ({@code aanvraag}): always scoped to the citizen, or to the consulent's municipality. */
 @Singleton
@@ -99,17 +100,36 @@ class AanvraagRepository {
      * The requests to complete each application (hersteltermijnen), as the legal clock reads them: asked on, due by,
      * and done on (the first file, or the day the consulent closed it).
      */
+    /** The steps of a request that the clock reads (the names of DocumentRequests.StepKind and Termijnen.HerstelStapSoort). */
+    static final List<String> CLOCK_STEPS = java.util.Arrays.stream(Termijnen.HerstelStapSoort.values()).map(Enum::name).toList();
+
     Map<Long, List<Termijnen.Herstel>> herstel(Collection<Long> aanvraagIds) {
         if (aanvraagIds.isEmpty()) {
             return Map.of();
         }
         Map<Long, List<Termijnen.Herstel>> byAanvraag = new HashMap<>();
-        db.select(DOCUMENTVERZOEK.AANVRAAG_ID, DOCUMENTVERZOEK.GEVRAAGD_OP, DOCUMENTVERZOEK.UITERLIJK, DOCUMENTVERZOEK.GESTUURD_OP,
-                        DOCUMENTVERZOEK.AFGEROND_OP)
+        var requests = db.select(DOCUMENTVERZOEK.ID, DOCUMENTVERZOEK.AANVRAAG_ID, DOCUMENTVERZOEK.GEVRAAGD_OP, DOCUMENTVERZOEK.UITERLIJK,
+                        DOCUMENTVERZOEK.GESTUURD_OP, DOCUMENTVERZOEK.AFGEROND_OP)
                 .from(DOCUMENTVERZOEK)
                 .where(DOCUMENTVERZOEK.AANVRAAG_ID.in(aanvraagIds).and(DOCUMENTVERZOEK.SOORT.eq(DocumentRequests.Soort.HERSTEL.name())))
-                .forEach(r -> byAanvraag.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(new Termijnen.Herstel(
-                        day(r.value2()), r.value3(), r.value4() != null ? day(r.value4()) : r.value5() != null ? day(r.value5()) : null)));
+                .fetch();
+        if (requests.isEmpty()) {
+            return byAanvraag;
+        }
+        // Files, later last days and "send again" split a request into the pauses the law counts (Termijnen.herstel).
+        Map<Long, List<Termijnen.HerstelStap>> steps = new HashMap<>();
+        db.select(DOCUMENTVERZOEK_STAP.VERZOEK_ID, DOCUMENTVERZOEK_STAP.SOORT, DOCUMENTVERZOEK_STAP.OP, DOCUMENTVERZOEK_STAP.OUDE_UITERLIJK,
+                        DOCUMENTVERZOEK_STAP.NIEUWE_UITERLIJK)
+                .from(DOCUMENTVERZOEK_STAP)
+                .where(DOCUMENTVERZOEK_STAP.VERZOEK_ID.in(requests.getValues(DOCUMENTVERZOEK.ID)))
+                .and(DOCUMENTVERZOEK_STAP.SOORT.in(CLOCK_STEPS))
+                .orderBy(DOCUMENTVERZOEK_STAP.OP, DOCUMENTVERZOEK_STAP.ID)
+                .forEach(r -> steps.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(new Termijnen.HerstelStap(
+                        Termijnen.HerstelStapSoort.valueOf(r.value2()), day(r.value3()), r.value4(), r.value5())));
+        for (var r : requests) {
+            byAanvraag.computeIfAbsent(r.value2(), k -> new ArrayList<>()).addAll(Termijnen.herstel(day(r.value3()), r.value4(),
+                    r.value5() != null ? day(r.value5()) : r.value6() != null ? day(r.value6()) : null, steps.getOrDefault(r.value1(), List.of())));
+        }
         return byAanvraag;
     }
 

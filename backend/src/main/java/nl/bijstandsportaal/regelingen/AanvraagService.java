@@ -580,7 +580,7 @@ public class AanvraagService {
         List<DocumentRequests.DocumentRequest> herstel = requests.stream().filter(d -> d.soort() == DocumentRequests.Soort.HERSTEL).toList();
         Termijnen.Verdaging verdaging = AanvraagRepository.verdaging(r.getVerdaagdOp(), r.getVerdaagdTot());
         Termijnen.Clock legal = sentAt == null ? null : decisionClock(regeling, r.getGemeente(), sentAt,
-                herstel.stream().map(AanvraagService::suspension).toList(), verdaging, today());
+                herstel.stream().flatMap(d -> suspensions(d).stream()).toList(), verdaging, today());
         LocalDate decidedOn = r.getBeslotenOp() == null ? null : AanvraagRepository.day(r.getBeslotenOp());
         Review review = null;
         if (consulent != null) {
@@ -602,11 +602,19 @@ public class AanvraagService {
                 r.getBurgerId(), r.getBesluitBetaaldatum(), decided && today().isAfter(bezwaarUntil(r)));
     }
 
-    /** A request to complete the application as the clock reads it: asked, due, done (first file, or closed). */
-    private static Termijnen.Herstel suspension(DocumentRequests.DocumentRequest request) {
+    /**
+     * A request to complete the application as the clock reads it: asked, due, done (first file, or closed), split by a
+     * later last day given after the term passed and by "send again" into the pauses the law counts (Termijnen.herstel).
+     */
+    private static List<Termijnen.Herstel> suspensions(DocumentRequests.DocumentRequest request) {
         Instant done = request.sentAt() != null ? request.sentAt() : request.closedAt();
-        return new Termijnen.Herstel(request.askedAt().atZone(Today.DUTCH_TIME).toLocalDate(), request.deadline(),
-                done == null ? null : done.atZone(Today.DUTCH_TIME).toLocalDate());
+        List<Termijnen.HerstelStap> steps = request.steps().stream()
+                .filter(s -> AanvraagRepository.CLOCK_STEPS.contains(s.kind().name()))
+                .map(s -> new Termijnen.HerstelStap(Termijnen.HerstelStapSoort.valueOf(s.kind().name()), s.at().atZone(Today.DUTCH_TIME).toLocalDate(),
+                        s.oldDeadline(), s.newDeadline()))
+                .toList();
+        return Termijnen.herstel(request.askedAt().atZone(Today.DUTCH_TIME).toLocalDate(), request.deadline(),
+                done == null ? null : done.atZone(Today.DUTCH_TIME).toLocalDate(), steps);
     }
 
     Termijnen.Clock decisionClock(Regeling regeling, String gemeente, Instant sentAt, List<Termijnen.Herstel> herstel,

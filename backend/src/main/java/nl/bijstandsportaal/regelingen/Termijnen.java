@@ -56,6 +56,61 @@ public final class Termijnen {
         }
     }
 
+    /** What happened to a request to complete after it was asked, as far as the clock is concerned. */
+    public enum HerstelStapSoort { FILE_SENT, EXTENDED, NOT_GOOD_ENOUGH }
+
+    /** One such step, on a day; {@code oldDueBy}/{@code newDueBy}: the last day before and after it (null for a file). */
+    public record HerstelStap(HerstelStapSoort soort, LocalDate on, LocalDate oldDueBy, LocalDate newDueBy) {
+    }
+
+    /**
+     * The suspensions (Awb 4:15 lid 1 sub a) of one request to complete, from its steps in the order they were taken.
+     * {@code asked}: the day it was asked; {@code dueBy}: its last day now; {@code done}: the day of the first file of
+     * the current round, or the day it was closed (null: neither).
+     * <ul>
+     * <li>A later last day given while the term runs (Awb 4:5 lets the municipality extend it) extends the same
+     * suspension: it lasts until the first file or the new day.</li>
+     * <li>A later last day given after the term passed unused: the suspension ended on the old day and the clock ran
+     * since; the new term is a new invitation to complete, a new suspension from the day after it.</li>
+     * <li>"Not good enough, send again": the application was completed (insufficiently) on the day of the first file,
+     * which ended the suspension; the new request to complete starts a new suspension from the day after it, until the
+     * next file or the new day. The days in between, when the municipality had the file, count.</li>
+     * </ul>
+     */
+    public static List<Herstel> herstel(LocalDate asked, LocalDate dueBy, LocalDate done, List<HerstelStap> steps) {
+        List<Herstel> periods = new java.util.ArrayList<>();
+        LocalDate start = asked;
+        LocalDate due = steps.stream().filter(s -> s.soort() != HerstelStapSoort.FILE_SENT && s.oldDueBy() != null)
+                .map(HerstelStap::oldDueBy).findFirst().orElse(dueBy);
+        LocalDate completed = null;
+        for (HerstelStap s : steps) {
+            switch (s.soort()) {
+                case FILE_SENT -> {
+                    if (completed == null) {
+                        completed = s.on();
+                    }
+                }
+                case EXTENDED -> {
+                    if (completed == null) {
+                        if (s.on().isAfter(due)) {
+                            periods.add(new Herstel(start, due, null));
+                            start = s.on();
+                        }
+                        due = s.newDueBy();
+                    }
+                }
+                case NOT_GOOD_ENOUGH -> {
+                    periods.add(new Herstel(start, due, completed != null ? completed : s.on()));
+                    start = s.on();
+                    due = s.newDueBy();
+                    completed = null;
+                }
+            }
+        }
+        periods.add(new Herstel(start, due, completed != null ? completed : done));
+        return periods;
+    }
+
     /**
      * Where the clock stands on {@code today}. {@code deadline}: the day the decision is due (with every finished
      * suspension added and moved past weekends and holidays); {@code paused}: a request to the citizen is open, so the

@@ -20,6 +20,7 @@ import static nl.bijstandsportaal.platform.db.generated.Tables.AUDIT_EVENT;
 import static nl.bijstandsportaal.platform.db.generated.Tables.BEZWAAR;
 import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
 import static nl.bijstandsportaal.platform.db.generated.Tables.DOCUMENTVERZOEK;
+import static nl.bijstandsportaal.platform.db.generated.Tables.DOCUMENTVERZOEK_STAP;
 import static nl.bijstandsportaal.platform.db.generated.Tables.MEDEWERKER;
 import static nl.bijstandsportaal.platform.db.generated.Tables.MELDING;
 import static nl.bijstandsportaal.testsupport.TestToday.dutch;
@@ -330,6 +331,70 @@ class AanvragenTest extends PortalTest {
     }
 
     /** A bijzondere bijstand application for a washing machine, sent; its path. */
+    /**
+     * A request to complete the application given more time while it runs, answered, then found not good enough and asked
+     * again: the decision clock stays right (Awb 4:5, 4:15; Termijnen.herstel, docs/adr/0024).
+     */
+    @Test
+    void aHersteltermijnGetsMoreTimeAndIsAskedAgain() {
+        WebClient henk = citizen(HENK);
+        String path = applyForWashingMachine(henk, "449,95");
+        String id = path.substring("/aanvragen/".length());
+        var row = db.fetchOne(AANVRAAG, AANVRAAG.PUBLIC_ID.eq(id));
+        db.update(AANVRAAG).set(AANVRAAG.VERSTUURD_OP, TestToday.utc().minusDays(20)).where(AANVRAAG.ID.eq(row.getId())).execute();
+        LocalDate received = TestToday.date().minusDays(20);
+        WebClient dennis = employee(DENNIS);
+        String consulentPath = "/consulent/aanvragen/" + id;
+        String csrf = WebClient.csrfToken(dennis.get(consulentPath).body());
+        assertEquals(303, dennis.postForm(consulentPath + "/herstel", Map.of(CSRF, csrf, "wat", "Een offerte met de naam van de winkel",
+                "waarom", "Op de offerte staat geen naam van de winkel.", "uiterlijk", TestToday.date().plusDays(7).toString())).statusCode());
+        // Asked 6 days ago (moved in the database).
+        db.update(DOCUMENTVERZOEK).set(DOCUMENTVERZOEK.GEVRAAGD_OP, TestToday.utc().minusDays(6))
+                .where(DOCUMENTVERZOEK.AANVRAAG_ID.eq(row.getId()).and(DOCUMENTVERZOEK.SOORT.eq("HERSTEL"))).execute();
+        var herstel = db.selectFrom(DOCUMENTVERZOEK).where(DOCUMENTVERZOEK.AANVRAAG_ID.eq(row.getId()).and(DOCUMENTVERZOEK.SOORT.eq("HERSTEL"))).fetchSingle();
+
+        // From the application's papers to the request's own page; more time while the term runs.
+        Document one = Jsoup.parse(dennis.get(consulentPath).body());
+        String link = one.select("#papieren-titel ~ ul a[href*=/documentverzoeken/" + herstel.getPublicId() + "]").attr("href");
+        assertTrue(link.endsWith("?terug=" + consulentPath), one.html());
+        String requestPath = link.substring(0, link.indexOf('?'));
+        String token = WebClient.csrfToken(dennis.get(link).body());
+        HttpResponse<String> extended = dennis.postForm(requestPath + "/meer-tijd", Map.of(CSRF, token,
+                "verlengTot", TestToday.date().plusDays(14).toString(), "verlengReden", "", "terug", consulentPath));
+        assertEquals(303, extended.statusCode(), extended.body());
+        assertTrue(WebClient.location(extended).contains("terug=" + consulentPath));
+        assertTrue(Jsoup.parse(dennis.get(consulentPath).body()).text().contains("De termijn staat stil"), "still waiting for the citizen");
+        assertTrue(Jsoup.parse(henk.get(path).body()).text().contains("We hebben iets nodig: Een offerte met de naam van de winkel. Stuur het uiterlijk "
+                + dutch(TestToday.date().plusDays(14))));
+
+        // Henk sends a file today: the pause lasted 6 days, the later last day changes nothing once it is sent.
+        String herstelLink = "/documenten/" + herstel.getPublicId();
+        assertEquals(303, henk.postMultipart(herstelLink + "?csrfToken=" + WebClient.csrfToken(henk.get(herstelLink).body()), Map.of(), "bestand",
+                "offerte.pdf", "application/pdf", PDF).statusCode());
+        LocalDate deadline = Termijnen.nextWorkingDay(received.plusWeeks(8).plusDays(6));
+        assertTrue(Jsoup.parse(henk.get(path).body()).text().contains("Uitslag uiterlijk " + dutch(deadline)));
+        assertTrue(Jsoup.parse(dennis.get(consulentPath).body()).text().contains("stond 6 dagen stil"));
+
+        // The file came 2 days ago (moved); today it is found not good enough: the first pause ended with the file
+        // (4 days), the days the municipality had it count, and a new pause starts today.
+        db.update(DOCUMENTVERZOEK_STAP).set(DOCUMENTVERZOEK_STAP.OP, TestToday.utc().minusDays(2))
+                .where(DOCUMENTVERZOEK_STAP.VERZOEK_ID.eq(herstel.getId()).and(DOCUMENTVERZOEK_STAP.SOORT.eq("FILE_SENT"))).execute();
+        HttpResponse<String> again = dennis.postForm(requestPath + "/opnieuw", Map.of(CSRF, token, "bestanden", "1",
+                "opnieuwUitleg", "Op deze offerte staat ook geen naam. Vraag de winkel om een offerte met hun naam erop.",
+                "opnieuwTot", TestToday.date().plusDays(7).toString(), "terug", consulentPath));
+        assertEquals(303, again.statusCode(), again.body());
+        String consulentText = Jsoup.parse(dennis.get(consulentPath).body()).text();
+        assertTrue(consulentText.contains("De termijn staat stil") && consulentText.contains("stond 4 dagen stil"), consulentText);
+        String citizenText = Jsoup.parse(henk.get(path).body()).text();
+        assertTrue(citizenText.contains("staat de tijd voor het besluit stil") && citizenText.contains("Stuur het uiterlijk " + dutch(TestToday.date().plusDays(7))),
+                citizenText);
+
+        // The new file ends the second pause today: 4 days in all, and the date follows.
+        assertEquals(303, henk.postMultipart(herstelLink + "?csrfToken=" + WebClient.csrfToken(henk.get(herstelLink).body()), Map.of(), "bestand",
+                "offerte-met-naam.pdf", "application/pdf", PDF2).statusCode());
+        assertTrue(Jsoup.parse(henk.get(path).body()).text().contains("Uitslag uiterlijk " + dutch(Termijnen.nextWorkingDay(received.plusWeeks(8).plusDays(4)))));
+    }
+
     private String applyForWashingMachine(WebClient web, String amount) {
         String detail = web.get("/regelingen/bijzondere-bijstand").body();
         String path = WebClient.location(web.postForm("/aanvragen/start", Map.of(CSRF, WebClient.csrfToken(detail), "regeling", "bijzondere-bijstand")));

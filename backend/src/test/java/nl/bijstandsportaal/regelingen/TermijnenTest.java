@@ -103,4 +103,62 @@ class TermijnenTest {
         assertEquals(d("2026-04-05"), Termijnen.easterSunday(2026));
         assertEquals(d("2027-03-28"), Termijnen.easterSunday(2027));
     }
+
+    /** No later day and no "send again": the request is one pause, as before steps were recorded. */
+    @Test
+    void aRequestWithoutStepsIsOnePause() {
+        assertEquals(List.of(new Herstel(d("2026-11-10"), d("2026-11-24"), d("2026-11-17"))),
+                Termijnen.herstel(d("2026-11-10"), d("2026-11-24"), d("2026-11-17"), List.of()));
+    }
+
+    /** A hersteltermijn made longer while it runs (Awb 4:5): one pause, until the first file or the new day. */
+    @Test
+    void moreTimeWhileTheTermRunsIsOnePauseToTheNewDay() {
+        Termijnen.HerstelStap later = new Termijnen.HerstelStap(Termijnen.HerstelStapSoort.EXTENDED, d("2026-11-20"), d("2026-11-24"), d("2026-12-01"));
+        Termijnen.HerstelStap file = new Termijnen.HerstelStap(Termijnen.HerstelStapSoort.FILE_SENT, d("2026-11-27"), null, null);
+        List<Herstel> sent = Termijnen.herstel(d("2026-11-10"), d("2026-12-01"), d("2026-11-27"), List.of(later, file));
+        assertEquals(List.of(new Herstel(d("2026-11-10"), d("2026-12-01"), d("2026-11-27"))), sent);
+        assertEquals(17, Termijnen.decision(d("2026-11-02"), 8, sent, null, d("2026-12-10")).pausedDays(), "11 to 27 November");
+
+        List<Herstel> waiting = Termijnen.herstel(d("2026-11-10"), d("2026-12-01"), null, List.of(later));
+        Termijnen.Clock onTheOldDay = Termijnen.decision(d("2026-11-02"), 8, waiting, null, d("2026-11-25"));
+        assertTrue(onTheOldDay.paused(), "past the old last day, before the new one: still waiting for the citizen");
+        assertEquals(21, Termijnen.decision(d("2026-11-02"), 8, waiting, null, d("2026-12-10")).pausedDays(), "nothing came: to the new day");
+    }
+
+    /** More time given after the term passed unused: the clock ran in between; the new term is a new pause. */
+    @Test
+    void moreTimeAfterTheTermPassedIsANewPause() {
+        List<Herstel> periods = Termijnen.herstel(d("2026-11-10"), d("2026-11-30"), d("2026-11-25"), List.of(
+                new Termijnen.HerstelStap(Termijnen.HerstelStapSoort.EXTENDED, d("2026-11-20"), d("2026-11-17"), d("2026-11-30")),
+                new Termijnen.HerstelStap(Termijnen.HerstelStapSoort.FILE_SENT, d("2026-11-25"), null, null)));
+        assertEquals(List.of(new Herstel(d("2026-11-10"), d("2026-11-17"), null), new Herstel(d("2026-11-20"), d("2026-11-30"), d("2026-11-25"))),
+                periods);
+        // 11-17 November and 21-25 November stand still; 18-20 November count.
+        assertEquals(12, Termijnen.decision(d("2026-11-02"), 8, periods, null, d("2026-12-01")).pausedDays());
+    }
+
+    /**
+     * "Not good enough, send again": the first file completed the application (the pause ended that day); asking again is a
+     * new request to complete, a new pause from the day after it until the next file or the new day.
+     */
+    @Test
+    void notGoodEnoughEndsThePauseAtTheFileAndStartsANewOne() {
+        Termijnen.HerstelStap first = new Termijnen.HerstelStap(Termijnen.HerstelStapSoort.FILE_SENT, d("2026-11-13"), null, null);
+        Termijnen.HerstelStap again = new Termijnen.HerstelStap(Termijnen.HerstelStapSoort.NOT_GOOD_ENOUGH, d("2026-11-16"), d("2026-11-24"), d("2026-11-23"));
+        Termijnen.HerstelStap second = new Termijnen.HerstelStap(Termijnen.HerstelStapSoort.FILE_SENT, d("2026-11-20"), null, null);
+
+        List<Herstel> open = Termijnen.herstel(d("2026-11-10"), d("2026-11-23"), null, List.of(first, again));
+        assertEquals(List.of(new Herstel(d("2026-11-10"), d("2026-11-24"), d("2026-11-13")), new Herstel(d("2026-11-16"), d("2026-11-23"), null)), open);
+        Termijnen.Clock waiting = Termijnen.decision(d("2026-11-02"), 8, open, null, d("2026-11-18"));
+        assertTrue(waiting.paused(), "waiting for the citizen again");
+        assertEquals(5, waiting.pausedDays(), "11-13 and 17-18 November");
+
+        List<Herstel> done = Termijnen.herstel(d("2026-11-10"), d("2026-11-23"), d("2026-11-20"), List.of(first, again, second));
+        Termijnen.Clock c = Termijnen.decision(d("2026-11-02"), 8, done, null, d("2026-11-23"));
+        assertFalse(c.paused());
+        assertEquals(7, c.pausedDays(), "11-13 and 17-20 November; 14-16 November the municipality had the file");
+        // 2 November + 8 weeks = 28 December; + 7 days = Monday 4 January 2027.
+        assertEquals(d("2027-01-04"), c.deadline());
+    }
 }

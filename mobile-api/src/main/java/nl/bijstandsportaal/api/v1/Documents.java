@@ -1,6 +1,7 @@
 package nl.bijstandsportaal.api.v1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -23,11 +24,49 @@ public final class Documents {
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Request(String id, String what, String why, LocalDate deadline, String status, String statusText,
-                          boolean late, boolean canSend, Instant askedAt, @Nullable Instant sentAt, List<File> files) {
+                          boolean late, boolean canSend, Instant askedAt, @Nullable Instant sentAt, List<File> files,
+                          @Nullable List<Step> steps) {
+
+        /** {@code steps} (added later): what happened to the request, oldest first. */
+        @Creator
+        public Request {
+            steps = steps == null ? List.of() : List.copyOf(steps);
+        }
+
+        /** As before steps were added: no steps. */
+        public Request(String id, String what, String why, LocalDate deadline, String status, String statusText,
+                       boolean late, boolean canSend, Instant askedAt, @Nullable Instant sentAt, List<File> files) {
+            this(id, what, why, deadline, status, statusText, late, canSend, askedAt, sentAt, files, List.of());
+        }
     }
 
-    /** A file the citizen sent: the name as stored (photos are stored as JPEG or PNG without metadata), its size in bytes. */
+    /**
+     * A file the citizen sent: the name as stored (photos are stored as JPEG or PNG without metadata), its size in bytes.
+     * {@code notGoodEnough} (added later): the consulent looked at it and asked to send something else instead.
+     */
     @Serdeable
-    public record File(String name, long size, Instant addedAt) {
+    public record File(String name, long size, Instant addedAt, boolean notGoodEnough) {
+
+        @Creator
+        public File {
+        }
+
+        /** As before the mark was added. */
+        public File(String name, long size, Instant addedAt) {
+            this(name, size, addedAt, false);
+        }
+    }
+
+    /**
+     * One step of a request, oldest first. {@code kind}: ASKED, FILE_SENT, EXTENDED (a later last day), NOT_GOOD_ENOUGH
+     * (what was sent does not do: send again by a new last day), DONE or WITHDRAWN; more kinds may come, show
+     * {@code title} for one you do not know. {@code title}: the step in the request's language; {@code by}: the employee
+     * (absent: the citizen, or the portal); {@code note}: the consulent's own words to the citizen; {@code oldDeadline} and
+     * {@code newDeadline}: the last day before and after the step; {@code fileName}: the file sent.
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Step(String kind, String title, Instant at, @Nullable String by, @Nullable String note,
+                       @Nullable LocalDate oldDeadline, @Nullable LocalDate newDeadline, @Nullable String fileName) {
     }
 }
