@@ -56,10 +56,6 @@ class ConversationWork implements WorkSource {
 
     /** The last day of the reply time: this many working days after the day the message came (Algemene termijnenwet). */
     static LocalDate replyBy(LocalDate received, int workingDays) {
-        LocalDate day = received;
-        for (int i = 0; i < workingDays; i++) {
-            day = Termijnen.nextWorkingDay(day.plusDays(1));
-        }
-        return day;
+        return Termijnen.workingDaysAfter(received, workingDays);
     }
 }

@@ -154,6 +154,15 @@ public final class Termijnen {
         return nextWorkingDay(decisionSent.plusWeeks(weeks));
     }
 
+    /** The day that is this many working days (no Saturday, Sunday or public holiday) after {@code day}. */
+    public static LocalDate workingDaysAfter(LocalDate day, int workingDays) {
+        LocalDate d = day;
+        for (int i = 0; i < workingDays; i++) {
+            d = nextWorkingDay(d.plusDays(1));
+        }
+        return d;
+    }
+
     /** The day itself, or the next day that is not a Saturday, Sunday or public holiday (Algemene termijnenwet). */
     public static LocalDate nextWorkingDay(LocalDate day) {
         LocalDate d = day;

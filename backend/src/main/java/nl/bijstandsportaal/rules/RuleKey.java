@@ -135,6 +135,7 @@ public enum RuleKey {
     WERKLIJST_WIJZIGING_DAGEN("werklijst.wijziging_dagen", Kind.NUMBER),
     WERKLIJST_DOCUMENT_DAGEN("werklijst.document_dagen", Kind.NUMBER),
     GESPREK_ANTWOORD_WERKDAGEN("gesprek.antwoord_werkdagen", Kind.NUMBER),
+    WERKLIJST_AFSPRAAK_VASTLEGGEN_DAGEN("werklijst.afspraak_vastleggen_dagen", Kind.NUMBER),
     // A file of another team taken over (with a reason) stays open until the end of this many days after today.
     DOSSIER_OVERNAME_DAGEN("dossier.overname_dagen", Kind.NUMBER),
 

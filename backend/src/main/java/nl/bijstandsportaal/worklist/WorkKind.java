@@ -16,6 +16,8 @@ public enum WorkKind {
     INKOMSTENOPGAVE_TE_LAAT,
     /** A change the citizen reported (someone moves in, a trip, ...). */
     WIJZIGING,
+    /** An appointment: the citizen asks for another time, asks for a conversation, or it took place and is not recorded. */
+    AFSPRAAK,
     /** A document the consulent asked for: sent and to be looked at, or still to come from the citizen. */
     DOCUMENT;
 

@@ -16,7 +16,9 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
+import static nl.bijstandsportaal.platform.db.generated.Tables.AFSPRAAK;
 import static nl.bijstandsportaal.platform.db.generated.Tables.AUDIT_EVENT;
+import static nl.bijstandsportaal.platform.db.generated.Tables.GESPREKSVERZOEK;
 import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
 import static nl.bijstandsportaal.platform.db.generated.Tables.GESPREK;
 import static nl.bijstandsportaal.platform.db.generated.Tables.MEDEWERKER;
@@ -122,6 +124,33 @@ class WorkListTest extends PortalTest {
         // A citizen on the consulent's routes: refused.
         int refused = citizen(HENK).get("/consulent").statusCode();
         assertTrue(refused == 403 || refused == 303 || refused == 401, "status " + refused);
+    }
+
+    @Test
+    void appointmentsAskForTheConsulentWhenTheCitizenAsksOrTheOutcomeIsMissing() {
+        long henk = id(HENK);
+        long dennis = db.select(MEDEWERKER.ID).from(MEDEWERKER).where(MEDEWERKER.OIDC_SUBJECT.eq(DENNIS)).fetchSingle(MEDEWERKER.ID);
+        LocalDateTime now = nl.bijstandsportaal.testsupport.TestToday.utc();
+        appointment(henk, dennis, "Gesprek over werk", now.plusDays(3), "ANDERE_TIJD");
+        appointment(henk, dennis, "Gesprek over je schulden", now.minusDays(2), "BEVESTIGD");
+        appointment(henk, dennis, "Kennismaking", now.plusDays(5), "BEVESTIGD"); // nothing to do yet
+        db.insertInto(GESPREKSVERZOEK).set(GESPREKSVERZOEK.PUBLIC_ID, java.util.UUID.randomUUID().toString()).set(GESPREKSVERZOEK.BURGER_ID, henk)
+                .set(GESPREKSVERZOEK.ONDERWERP, "Ik wil praten over een opleiding").set(GESPREKSVERZOEK.VORM, "KANTOOR")
+                .set(GESPREKSVERZOEK.STATUS, "OPEN").set(GESPREKSVERZOEK.GEVRAAGD_OP, now).execute();
+        String list = Jsoup.parse(employee(DENNIS).get("/consulent?soort=afspraak").body()).select(".portal-worklist").text();
+        assertTrue(list.contains("Gesprek over werk") && list.contains("de burger vraagt een andere tijd"), list);
+        assertTrue(list.contains("Gesprek over je schulden") && list.contains("leg vast of de burger kwam"), list);
+        assertTrue(list.contains("over de termijn"), list); // two days ago, recorded within a day
+        assertTrue(list.contains("De burger vraagt een gesprek: Ik wil praten over een opleiding"), list);
+        assertFalse(list.contains("Kennismaking"), list);
+    }
+
+    private void appointment(long burger, long medewerker, String about, LocalDateTime at, String answer) {
+        db.insertInto(AFSPRAAK).set(AFSPRAAK.PUBLIC_ID, java.util.UUID.randomUUID().toString()).set(AFSPRAAK.BURGER_ID, burger)
+                .set(AFSPRAAK.MEDEWERKER_ID, medewerker).set(AFSPRAAK.BEGINT_OP, at).set(AFSPRAAK.DUUR_MINUTEN, 30)
+                .set(AFSPRAAK.VORM, "TELEFOON").set(AFSPRAAK.ONDERWERP, about).set(AFSPRAAK.STATUS, "GEPLAND").set(AFSPRAAK.ANTWOORD, answer)
+                .set(AFSPRAAK.ANTWOORD_OP, at.minusDays(7)).set(AFSPRAAK.VERSIE, 1).set(AFSPRAAK.GEPLAND_OP, at.minusDays(10))
+                .set(AFSPRAAK.GEWIJZIGD_OP, at.minusDays(7)).execute();
     }
 
     private static Element item(Document list, String what) {
