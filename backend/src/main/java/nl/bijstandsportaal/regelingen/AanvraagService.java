@@ -162,6 +162,10 @@ public class AanvraagService {
      */
     public record Review(String proposedBy, boolean mayApprove, String note, BigDecimal above, String besluit, BigDecimal bedrag,
                          LocalDate paidBy, String reden) {
+        /** The proposed decision in words ("afwijzen", "buiten behandeling stellen"). */
+        public Text besluitText() {
+            return Text.of("consulent.aanvraag.review.besluit." + besluit);
+        }
     }
 
     /** A bezwaar made in the portal. {@code late}: after the bezwaartermijn, with the citizen's reason. */
@@ -413,13 +417,15 @@ public class AanvraagService {
         Instant now = clock.instant();
         BigDecimal amount = bedrag;
         LocalDate paid = paidBy;
-        boolean fourEyes = amount != null && fourEyesAbove(r.getGemeente()).map(limit -> amount.compareTo(limit) > 0).orElse(false);
+        boolean fourEyes = amount != null ? fourEyesAbove(r.getGemeente()).map(limit -> amount.compareTo(limit) > 0).orElse(false)
+                : rules.book().find(RuleKey.AANVRAAG_VIER_OGEN_AFWIJZING, r.getGemeente(), today()).map(p -> p.value().signum() > 0).orElse(false);
         db.transaction(tx -> {
             DSLContext t = tx.dsl();
             if (fourEyes) {
                 if (repository.propose(t, r.getId(), d.besluit(), amount, paid, reden, consulent.id(), now)) {
-                    audit.record(t, consulent.id(), r.getBurgerId(), PROPOSED, "Aanvraag " + r.getKenmerk() + ": toekenning "
-                            + amount.toPlainString() + " voorgesteld, wacht op een tweede medewerker");
+                    audit.record(t, consulent.id(), r.getBurgerId(), PROPOSED, "Aanvraag " + r.getKenmerk() + ": "
+                            + (amount != null ? "toekenning " + amount.toPlainString() : d.besluit().toLowerCase(java.util.Locale.ROOT))
+                            + " voorgesteld, wacht op een tweede medewerker");
                 }
             } else if (repository.decide(t, r.getId(), AanvraagRepository.VERSTUURD, d.besluit(), amount, paid, reden, consulent.id(), now)) {
                 decided(t, r, consulent, d.besluit(), amount, now);
@@ -453,8 +459,9 @@ public class AanvraagService {
             if ("akkoord".equals(choice)) {
                 if (repository.decide(t, r.getId(), AanvraagRepository.VOORGESTELD, r.getBesluit(), r.getBesluitBedrag(),
                         r.getBesluitBetaaldatum(), r.getBesluitReden(), second.id(), now)) {
-                    audit.record(t, second.id(), r.getBurgerId(), APPROVED, "Aanvraag " + r.getKenmerk() + ": akkoord met toekenning "
-                            + r.getBesluitBedrag().toPlainString());
+                    audit.record(t, second.id(), r.getBurgerId(), APPROVED, "Aanvraag " + r.getKenmerk() + ": akkoord met "
+                            + (r.getBesluitBedrag() != null ? "toekenning " + r.getBesluitBedrag().toPlainString()
+                            : r.getBesluit().toLowerCase(java.util.Locale.ROOT)));
                     decided(t, r, second, r.getBesluit(), r.getBesluitBedrag(), now);
                 }
             } else if (repository.turnDown(t, r.getId(), text, now)) {

@@ -123,6 +123,8 @@ public enum RuleKey {
 
     // Applications: a grant above this amount needs a second employee's approval (four eyes).
     AANVRAAG_VIER_OGEN_BEDRAG("aanvraag.vier_ogen_bedrag", Kind.AMOUNT),
+    // ... and a decision that says no (afgewezen, buiten behandeling) needs one too where this is switched on (1).
+    AANVRAAG_VIER_OGEN_AFWIJZING("aanvraag.vier_ogen_afwijzing", Kind.SWITCH),
 
     // Algemene wet bestuursrecht: the weeks to make bezwaar against a decision (art. 6:7).
     AWB_BEZWAARTERMIJN_WEKEN("awb.bezwaartermijn_weken", Kind.NUMBER),
