@@ -43,13 +43,15 @@ class ConsulentPages {
     private final RightsService rights;
     private final IncomeCasework income;
     private final Conversations conversations;
+    private final FileTimeline timeline;
     private final ReadabilityCheck readability;
     private final ChangeDecisions changes;
     private final DocumentRequests documents;
     private final Appointments appointments;
 
     ConsulentPages(CaseloadService caseload, RightsService rights, IncomeCasework income, Conversations conversations, ReadabilityCheck readability,
-                   ChangeDecisions changes, DocumentRequests documents, Appointments appointments) {
+                   ChangeDecisions changes, DocumentRequests documents, Appointments appointments, FileTimeline timeline) {
+        this.timeline = timeline;
         this.appointments = appointments;
         this.changes = changes;
         this.documents = documents;
@@ -81,6 +83,15 @@ class ConsulentPages {
             return takeoverPage(consulent, id, Map.of(), Map.of());
         }
         return HttpResponse.ok(new ModelAndView<>("consulent/citizen", citizenModel(consulent, id, opgeslagen)));
+    }
+
+    /** One timeline of everything in the citizen's file; opening it is audited as opening the file. */
+    @Get("/consulent/burgers/{id}/tijdlijn")
+    @Secured(Roles.CONSULENT)
+    @View("consulent/timeline")
+    Map<String, Object> timeline(@PathVariable long id, Authentication authentication) {
+        CurrentUser consulent = CurrentUser.require(authentication);
+        return Map.of("profile", caseload.openFile(consulent, id), "entries", timeline.of(consulent, id));
     }
 
     /** Takes over the file of a citizen of another team, with a reason; then the file. */

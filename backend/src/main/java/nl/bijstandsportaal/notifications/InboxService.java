@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
+import static nl.bijstandsportaal.platform.db.generated.Tables.BEZORGING;
 import static nl.bijstandsportaal.platform.db.generated.Tables.MELDING;
 import static nl.bijstandsportaal.platform.db.generated.Tables.MELDINGSVOORKEUR;
 
@@ -52,6 +53,26 @@ public class InboxService {
         this.messages = messages;
         this.arguments = arguments;
         this.clock = clock;
+    }
+
+    /** How a message went out on one channel (PUSH, EMAIL): WACHT, VERSTUURD, OVERGESLAGEN or OPGEGEVEN, and when sent. */
+    public record Delivery(String channel, String status, Instant sentAt) {
+    }
+
+    /** A message in the citizen's inbox with how it went out, for the consulent's timeline of the file. */
+    public record Sent(Item item, List<Delivery> deliveries) {
+    }
+
+    /** The citizen's messages, newest first (at most {@link #LIMIT}), each with its deliveries. */
+    public List<Sent> sentTo(long burgerId, Locale locale) {
+        List<Item> items = list(burgerId, locale);
+        Map<String, List<Delivery>> byMessage = new java.util.HashMap<>();
+        db.select(MELDING.PUBLIC_ID, BEZORGING.KANAAL, BEZORGING.STATUS, BEZORGING.VERSTUURD_OP)
+                .from(BEZORGING).join(MELDING).on(MELDING.ID.eq(BEZORGING.MELDING_ID))
+                .where(MELDING.BURGER_ID.eq(burgerId)).orderBy(BEZORGING.ID)
+                .forEach(r -> byMessage.computeIfAbsent(r.value1(), k -> new java.util.ArrayList<>()).add(new Delivery(r.value2(), r.value3(),
+                        r.value4() == null ? null : r.value4().toInstant(java.time.ZoneOffset.UTC))));
+        return items.stream().map(i -> new Sent(i, byMessage.getOrDefault(i.publicId(), List.of()))).toList();
     }
 
     /** The newest messages first, at most {@link #LIMIT}. */
