@@ -540,6 +540,26 @@ class PagesInBrowserTest extends PortalTest {
                 Page page = context.newPage();
                 demoLogin(page, "/demo/medewerker", "Lotte Visser");
                 audit(page, "/consulent/team", viewport[0], problems);
+                audit(page, "/consulent/burgers", viewport[0], problems);
+            }
+            long fatima = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(FATIMA)).fetchOne(BURGER.ID);
+            long henk = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(HENK)).fetchOne(BURGER.ID);
+            try (BrowserContext context = context(viewport[0], viewport[1])) {
+                Page page = context.newPage();
+                demoLogin(page, "/demo/medewerker", "Marieke Jansen");
+                audit(page, "/consulent/burgers/" + fatima + "/tijdlijn", viewport[0], problems);
+            }
+            try (BrowserContext context = context(viewport[0], viewport[1])) {
+                Page page = context.newPage();
+                demoLogin(page, "/demo/medewerker", "Sven Bos");
+                audit(page, "/consulent/burgers/" + henk, viewport[0], problems); // another team: take it over first
+                button(page, "Dossier overnemen");
+                check(page, "takeover without a reason", viewport[0], problems);
+            }
+            try (BrowserContext context = context(viewport[0], viewport[1])) {
+                Page page = context.newPage();
+                demoLogin(page, "/demo/digid", "Fatima El Amrani");
+                audit(page, "/wie-keek", viewport[0], problems);
             }
         }
         try (BrowserContext context = context(320, 640)) {
