@@ -5,7 +5,7 @@
 # Starts the portal on its own embedded MariaDB (bench/results/db-worklist, seeded once with PORTAL_BENCH_WORK_ITEMS),
 # logs in the demo consulent Dennis de Boer, and drives wrk on loopback; prints the numbers for docs/benchmarks.md.
 #
-#   bench/worklist.sh                          # 20,000 items, 20 s per page, 2 threads, 8 connections
+#   bench/worklist.sh                          # 20,000 items, 20 s per page, 2 threads, 4 connections
 #   ITEMS=40000 CONNECTIONS=16 bench/worklist.sh
 #
 # Needs: JDK 17+, curl, wrk (installed with apt-get when missing and run as root).
@@ -18,7 +18,7 @@ BASE="http://127.0.0.1:$PORT"
 DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-20s}
 THREADS=${THREADS:-2}
-CONNECTIONS=${CONNECTIONS:-8}
+CONNECTIONS=${CONNECTIONS:-4}
 ITEMS=${ITEMS:-20000}
 RESULTS="$ROOT/bench/results"
 mkdir -p "$RESULTS"

@@ -23,7 +23,7 @@ import static nl.bijstandsportaal.platform.db.generated.Tables.MEDEWERKER;
 import static nl.bijstandsportaal.platform.db.generated.Tables.WIJZIGING;
 
 /**
- * For the work-list benchmark (bench/worklist.sh): PORTAL_BENCH_WORK_ITEMS open items for Utrecht's team, five per
+ * For the work-list benchmark (bench/worklist.sh): PORTAL_BENCH_WORK_ITEMS open items for one Utrecht team, five per
  * generated citizen (a message waiting for an answer, a reported change, an income report sent, a document sent and
  * one still to come), came in over the last 30 days. The citizens started on bijstand today, so no missing income
  * report adds to the count. Seeded once; a database that has them is left as it is.
@@ -49,8 +49,12 @@ class BenchWorkSeeder {
             return;
         }
         long gemeente = db.select(GEMEENTE.ID).from(GEMEENTE).where(GEMEENTE.CODE.eq("0344")).fetchOne(GEMEENTE.ID);
+        // One team: the team of Utrecht's first consulent (the one the benchmark logs in as).
+        String team = db.select(MEDEWERKER.TEAM).from(MEDEWERKER).where(MEDEWERKER.GEMEENTE_ID.eq(gemeente))
+                .and(MEDEWERKER.ROLLEN.contains("CONSULENT")).orderBy(MEDEWERKER.ID).limit(1).fetchOne(MEDEWERKER.TEAM);
         List<Long> consulenten = db.select(MEDEWERKER.ID).from(MEDEWERKER).where(MEDEWERKER.GEMEENTE_ID.eq(gemeente))
-                .and(MEDEWERKER.ROLLEN.contains("CONSULENT")).orderBy(MEDEWERKER.ID).fetch(MEDEWERKER.ID);
+                .and(MEDEWERKER.ROLLEN.contains("CONSULENT"))
+                .and(team == null ? org.jooq.impl.DSL.noCondition() : MEDEWERKER.TEAM.eq(team)).orderBy(MEDEWERKER.ID).fetch(MEDEWERKER.ID);
         LocalDate today = LocalDate.now(clock);
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
         int citizens = (items + PER_CITIZEN - 1) / PER_CITIZEN;

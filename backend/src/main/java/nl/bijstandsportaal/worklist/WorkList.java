@@ -160,7 +160,8 @@ public class WorkList {
         List<Row> ofKind = filter.kind() == null ? chosen : chosen.stream().filter(r -> r.item().kind() == filter.kind()).toList();
         int from = Math.min(filter.page() * PAGE_SIZE, ofKind.size());
         int to = Math.min(from + PAGE_SIZE, ofKind.size());
-        if (filter.page() == 0 && !filter.searching()) {
+        // Looked at now; within a minute of the last look nothing moves (a reload or a claim is the same look).
+        if (filter.page() == 0 && !filter.searching() && (lastLooked == null || lastLooked.plusSeconds(60).isBefore(now))) {
             db.update(MEDEWERKER).set(MEDEWERKER.WERKLIJST_GEZIEN_OP, LocalDateTime.ofInstant(now, ZoneOffset.UTC))
                     .where(MEDEWERKER.ID.eq(employee.id())).execute();
         }
