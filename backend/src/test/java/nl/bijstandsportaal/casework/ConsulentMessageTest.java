@@ -45,7 +45,7 @@ class ConsulentMessageTest extends PortalTest {
         var checkPage = Jsoup.parse(checked.body());
         assertTrue(checkPage.getElementById("leesbaarheid") != null, checked.body());
         assertEquals(text, checkPage.getElementById("bericht").text());
-        assertEquals("ja", checkPage.select("input[name=gecontroleerd]").attr("value"));
+        assertEquals("ja", checkPage.select("button[name=gecontroleerd]").attr("value"), "Versturen sends it as it is");
         assertEquals(0, db.fetchCount(MELDING, MELDING.BURGER_ID.eq(sanne).and(MELDING.ARGUMENTEN.contains("loonstrook van oktober"))));
         HttpResponse<String> sent = marieke.postForm("/consulent/burgers/" + sanne + "/bericht",
                 Map.of("csrfToken", token, "bericht", text, "gecontroleerd", "ja"));
