@@ -31,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * desktop width with zero axe-core violations; and a citizen confirms an appointment with the keyboard alone on a phone.
  */
 @MicronautTest
+@org.junit.jupiter.api.Tag("browser")
 class AppointmentPagesInBrowserTest extends PortalTest {
 
     private static final int[][] VIEWPORTS = {{320, 640}, {1280, 800}};

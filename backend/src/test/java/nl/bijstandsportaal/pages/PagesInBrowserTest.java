@@ -28,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * desktop width, nothing wider than the screen, and the login done with the keyboard alone.
  */
 @MicronautTest
+@org.junit.jupiter.api.Tag("browser")
 class PagesInBrowserTest extends PortalTest {
 
     private static final int[][] VIEWPORTS = {{320, 640}, {1280, 800}};
