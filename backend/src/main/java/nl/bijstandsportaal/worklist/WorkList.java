@@ -281,7 +281,7 @@ public class WorkList {
         db.select(MEDEWERKER.ID, MEDEWERKER.NAAM).from(MEDEWERKER)
                 .where(MEDEWERKER.GEMEENTE_ID.eq(employee.gemeenteId())).and(MEDEWERKER.ACTIEF.isTrue())
                 .and(MEDEWERKER.ROLLEN.contains("CONSULENT"))
-                .and(team == null ? MEDEWERKER.TEAM.isNull().or(MEDEWERKER.TEAM.isNotNull()) : MEDEWERKER.TEAM.eq(team))
+                .and(team == null ? org.jooq.impl.DSL.noCondition() : MEDEWERKER.TEAM.eq(team))
                 .fetch().forEach(r -> members.put(r.value1(), r.value2()));
         LocalDateTime looked = me == null ? null : me.get(MEDEWERKER.WERKLIJST_GEZIEN_OP);
         return new Team(Map.copyOf(members), looked == null ? null : looked.toInstant(ZoneOffset.UTC));
