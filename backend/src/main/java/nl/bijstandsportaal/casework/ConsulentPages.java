@@ -153,7 +153,7 @@ class ConsulentPages {
         String thread = form.getOrDefault("gesprek", "");
         Conversations.Typed typed = new Conversations.Typed(form.get("onderwerp"), form.get("bericht"), java.util.List.of());
         Map<String, Text> errors = Conversations.check(typed, false);
-        if (errors.isEmpty() && !"ja".equals(form.get("gecontroleerd"))) {
+        if (errors.isEmpty() && !ReadabilityCheck.seen(form)) {
             // Not sent yet: first the readability check of what was typed; the consulent can still send it as it is.
             Map<String, Object> model = thread.isBlank() ? file(consulent, id) : threadModel(consulent, id, thread);
             model.put("readability", readability.check(typed.text()));

@@ -181,6 +181,12 @@ public class DocumentRequests {
         return Map.of();
     }
 
+    /** The messages per field a request would get, without storing it (the consulent first checks how readable it is). */
+    public Map<String, Text> checkRequest(CurrentUser consulent, long burgerId, Map<String, String> typed) {
+        CitizenProfile citizen = accounts.citizenFor(consulent, burgerId);
+        return DocumentRequestForm.check(typed, Today.in(clock), defaults(citizen).minimumDays()).errors();
+    }
+
     /**
      * Asks the citizen to complete an application (hersteltermijn), in the caller's transaction: the same form, message
      * and reminders as any request, linked to the application. Messages per field, and then nothing is stored.

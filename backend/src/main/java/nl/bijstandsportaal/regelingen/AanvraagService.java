@@ -382,11 +382,45 @@ public class AanvraagService {
      */
     public DecisionResult decide(CurrentUser consulent, String id, Decision d) {
         AanvraagRecord r = inGemeente(consulent, id);
+        CheckedDecision checked = check(r, d);
+        if (!checked.errors().isEmpty()) {
+            return new DecisionResult(null, checked.errors());
+        }
+        String reden = checked.reden();
+        Instant now = clock.instant();
+        BigDecimal amount = checked.bedrag();
+        LocalDate paid = checked.paidBy();
+        boolean fourEyes = amount != null ? fourEyesAbove(r.getGemeente()).map(limit -> amount.compareTo(limit) > 0).orElse(false)
+                : rules.book().find(RuleKey.AANVRAAG_VIER_OGEN_AFWIJZING, r.getGemeente(), today()).map(p -> p.value().signum() > 0).orElse(false);
+        db.transaction(tx -> {
+            DSLContext t = tx.dsl();
+            if (fourEyes) {
+                if (repository.propose(t, r.getId(), d.besluit(), amount, paid, reden, consulent.id(), now)) {
+                    audit.record(t, consulent.id(), r.getBurgerId(), PROPOSED, "Aanvraag " + r.getKenmerk() + ": "
+                            + (amount != null ? "toekenning " + amount.toPlainString() : d.besluit().toLowerCase(java.util.Locale.ROOT))
+                            + " voorgesteld, wacht op een tweede medewerker");
+                }
+            } else if (repository.decide(t, r.getId(), AanvraagRepository.VERSTUURD, d.besluit(), amount, paid, reden, consulent.id(), now)) {
+                decided(t, r, consulent, d.besluit(), amount, now);
+            }
+        });
+        return new DecisionResult(fourEyes ? Decided.PROPOSED : Decided.DECIDED, Map.of());
+    }
+
+    /** The messages per field a decision would get, without taking it: the consulent first sees how readable the reason is. */
+    public Map<String, Text> checkDecision(CurrentUser consulent, String id, Decision d) {
+        return check(inGemeente(consulent, id), d).errors();
+    }
+
+    private record CheckedDecision(Map<String, Text> errors, BigDecimal bedrag, LocalDate paidBy, String reden) {
+    }
+
+    private CheckedDecision check(AanvraagRecord r, Decision d) {
         Map<String, Text> errors = new LinkedHashMap<>();
         if (!r.getStatus().equals(AanvraagRepository.VERSTUURD)) {
             errors.put("besluit", Text.of(r.getStatus().equals(AanvraagRepository.VOORGESTELD)
                     ? "aanvraag.decide.error.proposed" : "aanvraag.decide.error.decided"));
-            return new DecisionResult(null, errors);
+            return new CheckedDecision(errors, null, null, null);
         }
         if (d.besluit() == null || !BESLUITEN.contains(d.besluit())) {
             errors.put("besluit", Text.of("aanvraag.decide.error.besluit"));
@@ -411,27 +445,7 @@ public class AanvraagService {
         if (reden.isEmpty() || reden.length() > MAX_REASON) {
             errors.put("reden", Text.of("aanvraag.decide.error.reden"));
         }
-        if (!errors.isEmpty()) {
-            return new DecisionResult(null, errors);
-        }
-        Instant now = clock.instant();
-        BigDecimal amount = bedrag;
-        LocalDate paid = paidBy;
-        boolean fourEyes = amount != null ? fourEyesAbove(r.getGemeente()).map(limit -> amount.compareTo(limit) > 0).orElse(false)
-                : rules.book().find(RuleKey.AANVRAAG_VIER_OGEN_AFWIJZING, r.getGemeente(), today()).map(p -> p.value().signum() > 0).orElse(false);
-        db.transaction(tx -> {
-            DSLContext t = tx.dsl();
-            if (fourEyes) {
-                if (repository.propose(t, r.getId(), d.besluit(), amount, paid, reden, consulent.id(), now)) {
-                    audit.record(t, consulent.id(), r.getBurgerId(), PROPOSED, "Aanvraag " + r.getKenmerk() + ": "
-                            + (amount != null ? "toekenning " + amount.toPlainString() : d.besluit().toLowerCase(java.util.Locale.ROOT))
-                            + " voorgesteld, wacht op een tweede medewerker");
-                }
-            } else if (repository.decide(t, r.getId(), AanvraagRepository.VERSTUURD, d.besluit(), amount, paid, reden, consulent.id(), now)) {
-                decided(t, r, consulent, d.besluit(), amount, now);
-            }
-        });
-        return new DecisionResult(fourEyes ? Decided.PROPOSED : Decided.DECIDED, Map.of());
+        return new CheckedDecision(errors, bedrag, paidBy, reden);
     }
 
     /**
@@ -491,21 +505,57 @@ public class AanvraagService {
         return db.transactionResult(tx -> documents.askToComplete(tx.dsl(), consulent, r.getBurgerId(), r.getId(), typed));
     }
 
+    /** The messages per field a request to complete would get, without sending it: first the readability of its text. */
+    public Map<String, Text> checkAskMore(CurrentUser consulent, String id, Map<String, String> typed) {
+        AanvraagRecord r = inGemeente(consulent, id);
+        if (!r.getStatus().equals(AanvraagRepository.VERSTUURD)) {
+            return Map.of("wat", Text.of("aanvraag.herstel.error.closed"));
+        }
+        return documents.checkRequest(consulent, r.getBurgerId(), typed);
+    }
+
     /**
      * Names a later decision date (verdaging, Awb 4:14): before the decision is late, once, with a reason the citizen
      * reads; at most the decision period again after the current last day (a "redelijke termijn").
      */
     public Map<String, Text> adjourn(CurrentUser consulent, String id, Map<String, String> typed) {
         AanvraagRecord r = inGemeente(consulent, id);
+        CheckedAdjournment checked = checkAdjournment(r, consulent, typed);
+        if (!checked.errors().isEmpty()) {
+            return checked.errors();
+        }
+        LocalDate until = checked.until();
+        String reason = checked.reason();
+        Instant now = clock.instant();
+        db.transaction(tx -> {
+            DSLContext t = tx.dsl();
+            if (repository.adjourn(t, r.getId(), until, reason, now)) {
+                outbox.write(t, new Outbox.Message(r.getBurgerId(), Topic.STATUS, "aanvraag/" + r.getPublicId() + "/verdaagd",
+                        "notification.aanvraag.verdaagd", arguments.of(List.of(r.getKenmerk(), until)), "/aanvragen/" + r.getPublicId()), now);
+                audit.record(t, consulent.id(), r.getBurgerId(), ADJOURNED, "Aanvraag " + r.getKenmerk() + " verdaagd tot " + until);
+            }
+        });
+        return Map.of();
+    }
+
+    /** The messages per field a verdaging would get, without storing it: first the readability of the reason. */
+    public Map<String, Text> checkAdjournment(CurrentUser consulent, String id, Map<String, String> typed) {
+        return checkAdjournment(inGemeente(consulent, id), consulent, typed).errors();
+    }
+
+    private record CheckedAdjournment(Map<String, Text> errors, LocalDate until, String reason) {
+    }
+
+    private CheckedAdjournment checkAdjournment(AanvraagRecord r, CurrentUser consulent, Map<String, String> typed) {
         Aanvraag a = view(r, null, Map.of(), Map.of(), true, consulent);
         Map<String, Text> errors = new LinkedHashMap<>();
         if (!a.open() || a.verdaagdTot() != null) {
             errors.put("tot", Text.of("aanvraag.verdaging.error.once"));
-            return errors;
+            return new CheckedAdjournment(errors, null, null);
         }
         if (a.clock().overdue()) {
             errors.put("tot", Text.of("aanvraag.verdaging.error.late", a.clock().deadline()));
-            return errors;
+            return new CheckedAdjournment(errors, null, null);
         }
         LocalDate deadline = a.clock().deadline();
         LocalDate latest = deadline.plusWeeks(weeks(a.regeling(), r.getGemeente(), a.clock().received()));
@@ -519,19 +569,7 @@ public class AanvraagService {
         if (reason.isEmpty() || reason.length() > MAX_NOTE) {
             errors.put("waaromLater", Text.of("aanvraag.verdaging.error.reden", MAX_NOTE));
         }
-        if (!errors.isEmpty()) {
-            return errors;
-        }
-        Instant now = clock.instant();
-        db.transaction(tx -> {
-            DSLContext t = tx.dsl();
-            if (repository.adjourn(t, r.getId(), until, reason, now)) {
-                outbox.write(t, new Outbox.Message(r.getBurgerId(), Topic.STATUS, "aanvraag/" + r.getPublicId() + "/verdaagd",
-                        "notification.aanvraag.verdaagd", arguments.of(List.of(r.getKenmerk(), until)), "/aanvragen/" + r.getPublicId()), now);
-                audit.record(t, consulent.id(), r.getBurgerId(), ADJOURNED, "Aanvraag " + r.getKenmerk() + " verdaagd tot " + until);
-            }
-        });
-        return Map.of();
+        return new CheckedAdjournment(errors, until, reason);
     }
 
     /** How long applying takes in the consulent's municipality: per regeling, over the last {@code days} days. */

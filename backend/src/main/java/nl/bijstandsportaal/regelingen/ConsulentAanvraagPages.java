@@ -16,6 +16,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
+import nl.bijstandsportaal.casework.readability.ReadabilityCheck;
 import nl.bijstandsportaal.documents.DocumentRequests;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.security.CurrentUser;
@@ -42,10 +43,12 @@ class ConsulentAanvraagPages {
 
     private final AanvraagService aanvragen;
     private final DocumentRequests documents;
+    private final ReadabilityCheck readability;
 
-    ConsulentAanvraagPages(AanvraagService aanvragen, DocumentRequests documents) {
+    ConsulentAanvraagPages(AanvraagService aanvragen, DocumentRequests documents, ReadabilityCheck readability) {
         this.aanvragen = aanvragen;
         this.documents = documents;
+        this.readability = readability;
     }
 
     @Get
@@ -74,8 +77,11 @@ class ConsulentAanvraagPages {
     HttpResponse<?> decide(@PathVariable String id, @Body Map<String, Object> body, Authentication authentication) {
         CurrentUser consulent = CurrentUser.require(authentication);
         Map<String, String> form = FormBody.strings(body);
-        AanvraagService.DecisionResult result = aanvragen.decide(consulent, id,
-                new AanvraagService.Decision(form.get("besluit"), form.get("bedrag"), form.get("betaaldatum"), form.get("reden")));
+        var decision = new AanvraagService.Decision(form.get("besluit"), form.get("bedrag"), form.get("betaaldatum"), form.get("reden"));
+        if (!ReadabilityCheck.seen(form)) {
+            return readabilityFirst(consulent, id, form, aanvragen.checkDecision(consulent, id, decision), "besluit", form.get("reden"));
+        }
+        AanvraagService.DecisionResult result = aanvragen.decide(consulent, id, decision);
         return after(consulent, id, form, result.errors(),
                 result.decided() == AanvraagService.Decided.PROPOSED ? "voorstel#besluit-titel" : "besluit#besluit-titel");
     }
@@ -92,6 +98,10 @@ class ConsulentAanvraagPages {
     HttpResponse<?> askMore(@PathVariable String id, @Body Map<String, Object> body, Authentication authentication) {
         CurrentUser consulent = CurrentUser.require(authentication);
         Map<String, String> form = FormBody.strings(body);
+        if (!ReadabilityCheck.seen(form)) {
+            return readabilityFirst(consulent, id, form, aanvragen.checkAskMore(consulent, id, form), "herstel",
+                    form.getOrDefault("wat", "") + "\n\n" + form.getOrDefault("waarom", ""));
+        }
         return after(consulent, id, form, aanvragen.askMore(consulent, id, form), "herstel#herstel-titel");
     }
 
@@ -99,6 +109,9 @@ class ConsulentAanvraagPages {
     HttpResponse<?> adjourn(@PathVariable String id, @Body Map<String, Object> body, Authentication authentication) {
         CurrentUser consulent = CurrentUser.require(authentication);
         Map<String, String> form = FormBody.strings(body);
+        if (!ReadabilityCheck.seen(form)) {
+            return readabilityFirst(consulent, id, form, aanvragen.checkAdjournment(consulent, id, form), "verdaging", form.get("waaromLater"));
+        }
         return after(consulent, id, form, aanvragen.adjourn(consulent, id, form), "verdaging#termijn-titel");
     }
 
@@ -114,6 +127,21 @@ class ConsulentAanvraagPages {
         }
         return HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("consulent/aanvraag",
                 model(aanvragen.forConsulent(consulent, id), typed, errors)));
+    }
+
+    /**
+     * What goes to the citizen is never sent on the first press: with no errors the page comes back with the readability
+     * of the text under the form it was typed in ({@code which}), the text kept, to check again or send as it is.
+     */
+    private HttpResponse<?> readabilityFirst(CurrentUser consulent, String id, Map<String, String> typed, Map<String, Text> errors,
+                                            String which, String text) {
+        if (!errors.isEmpty()) {
+            return after(consulent, id, typed, errors, null);
+        }
+        Map<String, Object> model = model(aanvragen.forConsulent(consulent, id), typed, errors);
+        model.put("readability", readability.check(text));
+        model.put("readabilityFor", which);
+        return HttpResponse.ok(new ModelAndView<>("consulent/aanvraag", model));
     }
 
     private Map<String, Object> model(AanvraagService.Aanvraag a, Map<String, String> typed, Map<String, Text> errors) {

@@ -2,6 +2,7 @@ package nl.bijstandsportaal.pages;
 
 import nl.bijstandsportaal.testsupport.TestToday;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -147,14 +148,15 @@ class PagesInBrowserTest extends PortalTest {
                 demoLogin(dennis, "/demo/medewerker", "Dennis de Boer");
                 audit(dennis, "/consulent/aanvragen", viewport[0], problems);
                 audit(dennis, "/consulent/aanvragen/" + id, viewport[0], problems);
-                button(dennis, "Besluit opslaan en de burger laten weten");
+                formButton(dennis, "besluit", "Controleer eerst de tekst");
                 check(dennis, "consulent: decision without answers", viewport[0], problems);
-                // Ask for more (hersteltermijn): first without answers, then filled in.
-                button(dennis, "Vraag om aanvulling");
+                // Ask for more (hersteltermijn): first without answers, then filled in, checked, sent.
+                formButton(dennis, "herstel", "Controleer eerst de tekst");
                 check(dennis, "consulent: herstel without answers", viewport[0], problems);
                 dennis.locator("#wat").fill("Een offerte met de naam van de winkel");
                 dennis.locator("#waarom").fill("Op de offerte staat geen winkel.");
                 dennis.locator("#uiterlijk").fill(TestToday.date().plusDays(14).toString());
+                formButton(dennis, "herstel", "Controleer eerst de tekst");
                 button(dennis, "Vraag om aanvulling");
                 check(dennis, "consulent: herstel asked", viewport[0], problems);
 
@@ -166,12 +168,16 @@ class PagesInBrowserTest extends PortalTest {
                 // Verdaging, then a grant above the four-eyes amount: proposed, and approved by a second employee.
                 dennis.locator("#tot").fill(TestToday.date().plusWeeks(10).toString());
                 dennis.locator("#waaromLater").fill("We wachten op de offerte.");
+                formButton(dennis, "verdaging", "Controleer eerst de tekst");
                 button(dennis, "Verdagen");
                 check(dennis, "consulent: verdaagd", viewport[0], problems);
                 dennis.locator("#besluit").selectOption("TOEGEKEND");
                 dennis.locator("#bedrag").fill("1250");
                 dennis.locator("#betaaldatum").fill(TestToday.date().plusDays(7).toString());
                 dennis.locator("#reden").fill("Je bril is kapot. Wij betalen een nieuwe.");
+                formButton(dennis, "besluit", "Controleer eerst de tekst");
+                assertThat(dennis.locator("#leesbaarheid-besluit")).containsText("Leesbaarheid van je tekst");
+                check(dennis, "consulent: decision's reason checked", viewport[0], problems);
                 button(dennis, "Besluit opslaan en de burger laten weten");
                 check(dennis, "consulent: proposed (four eyes)", viewport[0], problems);
 
@@ -680,6 +686,13 @@ class PagesInBrowserTest extends PortalTest {
 
     private static void button(Page page, String name) {
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true)).click();
+        page.waitForLoadState();
+    }
+
+    /** A button of the form that posts to .../{@code action} (a page can have several forms with the same button). */
+    private static void formButton(Page page, String action, String name) {
+        page.locator("form[action*='/" + action + "']").getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName(name).setExact(true)).click();
         page.waitForLoadState();
     }
 

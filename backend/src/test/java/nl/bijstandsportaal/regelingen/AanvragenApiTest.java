@@ -217,7 +217,7 @@ class AanvragenApiTest extends PortalTest {
         String csrf = WebClient.csrfToken(employee.get(consulentPath).body());
         String why = "Op de offerte staat geen naam.\nStuur er een met naam.";
         assertEquals(303, employee.postForm(consulentPath + "/herstel", Map.of(CSRF, csrf, "wat", "Een offerte met naam",
-                "waarom", why, "uiterlijk", today.plusDays(14).toString())).statusCode());
+                "waarom", why, "uiterlijk", today.plusDays(14).toString(), "gecontroleerd", "ja")).statusCode());
         a = read(browser().getJson(path(id), app));
         Map<?, ?> herstel = (Map<?, ?>) ((List<?>) a.get("herstel")).get(0);
         assertEquals("Een offerte met naam", herstel.get("wat"));
@@ -238,8 +238,9 @@ class AanvragenApiTest extends PortalTest {
         BigDecimal amount = second != null && regeling == Regeling.BIJZONDERE_BIJSTAND
                 ? fourEyesAbove(gemeente).add(new BigDecimal("250")) : new BigDecimal("100.00");
         Map<String, String> decision = granted
-                ? Map.of(CSRF, csrf, "besluit", "TOEGEKEND", "bedrag", amount.toPlainString().replace('.', ','), "betaaldatum", paid.toString(), "reden", reason)
-                : Map.of(CSRF, csrf, "besluit", "AFGEWEZEN", "reden", reason);
+                ? Map.of(CSRF, csrf, "besluit", "TOEGEKEND", "bedrag", amount.toPlainString().replace('.', ','), "betaaldatum", paid.toString(), "reden", reason,
+                        "gecontroleerd", "ja")
+                : Map.of(CSRF, csrf, "besluit", "AFGEWEZEN", "reden", reason, "gecontroleerd", "ja");
         assertEquals(303, employee.postForm(consulentPath + "/besluit", decision).statusCode());
         // Utrecht also has a second employee approve every "no" (rule aanvraag.vier_ogen_afwijzing).
         if (second != null && (regeling == Regeling.BIJZONDERE_BIJSTAND || !granted)) {

@@ -26,6 +26,8 @@ import static nl.bijstandsportaal.platform.db.generated.Tables.MELDING;
 import static nl.bijstandsportaal.testsupport.TestToday.dutch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -122,9 +124,20 @@ class AanvragenTest extends PortalTest {
         assertTrue(noDate.body().contains("href=\"#betaaldatum\""), "a grant says when it is paid");
         assertEquals(reason, Jsoup.parse(noDate.body()).getElementById("reden").val(), "what was typed stays");
         LocalDate paid = TestToday.date().plusDays(10);
+        // The first press checks how readable the reason is; nothing is decided yet and the form keeps what was typed.
+        HttpResponse<String> checked = dennis.postForm("/consulent/aanvragen/" + id + "/besluit",
+                Map.of(CSRF, kcsrf, "besluit", "TOEGEKEND", "bedrag", "449,95", "betaaldatum", paid.toString(), "reden", reason));
+        assertEquals(200, checked.statusCode());
+        Document readable = Jsoup.parse(checked.body());
+        assertTrue(readable.getElementById("leesbaarheid-besluit").text().contains("Leesbaarheid van je tekst"), readable.text());
+        assertEquals(reason, readable.getElementById("reden").val());
+        assertEquals("449,95", readable.getElementById("bedrag").val());
+        assertEquals(1, readable.select("button[name=gecontroleerd][value=ja]").size(), "after the check the consulent can send");
+        assertNull(db.fetchOne(AANVRAAG, AANVRAAG.PUBLIC_ID.eq(id)).getBesluit(), "nothing decided on the first press");
         assertEquals(303, dennis.postForm("/consulent/aanvragen/" + id + "/besluit",
-                Map.of(CSRF, kcsrf, "besluit", "TOEGEKEND", "bedrag", "449,95", "betaaldatum", paid.toString(), "reden", reason)).statusCode());
-        dennis.postForm("/consulent/aanvragen/" + id + "/besluit", Map.of(CSRF, kcsrf, "besluit", "AFGEWEZEN", "reden", "nee"));
+                Map.of(CSRF, kcsrf, "besluit", "TOEGEKEND", "bedrag", "449,95", "betaaldatum", paid.toString(), "reden", reason,
+                        "gecontroleerd", "ja")).statusCode());
+        dennis.postForm("/consulent/aanvragen/" + id + "/besluit", Map.of(CSRF, kcsrf, "besluit", "AFGEWEZEN", "reden", "nee", "gecontroleerd", "ja"));
         assertEquals("TOEGEKEND", db.fetchOne(AANVRAAG, AANVRAAG.PUBLIC_ID.eq(id)).getBesluit(), "a decision is taken once");
         assertEquals(java.util.List.of("INGETROKKEN"), db.select(DOCUMENTVERZOEK.STATUS).from(DOCUMENTVERZOEK)
                 .where(DOCUMENTVERZOEK.AANVRAAG_ID.eq(row.getId())).fetch(DOCUMENTVERZOEK.STATUS),
@@ -227,8 +240,13 @@ class AanvragenTest extends PortalTest {
         assertEquals(400, noWhat.statusCode());
         assertTrue(noWhat.body().contains("href=\"#wat\"") && noWhat.body().contains("href=\"#waarom\""));
         String why = "Op de offerte staat geen naam van de winkel.\nStuur een offerte met de naam erop.";
-        assertEquals(303, dennis.postForm(consulentPath + "/herstel", Map.of(CSRF, csrf, "wat", "Een offerte met de naam van de winkel",
-                "waarom", why, "uiterlijk", TestToday.date().plusDays(14).toString())).statusCode());
+        Map<String, String> herstel = Map.of(CSRF, csrf, "wat", "Een offerte met de naam van de winkel",
+                "waarom", why, "uiterlijk", TestToday.date().plusDays(14).toString());
+        Document herstelChecked = Jsoup.parse(dennis.postForm(consulentPath + "/herstel", herstel).body());
+        assertNotNull(herstelChecked.getElementById("leesbaarheid-herstel"), "the request is checked before it goes out");
+        assertEquals(why, herstelChecked.getElementById("waarom").val());
+        assertEquals(0, db.fetchCount(DOCUMENTVERZOEK, DOCUMENTVERZOEK.AANVRAAG_ID.eq(row.getId()).and(DOCUMENTVERZOEK.SOORT.eq("HERSTEL"))));
+        assertEquals(303, dennis.postForm(consulentPath + "/herstel", seen(herstel)).statusCode());
         db.update(DOCUMENTVERZOEK).set(DOCUMENTVERZOEK.GEVRAAGD_OP, TestToday.utc().minusDays(4))
                 .where(DOCUMENTVERZOEK.AANVRAAG_ID.eq(row.getId()).and(DOCUMENTVERZOEK.SOORT.eq("HERSTEL"))).execute();
         assertEquals(1, db.fetchCount(MELDING, MELDING.BURGER_ID.eq(henkId).and(MELDING.TEKST.eq("notification.document.herstel")).and(MELDING.ARGUMENTEN.contains("naam van de winkel"))));
@@ -258,7 +276,11 @@ class AanvragenTest extends PortalTest {
         assertTrue(early.body().contains("href=\"#tot\"") && early.body().contains("href=\"#waaromLater\""));
         LocalDate later = deadline.plusWeeks(4);
         String laterWhy = "We wachten op een prijs van een tweede winkel.";
-        assertEquals(303, dennis.postForm(consulentPath + "/verdaging", Map.of(CSRF, csrf, "tot", later.toString(), "waaromLater", laterWhy)).statusCode());
+        Map<String, String> verdaging = Map.of(CSRF, csrf, "tot", later.toString(), "waaromLater", laterWhy);
+        Document verdagingChecked = Jsoup.parse(dennis.postForm(consulentPath + "/verdaging", verdaging).body());
+        assertNotNull(verdagingChecked.getElementById("leesbaarheid-verdaging"), "the reason is checked before it goes out");
+        assertNull(db.fetchOne(AANVRAAG, AANVRAAG.ID.eq(row.getId())).getVerdaagdTot());
+        assertEquals(303, dennis.postForm(consulentPath + "/verdaging", seen(verdaging)).statusCode());
         assertEquals(400, dennis.postForm(consulentPath + "/verdaging", Map.of(CSRF, csrf, "tot", later.plusDays(1).toString(),
                 "waaromLater", "Nog later.")).statusCode(), "once");
         text = Jsoup.parse(henk.get(path).body()).text();
@@ -269,7 +291,7 @@ class AanvragenTest extends PortalTest {
         LocalDate paid = TestToday.date().plusDays(7);
         String reason = "Je wasmachine is kapot. Je kunt geen nieuwe betalen. Wij betalen een nieuwe.";
         assertEquals(303, dennis.postForm(consulentPath + "/besluit", Map.of(CSRF, csrf, "besluit", "TOEGEKEND", "bedrag", "1250,00",
-                "betaaldatum", paid.toString(), "reden", reason)).statusCode());
+                "betaaldatum", paid.toString(), "reden", reason, "gecontroleerd", "ja")).statusCode());
         assertEquals("VOORGESTELD", db.fetchOne(AANVRAAG, AANVRAAG.ID.eq(row.getId())).getStatus());
         assertFalse(Jsoup.parse(henk.get(path).body()).text().contains(reason), "the citizen hears nothing before the second employee agrees");
         assertEquals(0, db.fetchCount(MELDING, MELDING.BURGER_ID.eq(henkId).and(MELDING.TEKST.eq("notification.aanvraag.besluit")).and(MELDING.LINK.eq(path))));
@@ -289,7 +311,7 @@ class AanvragenTest extends PortalTest {
                 "notitie", "Vraag eerst een tweede offerte.")).statusCode());
         assertTrue(Jsoup.parse(dennis.get(consulentPath).body()).text().contains("Vraag eerst een tweede offerte."), "the note reaches the first");
         assertEquals(303, dennis.postForm(consulentPath + "/besluit", Map.of(CSRF, csrf, "besluit", "TOEGEKEND", "bedrag", "1250,00",
-                "betaaldatum", paid.toString(), "reden", reason)).statusCode());
+                "betaaldatum", paid.toString(), "reden", reason, "gecontroleerd", "ja")).statusCode());
         assertEquals(303, lotte.postForm(consulentPath + "/akkoord", Map.of(CSRF, lcsrf, "keuze", "akkoord")).statusCode());
         var decided = db.fetchOne(AANVRAAG, AANVRAAG.ID.eq(row.getId()));
         assertEquals("BESLOTEN", decided.getStatus());
@@ -347,7 +369,8 @@ class AanvragenTest extends PortalTest {
         String consulentPath = "/consulent/aanvragen/" + id;
         String csrf = WebClient.csrfToken(dennis.get(consulentPath).body());
         assertEquals(303, dennis.postForm(consulentPath + "/herstel", Map.of(CSRF, csrf, "wat", "Een offerte met de naam van de winkel",
-                "waarom", "Op de offerte staat geen naam van de winkel.", "uiterlijk", TestToday.date().plusDays(7).toString())).statusCode());
+                "waarom", "Op de offerte staat geen naam van de winkel.", "uiterlijk", TestToday.date().plusDays(7).toString(),
+                "gecontroleerd", "ja")).statusCode());
         // Asked 6 days ago (moved in the database).
         db.update(DOCUMENTVERZOEK).set(DOCUMENTVERZOEK.GEVRAAGD_OP, TestToday.utc().minusDays(6))
                 .where(DOCUMENTVERZOEK.AANVRAAG_ID.eq(row.getId()).and(DOCUMENTVERZOEK.SOORT.eq("HERSTEL"))).execute();
@@ -413,6 +436,13 @@ class AanvragenTest extends PortalTest {
 
     private static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] PDF2 = "%PDF-1.4\n2 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** The same form, sent after the readability check ("Versturen"). */
+    private static Map<String, String> seen(Map<String, String> form) {
+        Map<String, String> sent = new LinkedHashMap<>(form);
+        sent.put("gecontroleerd", "ja");
+        return sent;
+    }
 
     private static HttpResponse<String> answer(WebClient web, String path, Document screen, String scherm, Map<String, String> typed) {
         Map<String, String> form = new LinkedHashMap<>();

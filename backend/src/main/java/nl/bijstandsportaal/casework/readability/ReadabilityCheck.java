@@ -26,6 +26,14 @@ public class ReadabilityCheck {
         return readability.check(text);
     }
 
+    /** The form field a page sets once the consulent has seen the check and chose to send ("gecontroleerd=ja"). */
+    public static final String SEEN = "gecontroleerd";
+
+    /** Whether the consulent has seen the check of this form's text and pressed send. */
+    public static boolean seen(java.util.Map<String, String> form) {
+        return "ja".equals(form.get(SEEN));
+    }
+
     /** The glossary words the check looks for. */
     public Set<String> glossaryWords() {
         return glossaryWords;
