@@ -157,6 +157,7 @@ class ConsulentPages {
             // Not sent yet: first the readability check of what was typed; the consulent can still send it as it is.
             Map<String, Object> model = thread.isBlank() ? file(consulent, id) : threadModel(consulent, id, thread);
             model.put("readability", readability.check(typed.text()));
+            model.put("readabilityFor", "bericht");
             model.put("typed", form);
             model.put("errors", Map.of());
             return HttpResponse.ok(new ModelAndView<>(thread.isBlank() ? "consulent/citizen" : "consulent/conversation", model));
@@ -224,6 +225,18 @@ class ConsulentPages {
     HttpResponse<?> askDocument(@PathVariable long id, @Body Map<String, Object> body, Authentication authentication) {
         CurrentUser consulent = CurrentUser.require(authentication);
         Map<String, String> form = FormBody.strings(body);
+        if (!ReadabilityCheck.seen(form)) {
+            // Not asked yet: first the readability check of what and why, with the form as typed.
+            Map<String, Text> errors = documents.checkRequest(consulent, id, form);
+            if (errors.isEmpty()) {
+                Map<String, Object> model = file(consulent, id);
+                model.put("readability", readability.check(form.getOrDefault("wat", "") + "\n\n" + form.getOrDefault("waarom", "")));
+                model.put("readabilityFor", "document");
+                model.put("documentTyped", form);
+                return HttpResponse.ok(new ModelAndView<>("consulent/citizen", model));
+            }
+            return saved(consulent, id, errors, "documentTyped", form, null);
+        }
         Map<String, Text> errors = documents.ask(consulent, id, form);
         return saved(consulent, id, errors, "documentTyped", form, "document#documenten-titel");
     }

@@ -35,7 +35,7 @@ class FileTimelineTest extends PortalTest {
         String token = WebClient.csrfToken(marieke.get("/consulent/burgers/" + fatima).body());
         assertEquals(303, marieke.postForm("/consulent/burgers/" + fatima + "/documentverzoeken", Map.of("csrfToken", token,
                 "wat", "Brief van de Belastingdienst", "waarom", "Dan zien we wat er stopte.",
-                "uiterlijk", nl.bijstandsportaal.testsupport.TestToday.date().plusDays(14).toString())).statusCode());
+                "uiterlijk", nl.bijstandsportaal.testsupport.TestToday.date().plusDays(14).toString(), "gecontroleerd", "ja")).statusCode());
 
         var page = Jsoup.parse(marieke.get("/consulent/burgers/" + fatima + "/tijdlijn").body());
         String text = page.text();

@@ -56,7 +56,8 @@ class DocumentRequestsTest extends PortalTest {
     private String ask(WebClient marieke, String what, String deadline) {
         String token = WebClient.csrfToken(marieke.get("/consulent/burgers/" + sanne()).body());
         HttpResponse<String> asked = marieke.postForm("/consulent/burgers/" + sanne() + "/documentverzoeken",
-                Map.of("csrfToken", token, "wat", what, "waarom", "We willen zien of er geld bij kwam.", "uiterlijk", deadline));
+                Map.of("csrfToken", token, "wat", what, "waarom", "We willen zien of er geld bij kwam.", "uiterlijk", deadline,
+                        "gecontroleerd", "ja"));
         assertEquals(303, asked.statusCode(), asked.body());
         return db.select(DOCUMENTVERZOEK.PUBLIC_ID).from(DOCUMENTVERZOEK).where(DOCUMENTVERZOEK.BURGER_ID.eq(sanne()))
                 .and(DOCUMENTVERZOEK.WAT.eq(what)).fetchSingle(DOCUMENTVERZOEK.PUBLIC_ID);
@@ -78,6 +79,18 @@ class DocumentRequestsTest extends PortalTest {
         assertTrue(page.text().contains("Uiterlijk sturen op: geef de burger minstens 5 dagen. Kies " + TestToday.dutch(TODAY.plusDays(5)) + " of later."), page.text());
         assertEquals("Huurcontract", page.getElementById("wat").val());
         assertEquals(TestToday.typed(TODAY.plusDays(2)), page.getElementById("uiterlijk").val());
+
+        // A correct request is first checked for readability (what and why), and only asked with "Vraag dit document".
+        typed.put("waarom", "Wij willen de huur weten.");
+        typed.put("uiterlijk", TestToday.typed(TODAY.plusDays(8)));
+        HttpResponse<String> checked = marieke.postForm("/consulent/burgers/" + sanne() + "/documentverzoeken", typed);
+        assertEquals(200, checked.statusCode());
+        var checkedPage = Jsoup.parse(checked.body());
+        assertTrue(checkedPage.getElementById("leesbaarheid-document").text().contains("Leesbaarheid van je tekst"), checkedPage.text());
+        assertEquals("Wij willen de huur weten.", checkedPage.getElementById("waarom").val());
+        assertEquals("Vraag dit document", checkedPage.select("button[name=gecontroleerd][value=ja]").text());
+        assertFalse(db.fetchExists(DOCUMENTVERZOEK, DOCUMENTVERZOEK.BURGER_ID.eq(sanne()).and(DOCUMENTVERZOEK.WAT.eq("Huurcontract"))),
+                "nothing asked on the first press");
 
         String id = ask(marieke, "Bankafschriften van oktober", TestToday.typed(TODAY.plusDays(8)));
         var asked = db.selectFrom(DOCUMENTVERZOEK).where(DOCUMENTVERZOEK.PUBLIC_ID.eq(id)).fetchSingle();

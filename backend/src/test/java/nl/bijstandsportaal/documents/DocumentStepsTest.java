@@ -69,7 +69,8 @@ class DocumentStepsTest extends PortalTest {
     private String ask(WebClient marieke, String what, LocalDate deadline) {
         String token = WebClient.csrfToken(marieke.get("/consulent/burgers/" + sanne()).body());
         HttpResponse<String> asked = marieke.postForm("/consulent/burgers/" + sanne() + "/documentverzoeken",
-                Map.of("csrfToken", token, "wat", what, "waarom", "We willen zien of er geld bij kwam.", "uiterlijk", deadline.toString()));
+                Map.of("csrfToken", token, "wat", what, "waarom", "We willen zien of er geld bij kwam.", "uiterlijk", deadline.toString(),
+                        "gecontroleerd", "ja"));
         assertEquals(303, asked.statusCode(), asked.body());
         return db.select(DOCUMENTVERZOEK.PUBLIC_ID).from(DOCUMENTVERZOEK).where(DOCUMENTVERZOEK.BURGER_ID.eq(sanne()))
                 .and(DOCUMENTVERZOEK.WAT.eq(what)).fetchSingle(DOCUMENTVERZOEK.PUBLIC_ID);

@@ -442,11 +442,13 @@ class PagesInBrowserTest extends PortalTest {
                 Page page = context.newPage();
                 demoLogin(page, "/demo/medewerker", "Marieke Jansen");
                 page.navigate(base() + "/consulent/burgers/" + fatima);
-                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vraag dit document")).click();
+                formButton(page, "documentverzoeken", "Controleer eerst de tekst");
                 page.waitForSelector("#fouten");
                 check(page, "document request with mistakes", viewport[0], problems);
                 page.locator("#wat").fill(what);
                 page.locator("#waarom").fill("We willen zien of er geld bij kwam.");
+                formButton(page, "documentverzoeken", "Controleer eerst de tekst");
+                assertThat(page.locator("#leesbaarheid-document")).containsText("Leesbaarheid van je tekst");
                 page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vraag dit document")).click();
                 page.waitForURL(Pattern.compile(".*opgeslagen=document.*"));
                 check(page, "document requested", viewport[0], problems);
