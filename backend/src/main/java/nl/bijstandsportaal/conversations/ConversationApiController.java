@@ -121,7 +121,14 @@ class ConversationApiController implements ConversationsApi {
                 conversations.answerBy(t, citizen.gemeenteId()),
                 t.messages().stream().map(m -> new nl.bijstandsportaal.api.v1.Conversations.Message(m.id(), m.fromCitizen(), m.author(), m.text(),
                         m.sentAt(), m.attachments().stream().map(a -> new nl.bijstandsportaal.api.v1.Conversations.Attachment(a.id(), a.name(), a.size()))
-                        .toList())).toList());
+                        .toList())).toList(),
+                t.task() == null ? null : task(t.task()));
+    }
+
+    private static nl.bijstandsportaal.api.v1.Conversations.Verzoek task(Conversations.Task task) {
+        return new nl.bijstandsportaal.api.v1.Conversations.Verzoek(task.requestId(), task.what(), task.why(), task.open(), task.deadline(),
+                task.steps().stream().map(s -> new nl.bijstandsportaal.api.v1.Conversations.Stap(s.kind().name(), s.at(), s.by(), s.text(),
+                        s.newDeadline(), s.fileName())).toList());
     }
 
     private CurrentUser citizen() {

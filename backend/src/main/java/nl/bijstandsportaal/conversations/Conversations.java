@@ -3,6 +3,7 @@ package nl.bijstandsportaal.conversations;
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.account.AccountRepository;
 import nl.bijstandsportaal.account.CitizenProfile;
+import nl.bijstandsportaal.documents.DocumentRequests;
 import nl.bijstandsportaal.notifications.InboxService;
 import nl.bijstandsportaal.notifications.MessageArguments;
 import nl.bijstandsportaal.notifications.Outbox;
@@ -18,6 +19,7 @@ import nl.bijstandsportaal.platform.web.Download;
 import nl.bijstandsportaal.platform.web.NotFoundException;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import nl.bijstandsportaal.platform.db.generated.tables.records.GesprekRecord;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -34,6 +36,7 @@ import java.util.UUID;
 
 import static nl.bijstandsportaal.platform.db.generated.Tables.BERICHT;
 import static nl.bijstandsportaal.platform.db.generated.Tables.BERICHT_BIJLAGE;
+import static nl.bijstandsportaal.platform.db.generated.Tables.DOCUMENTVERZOEK;
 import static nl.bijstandsportaal.platform.db.generated.Tables.GEMEENTE;
 import static nl.bijstandsportaal.platform.db.generated.Tables.GESPREK;
 import static nl.bijstandsportaal.platform.db.generated.Tables.MEDEWERKER;
@@ -64,9 +67,11 @@ public class Conversations {
     private final RulesService rules;
     private final DSLContext db;
     private final Clock clock;
+    private final DocumentRequests documents;
 
     Conversations(AccountRepository accounts, Outbox outbox, MessageArguments arguments, InboxService inbox, AuditLog audit,
-                  RulesService rules, DSLContext db, Clock clock) {
+                  RulesService rules, DSLContext db, Clock clock, DocumentRequests documents) {
+        this.documents = documents;
         this.rules = rules;
         this.accounts = accounts;
         this.outbox = outbox;
@@ -90,14 +95,39 @@ public class Conversations {
     }
 
     /**
+     * What a conversation about a task is about: a document request ({@code requestId}: its public id), what was asked and
+     * why, whether it is still open and until when, and its steps oldest first (asked, files sent, more time, send
+     * again, done, withdrawn).
+     */
+    public record Task(String requestId, String what, String why, boolean open, LocalDate deadline, List<DocumentRequests.Step> steps) {
+    }
+
+    /** One line of a conversation, in time order: a message, or a step of its task (exactly one of the two is set). */
+    public record Entry(Instant at, Message message, DocumentRequests.Step step) {
+    }
+
+    /**
      * A conversation with all its messages, oldest first. {@code subject} null: a message of the consulent from before
-     * conversations had subjects. {@code waitingSince}: the citizen's first message still without an answer.
+     * conversations had subjects, or a conversation about a task (then {@code task} says what). {@code waitingSince}:
+     * the citizen's first message still without an answer.
      */
     public record Thread(String id, String subject, boolean startedByCitizen, Instant startedAt, Instant lastAt,
-                         Instant waitingSince, List<Message> messages) {
+                         Instant waitingSince, List<Message> messages, Task task) {
 
+        /** The messages and the task's steps together, oldest first. */
+        public List<Entry> entries() {
+            List<Entry> entries = new ArrayList<>();
+            messages.forEach(m -> entries.add(new Entry(m.sentAt(), m, null)));
+            if (task != null) {
+                task.steps().forEach(step -> entries.add(new Entry(step.at(), null, step)));
+            }
+            entries.sort(java.util.Comparator.comparing(Entry::at));
+            return entries;
+        }
+
+        /** The last message (null: a task's conversation in which nobody wrote yet). */
         public Message last() {
-            return messages.get(messages.size() - 1);
+            return messages.isEmpty() ? null : messages.get(messages.size() - 1);
         }
     }
 
@@ -266,10 +296,50 @@ public class Conversations {
                 .forEach(r -> messages.computeIfAbsent(r.value2(), k -> new ArrayList<>()).add(new Message(r.value3(), r.value4() == null,
                         r.value5(), r.value6(), instant(r.value7()), r.value4() == null ? null : instant(r.value8()),
                         List.copyOf(files.getOrDefault(r.value1(), List.of())))));
-        return conversations.stream().filter(g -> messages.containsKey(g.getId()))
+        Map<Long, Task> tasks = tasks(conversations.stream().map(GesprekRecord::getDocumentverzoekId).filter(java.util.Objects::nonNull).toList());
+        return conversations.stream().filter(g -> messages.containsKey(g.getId()) || tasks.containsKey(g.getDocumentverzoekId()))
                 .map(g -> new Thread(g.getPublicId(), g.getOnderwerp(), CITIZEN.equals(g.getGestartDoor()), instant(g.getGestartOp()),
-                        instant(g.getLaatsteBerichtOp()), instant(g.getWachtOpAntwoordSinds()), List.copyOf(messages.get(g.getId()))))
+                        instant(g.getLaatsteBerichtOp()), instant(g.getWachtOpAntwoordSinds()),
+                        List.copyOf(messages.getOrDefault(g.getId(), List.of())),
+                        g.getDocumentverzoekId() == null ? null : tasks.get(g.getDocumentverzoekId())))
                 .toList();
+    }
+
+    private Map<Long, Task> tasks(List<Long> requestIds) {
+        if (requestIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<DocumentRequests.Step>> steps = documents.stepsOfRequests(requestIds);
+        Map<Long, Task> tasks = new HashMap<>();
+        db.select(DOCUMENTVERZOEK.ID, DOCUMENTVERZOEK.PUBLIC_ID, DOCUMENTVERZOEK.WAT, DOCUMENTVERZOEK.WAAROM, DOCUMENTVERZOEK.STATUS,
+                        DOCUMENTVERZOEK.UITERLIJK)
+                .from(DOCUMENTVERZOEK).where(DOCUMENTVERZOEK.ID.in(requestIds))
+                .forEach(r -> tasks.put(r.value1(), new Task(r.value2(), r.value3(), r.value4(),
+                        DocumentRequests.Status.valueOf(r.value5()).canSend(),
+                        r.value6(), List.copyOf(steps.getOrDefault(r.value1(), List.of())))));
+        return tasks;
+    }
+
+    /**
+     * A document request was asked, in the caller's transaction: it gets its own conversation, so its steps and what
+     * both sides write about it stand in one thread. Static: the documents capability calls it without a bean cycle.
+     */
+    public static void openTaskThread(DSLContext tx, long burgerId, long requestId, Instant at) {
+        tx.insertInto(GESPREK).set(GESPREK.PUBLIC_ID, UUID.randomUUID().toString()).set(GESPREK.BURGER_ID, burgerId)
+                .set(GESPREK.GESTART_DOOR, EMPLOYEE).set(GESPREK.GESTART_OP, utc(at)).set(GESPREK.LAATSTE_BERICHT_OP, utc(at))
+                .set(GESPREK.DOCUMENTVERZOEK_ID, requestId).execute();
+    }
+
+    /** A step of a request moves its conversation to the top of the list (in the caller's transaction). */
+    public static void taskMoved(DSLContext tx, long requestId, Instant at) {
+        tx.update(GESPREK).set(GESPREK.LAATSTE_BERICHT_OP, utc(at))
+                .where(GESPREK.DOCUMENTVERZOEK_ID.eq(requestId)).and(GESPREK.LAATSTE_BERICHT_OP.lt(utc(at))).execute();
+    }
+
+    /** The id of the conversation about one of the citizen's requests (null: none). */
+    public String threadOfRequest(long burgerId, String requestPublicId) {
+        return db.select(GESPREK.PUBLIC_ID).from(GESPREK).join(DOCUMENTVERZOEK).on(DOCUMENTVERZOEK.ID.eq(GESPREK.DOCUMENTVERZOEK_ID))
+                .where(DOCUMENTVERZOEK.PUBLIC_ID.eq(requestPublicId)).and(GESPREK.BURGER_ID.eq(burgerId)).fetchOne(GESPREK.PUBLIC_ID);
     }
 
     private Optional<Download> attachment(long burgerId, String id, long attachmentId) {

@@ -101,11 +101,13 @@ class BenchWorkSeeder {
                 .set(INKOMSTENOPGAVE.GIFTEN, java.math.BigDecimal.ZERO).set(INKOMSTENOPGAVE.INGEDIEND_OP, came)
                 .set(INKOMSTENOPGAVE.GEWIJZIGD_OP, came).execute();
         for (String status : List.of("OPEN", "GESTUURD")) {
-            t.insertInto(DOCUMENTVERZOEK).set(DOCUMENTVERZOEK.PUBLIC_ID, UUID.randomUUID().toString()).set(DOCUMENTVERZOEK.BURGER_ID, burger)
+            long requestId = t.insertInto(DOCUMENTVERZOEK).set(DOCUMENTVERZOEK.PUBLIC_ID, UUID.randomUUID().toString()).set(DOCUMENTVERZOEK.BURGER_ID, burger)
                     .set(DOCUMENTVERZOEK.MEDEWERKER_ID, consulent).set(DOCUMENTVERZOEK.WAT, "Bankafschrift")
                     .set(DOCUMENTVERZOEK.WAAROM, "Voor de benchmark").set(DOCUMENTVERZOEK.UITERLIJK, today.plusDays(1 + i % 14))
                     .set(DOCUMENTVERZOEK.STATUS, status).set(DOCUMENTVERZOEK.GEVRAAGD_OP, came)
-                    .set(DOCUMENTVERZOEK.GESTUURD_OP, "GESTUURD".equals(status) ? came.plusHours(1) : null).execute();
+                    .set(DOCUMENTVERZOEK.GESTUURD_OP, "GESTUURD".equals(status) ? came.plusHours(1) : null)
+                    .returning(DOCUMENTVERZOEK.ID).fetchOne(DOCUMENTVERZOEK.ID);
+            nl.bijstandsportaal.conversations.Conversations.openTaskThread(t, burger, requestId, came.toInstant(java.time.ZoneOffset.UTC));
         }
     }
 }

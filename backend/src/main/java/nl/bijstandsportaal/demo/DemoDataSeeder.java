@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.demo;
 
+import nl.bijstandsportaal.conversations.Conversations;
 import nl.bijstandsportaal.platform.demo.DemoMode;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
@@ -157,10 +158,12 @@ public class DemoDataSeeder {
     private void documentRequest(DSLContext t, long burger, long medewerker, String what, String why, LocalDate deadline) {
         String id = UUID.randomUUID().toString();
         Instant asked = clock.instant().minus(Duration.ofDays(1));
-        t.insertInto(DOCUMENTVERZOEK).set(DOCUMENTVERZOEK.PUBLIC_ID, id).set(DOCUMENTVERZOEK.BURGER_ID, burger)
+        long requestId = t.insertInto(DOCUMENTVERZOEK).set(DOCUMENTVERZOEK.PUBLIC_ID, id).set(DOCUMENTVERZOEK.BURGER_ID, burger)
                 .set(DOCUMENTVERZOEK.MEDEWERKER_ID, medewerker).set(DOCUMENTVERZOEK.WAT, what).set(DOCUMENTVERZOEK.WAAROM, why)
                 .set(DOCUMENTVERZOEK.UITERLIJK, deadline).set(DOCUMENTVERZOEK.STATUS, "OPEN")
-                .set(DOCUMENTVERZOEK.GEVRAAGD_OP, LocalDateTime.ofInstant(asked, ZoneOffset.UTC)).execute();
+                .set(DOCUMENTVERZOEK.GEVRAAGD_OP, LocalDateTime.ofInstant(asked, ZoneOffset.UTC))
+                .returning(DOCUMENTVERZOEK.ID).fetchOne(DOCUMENTVERZOEK.ID);
+        Conversations.openTaskThread(t, burger, requestId, asked);
         outbox.write(t, new Outbox.Message(burger, Topic.DOCUMENTEN, "document/" + id + "/gevraagd", "notification.document.asked",
                 arguments.of(List.of(what, deadline)), "/documenten/" + id), asked);
     }

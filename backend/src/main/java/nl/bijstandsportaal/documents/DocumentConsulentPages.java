@@ -16,6 +16,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
+import nl.bijstandsportaal.conversations.Conversations;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.security.CurrentUser;
 import nl.bijstandsportaal.platform.security.Roles;
@@ -38,8 +39,11 @@ class DocumentConsulentPages {
 
     private final DocumentRequests documents;
 
-    DocumentConsulentPages(DocumentRequests documents) {
+    private final Conversations conversations;
+
+    DocumentConsulentPages(DocumentRequests documents, Conversations conversations) {
         this.documents = documents;
+        this.conversations = conversations;
     }
 
     @Get
@@ -86,6 +90,10 @@ class DocumentConsulentPages {
         values.putAll(typed);
         Map<String, Object> model = new HashMap<>();
         model.put("view", view);
+        String thread = conversations.threadOfRequest(view.citizen().id(), request);
+        if (thread != null) {
+            model.put("thread", thread);
+        }
         model.put("errors", errors);
         model.put("typed", values);
         model.put("back", back(terug));

@@ -18,6 +18,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.View;
+import nl.bijstandsportaal.conversations.Conversations;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.security.CurrentUser;
 import nl.bijstandsportaal.platform.security.Roles;
@@ -38,7 +39,10 @@ class DocumentPages {
     private final DocumentRequests documents;
     private final Uploads uploads;
 
-    DocumentPages(DocumentRequests documents, Uploads uploads) {
+    private final Conversations conversations;
+
+    DocumentPages(DocumentRequests documents, Uploads uploads, Conversations conversations) {
+        this.conversations = conversations;
         this.documents = documents;
         this.uploads = uploads;
     }
@@ -52,7 +56,8 @@ class DocumentPages {
     @Get("/documenten/{id}")
     @View("documents/request")
     Map<String, Object> request(Authentication authentication, @PathVariable String id, @QueryValue @Nullable String gestuurd) {
-        Map<String, Object> model = model(documents.forCitizen(CurrentUser.require(authentication).id(), id), Map.of());
+        long burgerId = CurrentUser.require(authentication).id();
+        Map<String, Object> model = model(burgerId, documents.forCitizen(burgerId, id), Map.of());
         model.put("sent", gestuurd != null);
         return model;
     }
@@ -79,11 +84,15 @@ class DocumentPages {
 
     private HttpResponse<?> again(long burgerId, String id, HttpStatus status, Text error) {
         return HttpResponse.status(status).body(new ModelAndView<>("documents/request",
-                model(documents.forCitizen(burgerId, id), Map.of("bestand", error))));
+                model(burgerId, documents.forCitizen(burgerId, id), Map.of("bestand", error))));
     }
 
-    private static Map<String, Object> model(DocumentRequests.DocumentRequest request, Map<String, Text> errors) {
+    private Map<String, Object> model(long burgerId, DocumentRequests.DocumentRequest request, Map<String, Text> errors) {
         Map<String, Object> model = new HashMap<>();
+        String thread = conversations.threadOfRequest(burgerId, request.publicId());
+        if (thread != null) {
+            model.put("thread", thread);
+        }
         model.put("request", request);
         model.put("errors", errors);
         model.put("maxMegabytes", Upload.MAX_BYTES / 1024 / 1024);

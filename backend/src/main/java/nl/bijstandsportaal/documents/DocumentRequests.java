@@ -3,6 +3,7 @@ package nl.bijstandsportaal.documents;
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.account.AccountRepository;
 import nl.bijstandsportaal.account.CitizenProfile;
+import nl.bijstandsportaal.conversations.Conversations;
 import nl.bijstandsportaal.notifications.MessageArguments;
 import nl.bijstandsportaal.notifications.Outbox;
 import nl.bijstandsportaal.notifications.Topic;
@@ -222,7 +223,9 @@ public class DocumentRequests {
                     .set(DOCUMENTVERZOEK.STATUS, Status.OPEN.name()).set(DOCUMENTVERZOEK.GEVRAAGD_OP, utc(clock.instant()))
                     .set(DOCUMENTVERZOEK.AANVRAAG_ID, aanvraagId).set(DOCUMENTVERZOEK.SOORT, Soort.BEWIJS.name())
                     .execute();
-            step(tx, idOf(tx, publicId), StepKind.ASKED, clock.instant(), null, null, null, today.plusDays(days), null);
+            long requestId = idOf(tx, publicId);
+            Conversations.openTaskThread(tx, burgerId, requestId, clock.instant());
+            step(tx, requestId, StepKind.ASKED, clock.instant(), null, null, null, today.plusDays(days), null);
         }
     }
 
@@ -252,7 +255,9 @@ public class DocumentRequests {
                 .set(DOCUMENTVERZOEK.STATUS, Status.OPEN.name()).set(DOCUMENTVERZOEK.GEVRAAGD_OP, utc(now))
                 .set(DOCUMENTVERZOEK.AANVRAAG_ID, aanvraagId).set(DOCUMENTVERZOEK.SOORT, soort.name())
                 .execute();
-        step(t, idOf(t, publicId), StepKind.ASKED, now, medewerkerId, null, null, request.deadline(), null);
+        long requestId = idOf(t, publicId);
+        Conversations.openTaskThread(t, burgerId, requestId, now);
+        step(t, requestId, StepKind.ASKED, now, medewerkerId, null, null, request.deadline(), null);
         String text = soort == Soort.HERSTEL ? "notification.document.herstel" : "notification.document.asked";
         outbox.write(t, new Outbox.Message(burgerId, Topic.DOCUMENTEN, "document/" + publicId + "/gevraagd",
                 text, arguments.of(List.of(request.what(), request.deadline())), link(publicId)), now);
@@ -427,6 +432,11 @@ public class DocumentRequests {
         return all;
     }
 
+    /** The steps of these requests (internal ids), oldest first per request: for the conversation about each. */
+    public Map<Long, List<Step>> stepsOfRequests(java.util.Collection<Long> requestIds) {
+        return steps(DOCUMENTVERZOEK.ID.in(requestIds));
+    }
+
     /** A file the citizen sent, for the consulent to open. Audited. */
     public Download file(CurrentUser consulent, long burgerId, long fileId) {
         CitizenProfile citizen = accounts.citizenFor(consulent, burgerId);
@@ -551,6 +561,7 @@ public class DocumentRequests {
     /** Records a step in the caller's transaction; returns its id. */
     private static long step(DSLContext t, long requestId, StepKind kind, Instant at, Long medewerkerId, String text,
                              LocalDate oldDeadline, LocalDate newDeadline, Long fileId) {
+        Conversations.taskMoved(t, requestId, at);
         return t.insertInto(DOCUMENTVERZOEK_STAP)
                 .set(DOCUMENTVERZOEK_STAP.VERZOEK_ID, requestId).set(DOCUMENTVERZOEK_STAP.SOORT, kind.name())
                 .set(DOCUMENTVERZOEK_STAP.OP, utc(at)).set(DOCUMENTVERZOEK_STAP.MEDEWERKER_ID, medewerkerId)

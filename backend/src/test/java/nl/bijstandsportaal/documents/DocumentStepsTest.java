@@ -271,6 +271,66 @@ class DocumentStepsTest extends PortalTest {
                 all.stream().filter(s -> s.requestId().equals(id)).map(s -> s.kind().name()).toList());
     }
 
+    /**
+     * A request is a conversation too: the citizen finds it among "Gesprekken" with every step, asks a question in it, the
+     * consulent finds the question in the work list and answers in the same thread; the app reads the same.
+     */
+    @Test
+    void aRequestIsAConversationWithItsStepsAndWhatBothSidesWrite() throws Exception {
+        WebClient marieke = employee(MARIEKE);
+        String what = "Loonstrook van november " + UUID.randomUUID();
+        String id = ask(marieke, what, TODAY.plusDays(8));
+        String csrf = WebClient.csrfToken(marieke.get(requestPath(id)).body());
+        String reason = "Je werkgever stuurt de loonstrook later.";
+        assertEquals(303, marieke.postForm(requestPath(id) + "/meer-tijd", Map.of("csrfToken", csrf, "verlengTot", TODAY.plusDays(15).toString(),
+                "verlengReden", reason)).statusCode());
+
+        // Sanne: the conversation is in her list, with what, why and both steps; the request's page leads to it.
+        WebClient sanne = citizen(SANNE);
+        Document list = Jsoup.parse(sanne.get("/gesprekken").body());
+        var link = list.select("a:contains(Gevraagd: " + what + ")");
+        assertEquals(1, link.size(), list.text());
+        String thread = link.attr("href");
+        Document requestPage = Jsoup.parse(sanne.get("/documenten/" + id).body());
+        assertEquals(thread, requestPage.select("a:contains(Stel je vraag in het gesprek)").attr("href"));
+        Document page = Jsoup.parse(sanne.get(thread).body());
+        String text = page.text();
+        assertTrue(text.contains("Wat: " + what) && text.contains("Waarom: We willen zien of er geld bij kwam.")
+                && text.contains("Uiterlijk sturen: " + dutch(TODAY.plusDays(15))), text);
+        assertTrue(text.contains("Je consulent vroeg dit door Marieke Jansen") && text.contains("Je kreeg meer tijd door Marieke Jansen")
+                && text.contains(reason), text);
+        assertEquals("/documenten/" + id, page.select("a:contains(Stuur het document)").attr("href"));
+
+        // She asks a question in it; the consulent finds it waiting in the work list and reads it with the steps.
+        String question = "Mag ik ook een foto van de loonstrook sturen?";
+        String token = WebClient.csrfToken(page.outerHtml());
+        assertEquals(303, sanne.postMultipart(thread + "?csrfToken=" + token, Map.of("bericht", question), "bestand", "", "", null).statusCode());
+        String consulentThread = "/consulent/burgers/" + sanne() + thread;
+        Document work = Jsoup.parse(marieke.get("/consulent").body());
+        assertEquals(1, work.select("a[href=" + consulentThread + "]").size(), work.text());
+        Document seen = Jsoup.parse(marieke.get(consulentThread).body());
+        assertTrue(seen.text().contains(question) && seen.text().contains("Meer tijd gegeven door Marieke Jansen") && seen.text().contains(reason),
+                seen.text());
+        assertEquals(requestPath(id), seen.select("a:contains(Bekijk het verzoek)").attr("href"));
+        Document consulentRequest = Jsoup.parse(marieke.get(requestPath(id)).body());
+        assertEquals(consulentThread, consulentRequest.select("a:contains(Gesprek over dit verzoek)").attr("href"));
+
+        // The app: the same conversation, its request and steps, and the question.
+        String app = new MobileApp(server.getURI(), json).login(citizen(SANNE)).access();
+        List<Map> all = json.readValue(browser().getJson("/api/v1/gesprekken", app).body(), io.micronaut.core.type.Argument.listOf(Map.class));
+        Map<?, ?> dto = (Map<?, ?>) all.stream().filter(c -> ((Map<?, ?>) c).get("verzoek") != null
+                && id.equals(((Map<?, ?>) ((Map<?, ?>) c).get("verzoek")).get("id"))).findFirst().orElseThrow();
+        Map<?, ?> verzoek = (Map<?, ?>) dto.get("verzoek");
+        assertEquals(what, verzoek.get("wat"));
+        assertEquals(TODAY.plusDays(15).toString(), verzoek.get("uiterlijk"));
+        assertEquals(List.of("ASKED", "EXTENDED"), ((List<?>) verzoek.get("stappen")).stream().map(x -> ((Map<?, ?>) x).get("soort")).toList());
+        assertEquals(question, ((Map<?, ?>) ((List<?>) dto.get("messages")).get(0)).get("text"));
+        assertEquals(true, dto.get("waitingForAnswer"));
+
+        // Another citizen does not reach it.
+        assertEquals(404, citizen(FATIMA).get(thread).statusCode());
+    }
+
     @Test
     void nobodyElseTakesOrSeesTheSteps() {
         WebClient marieke = employee(MARIEKE);

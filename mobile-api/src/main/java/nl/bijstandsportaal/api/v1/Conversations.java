@@ -17,11 +17,34 @@ public final class Conversations {
      * One conversation, its messages oldest first. {@code subject} is absent for an early message of the consulent
      * without one. {@code waitingForAnswer}: the citizen wrote and the municipality has not answered yet;
      * {@code answerBy}: the last day the municipality promised to answer by (absent when nothing waits).
+     * {@code verzoek}: present when the conversation is about a document request (a task): what was asked, and every
+     * step of it; {@code messages} then holds what both sides wrote about it (possibly nothing yet).
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Conversation(String id, @Nullable String subject, boolean startedByCitizen, Instant startedAt, Instant lastMessageAt,
-                               boolean waitingForAnswer, @Nullable java.time.LocalDate answerBy, List<Message> messages) {
+                               boolean waitingForAnswer, @Nullable java.time.LocalDate answerBy, List<Message> messages,
+                               @Nullable Verzoek verzoek) {
+    }
+
+    /**
+     * The document request a conversation is about: {@code id} as in {@code /api/v1/documentverzoeken}, what and why,
+     * whether files can still be sent ({@code open}) and by when ({@code uiterlijk}), and its steps, oldest first.
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Verzoek(String id, String wat, @Nullable String waarom, boolean open, java.time.LocalDate uiterlijk, List<Stap> stappen) {
+    }
+
+    /**
+     * One step of a request. {@code soort}: ASKED, FILE_SENT, EXTENDED, NOT_GOOD_ENOUGH, DONE or WITHDRAWN; {@code door}:
+     * the employee (absent: the citizen or the portal); {@code tekst}: the consulent's words for the citizen;
+     * {@code uiterlijk}: the last day it set; {@code bestand}: the file sent (FILE_SENT).
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Stap(String soort, Instant op, @Nullable String door, @Nullable String tekst, @Nullable java.time.LocalDate uiterlijk,
+                       @Nullable String bestand) {
     }
 
     /** A message: written by the citizen ({@code fromCitizen}) or by an employee ({@code author}: their name). */
