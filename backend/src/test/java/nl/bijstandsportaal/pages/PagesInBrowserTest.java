@@ -418,6 +418,15 @@ class PagesInBrowserTest extends PortalTest {
                 audit(page, "/beheer/audit", viewport[0], problems);
                 audit(page, "/beheer/regels", viewport[0], problems);
                 audit(page, "/beheer/meldingen", viewport[0], problems);
+                // Employees and teams: every form open, then one sent back with a mistake (nothing is stored).
+                audit(page, "/beheer/medewerkers", viewport[0], problems);
+                page.locator("details").evaluateAll("all => all.forEach(d => d.open = true)");
+                check(page, "/beheer/medewerkers (opened)", viewport[0], problems);
+                long sven = db.select(MEDEWERKER.ID).from(MEDEWERKER).where(MEDEWERKER.OIDC_SUBJECT.eq(SVEN)).fetchOne(MEDEWERKER.ID);
+                page.locator("#nieuwTeam-" + sven).fill("Team " + "x".repeat(60));
+                page.locator("form[action='/beheer/medewerkers/" + sven + "'] button[type=submit]").click();
+                page.waitForSelector("#fouten");
+                check(page, "employee form with a mistake", viewport[0], problems);
             }
         }
         // What the recording senders "sent" for those messages, on the demo page.

@@ -70,6 +70,17 @@ public class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
     }
 
+    /** A form post with fields that may come more than once, in order (checkboxes of one name: {@code rol=A&rol=B}). */
+    public HttpResponse<String> postFields(String path, List<Map.Entry<String, String>> fields) {
+        String body = fields.stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public HttpResponse<String> postJson(String path, String json, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(resolve(path))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
