@@ -10,6 +10,7 @@ import nl.bijstandsportaal.worklist.WorkItem;
 import nl.bijstandsportaal.worklist.WorkKind;
 import nl.bijstandsportaal.worklist.WorkSource;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
+import static nl.bijstandsportaal.platform.db.generated.Tables.DOCUMENTVERZOEK;
 import static nl.bijstandsportaal.platform.db.generated.Tables.GESPREK;
 
 /**
@@ -36,14 +38,16 @@ class ConversationWork implements WorkSource {
 
     @Override
     public java.util.Set<String> tables() {
-        return java.util.Set.of("gesprek", "burger");
+        return java.util.Set.of("gesprek", "burger", "documentverzoek");
     }
 
     @Override
     public List<WorkItem> open(long gemeenteId, String gemeente, LocalDate today) {
         int days = rules.book().value(RuleKey.GESPREK_ANTWOORD_WERKDAGEN, gemeente, today).intValueExact();
-        return db.select(GESPREK.BURGER_ID, GESPREK.PUBLIC_ID, GESPREK.ONDERWERP, GESPREK.WACHT_OP_ANTWOORD_SINDS)
+        // A conversation about a document request has no subject of its own: it is called after what was asked.
+        return db.select(GESPREK.BURGER_ID, GESPREK.PUBLIC_ID, DSL.coalesce(GESPREK.ONDERWERP, DOCUMENTVERZOEK.WAT), GESPREK.WACHT_OP_ANTWOORD_SINDS)
                 .from(GESPREK).join(BURGER).on(BURGER.ID.eq(GESPREK.BURGER_ID))
+                .leftJoin(DOCUMENTVERZOEK).on(DOCUMENTVERZOEK.ID.eq(GESPREK.DOCUMENTVERZOEK_ID))
                 .where(BURGER.GEMEENTE_ID.eq(gemeenteId)).and(GESPREK.WACHT_OP_ANTWOORD_SINDS.isNotNull())
                 .fetch(r -> {
                     Instant since = r.value4().toInstant(ZoneOffset.UTC);

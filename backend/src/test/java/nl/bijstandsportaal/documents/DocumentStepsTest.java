@@ -308,6 +308,7 @@ class DocumentStepsTest extends PortalTest {
         String consulentThread = "/consulent/burgers/" + sanne() + thread;
         Document work = Jsoup.parse(marieke.get("/consulent").body());
         assertEquals(1, work.select("a[href=" + consulentThread + "]").size(), work.text());
+        assertTrue(work.select("a[href=" + consulentThread + "]").text().contains(what), "named after what was asked");
         Document seen = Jsoup.parse(marieke.get(consulentThread).body());
         assertTrue(seen.text().contains(question) && seen.text().contains("Meer tijd gegeven door Marieke Jansen") && seen.text().contains(reason),
                 seen.text());
