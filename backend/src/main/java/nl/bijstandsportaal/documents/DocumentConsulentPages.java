@@ -16,6 +16,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
+import nl.bijstandsportaal.casework.readability.ReadabilityCheck;
 import nl.bijstandsportaal.conversations.Conversations;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.security.CurrentUser;
@@ -41,7 +42,10 @@ class DocumentConsulentPages {
 
     private final Conversations conversations;
 
-    DocumentConsulentPages(DocumentRequests documents, Conversations conversations) {
+    private final ReadabilityCheck readability;
+
+    DocumentConsulentPages(DocumentRequests documents, Conversations conversations, ReadabilityCheck readability) {
+        this.readability = readability;
         this.documents = documents;
         this.conversations = conversations;
     }
@@ -59,7 +63,11 @@ class DocumentConsulentPages {
     HttpResponse<?> extend(@PathVariable long id, @PathVariable String request, @Body Map<String, Object> body, Authentication authentication) {
         CurrentUser consulent = CurrentUser.require(authentication);
         Map<String, String> form = FormBody.strings(body);
-        return after(consulent, id, request, form, documents.extend(consulent, id, request, form));
+        String reason = form.getOrDefault(DocumentStepForm.EXTEND_REASON, "").strip();
+        if (!reason.isEmpty() && !ReadabilityCheck.seen(form)) {
+            return checkFirst(consulent, id, request, form, documents.extend(consulent, id, request, form, true), "meer-tijd", reason);
+        }
+        return after(consulent, id, request, form, documents.extend(consulent, id, request, form, false));
     }
 
     /** Not good enough: what is wrong and a new last day; the request is open again. */
@@ -68,7 +76,11 @@ class DocumentConsulentPages {
         CurrentUser consulent = CurrentUser.require(authentication);
         Map<String, String> form = FormBody.strings(body);
         Integer filesSeen = form.getOrDefault("bestanden", "").matches("[0-9]{1,3}") ? Integer.valueOf(form.get("bestanden")) : null;
-        return after(consulent, id, request, form, documents.askAgain(consulent, id, request, form, filesSeen));
+        if (!ReadabilityCheck.seen(form)) {
+            return checkFirst(consulent, id, request, form, documents.askAgain(consulent, id, request, form, filesSeen, true), "opnieuw",
+                    form.get(DocumentStepForm.AGAIN_TEXT));
+        }
+        return after(consulent, id, request, form, documents.askAgain(consulent, id, request, form, filesSeen, false));
     }
 
     private HttpResponse<?> after(CurrentUser consulent, long id, String request, Map<String, String> form, DocumentRequests.StepResult result) {
@@ -79,6 +91,18 @@ class DocumentConsulentPages {
         }
         return HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("documents/consulent-request",
                 model(consulent, id, request, back, result.errors(), form)));
+    }
+
+    /** A text for the citizen is checked for readability first (ADR 0031): the page comes back with the check, the text kept. */
+    private HttpResponse<?> checkFirst(CurrentUser consulent, long id, String request, Map<String, String> form,
+                                      DocumentRequests.StepResult result, String which, String text) {
+        if (!result.ok()) {
+            return after(consulent, id, request, form, result);
+        }
+        Map<String, Object> model = model(consulent, id, request, form.get("terug"), Map.of(), form);
+        model.put("readability", readability.check(text));
+        model.put("readabilityFor", which);
+        return HttpResponse.ok(new ModelAndView<>("documents/consulent-request", model));
     }
 
     private Map<String, Object> model(CurrentUser consulent, long id, String request, String terug, Map<String, Text> errors,

@@ -340,7 +340,7 @@ public class DocumentRequests {
      * does not stop the one for the new day). For a request to complete an application the clock stays still until the
      * new day or the first file (Termijnen.herstel). The citizen is told; audited. Messages per field, then nothing is stored.
      */
-    public StepResult extend(CurrentUser consulent, long burgerId, String publicId, Map<String, String> typed) {
+    public StepResult extend(CurrentUser consulent, long burgerId, String publicId, Map<String, String> typed, boolean onlyCheck) {
         CitizenProfile citizen = accounts.citizenFor(consulent, burgerId);
         LocalDate today = Today.in(clock);
         int minimum = defaults(citizen).minimumDays();
@@ -352,7 +352,7 @@ public class DocumentRequests {
                 return new StepResult(Map.of(DocumentStepForm.EXTEND_DATE, Text.of("consulent.document.extend.error.notOpen")));
             }
             DocumentStepForm.Checked checked = DocumentStepForm.extension(typed, request.getUiterlijk(), today, minimum);
-            if (!checked.ok()) {
+            if (!checked.ok() || onlyCheck) {
                 return new StepResult(checked.errors());
             }
             t.update(DOCUMENTVERZOEK).set(DOCUMENTVERZOEK.UITERLIJK, checked.deadline())
@@ -376,7 +376,8 @@ public class DocumentRequests {
      * clock from the day after it (Termijnen.herstel). {@code filesSeen}: how many files the consulent's page showed
      * (null: not known); when the citizen has sent more since, nothing changes. Audited; messages per field.
      */
-    public StepResult askAgain(CurrentUser consulent, long burgerId, String publicId, Map<String, String> typed, Integer filesSeen) {
+    public StepResult askAgain(CurrentUser consulent, long burgerId, String publicId, Map<String, String> typed, Integer filesSeen,
+                               boolean onlyCheck) {
         CitizenProfile citizen = accounts.citizenFor(consulent, burgerId);
         LocalDate today = Today.in(clock);
         int minimum = defaults(citizen).minimumDays();
@@ -391,7 +392,7 @@ public class DocumentRequests {
                 return new StepResult(Map.of(DocumentStepForm.AGAIN_TEXT, Text.of("consulent.document.again.error.newFiles")));
             }
             DocumentStepForm.Checked checked = DocumentStepForm.again(typed, today, minimum);
-            if (!checked.ok()) {
+            if (!checked.ok() || onlyCheck) {
                 return new StepResult(checked.errors());
             }
             t.update(DOCUMENTVERZOEK).set(DOCUMENTVERZOEK.STATUS, Status.OPEN.name()).setNull(DOCUMENTVERZOEK.GESTUURD_OP)

@@ -126,6 +126,14 @@ class DocumentStepsTest extends PortalTest {
 
         // More time, with a reason: stored as a step, the citizen hears it, audited.
         typed.put("verlengTot", TestToday.typed(TODAY.plusDays(20)));
+        // With words for the citizen, the first press checks how readable they are; nothing is stored yet.
+        HttpResponse<String> checked = marieke.postForm(requestPath(id) + "/meer-tijd", typed);
+        assertEquals(200, checked.statusCode());
+        Document check = Jsoup.parse(checked.body());
+        assertTrue(check.getElementById("leesbaarheid-meer-tijd").text().contains("Leesbaarheid van je tekst"), check.text());
+        assertEquals(reason, check.getElementById("verlengReden").val());
+        assertEquals(List.of("ASKED"), stepKinds(id));
+        typed.put("gecontroleerd", "ja");
         HttpResponse<String> extended = marieke.postForm(requestPath(id) + "/meer-tijd", typed);
         assertEquals(303, extended.statusCode(), extended.body());
         String after = Jsoup.parse(marieke.get(WebClient.location(extended)).body()).text();
@@ -213,6 +221,11 @@ class DocumentStepsTest extends PortalTest {
         assertEquals(List.of("ASKED", "FILE_SENT"), stepKinds(id));
 
         typed.put("bestanden", "1");
+        Document againChecked = Jsoup.parse(marieke.postForm(requestPath(id) + "/opnieuw", typed).body());
+        assertNotNull(againChecked.getElementById("leesbaarheid-opnieuw"), "what is wrong is checked before it goes out");
+        assertEquals(wrong, againChecked.getElementById("opnieuwUitleg").val());
+        assertEquals(List.of("ASKED", "FILE_SENT"), stepKinds(id));
+        typed.put("gecontroleerd", "ja");
         HttpResponse<String> again = marieke.postForm(requestPath(id) + "/opnieuw", typed);
         assertEquals(303, again.statusCode(), again.body());
         var row = db.selectFrom(DOCUMENTVERZOEK).where(DOCUMENTVERZOEK.PUBLIC_ID.eq(id)).fetchSingle();
@@ -283,7 +296,7 @@ class DocumentStepsTest extends PortalTest {
         String csrf = WebClient.csrfToken(marieke.get(requestPath(id)).body());
         String reason = "Je werkgever stuurt de loonstrook later.";
         assertEquals(303, marieke.postForm(requestPath(id) + "/meer-tijd", Map.of("csrfToken", csrf, "verlengTot", TODAY.plusDays(15).toString(),
-                "verlengReden", reason)).statusCode());
+                "verlengReden", reason, "gecontroleerd", "ja")).statusCode());
 
         // Sanne: the conversation is in her list, with what, why and both steps; the request's page leads to it.
         WebClient sanne = citizen(SANNE);

@@ -404,7 +404,7 @@ class AanvragenTest extends PortalTest {
                 .where(DOCUMENTVERZOEK_STAP.VERZOEK_ID.eq(herstel.getId()).and(DOCUMENTVERZOEK_STAP.SOORT.eq("FILE_SENT"))).execute();
         HttpResponse<String> again = dennis.postForm(requestPath + "/opnieuw", Map.of(CSRF, token, "bestanden", "1",
                 "opnieuwUitleg", "Op deze offerte staat ook geen naam. Vraag de winkel om een offerte met hun naam erop.",
-                "opnieuwTot", TestToday.date().plusDays(7).toString(), "terug", consulentPath));
+                "opnieuwTot", TestToday.date().plusDays(7).toString(), "terug", consulentPath, "gecontroleerd", "ja"));
         assertEquals(303, again.statusCode(), again.body());
         String consulentText = Jsoup.parse(dennis.get(consulentPath).body()).text();
         assertTrue(consulentText.contains("De termijn staat stil") && consulentText.contains("stond 4 dagen stil"), consulentText);
