@@ -56,7 +56,11 @@ public class ChangeDecisions {
             if (status.equals(change.getStatus())) {
                 return;
             }
-            t.update(WIJZIGING).set(WIJZIGING.STATUS, status).where(WIJZIGING.ID.eq(change.getId())).execute();
+            boolean handled = "AFGEHANDELD".equals(status);
+            t.update(WIJZIGING).set(WIJZIGING.STATUS, status)
+                    .set(WIJZIGING.AFGEHANDELD_OP, handled ? java.time.LocalDateTime.ofInstant(now, java.time.ZoneOffset.UTC) : null)
+                    .set(WIJZIGING.AFGEHANDELD_DOOR, handled ? consulent.id() : null)
+                    .where(WIJZIGING.ID.eq(change.getId())).execute();
             outbox.write(t, new Outbox.Message(citizen.id(), Topic.STATUS, "wijziging/" + changeId + "/" + status.toLowerCase(java.util.Locale.ROOT),
                     "notification.change.status." + status, arguments.of(List.of(change.getKenmerk(), change.getIngediendOp().toLocalDate())),
                     "/wijziging/verstuurd/" + changeId), now);

@@ -49,4 +49,15 @@ class ChangeWork implements WorkSource {
                             "/consulent/burgers/" + r.value1() + "#wijzigingen-titel");
                 });
     }
+
+    /** Changes handled since {@code since} (the step AFGEHANDELD): from when the citizen sent it to when it was handled. */
+    @Override
+    public List<Handled> handled(long gemeenteId, Instant since) {
+        return db.select(WIJZIGING.INGEDIEND_OP, WIJZIGING.AFGEHANDELD_OP, WIJZIGING.AFGEHANDELD_DOOR)
+                .from(WIJZIGING).join(BURGER).on(BURGER.ID.eq(WIJZIGING.BURGER_ID))
+                .where(BURGER.GEMEENTE_ID.eq(gemeenteId)).and(WIJZIGING.STATUS.eq("AFGEHANDELD"))
+                .and(WIJZIGING.AFGEHANDELD_OP.ge(since.atOffset(ZoneOffset.UTC).toLocalDateTime()))
+                .fetch(r -> new Handled(WorkKind.WIJZIGING, r.value1().toInstant(ZoneOffset.UTC),
+                        r.value2().toInstant(ZoneOffset.UTC), r.value3()));
+    }
 }

@@ -31,6 +31,7 @@ import static nl.bijstandsportaal.platform.db.generated.Tables.AUDIT_EVENT;
 import static nl.bijstandsportaal.platform.db.generated.Tables.WIJZIGING;
 import static nl.bijstandsportaal.testsupport.MobileApp.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -205,6 +206,12 @@ class RightsPagesTest extends PortalTest {
         assertEquals("notification.change.status.AFGEHANDELD", told.getTekst());
         assertEquals("/wijziging/verstuurd/" + publicId, told.getLink());
         assertEquals(1, db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.BURGER_ID.eq(row.getBurgerId()).and(AUDIT_EVENT.ACTION.eq("WIJZIGING_STATUS"))));
+        // When and by whom it was handled, for the team lead's processing times.
+        var handledRow = db.selectFrom(WIJZIGING).where(WIJZIGING.PUBLIC_ID.eq(publicId)).fetchSingle();
+        assertEquals(TestToday.utc().toLocalDate(), handledRow.getAfgehandeldOp().toLocalDate());
+        assertNotNull(handledRow.getAfgehandeldDoor());
+        String speeds = Jsoup.parse(employee(LOTTE).get("/consulent/team").body()).select("#snelheid-tabel").parents().first().text();
+        assertTrue(speeds.contains("Wijziging"), speeds);
     }
 
     @Test
