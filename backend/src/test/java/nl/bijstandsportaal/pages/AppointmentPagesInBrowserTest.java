@@ -6,6 +6,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import nl.bijstandsportaal.testsupport.BrowserSteps;
 import nl.bijstandsportaal.testsupport.Chromium;
 import nl.bijstandsportaal.testsupport.PortalTest;
 import nl.bijstandsportaal.testsupport.TestToday;
@@ -34,18 +35,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @org.junit.jupiter.api.Tag("browser")
 class AppointmentPagesInBrowserTest extends PortalTest {
 
-    private static final int[][] VIEWPORTS = {{320, 640}, {1280, 800}};
+    private BrowserSteps ui;
+
+    @org.junit.jupiter.api.BeforeEach
+    void browserSteps() {
+        ui = new BrowserSteps(server.getPort());
+    }
+
+    private static final int[][] VIEWPORTS = BrowserSteps.VIEWPORTS;
 
     @Inject
     DSLContext db;
-
-    private String base() {
-        return "http://127.0.0.1:" + server.getPort();
-    }
-
-    private BrowserContext context(int width, int height) {
-        return Chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(width, height).setLocale("nl-NL"));
-    }
 
     private String appointmentFor(String bsn, String about) {
         long burger = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(bsn)).fetchSingle(BURGER.ID);
@@ -66,17 +66,17 @@ class AppointmentPagesInBrowserTest extends PortalTest {
         List<String> problems = new ArrayList<>();
         for (int[] viewport : VIEWPORTS) {
             String about = "Je plan voor werk " + viewport[0];
-            try (BrowserContext context = context(viewport[0], viewport[1])) {
+            try (BrowserContext context = ui.context(viewport[0], viewport[1])) {
                 Page page = context.newPage();
-                demoLogin(page, "/demo/medewerker", "Marieke Jansen");
-                audit(page, "/consulent/burgers/" + fatima, viewport[0], problems);
-                audit(page, "/consulent/burgers/" + fatima + "/afspraken/nieuw", viewport[0], problems);
+                ui.demoLogin(page, "/demo/medewerker", "Marieke Jansen");
+                ui.audit(page, "/consulent/burgers/" + fatima, viewport[0], problems);
+                ui.audit(page, "/consulent/burgers/" + fatima + "/afspraken/nieuw", viewport[0], problems);
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Afspraak plannen")).click();
                 page.waitForLoadState();
                 if (page.locator("#fouten").count() == 0) {
                     throw new AssertionError("no errors after planning nothing: " + page.url() + "\n" + page.locator("body").innerText());
                 }
-                check(page, "plan with mistakes", viewport[0], problems);
+                ui.check(page, "plan with mistakes", viewport[0], problems);
                 page.locator("#datum").fill(TestToday.date().plusDays(2).toString());
                 page.locator("#tijd").fill("10:30");
                 page.locator("#vorm").check();
@@ -84,29 +84,29 @@ class AppointmentPagesInBrowserTest extends PortalTest {
                 page.locator("#onderwerp").fill(about);
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Afspraak plannen")).click();
                 page.waitForURL(Pattern.compile(".*opgeslagen=afspraak.*"));
-                check(page, "file with an appointment", viewport[0], problems);
+                ui.check(page, "file with an appointment", viewport[0], problems);
             }
-            try (BrowserContext context = context(viewport[0], viewport[1])) {
+            try (BrowserContext context = ui.context(viewport[0], viewport[1])) {
                 Page page = context.newPage();
-                demoLogin(page, "/demo/digid", "Fatima El Amrani");
-                check(page, "/overzicht with an appointment to do", viewport[0], problems);
-                audit(page, "/afspraken", viewport[0], problems);
+                ui.demoLogin(page, "/demo/digid", "Fatima El Amrani");
+                ui.check(page, "/overzicht with an appointment to do", viewport[0], problems);
+                ui.audit(page, "/afspraken", viewport[0], problems);
                 page.locator("main a", new Page.LocatorOptions().setHasText("Bekijk de afspraak")).first().click();
                 page.waitForURL(Pattern.compile(".*/afspraken/.+"));
-                check(page, "one appointment", viewport[0], problems);
+                ui.check(page, "one appointment", viewport[0], problems);
                 // (A note that is too long cannot be typed here: the field stops at its maxlength; AppointmentsTest covers it.)
                 page.locator("#notitie").fill("Liever in de middag");
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vraag een andere tijd")).click();
                 page.waitForSelector("#gedaan");
-                check(page, "another time asked", viewport[0], problems);
-                audit(page, "/gesprek-aanvragen", viewport[0], problems);
+                ui.check(page, "another time asked", viewport[0], problems);
+                ui.audit(page, "/gesprek-aanvragen", viewport[0], problems);
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vraag het gesprek")).click();
                 page.waitForSelector("#fouten");
-                check(page, "conversation with a mistake", viewport[0], problems);
+                ui.check(page, "conversation with a mistake", viewport[0], problems);
                 page.locator("#onderwerp").fill("Mijn huur gaat omhoog");
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vraag het gesprek")).click();
                 page.waitForSelector("#gevraagd");
-                check(page, "conversation asked", viewport[0], problems);
+                ui.check(page, "conversation asked", viewport[0], problems);
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
@@ -116,16 +116,16 @@ class AppointmentPagesInBrowserTest extends PortalTest {
     @Test
     void aCitizenConfirmsAnAppointmentWithTheKeyboardAlone() {
         String id = appointmentFor(SANNE, "Gesprek over je inkomsten");
-        try (BrowserContext context = context(320, 640)) {
+        try (BrowserContext context = ui.context(320, 640)) {
             Page page = context.newPage();
-            demoLogin(page, "/demo/digid", "Sanne de Vries");
-            tabTo(page, "Laat weten of je komt");
+            ui.demoLogin(page, "/demo/digid", "Sanne de Vries");
+            ui.tabTo(page, "Laat weten of je komt");
             page.keyboard().press("Enter");
             page.waitForURL(Pattern.compile(".*/afspraken/" + id));
             var calendar = page.locator("#agenda");
             assertThat(calendar).hasAttribute("href", "/afspraken/" + id + "/agenda.ics");
             assertTrue(calendar.getAttribute("download") != null, "offered as a download");
-            tabTo(page, "Ja, ik kom");
+            ui.tabTo(page, "Ja, ik kom");
             page.keyboard().press("Enter");
             page.waitForURL(Pattern.compile(".*gedaan=bevestigd.*"));
             assertThat(page.locator("#gedaan")).containsText("Je consulent weet nu dat je komt.");
@@ -137,42 +137,4 @@ class AppointmentPagesInBrowserTest extends PortalTest {
         assertEquals("BEVESTIGD", db.select(AFSPRAAK.ANTWOORD).from(AFSPRAAK).where(AFSPRAAK.PUBLIC_ID.eq(id)).fetchSingle().value1());
     }
 
-    private void demoLogin(Page page, String path, String name) {
-        page.navigate(base() + path);
-        var button = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name));
-        if (button.count() == 0) {
-            throw new AssertionError("no button '" + name + "' on " + page.url() + ":\n" + page.content());
-        }
-        button.click();
-        page.waitForURL(Pattern.compile(".*/(overzicht|consulent)"), new Page.WaitForURLOptions().setTimeout(10_000));
-    }
-
-    private void audit(Page page, String path, int width, List<String> problems) {
-        page.navigate(base() + path);
-        check(page, path, width, problems);
-    }
-
-    private void check(Page page, String path, int width, List<String> problems) {
-        String violations = Chromium.violations(page);
-        if (!violations.isEmpty()) {
-            problems.add(path + " @" + width + "px:\n" + violations);
-        }
-        if (!Chromium.fitsWidth(page)) {
-            problems.add(path + " @" + width + "px: wider than the screen");
-        }
-        if (page.locator("h1").count() != 1) {
-            problems.add(path + " @" + width + "px: " + page.locator("h1").count() + " h1 elements");
-        }
-    }
-
-    private static void tabTo(Page page, String text) {
-        for (int i = 0; i < 60; i++) {
-            page.keyboard().press("Tab");
-            Object focused = page.evaluate("() => document.activeElement ? document.activeElement.innerText : ''");
-            if (focused != null && focused.toString().contains(text)) {
-                return;
-            }
-        }
-        throw new AssertionError("could not reach '" + text + "' with Tab");
-    }
 }

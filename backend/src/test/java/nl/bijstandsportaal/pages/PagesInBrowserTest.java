@@ -7,6 +7,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import nl.bijstandsportaal.testsupport.BrowserSteps;
 import nl.bijstandsportaal.testsupport.Chromium;
 import nl.bijstandsportaal.testsupport.PortalTest;
 import nl.bijstandsportaal.testsupport.TestIdentityProviders;
@@ -32,7 +33,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @org.junit.jupiter.api.Tag("browser")
 class PagesInBrowserTest extends PortalTest {
 
-    private static final int[][] VIEWPORTS = {{320, 640}, {1280, 800}};
+    private BrowserSteps ui;
+
+    @org.junit.jupiter.api.BeforeEach
+    void browserSteps() {
+        ui = new BrowserSteps(server.getPort());
+    }
+
+    private static final int[][] VIEWPORTS = BrowserSteps.VIEWPORTS;
 
     @Inject
     DSLContext db;
@@ -41,25 +49,17 @@ class PagesInBrowserTest extends PortalTest {
     @Inject
     nl.bijstandsportaal.notifications.Dispatcher dispatcher;
 
-    private String base() {
-        return "http://127.0.0.1:" + server.getPort();
-    }
-
-    private BrowserContext context(int width, int height) {
-        return Chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(width, height).setLocale("nl-NL"));
-    }
-
     @Test
     void publicPagesAreAccessibleOnPhoneAndDesktop() {
         List<String> problems = new ArrayList<>();
         for (int[] viewport : VIEWPORTS) {
-            try (BrowserContext context = context(viewport[0], viewport[1])) {
+            try (BrowserContext context = ui.context(viewport[0], viewport[1])) {
                 Page page = context.newPage();
                 for (String path : List.of("/", "/inloggen", "/inloggen?fout=login", "/medewerkers", "/demo/digid",
                         "/demo/medewerker", "/sessie-verlopen", "/uitgelogd", "/bestaat-niet", "/taal?lang=en&terug=/inloggen", "/woordenlijst",
                         "/wat-als-ik-ga-werken", "/wat-als-ik-ga-werken?gemeente=1783&leefvorm=ALLEENSTAANDE_OUDER&kind12=ja&uren=20&uurloon=13",
                         "/wat-als-ik-ga-werken?uren=veel")) {
-                    audit(page, path, viewport[0], problems);
+                    ui.audit(page, path, viewport[0], problems);
                 }
             }
         }
@@ -76,23 +76,23 @@ class PagesInBrowserTest extends PortalTest {
         List<String> problems = new ArrayList<>();
         String applicationPath = null;
         for (int[] viewport : VIEWPORTS) {
-            try (BrowserContext context = context(viewport[0], viewport[1])) {
+            try (BrowserContext context = ui.context(viewport[0], viewport[1])) {
                 Page page = context.newPage();
                 for (String path : List.of("/regelingen", "/regelingen?gemeente=1783", "/regelingen?gemeente=9999",
                         "/regelingen/individuele-inkomenstoeslag?gemeente=1783", "/regelingen/kwijtschelding?gemeente=0344",
                         "/regelingen/meedoenregeling?gemeente=1783", "/regelingen/zorgverzekering?gemeente=1783",
                         "/regelingen/bijzondere-bijstand?gemeente=0344", "/regelingen/check?gemeente=1783")) {
-                    audit(page, path, viewport[0], problems);
+                    ui.audit(page, path, viewport[0], problems);
                 }
                 page.getByText("Volgende").click();
-                check(page, "check: no answer", viewport[0], problems);
+                ui.check(page, "check: no answer", viewport[0], problems);
                 page.locator("#leefvorm-partners").check();
                 page.getByText("Volgende").click();
                 page.locator("#leeftijd").fill("40");
                 page.getByText("Volgende").click();
                 page.locator("#partnerLeeftijd").fill("38");
                 page.getByText("Volgende").click();
-                check(page, "check: children", viewport[0], problems);
+                ui.check(page, "check: children", viewport[0], problems);
                 page.locator("#kinderen0tot4").fill("0");
                 page.locator("#kinderen4tot12").fill("1");
                 page.locator("#kinderen12tot18").fill("0");
@@ -101,29 +101,29 @@ class PagesInBrowserTest extends PortalTest {
                 page.getByText("Volgende").click();
                 page.locator("#spaargeld").fill("100");
                 page.getByText("Volgende").click();
-                check(page, "check: low income", viewport[0], problems);
+                ui.check(page, "check: low income", viewport[0], problems);
                 page.locator("#laagInkomen-langer").check();
                 page.getByText("Volgende").click();
                 page.locator("#beterInkomen-weetniet").check();
                 page.getByText("Volgende").click();
                 assertThat(page.locator("h1")).containsText("Wat kun je misschien krijgen?");
-                check(page, "check: outcome", viewport[0], problems);
+                ui.check(page, "check: outcome", viewport[0], problems);
 
-                demoLogin(page, "/demo/digid", "Henk Bakker");
-                check(page, "/overzicht with tips", viewport[0], problems);
-                audit(page, "/regelingen", viewport[0], problems);
-                audit(page, "/regelingen/check", viewport[0], problems);
-                audit(page, "/regelingen/mijn", viewport[0], problems);
+                ui.demoLogin(page, "/demo/digid", "Henk Bakker");
+                ui.check(page, "/overzicht with tips", viewport[0], problems);
+                ui.audit(page, "/regelingen", viewport[0], problems);
+                ui.audit(page, "/regelingen/check", viewport[0], problems);
+                ui.audit(page, "/regelingen/mijn", viewport[0], problems);
 
                 // Applying: a screen, a mistake, the check of the answers, the status after sending.
-                audit(page, "/regelingen/bijzondere-bijstand", viewport[0], problems);
+                ui.audit(page, "/regelingen/bijzondere-bijstand", viewport[0], problems);
                 page.getByText("Bijzondere bijstand aanvragen").click();
                 page.waitForLoadState();
-                check(page, "aanvraag: first screen", viewport[0], problems);
+                ui.check(page, "aanvraag: first screen", viewport[0], problems);
                 page.locator("#kosten").check(); // the first option carries the question id
                 page.getByText("Opslaan en verder").click();
                 page.getByText("Opslaan en verder").click();
-                check(page, "aanvraag: no answer", viewport[0], problems);
+                ui.check(page, "aanvraag: no answer", viewport[0], problems);
                 page.locator("#omschrijving").fill("Mijn bril is kapot.");
                 page.getByText("Opslaan en verder").click();
                 page.locator("#bedrag").fill("180");
@@ -134,76 +134,76 @@ class PagesInBrowserTest extends PortalTest {
                     page.locator("#spaargeld").fill("0");
                     page.getByText("Opslaan en verder").click();
                 }
-                check(page, "aanvraag: check the answers", viewport[0], problems);
+                ui.check(page, "aanvraag: check the answers", viewport[0], problems);
                 page.getByText("Aanvraag versturen").click();
                 page.waitForLoadState();
-                check(page, "aanvraag: sent", viewport[0], problems);
+                ui.check(page, "aanvraag: sent", viewport[0], problems);
                 applicationPath = page.url().substring(page.url().indexOf("/aanvragen/"));
-                audit(page, "/aanvragen", viewport[0], problems);
+                ui.audit(page, "/aanvragen", viewport[0], problems);
             }
             String id = applicationPath.substring("/aanvragen/".length());
-            try (BrowserContext consulent = context(viewport[0], viewport[1]); BrowserContext citizen = context(viewport[0], viewport[1]);
-                 BrowserContext second = context(viewport[0], viewport[1])) {
+            try (BrowserContext consulent = ui.context(viewport[0], viewport[1]); BrowserContext citizen = ui.context(viewport[0], viewport[1]);
+                 BrowserContext second = ui.context(viewport[0], viewport[1])) {
                 Page dennis = consulent.newPage();
-                demoLogin(dennis, "/demo/medewerker", "Dennis de Boer");
-                audit(dennis, "/consulent/aanvragen", viewport[0], problems);
-                audit(dennis, "/consulent/aanvragen/" + id, viewport[0], problems);
-                formButton(dennis, "besluit", "Controleer eerst de tekst");
-                check(dennis, "consulent: decision without answers", viewport[0], problems);
+                ui.demoLogin(dennis, "/demo/medewerker", "Dennis de Boer");
+                ui.audit(dennis, "/consulent/aanvragen", viewport[0], problems);
+                ui.audit(dennis, "/consulent/aanvragen/" + id, viewport[0], problems);
+                ui.formButton(dennis, "besluit", "Controleer eerst de tekst");
+                ui.check(dennis, "consulent: decision without answers", viewport[0], problems);
                 // Ask for more (hersteltermijn): first without answers, then filled in, checked, sent.
-                formButton(dennis, "herstel", "Controleer eerst de tekst");
-                check(dennis, "consulent: herstel without answers", viewport[0], problems);
+                ui.formButton(dennis, "herstel", "Controleer eerst de tekst");
+                ui.check(dennis, "consulent: herstel without answers", viewport[0], problems);
                 dennis.locator("#wat").fill("Een offerte met de naam van de winkel");
                 dennis.locator("#waarom").fill("Op de offerte staat geen winkel.");
                 dennis.locator("#uiterlijk").fill(TestToday.date().plusDays(14).toString());
-                formButton(dennis, "herstel", "Controleer eerst de tekst");
-                button(dennis, "Vraag om aanvulling");
-                check(dennis, "consulent: herstel asked", viewport[0], problems);
+                ui.formButton(dennis, "herstel", "Controleer eerst de tekst");
+                ui.button(dennis, "Vraag om aanvulling");
+                ui.check(dennis, "consulent: herstel asked", viewport[0], problems);
 
                 Page henk = citizen.newPage();
-                demoLogin(henk, "/demo/digid", "Henk Bakker");
-                audit(henk, applicationPath, viewport[0], problems);
+                ui.demoLogin(henk, "/demo/digid", "Henk Bakker");
+                ui.audit(henk, applicationPath, viewport[0], problems);
                 assertThat(henk.locator("main")).containsText("We hebben iets nodig: Een offerte met de naam van de winkel");
 
                 // Verdaging, then a grant above the four-eyes amount: proposed, and approved by a second employee.
                 dennis.locator("#tot").fill(TestToday.date().plusWeeks(10).toString());
                 dennis.locator("#waaromLater").fill("We wachten op de offerte.");
-                formButton(dennis, "verdaging", "Controleer eerst de tekst");
-                button(dennis, "Verdagen");
-                check(dennis, "consulent: verdaagd", viewport[0], problems);
+                ui.formButton(dennis, "verdaging", "Controleer eerst de tekst");
+                ui.button(dennis, "Verdagen");
+                ui.check(dennis, "consulent: verdaagd", viewport[0], problems);
                 dennis.locator("#besluit").selectOption("TOEGEKEND");
                 dennis.locator("#bedrag").fill("1250");
                 dennis.locator("#betaaldatum").fill(TestToday.date().plusDays(7).toString());
                 dennis.locator("#reden").fill("Je bril is kapot. Wij betalen een nieuwe.");
-                formButton(dennis, "besluit", "Controleer eerst de tekst");
+                ui.formButton(dennis, "besluit", "Controleer eerst de tekst");
                 assertThat(dennis.locator("#leesbaarheid-besluit")).containsText("Leesbaarheid van je tekst");
-                check(dennis, "consulent: decision's reason checked", viewport[0], problems);
-                button(dennis, "Besluit opslaan en de burger laten weten");
-                check(dennis, "consulent: proposed (four eyes)", viewport[0], problems);
+                ui.check(dennis, "consulent: decision's reason checked", viewport[0], problems);
+                ui.button(dennis, "Besluit opslaan en de burger laten weten");
+                ui.check(dennis, "consulent: proposed (four eyes)", viewport[0], problems);
 
                 Page lotte = second.newPage();
-                demoLogin(lotte, "/demo/medewerker", "Lotte Visser");
-                audit(lotte, "/consulent/aanvragen/" + id, viewport[0], problems);
-                button(lotte, "Keuze opslaan");
-                check(lotte, "second employee: no choice", viewport[0], problems);
+                ui.demoLogin(lotte, "/demo/medewerker", "Lotte Visser");
+                ui.audit(lotte, "/consulent/aanvragen/" + id, viewport[0], problems);
+                ui.button(lotte, "Keuze opslaan");
+                ui.check(lotte, "second employee: no choice", viewport[0], problems);
                 lotte.locator("#keuze").check();
-                button(lotte, "Keuze opslaan");
-                check(lotte, "second employee: agreed", viewport[0], problems);
+                ui.button(lotte, "Keuze opslaan");
+                ui.check(lotte, "second employee: agreed", viewport[0], problems);
 
                 // The citizen reads the decision and the letter, and makes a bezwaar (first without words).
-                audit(henk, applicationPath, viewport[0], problems);
+                ui.audit(henk, applicationPath, viewport[0], problems);
                 assertThat(henk.locator("main")).containsText("Het geld staat uiterlijk");
-                button(henk, "Bezwaar versturen");
-                check(henk, "bezwaar without words", viewport[0], problems);
+                ui.button(henk, "Bezwaar versturen");
+                ui.check(henk, "bezwaar without words", viewport[0], problems);
                 henk.locator("#waarom").fill("De nieuwe bril kost meer.");
-                button(henk, "Bezwaar versturen");
-                check(henk, "bezwaar sent", viewport[0], problems);
-                audit(henk, applicationPath + "/brief", viewport[0], problems);
+                ui.button(henk, "Bezwaar versturen");
+                ui.check(henk, "bezwaar sent", viewport[0], problems);
+                ui.audit(henk, applicationPath + "/brief", viewport[0], problems);
 
-                audit(dennis, "/consulent/aanvragen", viewport[0], problems);
-                audit(dennis, "/consulent/aanvragen/" + id, viewport[0], problems);
+                ui.audit(dennis, "/consulent/aanvragen", viewport[0], problems);
+                ui.audit(dennis, "/consulent/aanvragen/" + id, viewport[0], problems);
                 assertThat(dennis.locator("main")).containsText("De nieuwe bril kost meer.");
-                audit(dennis, "/consulent/aanvragen/" + id + "/brief", viewport[0], problems);
+                ui.audit(dennis, "/consulent/aanvragen/" + id + "/brief", viewport[0], problems);
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
@@ -212,18 +212,18 @@ class PagesInBrowserTest extends PortalTest {
     /** A signed-in citizen answers the check's two questions with the keyboard alone. */
     @Test
     void theCheckIsDoneWithTheKeyboardAlone() {
-        try (BrowserContext context = context(320, 640)) {
+        try (BrowserContext context = ui.context(320, 640)) {
             Page page = context.newPage();
-            demoLogin(page, "/demo/digid", "Henk Bakker");
-            page.navigate(base() + "/regelingen/check");
-            tabToField(page, "spaargeld");
+            ui.demoLogin(page, "/demo/digid", "Henk Bakker");
+            page.navigate(ui.base() + "/regelingen/check");
+            ui.tabToField(page, "spaargeld");
             page.keyboard().type("250");
             page.keyboard().press("Enter");
             page.waitForLoadState();
             assertThat(page.locator("h1")).containsText("Denk je dat je inkomen het komende jaar hoger wordt?");
-            tabToField(page, "beterInkomen");
+            ui.tabToField(page, "beterInkomen");
             page.keyboard().press("ArrowDown"); // from "Ja" to "Nee"
-            tabTo(page, "Volgende");
+            ui.tabTo(page, "Volgende");
             page.keyboard().press("Enter");
             page.waitForLoadState();
             assertThat(page.locator("h1")).containsText("Wat kun je misschien krijgen?");
@@ -234,11 +234,11 @@ class PagesInBrowserTest extends PortalTest {
     void citizenPagesAreAccessibleOnPhoneAndDesktop() {
         List<String> problems = new ArrayList<>();
         for (int[] viewport : VIEWPORTS) {
-            try (BrowserContext context = context(viewport[0], viewport[1])) {
+            try (BrowserContext context = ui.context(viewport[0], viewport[1])) {
                 Page page = context.newPage();
-                demoLogin(page, "/demo/digid", "Fatima El Amrani");
-                audit(page, "/overzicht", viewport[0], problems);
-                audit(page, "/consulent", viewport[0], problems); // the friendly 403 page
+                ui.demoLogin(page, "/demo/digid", "Fatima El Amrani");
+                ui.audit(page, "/overzicht", viewport[0], problems);
+                ui.audit(page, "/consulent", viewport[0], problems); // the friendly 403 page
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
@@ -248,30 +248,30 @@ class PagesInBrowserTest extends PortalTest {
     void rightsAndChangePagesAreAccessibleOnPhoneAndDesktop() {
         List<String> problems = new ArrayList<>();
         for (int[] viewport : VIEWPORTS) {
-            try (BrowserContext context = context(viewport[0], viewport[1])) {
+            try (BrowserContext context = ui.context(viewport[0], viewport[1])) {
                 Page page = context.newPage();
-                demoLogin(page, "/demo/digid", "Henk Bakker");
-                audit(page, "/rechten-en-plichten", viewport[0], problems);
+                ui.demoLogin(page, "/demo/digid", "Henk Bakker");
+                ui.audit(page, "/rechten-en-plichten", viewport[0], problems);
                 page.locator("details").evaluateAll("all => all.forEach(d => d.open = true)");
-                check(page, "/rechten-en-plichten (opened)", viewport[0], problems);
-                audit(page, "/rechten-en-plichten/quiz", viewport[0], problems);
+                ui.check(page, "/rechten-en-plichten (opened)", viewport[0], problems);
+                ui.audit(page, "/rechten-en-plichten/quiz", viewport[0], problems);
                 page.locator("#buitenland-nee").check();
                 page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bekijk de antwoorden")).click();
                 page.waitForURL(Pattern.compile(".*/rechten-en-plichten/quiz"));
-                check(page, "quiz result", viewport[0], problems);
-                audit(page, "/wijziging", viewport[0], problems);
-                audit(page, "/wat-als-ik-ga-werken?maandloon=800", viewport[0], problems);
+                ui.check(page, "quiz result", viewport[0], problems);
+                ui.audit(page, "/wijziging", viewport[0], problems);
+                ui.audit(page, "/wat-als-ik-ga-werken?maandloon=800", viewport[0], problems);
                 for (String slug : List.of("iemand-komt-wonen", "iemand-gaat-weg", "buitenland", "verhuizen", "gift-of-erfenis", "iets-anders")) {
-                    audit(page, "/wijziging/" + slug, viewport[0], problems);
+                    ui.audit(page, "/wijziging/" + slug, viewport[0], problems);
                 }
                 page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Versturen")).click();
                 page.waitForSelector("#fouten");
-                check(page, "change form with mistakes", viewport[0], problems);
+                ui.check(page, "change form with mistakes", viewport[0], problems);
                 page.locator("#datum").fill(TestToday.date().minusDays(3).toString());
                 page.locator("#toelichting").fill("Mijn dochter gaat in maart trouwen.");
                 page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Versturen")).click();
                 page.waitForURL(Pattern.compile(".*/wijziging/verstuurd/.*"));
-                check(page, "change receipt", viewport[0], problems);
+                ui.check(page, "change receipt", viewport[0], problems);
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
@@ -281,20 +281,20 @@ class PagesInBrowserTest extends PortalTest {
     void incomePagesAreAccessibleOnPhoneAndDesktop() {
         List<String> problems = new ArrayList<>();
         for (int[] viewport : VIEWPORTS) {
-            try (BrowserContext context = context(viewport[0], viewport[1])) {
+            try (BrowserContext context = ui.context(viewport[0], viewport[1])) {
                 Page page = context.newPage();
-                demoLogin(page, "/demo/digid", "Jan Jansen");
-                audit(page, "/inkomsten", viewport[0], problems);
+                ui.demoLogin(page, "/demo/digid", "Jan Jansen");
+                ui.audit(page, "/inkomsten", viewport[0], problems);
                 // The oldest period not yet sent: the one most likely to have its norms in the rule data.
                 page.locator("a", new Page.LocatorOptions().setHasText("Geef je inkomsten door")).last().click();
                 page.waitForLoadState();
-                check(page, "income period", viewport[0], problems);
+                ui.check(page, "income period", viewport[0], problems);
                 page.getByText("Ja, ik had inkomsten").click();
                 page.waitForURL(Pattern.compile(".*/bronnen"));
-                check(page, "income sources", viewport[0], problems);
+                ui.check(page, "income sources", viewport[0], problems);
                 page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bekijk wat dit betekent")).click();
                 page.waitForSelector("#fouten");
-                check(page, "income sources with mistakes", viewport[0], problems);
+                ui.check(page, "income sources with mistakes", viewport[0], problems);
                 page.locator("[id='bron.0.soort']").selectOption("WERK");
                 page.locator("[id='bron.0.naam']").fill("Uitzendbureau Noord");
                 page.locator("[id='bron.0.netto']").fill("6250");
@@ -302,29 +302,29 @@ class PagesInBrowserTest extends PortalTest {
                 page.waitForSelector("#effect, h1:has-text('Dit bedrag weten we nog niet')");
                 if (page.locator("#effect").count() == 0) {
                     // No open period has its norms in the rule data on this day: what the citizen sees then is checked instead.
-                    check(page, "income figures not known", viewport[0], problems);
+                    ui.check(page, "income figures not known", viewport[0], problems);
                     continue;
                 }
                 page.locator("details").evaluateAll("all => all.forEach(d => d.open = true)");
-                check(page, "income check with a warning", viewport[0], problems);
+                ui.check(page, "income check with a warning", viewport[0], problems);
                 page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Versturen")).click();
                 page.waitForURL(Pattern.compile(".*/verstuurd"));
-                check(page, "income receipt", viewport[0], problems);
+                ui.check(page, "income receipt", viewport[0], problems);
             }
-            try (BrowserContext context = context(viewport[0], viewport[1])) {
+            try (BrowserContext context = ui.context(viewport[0], viewport[1])) {
                 Page page = context.newPage();
-                demoLogin(page, "/demo/medewerker", "Dennis de Boer");
+                ui.demoLogin(page, "/demo/medewerker", "Dennis de Boer");
                 long jan = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(JAN)).fetchOne(BURGER.ID);
                 String code = db.select(nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE.PERIODE_CODE)
                         .from(nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE)
                         .where(nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE.BURGER_ID.eq(jan)).limit(1)
                         .fetchOne(nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE.PERIODE_CODE);
-                audit(page, "/consulent/burgers/" + jan, viewport[0], problems);
-                audit(page, "/consulent/burgers/" + jan + "/inkomsten/" + code, viewport[0], problems);
+                ui.audit(page, "/consulent/burgers/" + jan, viewport[0], problems);
+                ui.audit(page, "/consulent/burgers/" + jan + "/inkomsten/" + code, viewport[0], problems);
                 page.locator("[id='vastgesteld.0']").fill("6000");
                 page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verwerkt")).click();
                 page.waitForSelector("#fouten");
-                check(page, "consulent income with mistakes", viewport[0], problems);
+                ui.check(page, "consulent income with mistakes", viewport[0], problems);
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
@@ -340,23 +340,23 @@ class PagesInBrowserTest extends PortalTest {
         }
         List<String> problems = new ArrayList<>();
         for (int[] viewport : VIEWPORTS) {
-            try (BrowserContext context = context(viewport[0], viewport[1])) {
+            try (BrowserContext context = ui.context(viewport[0], viewport[1])) {
                 Page page = context.newPage();
-                demoLogin(page, "/demo/digid", "Fatima El Amrani");
-                audit(page, "/berichten", viewport[0], problems);
+                ui.demoLogin(page, "/demo/digid", "Fatima El Amrani");
+                ui.audit(page, "/berichten", viewport[0], problems);
                 assertThat(page.locator("main .portal-tag").first()).hasText("Nieuw");
                 page.locator("main a", new Page.LocatorOptions().setHasText("Lees het bericht")).first().click();
                 page.waitForURL(Pattern.compile(".*/berichten/.+"));
-                check(page, "one message", viewport[0], problems);
-                audit(page, "/meldingen/instellingen", viewport[0], problems);
+                ui.check(page, "one message", viewport[0], problems);
+                ui.audit(page, "/meldingen/instellingen", viewport[0], problems);
                 page.locator("#van").fill("laat");
                 page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Opslaan")).click();
                 page.waitForSelector("#fouten");
-                check(page, "notification settings with a mistake", viewport[0], problems);
+                ui.check(page, "notification settings with a mistake", viewport[0], problems);
                 page.locator("#van").fill("21:00");
                 page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Opslaan")).click();
                 page.waitForSelector("#opgeslagen");
-                check(page, "notification settings saved", viewport[0], problems);
+                ui.check(page, "notification settings saved", viewport[0], problems);
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
@@ -364,17 +364,17 @@ class PagesInBrowserTest extends PortalTest {
 
     @Test
     void notificationSettingsAreChangedWithTheKeyboardAlone() {
-        try (BrowserContext context = context(320, 640)) {
+        try (BrowserContext context = ui.context(320, 640)) {
             Page page = context.newPage();
-            demoLogin(page, "/demo/digid", "Fatima El Amrani");
-            page.navigate(base() + "/meldingen/instellingen");
+            ui.demoLogin(page, "/demo/digid", "Fatima El Amrani");
+            page.navigate(ui.base() + "/meldingen/instellingen");
             boolean wasOn = page.locator("#INKOMSTEN-EMAIL").isChecked();
-            tabToField(page, "INKOMSTEN-EMAIL");
+            ui.tabToField(page, "INKOMSTEN-EMAIL");
             page.keyboard().press("Space");
-            tabToField(page, "van");
+            ui.tabToField(page, "van");
             page.keyboard().press("Control+A");
             page.keyboard().type("22:15");
-            tabTo(page, "Opslaan");
+            ui.tabTo(page, "Opslaan");
             page.keyboard().press("Enter");
             page.waitForURL(Pattern.compile(".*/meldingen/instellingen\\?opgeslagen.*"));
             assertThat(page.locator("#opgeslagen")).containsText("Je keuzes zijn opgeslagen.");
@@ -390,43 +390,43 @@ class PagesInBrowserTest extends PortalTest {
         db.update(BURGER).set(BURGER.EMAIL, "fatima.elamrani@example.org").where(BURGER.ID.eq(fatima)).execute();
         List<String> problems = new ArrayList<>();
         for (int[] viewport : VIEWPORTS) {
-            try (BrowserContext context = context(viewport[0], viewport[1])) {
+            try (BrowserContext context = ui.context(viewport[0], viewport[1])) {
                 Page page = context.newPage();
-                demoLogin(page, "/demo/medewerker", "Marieke Jansen");
-                audit(page, "/consulent", viewport[0], problems);
-                audit(page, "/consulent/burgers/" + fatima, viewport[0], problems);
+                ui.demoLogin(page, "/demo/medewerker", "Marieke Jansen");
+                ui.audit(page, "/consulent", viewport[0], problems);
+                ui.audit(page, "/consulent/burgers/" + fatima, viewport[0], problems);
                 // A message to the citizen: first empty (the form comes back with the error), then the readability check
                 // of what was typed, then sent.
                 page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Controleren en versturen")).click();
                 page.waitForLoadState();
-                check(page, "consulent message with a mistake", viewport[0], problems);
+                ui.check(page, "consulent message with a mistake", viewport[0], problems);
                 page.locator("#bericht").fill("Hoi Fatima, wil je de loonstrook van oktober nog sturen? Groet, Marieke");
                 page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Controleren en versturen")).click();
                 page.waitForSelector("#leesbaarheid");
-                check(page, "consulent message with its readability check", viewport[0], problems);
-                button(page, "Versturen");
-                check(page, "consulent message sent", viewport[0], problems);
-                audit(page, "/consulent/burgers/" + fatima + "/situatie", viewport[0], problems);
+                ui.check(page, "consulent message with its readability check", viewport[0], problems);
+                ui.button(page, "Versturen");
+                ui.check(page, "consulent message sent", viewport[0], problems);
+                ui.audit(page, "/consulent/burgers/" + fatima + "/situatie", viewport[0], problems);
                 page.locator("#plicht-ARBEID-reden").fill("");
                 page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Opslaan")).click();
                 page.waitForLoadState();
-                check(page, "situation form with mistakes", viewport[0], problems);
+                ui.check(page, "situation form with mistakes", viewport[0], problems);
             }
-            try (BrowserContext context = context(viewport[0], viewport[1])) {
+            try (BrowserContext context = ui.context(viewport[0], viewport[1])) {
                 Page page = context.newPage();
-                demoLogin(page, "/demo/medewerker", "Priya Ramdin");
-                audit(page, "/beheer/audit", viewport[0], problems);
-                audit(page, "/beheer/regels", viewport[0], problems);
-                audit(page, "/beheer/meldingen", viewport[0], problems);
+                ui.demoLogin(page, "/demo/medewerker", "Priya Ramdin");
+                ui.audit(page, "/beheer/audit", viewport[0], problems);
+                ui.audit(page, "/beheer/regels", viewport[0], problems);
+                ui.audit(page, "/beheer/meldingen", viewport[0], problems);
                 // Employees and teams: every form open, then one sent back with a mistake (nothing is stored).
-                audit(page, "/beheer/medewerkers", viewport[0], problems);
+                ui.audit(page, "/beheer/medewerkers", viewport[0], problems);
                 page.locator("details").evaluateAll("all => all.forEach(d => d.open = true)");
-                check(page, "/beheer/medewerkers (opened)", viewport[0], problems);
+                ui.check(page, "/beheer/medewerkers (opened)", viewport[0], problems);
                 long sven = db.select(MEDEWERKER.ID).from(MEDEWERKER).where(MEDEWERKER.OIDC_SUBJECT.eq(SVEN)).fetchOne(MEDEWERKER.ID);
                 page.locator("#nieuwTeam-" + sven).fill("Team " + "x".repeat(60));
                 page.locator("form[action='/beheer/medewerkers/" + sven + "'] button[type=submit]").click();
                 page.waitForSelector("#fouten");
-                check(page, "employee form with a mistake", viewport[0], problems);
+                ui.check(page, "employee form with a mistake", viewport[0], problems);
             }
         }
         // What the recording senders "sent" for those messages, on the demo page.
@@ -434,8 +434,8 @@ class PagesInBrowserTest extends PortalTest {
                 .where(BURGER.ID.eq(fatima)).execute();
         dispatcher.dispatchAll();
         for (int[] viewport : VIEWPORTS) {
-            try (BrowserContext context = context(viewport[0], viewport[1])) {
-                audit(context.newPage(), "/demo/verzonden", viewport[0], problems);
+            try (BrowserContext context = ui.context(viewport[0], viewport[1])) {
+                ui.audit(context.newPage(), "/demo/verzonden", viewport[0], problems);
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
@@ -447,36 +447,36 @@ class PagesInBrowserTest extends PortalTest {
         List<String> problems = new ArrayList<>();
         for (int[] viewport : VIEWPORTS) {
             String what = "Bankafschriften van oktober (" + viewport[0] + " px)";
-            try (BrowserContext context = context(viewport[0], viewport[1])) {
+            try (BrowserContext context = ui.context(viewport[0], viewport[1])) {
                 Page page = context.newPage();
-                demoLogin(page, "/demo/medewerker", "Marieke Jansen");
-                page.navigate(base() + "/consulent/burgers/" + fatima);
-                formButton(page, "documentverzoeken", "Controleer eerst de tekst");
+                ui.demoLogin(page, "/demo/medewerker", "Marieke Jansen");
+                page.navigate(ui.base() + "/consulent/burgers/" + fatima);
+                ui.formButton(page, "documentverzoeken", "Controleer eerst de tekst");
                 page.waitForSelector("#fouten");
-                check(page, "document request with mistakes", viewport[0], problems);
+                ui.check(page, "document request with mistakes", viewport[0], problems);
                 page.locator("#wat").fill(what);
                 page.locator("#waarom").fill("We willen zien of er geld bij kwam.");
-                formButton(page, "documentverzoeken", "Controleer eerst de tekst");
+                ui.formButton(page, "documentverzoeken", "Controleer eerst de tekst");
                 assertThat(page.locator("#leesbaarheid-document")).containsText("Leesbaarheid van je tekst");
                 page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vraag dit document")).click();
                 page.waitForURL(Pattern.compile(".*opgeslagen=document.*"));
-                check(page, "document requested", viewport[0], problems);
+                ui.check(page, "document requested", viewport[0], problems);
             }
-            try (BrowserContext context = context(viewport[0], viewport[1])) {
+            try (BrowserContext context = ui.context(viewport[0], viewport[1])) {
                 Page page = context.newPage();
-                demoLogin(page, "/demo/digid", "Fatima El Amrani");
-                audit(page, "/documenten", viewport[0], problems);
+                ui.demoLogin(page, "/demo/digid", "Fatima El Amrani");
+                ui.audit(page, "/documenten", viewport[0], problems);
                 page.locator("main a", new Page.LocatorOptions().setHasText(what)).first().click();
                 page.waitForURL(Pattern.compile(".*/documenten/.+"));
-                check(page, "one document request", viewport[0], problems);
+                ui.check(page, "one document request", viewport[0], problems);
                 page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stuur dit bestand")).click();
                 page.waitForSelector("#fouten");
-                check(page, "document without a file", viewport[0], problems);
+                ui.check(page, "document without a file", viewport[0], problems);
                 page.locator("#bestand").setInputFiles(new com.microsoft.playwright.options.FilePayload("afschrift.pdf", "application/pdf",
                         "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
                 page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stuur dit bestand")).click();
                 page.waitForSelector("#gestuurd");
-                check(page, "document sent", viewport[0], problems);
+                ui.check(page, "document sent", viewport[0], problems);
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
@@ -491,16 +491,16 @@ class PagesInBrowserTest extends PortalTest {
                 .set(DOCUMENTVERZOEK.MEDEWERKER_ID, marieke).set(DOCUMENTVERZOEK.WAT, "Huurcontract").set(DOCUMENTVERZOEK.WAAROM, "Voor je woonkosten.")
                 .set(DOCUMENTVERZOEK.UITERLIJK, TestToday.date().plusDays(10)).set(DOCUMENTVERZOEK.STATUS, "OPEN")
                 .set(DOCUMENTVERZOEK.GEVRAAGD_OP, TestToday.utc()).execute();
-        try (BrowserContext context = context(320, 640)) {
+        try (BrowserContext context = ui.context(320, 640)) {
             Page page = context.newPage();
-            demoLogin(page, "/demo/digid", "Fatima El Amrani");
-            page.navigate(base() + "/documenten/" + id);
-            tabToField(page, "bestand");
+            ui.demoLogin(page, "/demo/digid", "Fatima El Amrani");
+            page.navigate(ui.base() + "/documenten/" + id);
+            ui.tabToField(page, "bestand");
             // The file itself comes from the phone's or computer's own file picker, outside the page: put it in the
             // field that has the keyboard focus (opening that picker with Space did not always fire in headless Chromium).
             page.locator("#bestand:focus").setInputFiles(new com.microsoft.playwright.options.FilePayload("huurcontract.pdf", "application/pdf",
                     "%PDF-1.4\n%huur\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
-            tabTo(page, "Stuur dit bestand");
+            ui.tabTo(page, "Stuur dit bestand");
             page.keyboard().press("Enter");
             page.waitForURL(Pattern.compile(".*gestuurd=ja.*"));
             assertThat(page.locator("#gestuurd")).containsText("Gelukt.");
@@ -517,91 +517,91 @@ class PagesInBrowserTest extends PortalTest {
     void aConversationGoesBothWaysWithTheKeyboardAlone() {
         List<String> problems = new ArrayList<>();
         String question = "Ik heb een brief van de Belastingdienst gekregen. Wat moet ik daarmee doen?";
-        try (BrowserContext context = context(320, 640)) {
+        try (BrowserContext context = ui.context(320, 640)) {
             Page page = context.newPage();
-            demoLogin(page, "/demo/digid", "Fatima El Amrani");
-            audit(page, "/gesprekken", 320, problems);
-            tabTo(page, "Stel een vraag");
+            ui.demoLogin(page, "/demo/digid", "Fatima El Amrani");
+            ui.audit(page, "/gesprekken", 320, problems);
+            ui.tabTo(page, "Stel een vraag");
             page.keyboard().press("Enter");
             page.waitForURL(Pattern.compile(".*/gesprekken/nieuw"));
-            check(page, "new conversation", 320, problems);
-            tabToField(page, "onderwerp");
+            ui.check(page, "new conversation", 320, problems);
+            ui.tabToField(page, "onderwerp");
             page.keyboard().type("Brief van de Belastingdienst");
-            tabToField(page, "bericht");
+            ui.tabToField(page, "bericht");
             page.keyboard().type(question);
-            tabTo(page, "Versturen");
+            ui.tabTo(page, "Versturen");
             page.keyboard().press("Enter");
             page.waitForURL(Pattern.compile(".*verstuurd=ja.*"));
             assertThat(page.locator("#verstuurd")).containsText("Je bericht is verstuurd.");
-            check(page, "conversation sent", 320, problems);
+            ui.check(page, "conversation sent", 320, problems);
         }
         for (int[] viewport : VIEWPORTS) {
-            try (BrowserContext context = context(viewport[0], viewport[1])) {
+            try (BrowserContext context = ui.context(viewport[0], viewport[1])) {
                 Page page = context.newPage();
-                demoLogin(page, "/demo/medewerker", "Marieke Jansen");
-                check(page, "work list", viewport[0], problems);
-                audit(page, "/consulent?wie=team&soort=bericht", viewport[0], problems);
+                ui.demoLogin(page, "/demo/medewerker", "Marieke Jansen");
+                ui.check(page, "work list", viewport[0], problems);
+                ui.audit(page, "/consulent?wie=team&soort=bericht", viewport[0], problems);
                 if (viewport[0] == 320) {
                     page.locator("main a", new Page.LocatorOptions().setHasText("Brief van de Belastingdienst")).first().click();
                     page.waitForURL(Pattern.compile(".*/gesprekken/.+"));
                     assertThat(page.locator("main")).containsText(question);
-                    check(page, "conversation for the consulent", viewport[0], problems);
+                    ui.check(page, "conversation for the consulent", viewport[0], problems);
                     page.locator("#bericht").fill("Stuur een foto van de brief mee. Dan lees ik hem en bel ik je morgen.");
-                    button(page, "Controleren en versturen");
-                    check(page, "answer with its readability check", viewport[0], problems);
-                    button(page, "Versturen");
+                    ui.button(page, "Controleren en versturen");
+                    ui.check(page, "answer with its readability check", viewport[0], problems);
+                    ui.button(page, "Versturen");
                     page.waitForURL(Pattern.compile(".*verstuurd=ja.*"));
-                    check(page, "answer sent", viewport[0], problems);
+                    ui.check(page, "answer sent", viewport[0], problems);
                 }
             }
-            try (BrowserContext context = context(viewport[0], viewport[1])) {
+            try (BrowserContext context = ui.context(viewport[0], viewport[1])) {
                 Page page = context.newPage();
-                demoLogin(page, "/demo/medewerker", "Lotte Visser");
-                audit(page, "/consulent/team", viewport[0], problems);
-                audit(page, "/consulent/burgers", viewport[0], problems);
+                ui.demoLogin(page, "/demo/medewerker", "Lotte Visser");
+                ui.audit(page, "/consulent/team", viewport[0], problems);
+                ui.audit(page, "/consulent/burgers", viewport[0], problems);
             }
             long fatima = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(FATIMA)).fetchOne(BURGER.ID);
             long henk = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(HENK)).fetchOne(BURGER.ID);
-            try (BrowserContext context = context(viewport[0], viewport[1])) {
+            try (BrowserContext context = ui.context(viewport[0], viewport[1])) {
                 Page page = context.newPage();
-                demoLogin(page, "/demo/medewerker", "Marieke Jansen");
-                audit(page, "/consulent/burgers/" + fatima + "/tijdlijn", viewport[0], problems);
+                ui.demoLogin(page, "/demo/medewerker", "Marieke Jansen");
+                ui.audit(page, "/consulent/burgers/" + fatima + "/tijdlijn", viewport[0], problems);
             }
-            try (BrowserContext context = context(viewport[0], viewport[1])) {
+            try (BrowserContext context = ui.context(viewport[0], viewport[1])) {
                 Page page = context.newPage();
-                demoLogin(page, "/demo/medewerker", "Sven Bos");
-                audit(page, "/consulent/burgers/" + henk, viewport[0], problems); // another team: take it over first
-                button(page, "Dossier overnemen");
-                check(page, "takeover without a reason", viewport[0], problems);
+                ui.demoLogin(page, "/demo/medewerker", "Sven Bos");
+                ui.audit(page, "/consulent/burgers/" + henk, viewport[0], problems); // another team: take it over first
+                ui.button(page, "Dossier overnemen");
+                ui.check(page, "takeover without a reason", viewport[0], problems);
             }
-            try (BrowserContext context = context(viewport[0], viewport[1])) {
+            try (BrowserContext context = ui.context(viewport[0], viewport[1])) {
                 Page page = context.newPage();
-                demoLogin(page, "/demo/digid", "Fatima El Amrani");
-                audit(page, "/wie-keek", viewport[0], problems);
+                ui.demoLogin(page, "/demo/digid", "Fatima El Amrani");
+                ui.audit(page, "/wie-keek", viewport[0], problems);
             }
         }
-        try (BrowserContext context = context(320, 640)) {
+        try (BrowserContext context = ui.context(320, 640)) {
             Page page = context.newPage();
-            demoLogin(page, "/demo/digid", "Fatima El Amrani");
-            page.navigate(base() + "/gesprekken");
+            ui.demoLogin(page, "/demo/digid", "Fatima El Amrani");
+            page.navigate(ui.base() + "/gesprekken");
             page.locator("main a", new Page.LocatorOptions().setHasText("Brief van de Belastingdienst")).first().click();
             page.waitForURL(Pattern.compile(".*/gesprekken/.+"));
             assertThat(page.locator("main")).containsText("Dan lees ik hem en bel ik je morgen.");
             assertThat(page.locator("main")).containsText("Marieke Jansen");
-            check(page, "the answer, for the citizen", 320, problems);
+            ui.check(page, "the answer, for the citizen", 320, problems);
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
     @Test
     void aCitizenLogsInWithTheKeyboardAlone() {
-        try (BrowserContext context = context(320, 640)) {
+        try (BrowserContext context = ui.context(320, 640)) {
             Page page = context.newPage();
-            page.navigate(base() + "/");
+            page.navigate(ui.base() + "/");
             page.keyboard().press("Tab");
             assertEquals("#inhoud", page.evaluate("() => document.activeElement.getAttribute('href')"), "the skip link comes first");
             TestIdentityProviders.nextCitizen(SANNE);
-            tabTo(page, "DigiD");
+            ui.tabTo(page, "DigiD");
             page.keyboard().press("Enter"); // through the (test) DigiD provider and back
             page.waitForURL(Pattern.compile(".*/overzicht"));
             assertThat(page.locator("h1")).containsText("Sanne");
@@ -610,21 +610,21 @@ class PagesInBrowserTest extends PortalTest {
 
     @Test
     void aChangeIsReportedWithTheKeyboardAlone() {
-        try (BrowserContext context = context(320, 640)) {
+        try (BrowserContext context = ui.context(320, 640)) {
             Page page = context.newPage();
-            demoLogin(page, "/demo/digid", "Ahmed Yilmaz");
-            page.navigate(base() + "/wijziging");
-            tabTo(page, "Je gaat naar het buitenland");
+            ui.demoLogin(page, "/demo/digid", "Ahmed Yilmaz");
+            page.navigate(ui.base() + "/wijziging");
+            ui.tabTo(page, "Je gaat naar het buitenland");
             page.keyboard().press("Enter");
             page.waitForURL(Pattern.compile(".*/wijziging/buitenland"));
-            tabToField(page, "land");
+            ui.tabToField(page, "land");
             page.keyboard().type("Turkije");
             java.time.format.DateTimeFormatter dutch = java.time.format.DateTimeFormatter.ofPattern("d-M-yyyy");
             page.keyboard().press("Tab");
             page.keyboard().type(TestToday.date().plusDays(10).format(dutch));
             page.keyboard().press("Tab");
             page.keyboard().type(TestToday.date().plusDays(20).format(dutch));
-            tabTo(page, "Versturen");
+            ui.tabTo(page, "Versturen");
             page.keyboard().press("Enter");
             page.waitForURL(Pattern.compile(".*/wijziging/verstuurd/.*"));
             assertThat(page.locator("h1")).containsText("Je wijziging is verstuurd");
@@ -636,7 +636,7 @@ class PagesInBrowserTest extends PortalTest {
         try (BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions()
                 .setJavaScriptEnabled(false).setViewportSize(320, 640).setLocale("nl-NL"))) {
             Page page = context.newPage();
-            demoLogin(page, "/demo/digid", "Henk Bakker");
+            ui.demoLogin(page, "/demo/digid", "Henk Bakker");
             assertThat(page.locator("h1")).containsText("Henk");
             page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                     new Page.GetByRoleOptions().setName("Uitloggen").setExact(true)).click();
@@ -646,10 +646,10 @@ class PagesInBrowserTest extends PortalTest {
 
     @Test
     void theIdleWarningComesTwoMinutesBeforeTheEndAndCanKeepTheSession() {
-        try (BrowserContext context = context(320, 640)) {
+        try (BrowserContext context = ui.context(320, 640)) {
             Page page = context.newPage();
             page.clock().install();
-            demoLogin(page, "/demo/digid", "Sanne de Vries");
+            ui.demoLogin(page, "/demo/digid", "Sanne de Vries");
             var warning = page.locator("#sessie-waarschuwing");
             assertThat(warning).isHidden();
             page.clock().runFor(13 * 60 * 1000 + 1000);
@@ -661,70 +661,4 @@ class PagesInBrowserTest extends PortalTest {
         }
     }
 
-    private void demoLogin(Page page, String path, String name) {
-        page.navigate(base() + path);
-        var button = page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName(name));
-        if (button.count() == 0) {
-            throw new AssertionError("no button '" + name + "' on " + page.url() + ":\n" + page.content());
-        }
-        button.click();
-        try {
-            page.waitForURL(Pattern.compile(".*/(overzicht|consulent)"), new Page.WaitForURLOptions().setTimeout(10_000));
-        } catch (RuntimeException e) {
-            throw new AssertionError("after login: " + page.url() + "\n" + page.content(), e);
-        }
-    }
-
-    private void audit(Page page, String path, int width, List<String> problems) {
-        page.navigate(base() + path);
-        check(page, path, width, problems);
-    }
-
-    /** The page as it is now (after a click or a form post): axe, width, one h1. */
-    private void check(Page page, String path, int width, List<String> problems) {
-        String violations = Chromium.violations(page);
-        if (!violations.isEmpty()) {
-            problems.add(path + " @" + width + "px:\n" + violations);
-        }
-        if (!Chromium.fitsWidth(page)) {
-            problems.add(path + " @" + width + "px: wider than the screen");
-        }
-        if (page.locator("h1").count() != 1) {
-            problems.add(path + " @" + width + "px: " + page.locator("h1").count() + " h1 elements");
-        }
-    }
-
-    private static void button(Page page, String name) {
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true)).click();
-        page.waitForLoadState();
-    }
-
-    /** A button of the form that posts to .../{@code action} (a page can have several forms with the same button). */
-    private static void formButton(Page page, String action, String name) {
-        page.locator("form[action*='/" + action + "']").getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Locator.GetByRoleOptions().setName(name).setExact(true)).click();
-        page.waitForLoadState();
-    }
-
-    private static void tabToField(Page page, String id) {
-        for (int i = 0; i < 40; i++) {
-            page.keyboard().press("Tab");
-            if (id.equals(page.evaluate("() => document.activeElement ? document.activeElement.id : ''"))) {
-                return;
-            }
-        }
-        throw new AssertionError("could not reach field #" + id + " with Tab");
-    }
-
-    private static void tabTo(Page page, String text) {
-        for (int i = 0; i < 30; i++) {
-            page.keyboard().press("Tab");
-            Object focused = page.evaluate("() => document.activeElement ? document.activeElement.innerText : ''");
-            if (focused != null && focused.toString().contains(text)) {
-                return;
-            }
-        }
-        throw new AssertionError("could not reach '" + text + "' with Tab");
-    }
 }
