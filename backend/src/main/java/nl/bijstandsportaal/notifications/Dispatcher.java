@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Sends what waits in the outbox: claims a batch (ADR 0015), decides per delivery (preferences, quiet hours,
  * a device or address to send to), sends push messages all at once and e-mails one by one, and records each
- * outcome as it comes (ADR 0030): sent, skipped with the reason, tried again later with exponential backoff (at least what the
- * server's Retry-After asked), or given up after {@code maxAttempts} with the last reason (the dead letter).
+ * outcome as it comes (ADR 0030): sent, skipped with the reason, tried again later with exponential backoff (at least
+ * what the server's Retry-After asked), or given up after {@code maxAttempts} with the last reason (the dead letter).
  * Several dispatchers, in one app or in several, can run at once: each delivery is claimed by one.
  */
 @Singleton
