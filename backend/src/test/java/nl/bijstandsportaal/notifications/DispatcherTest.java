@@ -142,7 +142,8 @@ class DispatcherTest extends PortalTest {
             two.shutdownNow();
         }
         for (String id : ids) {
-            assertEquals(1, fcm.acceptedCount(token, id), "message " + id);
+            assertEquals(1, fcm.acceptedCount(token, id), "message " + id + ": " + delivery(id).get(BEZORGING.STATUS) + " "
+                    + delivery(id).get(BEZORGING.REDEN) + " after " + delivery(id).get(BEZORGING.POGINGEN) + " tries");
             assertEquals(Outbox.Delivery.SENT, delivery(id).get(BEZORGING.STATUS));
         }
     }
@@ -204,47 +205,47 @@ class DispatcherTest extends PortalTest {
         for (int i = 0; i < 500; i++) {
             ids.add(message(Topic.INKOMSTEN));
         }
-        // Each dispatcher its own Firebase app and threads, as two processes would have: the hanging requests of the
-        // first do not hold up the second.
-        try (FirebasePushSender first = ownSender(); FirebasePushSender second = ownSender()) {
-            long acceptedBefore = fcm.acceptedTotal();
-            fcm.holdAfter(120);
+        // A fake FCM server of its own (the hanging connections stay away from the other tests), and each dispatcher its
+        // own Firebase app and threads, as two processes would have: the hanging requests of the first do not hold up
+        // the second.
+        FakeFcmServer hanging = new FakeFcmServer();
+        ExecutorService process = Executors.newSingleThreadExecutor();
+        try (FirebasePushSender first = ownSender(hanging); FirebasePushSender second = ownSender(hanging)) {
+            hanging.holdAfter(120);
             Dispatcher dying = new Dispatcher(deliveries, first, email, settings(500, 8), messages, clock, "http://localhost");
-            ExecutorService process = Executors.newSingleThreadExecutor();
             Future<Integer> run = process.submit(dying::dispatchOnce);
-            try {
-                long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (sent(ids) < 120 && System.nanoTime() < until) {
-                    Thread.sleep(50);
-                }
-                assertEquals(120, fcm.acceptedTotal() - acceptedBefore, "FCM answered 120");
-                assertEquals(120, sent(ids), "each recorded as sent when its answer came, while the rest still waits");
-                for (String id : ids) {
-                    boolean accepted = fcm.acceptedCount(token, id) == 1;
-                    assertEquals(accepted ? Outbox.Delivery.SENT : Outbox.Delivery.WAITING, delivery(id).get(BEZORGING.STATUS), id);
-                }
-                assertFalse(run.isDone(), "the first dispatcher is still waiting for answers: now it dies");
-
-                // Another instance takes over when the lease ends; FCM answers again.
-                fcm.answerAgain();
-                clock.advance(settings.lease().plusSeconds(1));
-                Dispatcher successor = new Dispatcher(deliveries, second, email, settings(500, 8), messages, clock, "http://localhost");
-                assertEquals(380, successor.dispatchAll(), "only those without an answer");
-                for (String id : ids) {
-                    assertEquals(1, fcm.acceptedCount(token, id), "message " + id + " reached the phone once");
-                    assertEquals(Outbox.Delivery.SENT, delivery(id).get(BEZORGING.STATUS));
-                }
-            } finally {
-                // The hanging requests of the dead one fail at last; what they say no longer counts (the claim is gone).
-                fcm.release();
-                run.get(60, java.util.concurrent.TimeUnit.SECONDS);
-                process.shutdownNow();
+            long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (sent(ids) < 120 && System.nanoTime() < until) {
+                Thread.sleep(50);
             }
+            assertEquals(120, hanging.acceptedTotal(), "FCM answered 120");
+            assertEquals(120, sent(ids), "each recorded as sent when its answer came, while the rest still waits");
+            for (String id : ids) {
+                boolean accepted = hanging.acceptedCount(token, id) == 1;
+                assertEquals(accepted ? Outbox.Delivery.SENT : Outbox.Delivery.WAITING, delivery(id).get(BEZORGING.STATUS), id);
+            }
+            assertFalse(run.isDone(), "the first dispatcher is still waiting for answers: now it dies");
+
+            // Another instance takes over when the lease ends; FCM answers again.
+            hanging.answerAgain();
+            clock.advance(settings.lease().plusSeconds(1));
+            Dispatcher successor = new Dispatcher(deliveries, second, email, settings(500, 8), messages, clock, "http://localhost");
+            assertEquals(380, successor.dispatchAll(), "only those without an answer");
+            for (String id : ids) {
+                assertEquals(1, hanging.acceptedCount(token, id), "message " + id + " reached the phone once");
+                assertEquals(Outbox.Delivery.SENT, delivery(id).get(BEZORGING.STATUS));
+            }
+            assertEquals(500, hanging.acceptedTotal(), "none of the 120 answered was sent again");
+
+            // The dead one's requests fail at last (the server goes away); what they say no longer counts: the claim is gone.
+            hanging.close();
+            run.get(60, java.util.concurrent.TimeUnit.SECONDS);
             for (String id : ids) {
                 assertEquals(Outbox.Delivery.SENT, delivery(id).get(BEZORGING.STATUS), "a late answer of the dead one changes nothing");
             }
         } finally {
-            fcm.answerAgain();
+            hanging.close();
+            process.shutdownNow();
         }
     }
 
@@ -254,9 +255,9 @@ class DispatcherTest extends PortalTest {
     }
 
     /** A sender with its own Firebase app, connections and threads (the SDK shares one thread pool between apps). */
-    private FirebasePushSender ownSender() {
+    private FirebasePushSender ownSender(FakeFcmServer server) {
         ExecutorService threads = Executors.newCachedThreadPool();
-        com.google.firebase.FirebaseOptions options = SenderSetup.fakeServerOptions(fcm.url(), "fake-project").toBuilder()
+        com.google.firebase.FirebaseOptions options = SenderSetup.fakeServerOptions(server.url(), "fake-project").toBuilder()
                 .setThreadManager(new com.google.firebase.ThreadManager() {
                     @Override
                     protected ExecutorService getExecutor(com.google.firebase.FirebaseApp app) {

@@ -47,6 +47,7 @@ public final class FakeFcmServer implements AutoCloseable {
     private final Map<String, List<String>> collapse = new ConcurrentHashMap<>();
     private final List<HttpExchange> held = new CopyOnWriteArrayList<>();
     private volatile AtomicInteger acceptBeforeHolding;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     public FakeFcmServer() {
         this(32);
@@ -199,6 +200,9 @@ public final class FakeFcmServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         release();
         server.stop(0);
         threads.shutdownNow();
