@@ -1,6 +1,7 @@
 package nl.bijstandsportaal.account;
 
 import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.api.v1.Device;
@@ -36,9 +37,10 @@ public class DeviceService {
         this.clock = clock;
     }
 
-    public Outcome<Device> register(long burgerId, String idempotencyKey, DeviceRegistration registration) {
-        return idempotency.once("burger:" + burgerId, idempotencyKey, registration, Argument.of(Device.class),
-                tx -> upsert(tx, burgerId, registration));
+    /** Registers (or refreshes) a phone; the answer is 201 with the new device, or 200 with the one updated. */
+    public HttpResponse<Device> register(long burgerId, String idempotencyKey, DeviceRegistration registration) {
+        return idempotency.respond("burger:" + burgerId, idempotencyKey, registration, Argument.of(Device.class),
+                tx -> upsert(tx, burgerId, registration), IdempotencyService.Reply::of);
     }
 
     private Outcome<Device> upsert(DSLContext tx, long burgerId, DeviceRegistration registration) {
@@ -77,7 +79,10 @@ public class DeviceService {
     }
 
     private LocalDateTime now() {
-        return LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+        // Whole seconds, as the database keeps them: the columns are DATETIME(6), but MySQL Connector/J sends no fractions to
+        // MariaDB 10.11 (it announces itself as 5.5.5-10.11, older than fractions). What is answered now must equal what is
+        // read back later (ADR 0030).
+        return LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     private static Device toDto(DeviceRecord r) {

@@ -70,8 +70,7 @@ final class MobileApiControllers {
 
         @Override
         public HttpResponse<Device> register(@Nullable String idempotencyKey, DeviceRegistration registration) {
-            var outcome = devices.register(citizen(security).id(), idempotencyKey, registration);
-            return HttpResponse.<Device>status(outcome.status()).body(outcome.body());
+            return devices.register(citizen(security).id(), idempotencyKey, registration);
         }
 
         @Override

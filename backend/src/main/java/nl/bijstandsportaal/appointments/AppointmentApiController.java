@@ -107,10 +107,10 @@ class AppointmentApiController implements AppointmentsApi {
         if (!checked.ok()) {
             throw problems.invalid(checked.errors(), FIELDS::get);
         }
-        IdempotencyService.Outcome<Appointments.ConversationRequested> outcome = idempotency.once("burger:" + burgerId, idempotencyKey,
-                Map.of("gesprek", typed), Argument.of(Appointments.ConversationRequested.class),
-                tx -> new IdempotencyService.Outcome<>(HttpStatus.CREATED, dto(appointments.askConversation(tx, burgerId, checked.value()))));
-        return HttpResponse.<Appointments.ConversationRequested>status(outcome.status()).body(outcome.body());
+        return idempotency.respond("burger:" + burgerId, idempotencyKey, Map.of("gesprek", typed),
+                Argument.of(Appointments.ConversationRequested.class),
+                tx -> new IdempotencyService.Outcome<>(HttpStatus.CREATED, dto(appointments.askConversation(tx, burgerId, checked.value()))),
+                IdempotencyService.Reply::of);
     }
 
     private static void putIfSet(Map<String, String> typed, String name, String value) {

@@ -373,7 +373,10 @@ public class Appointments {
     /** The citizen asks for a conversation, in the caller's transaction; it shows on their consulent's file at once. */
     public ConversationRequest askConversation(DSLContext tx, long burgerId, AppointmentForm.Request request) {
         String publicId = UUID.randomUUID().toString();
-        Instant now = clock.instant();
+        // Whole seconds, as the database keeps them: the columns are DATETIME(6), but MySQL Connector/J sends no fractions to
+        // MariaDB 10.11 (it announces itself as 5.5.5-10.11, older than fractions). What is answered now must equal what is
+        // read back later (ADR 0030).
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         tx.insertInto(GESPREKSVERZOEK).set(GESPREKSVERZOEK.PUBLIC_ID, publicId).set(GESPREKSVERZOEK.BURGER_ID, burgerId)
                 .set(GESPREKSVERZOEK.ONDERWERP, request.about()).set(GESPREKSVERZOEK.VORM, request.how().name())
                 .set(GESPREKSVERZOEK.VOORKEUR, request.preferred()).set(GESPREKSVERZOEK.STATUS, "OPEN")

@@ -64,10 +64,10 @@ class ConversationApiController implements ConversationsApi {
     public HttpResponse<Conversation> start(@Nullable String idempotencyKey, NewMessage message) {
         CurrentUser citizen = citizen();
         Conversations.Typed typed = typed(message, true);
-        String id = idempotency.once("burger:" + citizen.id(), idempotencyKey, Map.of("gesprek", "nieuw", "bericht", message),
-                Argument.of(String.class), tx -> new IdempotencyService.Outcome<>(HttpStatus.CREATED, conversations.start(tx, citizen.id(), typed)))
-                .body();
-        return HttpResponse.<Conversation>status(HttpStatus.CREATED).body(dto(conversations.open(citizen.id(), id), citizen));
+        // The answer is the conversation as read after the commit; it is stored with the key before it is sent.
+        return idempotency.respondAfterCommit("burger:" + citizen.id(), idempotencyKey, Map.of("gesprek", "nieuw", "bericht", message),
+                Argument.of(String.class), tx -> new IdempotencyService.Outcome<>(HttpStatus.CREATED, conversations.start(tx, citizen.id(), typed)),
+                id -> IdempotencyService.Reply.at("/api/v1/gesprekken/" + id, dto(conversations.open(citizen.id(), id), citizen)));
     }
 
     @Override
@@ -75,12 +75,11 @@ class ConversationApiController implements ConversationsApi {
         CurrentUser citizen = citizen();
         conversations.requireOwn(citizen.id(), id); // another citizen's conversation: 404 before we look at the message
         Conversations.Typed typed = typed(message, false);
-        idempotency.once("burger:" + citizen.id(), idempotencyKey, Map.of("gesprek", id, "bericht", message), Argument.of(String.class),
-                tx -> {
+        return idempotency.respondAfterCommit("burger:" + citizen.id(), idempotencyKey, Map.of("gesprek", id, "bericht", message),
+                Argument.of(String.class), tx -> {
                     conversations.reply(tx, citizen.id(), id, typed);
                     return new IdempotencyService.Outcome<>(HttpStatus.CREATED, id);
-                });
-        return HttpResponse.<Conversation>status(HttpStatus.CREATED).body(dto(conversations.open(citizen.id(), id), citizen));
+                }, replied -> IdempotencyService.Reply.of(dto(conversations.open(citizen.id(), replied), citizen)));
     }
 
     /** The message as the web form would have it, every file checked; 422 naming the field when something is wrong. */

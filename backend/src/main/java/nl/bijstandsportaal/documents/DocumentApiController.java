@@ -70,15 +70,14 @@ class DocumentApiController implements DocumentsApi {
         // The key's request is the file as it arrived: the same key with another file is refused, a retry is answered
         // as the first time. Without a key, the same file again is still stored once (its checksum).
         try {
-            idempotency.once("burger:" + burgerId, idempotencyKey, Map.of("verzoek", id, "sha256", checked.upload().sha256()), Argument.of(String.class),
-                    tx -> {
+            return idempotency.respondAfterCommit("burger:" + burgerId, idempotencyKey, Map.of("verzoek", id, "sha256", checked.upload().sha256()),
+                    Argument.of(String.class), tx -> {
                         documents.addFile(tx, burgerId, id, checked.upload());
                         return new IdempotencyService.Outcome<>(HttpStatus.CREATED, id);
-                    });
+                    }, sent -> IdempotencyService.Reply.of(request(sent)));
         } catch (DocumentRequests.CannotSendException e) {
             throw new ProblemException(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, messages.render(problems.locale(), e.reason()), null, List.of());
         }
-        return HttpResponse.<Documents.Request>status(HttpStatus.CREATED).body(request(id));
     }
 
     private Documents.Request dto(Locale locale, DocumentRequests.DocumentRequest r) {

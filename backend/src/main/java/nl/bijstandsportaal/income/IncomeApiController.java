@@ -79,22 +79,21 @@ class IncomeApiController implements IncomeApi {
         IncomeService.Reporting reporting = income.reporting(user, code);
         IncomeForm.Checked checked = checked(report, reporting.period());
         Offsetting.Result estimate = income.estimateIfKnown(reporting, checked.sources()).orElse(null);
-        // The key is stored in the same transaction as the report, with the report's id, in the same round trip as the
-        // report's last writes. The first call answers with the receipt made in its transaction; a retry finds the key
-        // and reads the receipt as it stands now.
+        // The key is stored in the same transaction as the report, with the receipt as answered, in the same round trip
+        // as the report's last writes. A retry gets that answer byte for byte, also after a later correction. (A key
+        // stored before answers were, version 15, has only the report's id: its retry answers the receipt as it is now.)
+        Locale locale = locale();
         IncomeService.Receipt[] sent = new IncomeService.Receipt[1];
-        IdempotencyService.Outcome<String> outcome;
         try {
-            outcome = idempotency.once("burger:" + user.id(), idempotencyKey, report, Argument.of(String.class), tx -> {
+            return idempotency.respond("burger:" + user.id(), idempotencyKey, report, Argument.of(String.class), tx -> {
                 IncomeService.Sending sending = income.send(tx, user, reporting.period(), checked.sources(), estimate);
                 sent[0] = sending.receipt();
                 return new IdempotencyService.Outcome<>(HttpStatus.CREATED, sending.receipt().report().publicId(), sending.writes());
-            });
+            }, id -> IdempotencyService.Reply.at("/api/v1/inkomsten/" + code,
+                    receipt(locale, sent[0] != null ? sent[0] : income.receipt(user, code))));
         } catch (IncomeService.AlreadyProcessedException e) {
             throw new ProblemException(HttpStatus.CONFLICT, ProblemTypes.CONFLICT);
         }
-        IncomeService.Receipt receipt = outcome.replayed() ? income.receipt(user, code) : sent[0];
-        return HttpResponse.<Income.Receipt>status(HttpStatus.CREATED).body(receipt(locale(), receipt));
     }
 
     @Override

@@ -206,8 +206,10 @@ public class IncomeService {
         BigDecimal expected = estimate == null ? null : estimate.paid();
         boolean workDisregard = estimate != null && estimate.usedWorkDisregard();
         boolean singleParentDisregard = estimate != null && estimate.usedSingleParentDisregard();
-        // DATETIME(6) keeps microseconds: the receipt made here must equal the one read back later.
-        LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MICROS);
+        // Whole seconds, as the database keeps them: the columns are DATETIME(6), but MySQL Connector/J sends no fractions to
+        // MariaDB 10.11 (it announces itself as 5.5.5-10.11, older than fractions). What is answered now must equal what is
+        // read back later (ADR 0030).
+        LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.SECONDS);
         Optional<InkomstenopgaveRecord> existing = repository.lockReport(tx, citizen.id(), period.code());
         BigDecimal gifts = sources.stream().filter(s -> s.kind() == Offsetting.Kind.GIFT).map(IncomeForm.Source::net)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -78,7 +78,7 @@ class DeliveryRepository {
                         r.get(MELDING.UITERLIJK_OP) == null ? null : r.get(MELDING.UITERLIJK_OP).toInstant(ZoneOffset.UTC)));
     }
 
-    /** What became of a claimed batch; written in one transaction. */
+    /** What became of some claimed deliveries; written in one transaction. */
     static final class Outcomes {
         final List<Long> sent = new ArrayList<>();
         final List<Query> others = new ArrayList<>();
@@ -117,7 +117,11 @@ class DeliveryRepository {
         o.goneDevices.add(deviceId);
     }
 
+    /** Writes what became of some deliveries, in one transaction; nothing when there is nothing to write. */
     void record(Outcomes o, String claim, Instant now) {
+        if (o.sent.isEmpty() && o.others.isEmpty()) {
+            return;
+        }
         db.transaction(cfg -> {
             DSLContext tx = cfg.dsl();
             if (!o.sent.isEmpty()) {

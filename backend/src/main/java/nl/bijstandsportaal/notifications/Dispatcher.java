@@ -14,13 +14,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sends what waits in the outbox: claims a batch (ADR 0015), decides per delivery (preferences, quiet hours,
- * a device or address to send to), sends push messages in one FCM call and e-mails one by one, and records
- * the outcome: sent, skipped with the reason, tried again later with exponential backoff (at least what the
- * server's Retry-After asked), or given up after {@code maxAttempts} with the last reason (the dead letter).
+ * a device or address to send to), sends push messages all at once and e-mails one by one, and records each
+ * outcome as it comes (ADR 0030): sent, skipped with the reason, tried again later with exponential backoff (at least
+ * what the server's Retry-After asked), or given up after {@code maxAttempts} with the last reason (the dead letter).
  * Several dispatchers, in one app or in several, can run at once: each delivery is claimed by one.
  */
 @Singleton
@@ -72,35 +75,83 @@ public class Dispatcher {
         return ids.size();
     }
 
-    /** The sending half, on its own so a test can claim, stop (as if the process died), and let another take over. */
+    /**
+     * The sending half, on its own so a test can claim, stop (as if the process died), and let another take over. What is
+     * decided without sending (skipped, waiting for the morning) is recorded first; then every result is recorded as it
+     * comes, each in a transaction of its own with whatever other results came in the meantime (ADR 0030). A crash
+     * therefore loses only the results still on their way: those deliveries are sent again when the lease ends, and
+     * their push replaces the first copy on the phone (collapse key).
+     */
     void send(String claim, List<Candidate> claimed, Instant now) {
-        DeliveryRepository.Outcomes outcomes = deliveries.outcomes();
+        DeliveryRepository.Outcomes decided = deliveries.outcomes();
         List<Candidate> toPush = new ArrayList<>();
-        List<PushSender.Push> pushes = new ArrayList<>();
+        List<Candidate> toEmail = new ArrayList<>();
         for (Candidate c : claimed) {
             Decision decision = DeliveryPlan.decide(c, now);
             if (decision instanceof DeliveryPlan.Skip skip) {
-                deliveries.skip(outcomes, claim, c.id(), skip.reason());
+                deliveries.skip(decided, claim, c.id(), skip.reason());
             } else if (decision instanceof DeliveryPlan.Later later) {
-                deliveries.later(outcomes, claim, c.id(), later.at());
+                deliveries.later(decided, claim, c.id(), later.at());
             } else if (c.channel() == Channel.PUSH) {
                 toPush.add(c);
-                pushes.add(new PushSender.Push(c.token(), c.messageId(), text("notification.push.title"),
-                        text("notification.push.body"), c.link() == null ? "/berichten" : c.link()));
             } else {
-                SendResult result = email.send(new EmailSender.Email(c.email(), c.messageId(),
-                        text("notification.email.subject"), messages.get(Messages.DUTCH, "notification.email.body", baseUrl + "/berichten")));
-                apply(outcomes, claim, c, result, now);
+                toEmail.add(c);
             }
         }
-        for (int from = 0; from < pushes.size(); from += PushSender.MAX_BATCH) {
-            int to = Math.min(pushes.size(), from + PushSender.MAX_BATCH);
-            List<SendResult> results = push.send(pushes.subList(from, to));
-            for (int i = from; i < to; i++) {
-                apply(outcomes, claim, toPush.get(i), results.get(i - from), now);
-            }
+        deliveries.record(decided, claim, clock.instant());
+        sendPushes(claim, toPush, now);
+        for (Candidate c : toEmail) {
+            SendResult result = email.send(new EmailSender.Email(c.email(), c.messageId(),
+                    text("notification.email.subject"), messages.get(Messages.DUTCH, "notification.email.body", baseUrl + "/berichten")));
+            DeliveryRepository.Outcomes one = deliveries.outcomes();
+            apply(one, claim, c, result, now);
+            deliveries.record(one, claim, clock.instant());
         }
-        deliveries.record(outcomes, claim, clock.instant());
+    }
+
+    private record Arrived(Candidate candidate, SendResult result) {
+    }
+
+    /**
+     * Hands every push to the sender at once and records the results as they arrive. Waits at most the lease: after
+     * that the deliveries are no longer ours to record (another dispatcher may have taken them over).
+     */
+    private void sendPushes(String claim, List<Candidate> toPush, Instant now) {
+        if (toPush.isEmpty()) {
+            return;
+        }
+        BlockingQueue<Arrived> arrived = new LinkedBlockingQueue<>();
+        for (int from = 0; from < toPush.size(); from += PushSender.MAX_BATCH) {
+            List<Candidate> part = toPush.subList(from, Math.min(toPush.size(), from + PushSender.MAX_BATCH));
+            List<PushSender.Push> pushes = part.stream().map(c -> new PushSender.Push(c.token(), c.messageId(),
+                    text("notification.push.title"), text("notification.push.body"), c.link() == null ? "/berichten" : c.link())).toList();
+            push.send(pushes, (index, result) -> arrived.add(new Arrived(part.get(index), result)));
+        }
+        long until = System.nanoTime() + settings.lease().toNanos();
+        int recorded = 0;
+        while (recorded < toPush.size()) {
+            Arrived first;
+            try {
+                first = arrived.poll(until - System.nanoTime(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (first == null) {
+                LOG.warn("{} of {} push results did not come within the lease; those deliveries are tried again when it ends",
+                        toPush.size() - recorded, toPush.size());
+                return;
+            }
+            List<Arrived> group = new ArrayList<>();
+            group.add(first);
+            arrived.drainTo(group);
+            DeliveryRepository.Outcomes outcomes = deliveries.outcomes();
+            for (Arrived a : group) {
+                apply(outcomes, claim, a.candidate(), a.result(), now);
+            }
+            deliveries.record(outcomes, claim, clock.instant());
+            recorded += group.size();
+        }
     }
 
     private void apply(DeliveryRepository.Outcomes outcomes, String claim, Candidate c, SendResult result, Instant now) {

@@ -1,6 +1,8 @@
 package nl.bijstandsportaal.notifications;
 
-import java.time.Clock;
+import com.google.api.core.ApiFuture;
+import com.google.api.core.ApiFutureCallback;
+import com.google.api.core.ApiFutures;
 import com.google.firebase.ErrorCode;
 import com.google.firebase.FirebaseApp;
 import com.google.firebase.IncomingHttpResponse;
@@ -8,29 +10,37 @@ import com.google.firebase.messaging.AndroidConfig;
 import com.google.firebase.messaging.AndroidNotification;
 import com.google.firebase.messaging.ApnsConfig;
 import com.google.firebase.messaging.Aps;
-import com.google.firebase.messaging.BatchResponse;
 import com.google.firebase.messaging.FirebaseMessaging;
 import com.google.firebase.messaging.FirebaseMessagingException;
 import com.google.firebase.messaging.Message;
 import com.google.firebase.messaging.MessagingErrorCode;
 import com.google.firebase.messaging.Notification;
-import com.google.firebase.messaging.SendResponse;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 
 /**
- * Push through the Firebase Admin SDK (FCM HTTP v1, {@code sendEach}). The SDK itself retries a 503 a few times,
- * honouring Retry-After; what still fails comes back as a {@link SendResult} for the dispatcher's own backoff.
- * The message id is the collapse key on Android and the apns-collapse-id on iOS, so a push that is sent twice
- * (a crash after FCM accepted it and before we marked it sent) shows once on the phone.
+ * Push through the Firebase Admin SDK (FCM HTTP v1: one request per message, {@code sendAsync}, on the SDK's own
+ * threads, as its {@code sendEach} does). Each message's result is handed on the moment its answer comes, so the
+ * dispatcher records it at once (ADR 0030). The SDK itself retries a 503 a few times, honouring Retry-After; what still
+ * fails comes back as a {@link SendResult} for the dispatcher's own backoff. The message id is the collapse key and
+ * notification tag on Android and the apns-collapse-id on iOS, and the {@code melding} field of the data: a push that is
+ * sent twice (a crash after FCM accepted it and before we recorded it) replaces the first on the phone, and the app
+ * shows a message id once.
  */
 final class FirebasePushSender implements PushSender, AutoCloseable {
+
+    /** APNs refuses an apns-collapse-id longer than this many bytes. */
+    static final int MAX_COLLAPSE_ID_BYTES = 64;
 
     private final FirebaseApp app;
     private final FirebaseMessaging messaging;
@@ -44,37 +54,60 @@ final class FirebasePushSender implements PushSender, AutoCloseable {
     }
 
     @Override
-    public List<SendResult> send(List<Push> pushes) {
-        if (pushes.isEmpty()) {
-            return List.of();
-        }
-        List<Message> messages = new ArrayList<>(pushes.size());
-        for (Push push : pushes) {
-            messages.add(message(push));
-        }
-        try {
-            BatchResponse response = messaging.sendEach(messages);
-            List<SendResult> results = new ArrayList<>(pushes.size());
-            for (SendResponse one : response.getResponses()) {
-                results.add(one.isSuccessful() ? SendResult.sent() : result(one.getException()));
+    public void send(List<Push> pushes, Results results) {
+        for (int i = 0; i < pushes.size(); i++) {
+            int index = i;
+            ApiFuture<String> sent;
+            try {
+                sent = messaging.sendAsync(message(pushes.get(i)));
+            } catch (RuntimeException refused) {
+                // A message the SDK will not even build (it checks fields before sending): sending again will not help.
+                results.result(index, SendResult.failed("FCM refused the message: " + refused.getClass().getSimpleName()));
+                continue;
             }
-            return results;
-        } catch (FirebaseMessagingException whole) {
-            return Collections.nCopies(pushes.size(), result(whole));
+            ApiFutures.addCallback(sent, new ApiFutureCallback<>() {
+                @Override
+                public void onSuccess(String name) {
+                    results.result(index, SendResult.sent());
+                }
+
+                @Override
+                public void onFailure(Throwable failure) {
+                    Throwable cause = failure instanceof ExecutionException && failure.getCause() != null ? failure.getCause() : failure;
+                    results.result(index, cause instanceof FirebaseMessagingException e ? result(e)
+                            : SendResult.retry(null, "FCM " + cause.getClass().getSimpleName() + " (no answer)"));
+                }
+            }, Runnable::run);
         }
     }
 
-    private static Message message(Push push) {
+    static Message message(Push push) {
+        String collapseId = collapseId(push.messageId());
         return Message.builder()
                 .setToken(push.token())
                 .setNotification(Notification.builder().setTitle(push.title()).setBody(push.body()).build())
                 .putData("melding", push.messageId())
                 .putData("link", push.link())
-                .setAndroidConfig(AndroidConfig.builder().setCollapseKey(push.messageId())
-                        .setNotification(AndroidNotification.builder().setTag(push.messageId()).build()).build())
-                .setApnsConfig(ApnsConfig.builder().putHeader("apns-collapse-id", push.messageId())
+                .setAndroidConfig(AndroidConfig.builder().setCollapseKey(collapseId)
+                        .setNotification(AndroidNotification.builder().setTag(collapseId).build()).build())
+                .setApnsConfig(ApnsConfig.builder().putHeader("apns-collapse-id", collapseId)
                         .setAps(Aps.builder().build()).build())
                 .build();
+    }
+
+    /**
+     * The message id as collapse key: our ids (a UUID, 36 bytes) fit APNs' 64 bytes; a longer one would be refused, so
+     * it becomes its SHA-256 in hex (64 bytes), still the same for every copy of the message.
+     */
+    static String collapseId(String messageId) {
+        if (messageId.getBytes(StandardCharsets.UTF_8).length <= MAX_COLLAPSE_ID_BYTES) {
+            return messageId;
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(messageId.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** FCM's answer as what the dispatcher should do; the reason is FCM's error code, never the token. */

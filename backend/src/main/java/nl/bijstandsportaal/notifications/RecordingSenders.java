@@ -6,7 +6,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
@@ -33,13 +32,12 @@ public class RecordingSenders implements PushSender, EmailSender {
     }
 
     @Override
-    public List<SendResult> send(List<Push> pushes) {
-        List<SendResult> results = new ArrayList<>(pushes.size());
-        for (Push push : pushes) {
+    public void send(List<Push> pushes, Results results) {
+        for (int i = 0; i < pushes.size(); i++) {
+            Push push = pushes.get(i);
             keep(new Sent(clock.instant(), Channel.PUSH, push.token(), push.messageId(), push.title(), push.body()));
-            results.add(SendResult.sent());
+            results.result(i, SendResult.sent());
         }
-        return results;
     }
 
     @Override

@@ -64,6 +64,9 @@ class SenderSetup {
             FirebaseOptions options = FirebaseOptions.builder()
                     .setCredentials(GoogleCredentials.fromStream(in))
                     .setProjectId(projectId)
+                    // A connection that hangs gives a result (tried again later) instead of holding the batch's lease.
+                    .setConnectTimeout(10_000)
+                    .setReadTimeout(60_000)
                     .build();
             LOG.info("Push: Firebase Admin SDK for project {}", projectId);
             return new FirebasePushSender(FirebaseApp.initializeApp(options, "portal-" + UUID.randomUUID()), clock);

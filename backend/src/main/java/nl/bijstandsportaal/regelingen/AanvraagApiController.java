@@ -72,9 +72,9 @@ class AanvraagApiController implements AanvragenApi {
     public HttpResponse<Aanvragen.Aanvraag> start(@Nullable String idempotencyKey, Aanvragen.Start start) {
         CurrentUser user = citizen();
         Regeling regeling = Regeling.bySlug(start.regeling()).orElseThrow(NotFoundException::new);
-        String id = idempotency.once(owner(user), idempotencyKey, start, Argument.of(String.class),
-                tx -> new IdempotencyService.Outcome<>(HttpStatus.CREATED, aanvragen.start(tx, user, regeling))).body();
-        return HttpResponse.<Aanvragen.Aanvraag>status(HttpStatus.CREATED).body(dto(aanvragen.view(user, id)));
+        return idempotency.respondAfterCommit(owner(user), idempotencyKey, start, Argument.of(String.class),
+                tx -> new IdempotencyService.Outcome<>(HttpStatus.CREATED, aanvragen.start(tx, user, regeling)),
+                id -> IdempotencyService.Reply.at("/api/v1/aanvragen/" + id, dto(aanvragen.view(user, id))));
     }
 
     @Override
@@ -103,16 +103,15 @@ class AanvraagApiController implements AanvragenApi {
         // The key is stored in the transaction that sends; an application that cannot be sent yet stores nothing, so the
         // same key works once the questions are answered.
         try {
-            idempotency.once(owner(user), idempotencyKey, Map.of("aanvraag", id), Argument.of(String.class), tx -> {
+            return idempotency.respondAfterCommit(owner(user), idempotencyKey, Map.of("aanvraag", id), Argument.of(String.class), tx -> {
                 if (aanvragen.send(tx, user, id) == AanvraagService.Sent.INCOMPLETE) {
                     throw new Incomplete();
                 }
                 return new IdempotencyService.Outcome<>(HttpStatus.OK, id);
-            });
+            }, sent -> IdempotencyService.Reply.of(dto(aanvragen.view(user, sent))));
         } catch (Incomplete e) {
             throw unanswered(aanvragen.view(user, id));
         }
-        return HttpResponse.ok(dto(aanvragen.view(user, id)));
     }
 
     @Override

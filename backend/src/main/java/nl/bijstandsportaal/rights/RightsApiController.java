@@ -125,9 +125,9 @@ class RightsApiController implements RightsApi {
         if (!checked.errors().isEmpty()) {
             throw problems.invalid(checked.errors());
         }
-        var outcome = idempotency.once("burger:" + user.id(), idempotencyKey, report, Argument.of(ChangeReceipt.class),
-                tx -> new IdempotencyService.Outcome<>(HttpStatus.CREATED, receipt(locale, rights.store(tx, user, checked.request(), null))));
-        return HttpResponse.<ChangeReceipt>status(outcome.status()).body(outcome.body());
+        return idempotency.respond("burger:" + user.id(), idempotencyKey, report, Argument.of(ChangeReceipt.class),
+                tx -> new IdempotencyService.Outcome<>(HttpStatus.CREATED, receipt(locale, rights.store(tx, user, checked.request(), null))),
+                receipt -> IdempotencyService.Reply.at("/api/v1/wijzigingen/" + receipt.id(), receipt));
     }
 
     @Override

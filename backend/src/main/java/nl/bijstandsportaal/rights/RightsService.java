@@ -318,6 +318,9 @@ public class RightsService {
     }
 
     private LocalDateTime nowUtc() {
-        return LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+        // Whole seconds, as the database keeps them: the columns are DATETIME(6), but MySQL Connector/J sends no fractions to
+        // MariaDB 10.11 (it announces itself as 5.5.5-10.11, older than fractions). What is answered now must equal what is
+        // read back later (ADR 0030).
+        return LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 }

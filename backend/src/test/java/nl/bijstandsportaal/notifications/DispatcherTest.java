@@ -38,8 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The dispatcher with the real Firebase Admin SDK against a local fake FCM server, on the embedded MariaDB: exactly
- * once with two dispatchers at the same time, a dispatcher that dies after claiming, UNREGISTERED, retries with
- * backoff and the dead letter, preferences and quiet hours.
+ * once with two dispatchers at the same time, a dispatcher that dies after claiming or in the middle of a batch, the
+ * collapse key, UNREGISTERED, retries with backoff and the dead letter, preferences and quiet hours.
  */
 @MicronautTest
 class DispatcherTest extends PortalTest {
@@ -142,7 +142,8 @@ class DispatcherTest extends PortalTest {
             two.shutdownNow();
         }
         for (String id : ids) {
-            assertEquals(1, fcm.acceptedCount(token, id), "message " + id);
+            assertEquals(1, fcm.acceptedCount(token, id), "message " + id + ": " + delivery(id).get(BEZORGING.STATUS) + " "
+                    + delivery(id).get(BEZORGING.REDEN) + " after " + delivery(id).get(BEZORGING.POGINGEN) + " tries");
             assertEquals(Outbox.Delivery.SENT, delivery(id).get(BEZORGING.STATUS));
         }
     }
@@ -171,6 +172,109 @@ class DispatcherTest extends PortalTest {
         // Should the first one come back to life, its claim is no longer valid: it sends nothing twice.
         assertTrue(deliveries.candidates(claimed, "dead-dispatcher/1").isEmpty());
         assertEquals(1, fcm.acceptedCount(token, id));
+    }
+
+    @Test
+    void everyPushCarriesItsMessageIdAsCollapseKeyApnsCollapseIdAndInItsData() {
+        String token = "phone-" + UUID.randomUUID();
+        device(token);
+        removeOtherDevices(token);
+        String id = message(Topic.INKOMSTEN);
+
+        dispatcher(settings).dispatchAll();
+
+        assertEquals(1, fcm.acceptedCount(token, id));
+        assertEquals(List.of(id, id, id), fcm.collapse(token, id), "collapse_key, apns-collapse-id and tag: " + fcm.lastBody(token));
+        assertTrue(id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= FirebasePushSender.MAX_COLLAPSE_ID_BYTES);
+        String body = fcm.lastBody(token);
+        assertTrue(body.contains("\"melding\":\"" + id + "\""), body);
+        assertFalse(body.contains("Jan") || body.contains(JAN), "nothing personal in the push: " + body);
+    }
+
+    /**
+     * The portal dies in the middle of a batch of 500: FCM answered 120 and then nothing more came back. The 120 are
+     * recorded as sent the moment their answers came, so the dispatcher that takes over when the lease ends sends only
+     * the 380 whose fate was unknown, and no message reaches the phone twice.
+     */
+    @Test
+    void aCrashInTheMiddleOfABatchSendsAgainOnlyWhatHadNoAnswer() throws Exception {
+        String token = "phone-" + UUID.randomUUID();
+        device(token);
+        removeOtherDevices(token);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            ids.add(message(Topic.INKOMSTEN));
+        }
+        // A fake FCM server of its own (the hanging connections stay away from the other tests), and each dispatcher its
+        // own Firebase app and threads, as two processes would have: the hanging requests of the first do not hold up
+        // the second.
+        FakeFcmServer hanging = new FakeFcmServer();
+        ExecutorService process = Executors.newSingleThreadExecutor();
+        try (FirebasePushSender first = ownSender(hanging); FirebasePushSender second = ownSender(hanging)) {
+            hanging.holdAfter(120);
+            Dispatcher dying = new Dispatcher(deliveries, first, email, settings(500, 8), messages, clock, "http://localhost");
+            Future<Integer> run = process.submit(dying::dispatchOnce);
+            long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (sent(ids) < 120 && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
+            assertEquals(120, hanging.acceptedTotal(), "FCM answered 120");
+            assertEquals(120, sent(ids), "each recorded as sent when its answer came, while the rest still waits");
+            for (String id : ids) {
+                boolean accepted = hanging.acceptedCount(token, id) == 1;
+                assertEquals(accepted ? Outbox.Delivery.SENT : Outbox.Delivery.WAITING, delivery(id).get(BEZORGING.STATUS), id);
+            }
+            assertFalse(run.isDone(), "the first dispatcher is still waiting for answers: now it dies");
+
+            // Another instance takes over when the lease ends; FCM answers again.
+            hanging.answerAgain();
+            clock.advance(settings.lease().plusSeconds(1));
+            Dispatcher successor = new Dispatcher(deliveries, second, email, settings(500, 8), messages, clock, "http://localhost");
+            assertEquals(380, successor.dispatchAll(), "only those without an answer");
+            for (String id : ids) {
+                assertEquals(1, hanging.acceptedCount(token, id), "message " + id + " reached the phone once");
+                assertEquals(Outbox.Delivery.SENT, delivery(id).get(BEZORGING.STATUS));
+            }
+            assertEquals(500, hanging.acceptedTotal(), "none of the 120 answered was sent again");
+
+            // The dead one's requests fail at last (the server goes away); what they say no longer counts: the claim is gone.
+            hanging.close();
+            run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            for (String id : ids) {
+                assertEquals(Outbox.Delivery.SENT, delivery(id).get(BEZORGING.STATUS), "a late answer of the dead one changes nothing");
+            }
+        } finally {
+            hanging.close();
+            process.shutdownNow();
+        }
+    }
+
+    private int sent(List<String> ids) {
+        return db.fetchCount(BEZORGING.join(MELDING).on(MELDING.ID.eq(BEZORGING.MELDING_ID)),
+                MELDING.PUBLIC_ID.in(ids).and(BEZORGING.STATUS.eq(Outbox.Delivery.SENT)));
+    }
+
+    /** A sender with its own Firebase app, connections and threads (the SDK shares one thread pool between apps). */
+    private FirebasePushSender ownSender(FakeFcmServer server) {
+        ExecutorService threads = Executors.newCachedThreadPool();
+        com.google.firebase.FirebaseOptions options = SenderSetup.fakeServerOptions(server.url(), "fake-project").toBuilder()
+                .setThreadManager(new com.google.firebase.ThreadManager() {
+                    @Override
+                    protected ExecutorService getExecutor(com.google.firebase.FirebaseApp app) {
+                        return threads;
+                    }
+
+                    @Override
+                    protected void releaseExecutor(com.google.firebase.FirebaseApp app, ExecutorService executor) {
+                        executor.shutdownNow();
+                    }
+
+                    @Override
+                    protected java.util.concurrent.ThreadFactory getThreadFactory() {
+                        return Executors.defaultThreadFactory();
+                    }
+                }).build();
+        return new FirebasePushSender(com.google.firebase.FirebaseApp.initializeApp(options, "test-" + UUID.randomUUID()), clock);
     }
 
     @Test

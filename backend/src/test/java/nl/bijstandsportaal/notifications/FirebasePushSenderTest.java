@@ -19,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FirebasePushSenderTest {
 
+    static final Duration WAIT = Duration.ofSeconds(30);
+
     FakeFcmServer fcm;
     FirebasePushSender sender;
 
@@ -45,20 +47,57 @@ class FirebasePushSenderTest {
         PushSender.Push one = push("phone-" + UUID.randomUUID());
         PushSender.Push two = push("phone-" + UUID.randomUUID());
 
-        List<SendResult> results = sender.send(List.of(one, two));
+        List<SendResult> results = sender.send(List.of(one, two), WAIT);
 
         assertEquals(List.of(SendResult.sent(), SendResult.sent()), results);
         assertEquals(1, fcm.acceptedCount(one.token(), one.messageId()));
         assertEquals(1, fcm.acceptedCount(two.token(), two.messageId()));
         String body = fcm.lastBody(one.token());
-        assertTrue(body.contains("\"collapse_key\":\"" + one.messageId() + "\""), body);
-        assertTrue(body.contains("apns-collapse-id"), body);
+        // The message id is the Android collapse key and tag, and the apns-collapse-id: a second copy replaces the first.
+        assertEquals(List.of(one.messageId(), one.messageId(), one.messageId()), fcm.collapse(one.token(), one.messageId()), body);
+        assertTrue(body.contains("\"melding\":\"" + one.messageId() + "\""), "the app de-duplicates by this: " + body);
         assertTrue(body.contains("Er staat een bericht voor je klaar"), body);
     }
 
     @Test
+    void anIdLongerThanApnsAllowsIsShortenedTheSameWayEachTime() {
+        String longId = "x".repeat(80);
+        String collapse = FirebasePushSender.collapseId(longId);
+        assertEquals(64, collapse.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        assertEquals(collapse, FirebasePushSender.collapseId(longId));
+        String uuid = UUID.randomUUID().toString();
+        assertEquals(uuid, FirebasePushSender.collapseId(uuid), "our ids fit as they are");
+
+        PushSender.Push push = new PushSender.Push("phone-" + UUID.randomUUID(), longId, "Bijstandsportaal", "Er staat een bericht voor je klaar.", "/berichten");
+        assertEquals(List.of(SendResult.sent()), sender.send(List.of(push), WAIT));
+        assertEquals(List.of(collapse, collapse, collapse), fcm.collapse(push.token(), longId));
+    }
+
+    @Test
+    void eachResultIsHandedOnAsItComesNotAfterTheWholeBatch() throws Exception {
+        fcm.holdAfter(3);
+        try {
+            List<PushSender.Push> pushes = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                pushes.add(push("phone-" + UUID.randomUUID()));
+            }
+            java.util.Map<Integer, SendResult> results = new java.util.concurrent.ConcurrentHashMap<>();
+            sender.send(pushes, results::put);
+            long until = System.nanoTime() + WAIT.toNanos();
+            while (results.size() < 3 && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            assertEquals(3, results.size(), "three answered, seven still waiting: " + results);
+            assertTrue(results.values().stream().allMatch(r -> r.outcome() == SendResult.Outcome.SENT));
+        } finally {
+            fcm.answerAgain();
+            fcm.release();
+        }
+    }
+
+    @Test
     void anUnregisteredTokenIsGone() {
-        SendResult result = sender.send(List.of(push("unregistered-" + UUID.randomUUID()))).get(0);
+        SendResult result = sender.send(List.of(push("unregistered-" + UUID.randomUUID())), WAIT).get(0);
 
         assertEquals(SendResult.Outcome.GONE, result.outcome());
         assertTrue(result.reason().contains("UNREGISTERED"), result.reason());
@@ -69,7 +108,7 @@ class FirebasePushSenderTest {
     void a503IsRetriedByTheSdkAndThenAccepted() {
         PushSender.Push flaky = push("flaky-" + UUID.randomUUID());
 
-        SendResult result = sender.send(List.of(flaky)).get(0);
+        SendResult result = sender.send(List.of(flaky), WAIT).get(0);
 
         assertEquals(SendResult.Outcome.SENT, result.outcome());
         assertEquals(2, fcm.requestsFor(flaky.token()), "first a 503, then the SDK's own retry");
@@ -78,7 +117,7 @@ class FirebasePushSenderTest {
 
     @Test
     void a429AsksToWaitAsLongAsRetryAfterSays() {
-        SendResult result = sender.send(List.of(push("busy-" + UUID.randomUUID()))).get(0);
+        SendResult result = sender.send(List.of(push("busy-" + UUID.randomUUID())), WAIT).get(0);
 
         assertEquals(SendResult.Outcome.RETRY, result.outcome());
         assertEquals(Duration.ofSeconds(120), result.retryAfter());
@@ -88,7 +127,7 @@ class FirebasePushSenderTest {
     @Test
     void oneBadTokenDoesNotStopTheOthersInTheBatch() {
         PushSender.Push good = push("phone-" + UUID.randomUUID());
-        List<SendResult> results = sender.send(List.of(push("unregistered-" + UUID.randomUUID()), good));
+        List<SendResult> results = sender.send(List.of(push("unregistered-" + UUID.randomUUID()), good), WAIT);
 
         assertEquals(SendResult.Outcome.GONE, results.get(0).outcome());
         assertEquals(SendResult.Outcome.SENT, results.get(1).outcome());

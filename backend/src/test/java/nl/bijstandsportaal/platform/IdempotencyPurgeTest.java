@@ -14,7 +14,10 @@ import static nl.bijstandsportaal.platform.db.generated.Tables.IDEMPOTENCY_RECOR
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Stored answers older than a week are removed; newer ones stay, so a retry still gets its first answer. */
+/**
+ * Stored answers (with the personal data they show) older than a week are removed with their key; newer ones stay, so a
+ * retry still gets its first answer.
+ */
 @MicronautTest
 class IdempotencyPurgeTest extends PortalTest {
 
@@ -27,7 +30,9 @@ class IdempotencyPurgeTest extends PortalTest {
         String key = UUID.randomUUID().toString();
         db.insertInto(IDEMPOTENCY_RECORD).set(IDEMPOTENCY_RECORD.OWNER, "test").set(IDEMPOTENCY_RECORD.IDEMPOTENCY_KEY, key)
                 .set(IDEMPOTENCY_RECORD.REQUEST_HASH, "0".repeat(64)).set(IDEMPOTENCY_RECORD.STATUS, 201)
-                .set(IDEMPOTENCY_RECORD.RESPONSE_BODY, "{}").set(IDEMPOTENCY_RECORD.CREATED_AT, createdAt).execute();
+                .set(IDEMPOTENCY_RECORD.RESPONSE_BODY, "").set(IDEMPOTENCY_RECORD.ANSWER_HEADERS, "Content-Type: application/json")
+                .set(IDEMPOTENCY_RECORD.ANSWER_BODY, "{\"netto\":\"380.00\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .set(IDEMPOTENCY_RECORD.CREATED_AT, createdAt).execute();
         return key;
     }
 

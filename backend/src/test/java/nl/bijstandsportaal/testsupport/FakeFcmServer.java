@@ -8,8 +8,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,12 +25,17 @@ import java.util.regex.Pattern;
  * a test can prove each message arrived exactly once. Tokens choose the answer:
  * {@code unregistered-*} 404 UNREGISTERED; {@code busy-*} 429 QUOTA_EXCEEDED with Retry-After: 120;
  * {@code down-*} always 500 INTERNAL (the SDK does not retry that itself); {@code flaky-*} 503 UNAVAILABLE the first
- * time (the SDK retries that itself), then accepted; anything else accepted.
+ * time (the SDK retries that itself), then accepted; anything else accepted. It keeps the collapse key and
+ * apns-collapse-id each accepted message came with. {@link #holdAfter(int)} makes it stop answering after a number of
+ * messages, as a server (or a network) that hangs in the middle of a batch.
  */
 public final class FakeFcmServer implements AutoCloseable {
 
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]*)\"");
     private static final Pattern MESSAGE_ID = Pattern.compile("\"melding\"\\s*:\\s*\"([^\"]*)\"");
+    private static final Pattern COLLAPSE_KEY = Pattern.compile("\"collapse_key\"\\s*:\\s*\"([^\"]*)\"");
+    private static final Pattern APNS_COLLAPSE_ID = Pattern.compile("\"apns-collapse-id\"\\s*:\\s*\"([^\"]*)\"");
+    private static final Pattern TAG = Pattern.compile("\"tag\"\\s*:\\s*\"([^\"]*)\"");
 
     private final HttpServer server;
     private final ExecutorService threads;
@@ -37,6 +44,10 @@ public final class FakeFcmServer implements AutoCloseable {
     private final Map<String, String> lastBody = new ConcurrentHashMap<>();
     private final AtomicLong acceptedTotal = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
+    private final Map<String, List<String>> collapse = new ConcurrentHashMap<>();
+    private final List<HttpExchange> held = new CopyOnWriteArrayList<>();
+    private volatile AtomicInteger acceptBeforeHolding;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     public FakeFcmServer() {
         this(32);
@@ -85,11 +96,55 @@ public final class FakeFcmServer implements AutoCloseable {
             answer(exchange, 500, error(500, "INTERNAL", "INTERNAL"), null);
         } else if (token.startsWith("flaky-") && tries == 1) {
             answer(exchange, 503, error(503, "UNAVAILABLE", "UNAVAILABLE"), "0");
+        } else if (holding(exchange)) {
+            return; // no answer until release(): the client waits, as for a server that hangs
         } else {
+            collapse.put(token + "|" + messageId, List.of(find(COLLAPSE_KEY, body), find(APNS_COLLAPSE_ID, body), find(TAG, body)));
             accepted.computeIfAbsent(token + "|" + messageId, k -> new AtomicInteger()).incrementAndGet();
             long n = acceptedTotal.incrementAndGet();
             answer(exchange, 200, "{\"name\":\"projects/fake/messages/" + n + "\"}", null);
         }
+    }
+
+    private boolean holding(HttpExchange exchange) {
+        AtomicInteger budget = acceptBeforeHolding;
+        if (budget == null || budget.getAndDecrement() > 0) {
+            return false;
+        }
+        held.add(exchange);
+        return true;
+    }
+
+    /** From now on, accepts {@code messages} more and then holds every request without an answer. */
+    public void holdAfter(int messages) {
+        acceptBeforeHolding = new AtomicInteger(messages);
+    }
+
+    /** New requests are answered again; those held stay held until {@link #release()}. */
+    public void answerAgain() {
+        acceptBeforeHolding = null;
+    }
+
+    /** How many requests are held without an answer. */
+    public int held() {
+        return held.size();
+    }
+
+    /** Answers every held request with 500 INTERNAL, as a server that comes back broken. */
+    public void release() {
+        for (HttpExchange exchange : held) {
+            try {
+                answer(exchange, 500, error(500, "INTERNAL", "INTERNAL"), null);
+            } catch (IOException gone) {
+                // the client gave up on it already
+            }
+        }
+        held.clear();
+    }
+
+    /** The Android collapse key, apns-collapse-id and Android notification tag this message came with, or null. */
+    public List<String> collapse(String token, String messageId) {
+        return collapse.get(token + "|" + messageId);
     }
 
     private static String find(Pattern pattern, String body) {
@@ -145,6 +200,10 @@ public final class FakeFcmServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
+        release();
         server.stop(0);
         threads.shutdownNow();
     }

@@ -29,9 +29,10 @@ public interface AanvragenApi {
     List<Aanvragen.Samenvatting> applications();
 
     /**
-     * Starts an application, or continues the concept there is for that regeling (one at a time): 201 with it. The
+     * Starts an application, or continues the concept there is for that regeling (one at a time): 201 with it and its
+     * {@code Location}. The
      * answers the citizen gave in "Waar heb ik recht op?" are filled in. 404 when the municipality does not offer the
-     * regeling. With the same Idempotency-Key a retry answers the same application.
+     * regeling. With the same Idempotency-Key a retry gets the first answer, byte for byte.
      */
     @Post("/api/v1/aanvragen")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * "Gesprekken": the signed-in citizen's conversations with the municipality. Starting one or answering is stored once
- * per Idempotency-Key (a retry gets the first answer). Bad input: 422 naming the field ({@code onderwerp},
+ * per Idempotency-Key (a retry gets the first answer, byte for byte). Bad input: 422 naming the field ({@code onderwerp},
  * {@code bericht}, {@code bestand}). Another citizen's conversation answers 404, as one that does not exist.
  */
 public interface ConversationsApi {
@@ -30,14 +30,14 @@ public interface ConversationsApi {
     @Produces(MediaType.APPLICATION_JSON)
     Conversations.Conversation conversation(@PathVariable String id);
 
-    /** Starts a conversation: 201 with it. */
+    /** Starts a conversation: 201 with it and its {@code Location}. */
     @Post("/api/v1/gesprekken")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     HttpResponse<Conversations.Conversation> start(@Header(DevicesApi.IDEMPOTENCY_KEY) @Nullable String idempotencyKey,
                                                    @Body Conversations.NewMessage message);
 
-    /** Answers in a conversation: 201 with the conversation as it is now. */
+    /** Answers in a conversation: 201 with the conversation as it is now (a retry: as it was then). */
     @Post("/api/v1/gesprekken/{id}/berichten")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

@@ -31,7 +31,10 @@ public interface IncomeApi {
     @Produces(MediaType.APPLICATION_JSON)
     Income.Estimate estimate(@PathVariable String code, @Body @Valid @NotNull Income.Report report);
 
-    /** 201 with the receipt; with the same Idempotency-Key a retry is stored once; 409 when already being processed. */
+    /**
+     * 201 with the receipt and its {@code Location}; with the same Idempotency-Key a retry is stored once and gets this
+     * first answer byte for byte, also after a correction; 409 when already being processed.
+     */
     @Post("/api/v1/inkomsten/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

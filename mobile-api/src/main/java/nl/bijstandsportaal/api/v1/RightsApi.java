@@ -40,7 +40,10 @@ public interface RightsApi {
     @Produces(MediaType.APPLICATION_JSON)
     Map<String, String> housemates();
 
-    /** 201 with the receipt; 422 with a message per field when something is wrong. */
+    /**
+     * 201 with the receipt and its {@code Location}; with the same Idempotency-Key a retry gets this first answer byte
+     * for byte; 422 with a message per field when something is wrong.
+     */
     @Post("/api/v1/wijzigingen")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
