@@ -17,7 +17,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.View;
-import nl.bijstandsportaal.casework.readability.ReadabilityCheck;
+import nl.bijstandsportaal.platform.readability.ReadabilityCheck;
 import nl.bijstandsportaal.conversations.Conversations;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.web.FormBody;

@@ -320,28 +320,6 @@ public class Conversations {
         return tasks;
     }
 
-    /**
-     * A document request was asked, in the caller's transaction: it gets its own conversation, so its steps and what
-     * both sides write about it stand in one thread. Static: the documents capability calls it without a bean cycle.
-     */
-    public static void openTaskThread(DSLContext tx, long burgerId, long requestId, Instant at) {
-        tx.insertInto(GESPREK).set(GESPREK.PUBLIC_ID, UUID.randomUUID().toString()).set(GESPREK.BURGER_ID, burgerId)
-                .set(GESPREK.GESTART_DOOR, EMPLOYEE).set(GESPREK.GESTART_OP, utc(at)).set(GESPREK.LAATSTE_BERICHT_OP, utc(at))
-                .set(GESPREK.DOCUMENTVERZOEK_ID, requestId).execute();
-    }
-
-    /** A step of a request moves its conversation to the top of the list (in the caller's transaction). */
-    public static void taskMoved(DSLContext tx, long requestId, Instant at) {
-        tx.update(GESPREK).set(GESPREK.LAATSTE_BERICHT_OP, utc(at))
-                .where(GESPREK.DOCUMENTVERZOEK_ID.eq(requestId)).and(GESPREK.LAATSTE_BERICHT_OP.lt(utc(at))).execute();
-    }
-
-    /** The id of the conversation about one of the citizen's requests (null: none). */
-    public String threadOfRequest(long burgerId, String requestPublicId) {
-        return db.select(GESPREK.PUBLIC_ID).from(GESPREK).join(DOCUMENTVERZOEK).on(DOCUMENTVERZOEK.ID.eq(GESPREK.DOCUMENTVERZOEK_ID))
-                .where(DOCUMENTVERZOEK.PUBLIC_ID.eq(requestPublicId)).and(GESPREK.BURGER_ID.eq(burgerId)).fetchOne(GESPREK.PUBLIC_ID);
-    }
-
     private Optional<Download> attachment(long burgerId, String id, long attachmentId) {
         return db.select(BERICHT_BIJLAGE.BESTANDSNAAM, BERICHT_BIJLAGE.CONTENT_TYPE, BERICHT_BIJLAGE.INHOUD)
                 .from(BERICHT_BIJLAGE).join(BERICHT).on(BERICHT.ID.eq(BERICHT_BIJLAGE.BERICHT_ID))

@@ -107,7 +107,7 @@ class BenchWorkSeeder {
                     .set(DOCUMENTVERZOEK.STATUS, status).set(DOCUMENTVERZOEK.GEVRAAGD_OP, came)
                     .set(DOCUMENTVERZOEK.GESTUURD_OP, "GESTUURD".equals(status) ? came.plusHours(1) : null)
                     .returning(DOCUMENTVERZOEK.ID).fetchOne(DOCUMENTVERZOEK.ID);
-            nl.bijstandsportaal.conversations.Conversations.openTaskThread(t, burger, requestId, came.toInstant(java.time.ZoneOffset.UTC));
+            nl.bijstandsportaal.documents.RequestThreads.open(t, burger, requestId, came.toInstant(java.time.ZoneOffset.UTC));
         }
     }
 }

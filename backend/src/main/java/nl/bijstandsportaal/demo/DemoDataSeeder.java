@@ -1,6 +1,6 @@
 package nl.bijstandsportaal.demo;
 
-import nl.bijstandsportaal.conversations.Conversations;
+import nl.bijstandsportaal.documents.RequestThreads;
 import nl.bijstandsportaal.platform.demo.DemoMode;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
@@ -163,7 +163,7 @@ public class DemoDataSeeder {
                 .set(DOCUMENTVERZOEK.UITERLIJK, deadline).set(DOCUMENTVERZOEK.STATUS, "OPEN")
                 .set(DOCUMENTVERZOEK.GEVRAAGD_OP, LocalDateTime.ofInstant(asked, ZoneOffset.UTC))
                 .returning(DOCUMENTVERZOEK.ID).fetchOne(DOCUMENTVERZOEK.ID);
-        Conversations.openTaskThread(t, burger, requestId, asked);
+        RequestThreads.open(t, burger, requestId, asked);
         outbox.write(t, new Outbox.Message(burger, Topic.DOCUMENTEN, "document/" + id + "/gevraagd", "notification.document.asked",
                 arguments.of(List.of(what, deadline)), "/documenten/" + id), asked);
     }

@@ -16,8 +16,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
-import nl.bijstandsportaal.casework.readability.ReadabilityCheck;
-import nl.bijstandsportaal.conversations.Conversations;
+import nl.bijstandsportaal.platform.readability.ReadabilityCheck;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.security.CurrentUser;
 import nl.bijstandsportaal.platform.security.Roles;
@@ -40,14 +39,11 @@ class DocumentConsulentPages {
 
     private final DocumentRequests documents;
 
-    private final Conversations conversations;
-
     private final ReadabilityCheck readability;
 
-    DocumentConsulentPages(DocumentRequests documents, Conversations conversations, ReadabilityCheck readability) {
+    DocumentConsulentPages(DocumentRequests documents, ReadabilityCheck readability) {
         this.readability = readability;
         this.documents = documents;
-        this.conversations = conversations;
     }
 
     @Get
@@ -114,7 +110,7 @@ class DocumentConsulentPages {
         values.putAll(typed);
         Map<String, Object> model = new HashMap<>();
         model.put("view", view);
-        String thread = conversations.threadOfRequest(view.citizen().id(), request);
+        String thread = documents.threadOf(view.citizen().id(), request);
         if (thread != null) {
             model.put("thread", thread);
         }

@@ -18,7 +18,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.View;
-import nl.bijstandsportaal.conversations.Conversations;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.security.CurrentUser;
 import nl.bijstandsportaal.platform.security.Roles;
@@ -39,10 +38,7 @@ class DocumentPages {
     private final DocumentRequests documents;
     private final Uploads uploads;
 
-    private final Conversations conversations;
-
-    DocumentPages(DocumentRequests documents, Uploads uploads, Conversations conversations) {
-        this.conversations = conversations;
+    DocumentPages(DocumentRequests documents, Uploads uploads) {
         this.documents = documents;
         this.uploads = uploads;
     }
@@ -89,7 +85,7 @@ class DocumentPages {
 
     private Map<String, Object> model(long burgerId, DocumentRequests.DocumentRequest request, Map<String, Text> errors) {
         Map<String, Object> model = new HashMap<>();
-        String thread = conversations.threadOfRequest(burgerId, request.publicId());
+        String thread = documents.threadOf(burgerId, request.publicId());
         if (thread != null) {
             model.put("thread", thread);
         }

@@ -3,7 +3,6 @@ package nl.bijstandsportaal.documents;
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.account.AccountRepository;
 import nl.bijstandsportaal.account.CitizenProfile;
-import nl.bijstandsportaal.conversations.Conversations;
 import nl.bijstandsportaal.notifications.MessageArguments;
 import nl.bijstandsportaal.notifications.Outbox;
 import nl.bijstandsportaal.notifications.Topic;
@@ -224,7 +223,7 @@ public class DocumentRequests {
                     .set(DOCUMENTVERZOEK.AANVRAAG_ID, aanvraagId).set(DOCUMENTVERZOEK.SOORT, Soort.BEWIJS.name())
                     .execute();
             long requestId = idOf(tx, publicId);
-            Conversations.openTaskThread(tx, burgerId, requestId, clock.instant());
+            RequestThreads.open(tx, burgerId, requestId, clock.instant());
             step(tx, requestId, StepKind.ASKED, clock.instant(), null, null, null, today.plusDays(days), null);
         }
     }
@@ -256,7 +255,7 @@ public class DocumentRequests {
                 .set(DOCUMENTVERZOEK.AANVRAAG_ID, aanvraagId).set(DOCUMENTVERZOEK.SOORT, soort.name())
                 .execute();
         long requestId = idOf(t, publicId);
-        Conversations.openTaskThread(t, burgerId, requestId, now);
+        RequestThreads.open(t, burgerId, requestId, now);
         step(t, requestId, StepKind.ASKED, now, medewerkerId, null, null, request.deadline(), null);
         String text = soort == Soort.HERSTEL ? "notification.document.herstel" : "notification.document.asked";
         outbox.write(t, new Outbox.Message(burgerId, Topic.DOCUMENTEN, "document/" + publicId + "/gevraagd",
@@ -433,6 +432,11 @@ public class DocumentRequests {
         return all;
     }
 
+    /** The id of the conversation about one of the citizen's requests (null: none). */
+    public String threadOf(long burgerId, String requestPublicId) {
+        return RequestThreads.of(db, burgerId, requestPublicId);
+    }
+
     /** The steps of these requests (internal ids), oldest first per request: for the conversation about each. */
     public Map<Long, List<Step>> stepsOfRequests(java.util.Collection<Long> requestIds) {
         return steps(DOCUMENTVERZOEK.ID.in(requestIds));
@@ -562,7 +566,7 @@ public class DocumentRequests {
     /** Records a step in the caller's transaction; returns its id. */
     private static long step(DSLContext t, long requestId, StepKind kind, Instant at, Long medewerkerId, String text,
                              LocalDate oldDeadline, LocalDate newDeadline, Long fileId) {
-        Conversations.taskMoved(t, requestId, at);
+        RequestThreads.moved(t, requestId, at);
         return t.insertInto(DOCUMENTVERZOEK_STAP)
                 .set(DOCUMENTVERZOEK_STAP.VERZOEK_ID, requestId).set(DOCUMENTVERZOEK_STAP.SOORT, kind.name())
                 .set(DOCUMENTVERZOEK_STAP.OP, utc(at)).set(DOCUMENTVERZOEK_STAP.MEDEWERKER_ID, medewerkerId)

@@ -16,7 +16,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
-import nl.bijstandsportaal.casework.readability.ReadabilityCheck;
+import nl.bijstandsportaal.platform.readability.ReadabilityCheck;
 import nl.bijstandsportaal.documents.DocumentRequests;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.security.CurrentUser;

@@ -1,4 +1,4 @@
-package nl.bijstandsportaal.casework.readability;
+package nl.bijstandsportaal.platform.readability;
 
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.platform.i18n.Messages;

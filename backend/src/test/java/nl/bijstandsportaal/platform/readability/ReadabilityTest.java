@@ -1,9 +1,9 @@
-package nl.bijstandsportaal.casework.readability;
+package nl.bijstandsportaal.platform.readability;
 
-import nl.bijstandsportaal.casework.readability.Readability.Band;
-import nl.bijstandsportaal.casework.readability.Readability.HardWord;
-import nl.bijstandsportaal.casework.readability.Readability.Reason;
-import nl.bijstandsportaal.casework.readability.Readability.Result;
+import nl.bijstandsportaal.platform.readability.Readability.Band;
+import nl.bijstandsportaal.platform.readability.Readability.HardWord;
+import nl.bijstandsportaal.platform.readability.Readability.Reason;
+import nl.bijstandsportaal.platform.readability.Readability.Result;
 import nl.bijstandsportaal.platform.i18n.Messages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,7 +1,7 @@
-package nl.bijstandsportaal.casework.readability;
+package nl.bijstandsportaal.platform.readability;
 
-import nl.bijstandsportaal.casework.readability.DutchSentences.Sentence;
-import nl.bijstandsportaal.casework.readability.DutchSentences.Token;
+import nl.bijstandsportaal.platform.readability.DutchSentences.Sentence;
+import nl.bijstandsportaal.platform.readability.DutchSentences.Token;
 import nl.bijstandsportaal.platform.Pure;
 
 import java.util.ArrayList;

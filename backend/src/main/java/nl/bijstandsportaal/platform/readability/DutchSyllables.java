@@ -1,4 +1,4 @@
-package nl.bijstandsportaal.casework.readability;
+package nl.bijstandsportaal.platform.readability;
 
 import nl.bijstandsportaal.platform.Pure;
 
