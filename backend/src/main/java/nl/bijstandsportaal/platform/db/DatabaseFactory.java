@@ -38,7 +38,8 @@ class DatabaseFactory {
             config.setUsername(settings.getUser());
             config.setPassword(settings.getPassword());
         } else {
-            EmbeddedMariaDb db = EmbeddedMariaDb.shared(Path.of(settings.getEmbeddedDataDir()), settings.isEmbeddedStartFresh());
+            EmbeddedMariaDb db = EmbeddedMariaDb.shared(Path.of(settings.getEmbeddedDataDir()), settings.isEmbeddedStartFresh(),
+                    settings.getEmbeddedRestartDelay());
             config.setJdbcUrl(withParams(db.jdbcUrl(settings.getEmbeddedDatabase())));
             config.setUsername("root");
             config.setPassword("");
@@ -47,6 +48,12 @@ class DatabaseFactory {
         config.setMaximumPoolSize(settings.getMaxPoolSize());
         config.setMinimumIdle(2);
         config.setAutoCommit(true);
+        // Fail fast while the database is unreachable: a request waits at most this long for a connection and then
+        // gets "try again shortly" (503, see DatabaseUnavailable); the pool keeps trying and recovers by itself.
+        long timeout = settings.getConnectionTimeout().toMillis();
+        config.setConnectionTimeout(timeout);
+        config.setValidationTimeout(Math.max(250, Math.min(timeout / 2, 2000)));
+        config.addDataSourceProperty("connectTimeout", Long.toString(timeout));
         // Read committed: a SELECT ... FOR UPDATE of a row that is not there yet takes no gap lock, so two citizens
         // sending their first report of a period at the same moment do not deadlock (docs/adr/0012).
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
