@@ -33,6 +33,7 @@ class DatabaseFactory {
     @Bean(preDestroy = "close")
     HikariDataSource dataSource(DatabaseSettings settings) {
         HikariConfig config = new HikariConfig();
+        Runnable release = () -> { };
         if (settings.isExternal()) {
             config.setJdbcUrl(withParams(settings.getUrl()));
             config.setUsername(settings.getUser());
@@ -43,6 +44,7 @@ class DatabaseFactory {
             config.setJdbcUrl(withParams(db.jdbcUrl(settings.getEmbeddedDatabase())));
             config.setUsername("root");
             config.setPassword("");
+            release = db.use();
         }
         config.setPoolName("portal");
         config.setMaximumPoolSize(settings.getMaxPoolSize());
@@ -57,12 +59,28 @@ class DatabaseFactory {
         // Read committed: a SELECT ... FOR UPDATE of a row that is not there yet takes no gap lock, so two citizens
         // sending their first report of a period at the same moment do not deadlock (docs/adr/0012).
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        HikariDataSource dataSource = new HikariDataSource(config);
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        // The embedded server stops at the JVM's exit only after this pool is closed (the context stopped, requests done).
+        Runnable closed = release;
+        HikariDataSource dataSource = new HikariDataSource(config) {
+            @Override
+            public void close() {
+                try {
+                    super.close();
+                } finally {
+                    closed.run();
+                }
+            }
+        };
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
         return dataSource;
     }
 

@@ -44,6 +44,8 @@ public final class EmbeddedMariaDb {
     /** Tests only: {@code 2} writes the log at each commit but flushes it once a second (faster, not crash-safe). */
     public static final String FLUSH_PROPERTY = "portal.db.embedded-flush-log-at-trx-commit";
     private static final Duration STOP_WAIT = Duration.ofSeconds(60);
+    /** At exit, how long the server waits for the portal to finish (graceful shutdown) and close its pools. */
+    private static final Duration USERS_WAIT = Duration.ofSeconds(40);
     private static final Map<Path, EmbeddedMariaDb> SERVERS = new HashMap<>();
 
     private final DataFolder folder;
@@ -54,6 +56,7 @@ public final class EmbeddedMariaDb {
     private volatile ProcessHandle process;
     private volatile boolean stopping;
     private volatile int restarts;
+    private int users;
 
     private EmbeddedMariaDb(DataFolder folder, Server db, int port, Duration restartDelay) {
         this.folder = folder;
@@ -176,8 +179,39 @@ public final class EmbeddedMariaDb {
         return restarts;
     }
 
+    /**
+     * A connection pool on this server: at the JVM's exit the server waits (a while) until every pool is closed, so
+     * requests still being served while the portal shuts down can finish their work. Run the result when the pool
+     * is closed.
+     */
+    public synchronized Runnable use() {
+        users++;
+        boolean[] released = {false};
+        return () -> {
+            synchronized (this) {
+                if (!released[0]) {
+                    released[0] = true;
+                    users--;
+                    notifyAll();
+                }
+            }
+        };
+    }
+
     /** Stops the server cleanly (waits for it) and releases the data folder. Never deletes anything. */
     private synchronized void stop() {
+        long deadline = System.nanoTime() + USERS_WAIT.toNanos();
+        while (users > 0 && System.nanoTime() < deadline) {
+            try {
+                wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (users > 0) {
+            LOG.warn("Stopping the embedded MariaDB while {} connection pool(s) are still open", users);
+        }
         stopping = true;
         watchdog.shutdownNow();
         try {

@@ -44,6 +44,7 @@ class EmbeddedDataFolderTest {
     @Test
     void dataSurvivesStopsAndKillsAndASecondPortalIsRefused() throws Exception {
         Running first = start();
+        assertEquals(1, value(first.port(), "SELECT @@innodb_flush_log_at_trx_commit"), "durable by default");
         sql(first.port(), "CREATE DATABASE keep", "CREATE TABLE keep.report (id INT PRIMARY KEY)",
                 "INSERT INTO keep.report VALUES (1)");
 
@@ -140,7 +141,7 @@ class EmbeddedDataFolderTest {
     private Process launch() throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process jvm = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-D" + EmbeddedMariaDb.FLUSH_PROPERTY + "=1", EmbeddedDbMain.class.getName(), dir.toString())
+                EmbeddedDbMain.class.getName(), dir.toString())
                 .redirectErrorStream(true)
                 .start();
         started.add(jvm);
@@ -161,9 +162,13 @@ class EmbeddedDataFolderTest {
     }
 
     private static int count(int port) throws SQLException {
+        return value(port, "SELECT COUNT(*) FROM keep.report");
+    }
+
+    private static int value(int port, String query) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + port + "/", "root", "");
              Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM keep.report")) {
+             ResultSet rs = s.executeQuery(query)) {
             rs.next();
             return rs.getInt(1);
         }
