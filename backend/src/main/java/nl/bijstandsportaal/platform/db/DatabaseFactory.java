@@ -55,7 +55,12 @@ class DatabaseFactory {
         long timeout = settings.getConnectionTimeout().toMillis();
         config.setConnectionTimeout(timeout);
         config.setValidationTimeout(Math.max(250, Math.min(timeout / 2, 2000)));
-        config.addDataSourceProperty("connectTimeout", Long.toString(timeout));
+        // Opening a connection (TCP, TLS, login) may take longer than a request waits: the pool opens them in the
+        // background, so a request is not held up by it. A cold JVM on a busy machine needs seconds for TLS.
+        config.addDataSourceProperty("connectTimeout", Long.toString(Math.max(timeout, 10_000)));
+        // Hikari also makes the connection timeout the login timeout: the first logins of a cold JVM (TLS) on a busy
+        // machine can take longer, so at start-up the pool keeps trying for a minute before the start fails.
+        config.setInitializationFailTimeout(60_000);
         // Read committed: a SELECT ... FOR UPDATE of a row that is not there yet takes no gap lock, so two citizens
         // sending their first report of a period at the same moment do not deadlock (docs/adr/0012).
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
