@@ -220,6 +220,12 @@ public final class EmbeddedMariaDb {
             if (p != null) {
                 p.onExit().get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
             }
+            // The server's own scratch folder (not the data folder), when it left nothing in it.
+            try {
+                Files.deleteIfExists(db.getConfiguration().getTmpDir().toPath());
+            } catch (java.nio.file.DirectoryNotEmptyException e) {
+                // left as it is
+            }
         } catch (Exception e) {
             LOG.warn("Embedded MariaDB did not stop cleanly: {}", e.getMessage());
         } finally {
