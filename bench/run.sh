@@ -14,6 +14,8 @@
 #   BUILD=no ONLY=income bench/run.sh   # only the income reports and photos; prints, writes nothing
 #   BUILD=no ONLY=regelingen bench/run.sh   # only "waar heb ik recht op?" and sending applications; prints
 #   BUILD=no ONLY=check bench/run.sh        # only "waar heb ik recht op?"; prints
+#   BUILD=no ONLY=income COMPARE_FLUSH=yes bench/run.sh   # also the income reports with innodb_flush_log_at_trx_commit
+#                                           # 2 and 1 in turn (ROUNDS times, in the same run); prints
 #
 # Needs: JDK 17+, curl, openssl, wrk (installed with apt-get when missing and run as root).
 set -euo pipefail
@@ -236,6 +238,25 @@ cpu_start
 read -r R_RPS R_P50 R_P90 R_P99 R_ERR <<<"$(measure_post report "$BASE" application/json)" || true
 read -r R_CPU_APP R_CPU_DB <<<"$(cpu_per_request report)"
 echo "  $R_RPS req/s, p99 $R_P99 ms; CPU per report: portal $R_CPU_APP ms, MariaDB $R_CPU_DB ms"
+
+if [ "${COMPARE_FLUSH:-no}" = yes ]; then
+  # What durability costs: the same load with the log flushed at every commit (1, the portal's setting) and once a
+  # second (2), switched on the running server, in turn, so both see the same data and the same neighbours.
+  DB_PORT=$(grep -o 'Embedded MariaDB started on port [0-9]*' "$RESULTS/app.log" | tail -1 | grep -o '[0-9]*$')
+  CONNECTOR=$(ls backend/target/lib/mysql-connector-j-*.jar | head -1)
+  echo "Durability: income reports with innodb_flush_log_at_trx_commit 2 and 1 in turn, ${ROUNDS:-3} rounds..."
+  for round in $(seq 1 "${ROUNDS:-3}"); do
+    for flush in 2 1; do
+      java -cp "$CONNECTOR" "$ROOT/bench/Sql.java" "$DB_PORT" "SET GLOBAL innodb_flush_log_at_trx_commit = $flush" >/dev/null
+      cpu_start
+      read -r F_RPS F_P50 F_P90 F_P99 F_ERR <<<"$(measure_post "report-flush$flush-$round" "$BASE" application/json)" || true
+      read -r F_CPU_APP F_CPU_DB <<<"$(cpu_per_request "report-flush$flush-$round")"
+      echo "  round $round, flush $flush: $F_RPS req/s, p50 $F_P50 ms, p99 $F_P99 ms; CPU per report: portal $F_CPU_APP ms, MariaDB $F_CPU_DB ms ${F_ERR:-}"
+    done
+  done
+  java -cp "$CONNECTOR" "$ROOT/bench/Sql.java" "$DB_PORT" "SET GLOBAL innodb_flush_log_at_trx_commit = 1" \
+    "SELECT @@innodb_flush_log_at_trx_commit" | sed 's/^/  back to innodb_flush_log_at_trx_commit = /'
+fi
 unset BODY
 
 echo "Payslip photos (200 KB JPEG: checked, decoded and written again without metadata, stored)..."

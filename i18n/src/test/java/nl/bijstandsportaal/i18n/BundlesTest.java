@@ -43,7 +43,7 @@ class BundlesTest {
     /** Keys the Java code (problem+json answers, validation messages) looks up by name. */
     private static final List<String> PROBLEM_TYPES = List.of("validation", "bad-request", "unauthorized", "forbidden",
             "not-found", "method-not-allowed", "unsupported-media-type", "not-acceptable", "idempotency-key-reused", "conflict",
-            "invalid-grant", "invalid-client", "internal");
+            "invalid-grant", "invalid-client", "internal", "unavailable");
     private static final List<String> VALIDATION_KEYS = List.of("validation.NotBlank", "validation.NotNull",
             "validation.Size", "validation.Pattern", "validation.Unreadable");
 

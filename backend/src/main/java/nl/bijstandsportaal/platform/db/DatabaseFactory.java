@@ -33,29 +33,59 @@ class DatabaseFactory {
     @Bean(preDestroy = "close")
     HikariDataSource dataSource(DatabaseSettings settings) {
         HikariConfig config = new HikariConfig();
+        Runnable release = () -> { };
         if (settings.isExternal()) {
             config.setJdbcUrl(withParams(settings.getUrl()));
             config.setUsername(settings.getUser());
             config.setPassword(settings.getPassword());
         } else {
-            EmbeddedMariaDb db = EmbeddedMariaDb.shared(Path.of(settings.getEmbeddedDataDir()), settings.isEmbeddedStartFresh());
+            EmbeddedMariaDb db = EmbeddedMariaDb.shared(Path.of(settings.getEmbeddedDataDir()), settings.isEmbeddedStartFresh(),
+                    settings.getEmbeddedRestartDelay());
             config.setJdbcUrl(withParams(db.jdbcUrl(settings.getEmbeddedDatabase())));
             config.setUsername("root");
             config.setPassword("");
+            release = db.use();
         }
         config.setPoolName("portal");
         config.setMaximumPoolSize(settings.getMaxPoolSize());
         config.setMinimumIdle(2);
         config.setAutoCommit(true);
+        // Fail fast while the database is unreachable: a request waits at most this long for a connection and then
+        // gets "try again shortly" (503, see DatabaseUnavailable); the pool keeps trying and recovers by itself.
+        long timeout = settings.getConnectionTimeout().toMillis();
+        config.setConnectionTimeout(timeout);
+        config.setValidationTimeout(Math.max(250, Math.min(timeout / 2, 2000)));
+        // Opening a connection (TCP, TLS, login) may take longer than a request waits: the pool opens them in the
+        // background, so a request is not held up by it. A cold JVM on a busy machine needs seconds for TLS.
+        config.addDataSourceProperty("connectTimeout", Long.toString(Math.max(timeout, 10_000)));
+        // Hikari also makes the connection timeout the login timeout: the first logins of a cold JVM (TLS) on a busy
+        // machine can take longer, so at start-up the pool keeps trying for a minute before the start fails.
+        config.setInitializationFailTimeout(60_000);
         // Read committed: a SELECT ... FOR UPDATE of a row that is not there yet takes no gap lock, so two citizens
         // sending their first report of a period at the same moment do not deadlock (docs/adr/0012).
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        HikariDataSource dataSource = new HikariDataSource(config);
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        // The embedded server stops at the JVM's exit only after this pool is closed (the context stopped, requests done).
+        Runnable closed = release;
+        HikariDataSource dataSource = new HikariDataSource(config) {
+            @Override
+            public void close() {
+                try {
+                    super.close();
+                } finally {
+                    closed.run();
+                }
+            }
+        };
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
         return dataSource;
     }
 

@@ -3,6 +3,8 @@ package nl.bijstandsportaal.platform.db;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 
+import java.time.Duration;
+
 /**
  * Where the database is. Without {@code url} (env DB_URL) the portal starts an embedded MariaDB whose
  * data lives in {@code embeddedDataDir} (env PORTAL_DATA_DIR).
@@ -20,6 +22,8 @@ public class DatabaseSettings {
     private boolean embeddedStartFresh;
     private String embeddedDatabase = "portal";
     private int maxPoolSize = 20;
+    private Duration connectionTimeout = Duration.ofSeconds(3);
+    private Duration embeddedRestartDelay = Duration.ofSeconds(1);
 
     public boolean isExternal() {
         return url != null && !url.isBlank();
@@ -83,5 +87,26 @@ public class DatabaseSettings {
 
     public void setMaxPoolSize(int maxPoolSize) {
         this.maxPoolSize = maxPoolSize;
+    }
+
+    /**
+     * How long a request waits for a database connection before it gets "try again shortly" (503). Also the time a
+     * new connection may take to open. Env DB_CONNECTION_TIMEOUT.
+     */
+    public Duration getConnectionTimeout() {
+        return connectionTimeout;
+    }
+
+    public void setConnectionTimeout(Duration connectionTimeout) {
+        this.connectionTimeout = connectionTimeout;
+    }
+
+    /** How long the watchdog waits before it starts the embedded MariaDB again after its process died. */
+    public Duration getEmbeddedRestartDelay() {
+        return embeddedRestartDelay;
+    }
+
+    public void setEmbeddedRestartDelay(Duration embeddedRestartDelay) {
+        this.embeddedRestartDelay = embeddedRestartDelay;
     }
 }

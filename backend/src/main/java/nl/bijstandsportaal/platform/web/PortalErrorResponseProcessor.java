@@ -9,6 +9,8 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
+import nl.bijstandsportaal.api.v1.ProblemTypes;
+import nl.bijstandsportaal.platform.db.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,9 @@ public class PortalErrorResponseProcessor implements ErrorResponseProcessor<Obje
     public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
         HttpRequest<?> request = context.getRequest();
         HttpStatus status = base.status();
+        if (status.getCode() >= 500 && context.getRootCause().filter(DatabaseUnavailable::isCause).isPresent()) {
+            return unavailable(request, context.getRootCause().get());
+        }
         String incident = null;
         if (status.getCode() >= 500) {
             incident = UUID.randomUUID().toString().substring(0, 8);
@@ -59,6 +64,20 @@ public class PortalErrorResponseProcessor implements ErrorResponseProcessor<Obje
                 values.forEach(v -> answer.getHeaders().add(name, v));
             }
         });
+        return (MutableHttpResponse<Object>) answer;
+    }
+
+    /**
+     * The database cannot be reached (down, restarting, every connection busy): not a crash, so no incident. The
+     * visitor gets "try again in a few minutes" at once, the app a 503 with Retry-After (docs/adr/0029).
+     */
+    @SuppressWarnings("unchecked")
+    private MutableHttpResponse<Object> unavailable(HttpRequest<?> request, Throwable cause) {
+        LOG.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getPath(), cause.toString());
+        MutableHttpResponse<?> answer = wantsProblemJson(request)
+                ? problems.response(request, HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE)
+                : errorPages.page(request, HttpStatus.SERVICE_UNAVAILABLE, "unavailable");
+        answer.getHeaders().add(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
         return (MutableHttpResponse<Object>) answer;
     }
 

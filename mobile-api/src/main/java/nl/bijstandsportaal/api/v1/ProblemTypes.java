@@ -16,6 +16,8 @@ public final class ProblemTypes {
     public static final String INVALID_GRANT = BASE + "invalid-grant";
     public static final String INVALID_CLIENT = BASE + "invalid-client";
     public static final String INTERNAL = BASE + "internal";
+    /** The portal cannot reach its data just now (503, with Retry-After): send the same request again later. */
+    public static final String UNAVAILABLE = BASE + "unavailable";
     /** A figure the calculation needs (a norm, a limit) is not known yet for that month. */
     public static final String FIGURES_NOT_KNOWN = BASE + "figures-not-known";
 
