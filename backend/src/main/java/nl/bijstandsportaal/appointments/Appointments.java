@@ -33,7 +33,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import static nl.bijstandsportaal.platform.db.generated.Tables.AFSPRAAK;
+import static nl.bijstandsportaal.platform.db.generated.Tables.AFSPRAAK_STAP;
 import static nl.bijstandsportaal.platform.db.generated.Tables.BEZORGING;
+import static nl.bijstandsportaal.platform.db.generated.Tables.GESPREK;
 import static nl.bijstandsportaal.platform.db.generated.Tables.GESPREKSVERZOEK;
 import static nl.bijstandsportaal.platform.db.generated.Tables.MEDEWERKER;
 import static nl.bijstandsportaal.platform.db.generated.Tables.MELDING;
@@ -54,18 +56,44 @@ public class Appointments {
     /** The citizen's answer to the current time of a planned appointment. */
     public enum Answer { GEEN, BEVESTIGD, ANDERE_TIJD }
 
+    /** The kinds of step an appointment goes through, as both sides read them in its thread (V20, ADR 0032). */
+    public enum StepKind { GEPLAND, VERZET, GEANNULEERD, BEVESTIGD, ANDERE_TIJD, HERINNERD, GEWEEST, NIET_GEKOMEN }
+
+    /**
+     * One step of an appointment. {@code by}: the employee's name (null: the citizen or the portal took it);
+     * {@code start}/{@code previousStart}: the time after the step and before it (VERZET); {@code how}/{@code place}: as
+     * planned or moved; {@code text}: what the citizen wrote (ANDERE_TIJD); {@code reminded}: for NIET_GEKOMEN.
+     */
+    public record Step(StepKind kind, Instant at, String by, Instant start, Instant previousStart, How how, String place, String text,
+                       Boolean reminded) {
+
+        /** The time this step set, in Dutch words ("maandag 30 november 2026 om 10:00"); null when it set none. */
+        public Text when() {
+            return start == null ? null : whenOf(start);
+        }
+
+        public Text previousWhen() {
+            return previousStart == null ? null : whenOf(previousStart);
+        }
+
+        public boolean byCitizen() {
+            return kind == StepKind.BEVESTIGD || kind == StepKind.ANDERE_TIJD;
+        }
+    }
+
     /** What the consulent records after the time. */
     public static final List<Status> OUTCOMES = List.of(Status.GEWEEST, Status.NIET_GEKOMEN);
 
     /**
      * One appointment. {@code place}: the address (KANTOOR), the video link (VIDEO), null (TELEFOON). {@code note}: what
      * the citizen wrote when asking for another time. {@code dayReminderAt}/{@code hourReminderAt}: when the reminders
-     * were written; {@code reminded}: for NIET_GEKOMEN, whether a reminder really went out by push or e-mail.
+     * were written; {@code reminded}: for NIET_GEKOMEN, whether a reminder really went out by push or e-mail;
+     * {@code thread}: the id of the conversation about it (ADR 0032; null only for a row written outside this class).
      */
     public record Appointment(long id, String publicId, long burgerId, Instant start, int minutes, How how, String place, String about,
                               String bring, Status status, Answer answer, String note, Instant answeredAt, int version,
                               Instant plannedAt, String consulent, Instant dayReminderAt, Instant hourReminderAt, Boolean reminded,
-                              boolean started) {
+                              boolean started, String thread) {
 
         public Instant end() {
             return start.plus(Duration.ofMinutes(minutes));
@@ -86,7 +114,7 @@ public class Appointments {
 
         /** "maandag 30 november 2026 om 10:00". */
         public Text when() {
-            return Text.of("appointment.when", weekday(day()), day(), time());
+            return whenOf(start);
         }
 
         /** The citizen can still confirm or ask for another time. */
@@ -142,6 +170,12 @@ public class Appointments {
         this.clock = clock;
     }
 
+    /** "maandag 30 november 2026 om 10:00", Dutch time. */
+    public static Text whenOf(Instant at) {
+        var local = at.atZone(Today.DUTCH_TIME);
+        return Text.of("appointment.when", weekday(local.toLocalDate()), local.toLocalDate(), local.toLocalTime().toString());
+    }
+
     public static Text weekday(LocalDate day) {
         return switch (day.getDayOfWeek()) {
             case MONDAY -> Text.of("appointment.weekday.MONDAY");
@@ -191,6 +225,9 @@ public class Appointments {
                     .set(AFSPRAAK.VERSIE, 1).set(AFSPRAAK.GEPLAND_OP, utc(now)).set(AFSPRAAK.GEWIJZIGD_OP, utc(now))
                     .set(AFSPRAAK.VERZOEK_ID, requestId)
                     .execute();
+            long afspraakId = tx.select(AFSPRAAK.ID).from(AFSPRAAK).where(AFSPRAAK.PUBLIC_ID.eq(publicId)).fetchSingle(AFSPRAAK.ID);
+            AppointmentThreads.open(tx, citizen.id(), afspraakId, now);
+            step(tx, afspraakId, StepKind.GEPLAND, now, consulent.id(), plan.start(), null, plan.how(), plan.place(), null, null);
             var local = plan.start().atZone(Today.DUTCH_TIME);
             outbox.write(tx, new Outbox.Message(citizen.id(), Topic.BERICHTEN, "afspraak/" + publicId + "/1/gepland",
                     "notification.appointment.planned", arguments.of(List.of(local.toLocalDate(), local.toLocalTime().toString(), plan.about())),
@@ -226,6 +263,7 @@ public class Appointments {
                     .set(AFSPRAAK.VERSIE, version).set(AFSPRAAK.GEWIJZIGD_OP, utc(now))
                     .setNull(AFSPRAAK.HERINNERING_DAG_OP).setNull(AFSPRAAK.HERINNERING_UUR_OP)
                     .where(AFSPRAAK.ID.eq(row.getId())).execute();
+            step(tx, row.getId(), StepKind.VERZET, now, consulent.id(), plan.start(), before, plan.how(), plan.place(), null, null);
             var old = before.atZone(Today.DUTCH_TIME);
             var local = plan.start().atZone(Today.DUTCH_TIME);
             outbox.write(tx, new Outbox.Message(citizen.id(), Topic.BERICHTEN, "afspraak/" + publicId + "/" + version + "/verzet",
@@ -249,6 +287,7 @@ public class Appointments {
             requireChangeable(row, now);
             tx.update(AFSPRAAK).set(AFSPRAAK.STATUS, Status.GEANNULEERD.name()).set(AFSPRAAK.AFGESLOTEN_OP, utc(now))
                     .where(AFSPRAAK.ID.eq(row.getId())).execute();
+            step(tx, row.getId(), StepKind.GEANNULEERD, now, consulent.id(), null, null, null, null, null, null);
             var local = instant(row.getBegintOp()).atZone(Today.DUTCH_TIME);
             outbox.write(tx, new Outbox.Message(citizen.id(), Topic.BERICHTEN, "afspraak/" + publicId + "/geannuleerd",
                     "notification.appointment.cancelled", arguments.of(List.of(local.toLocalDate(), local.toLocalTime().toString())),
@@ -280,6 +319,7 @@ public class Appointments {
             Boolean reminded = to == Status.NIET_GEKOMEN ? reminderWentOut(tx, citizen.id(), publicId, row.getVersie(), start) : null;
             tx.update(AFSPRAAK).set(AFSPRAAK.STATUS, to.name()).set(AFSPRAAK.AFGESLOTEN_OP, utc(now)).set(AFSPRAAK.HERINNERD, reminded)
                     .where(AFSPRAAK.ID.eq(row.getId())).execute();
+            step(tx, row.getId(), StepKind.valueOf(to.name()), now, consulent.id(), null, null, null, null, null, reminded);
             var local = start.atZone(Today.DUTCH_TIME);
             String slug = to == Status.GEWEEST ? "geweest" : "niet-gekomen";
             outbox.write(tx, new Outbox.Message(citizen.id(), to == Status.GEWEEST ? Topic.STATUS : Topic.BERICHTEN, "afspraak/" + publicId + "/" + slug,
@@ -359,6 +399,7 @@ public class Appointments {
             }
             tx.update(AFSPRAAK).set(AFSPRAAK.ANTWOORD, answer.name()).set(AFSPRAAK.ANTWOORD_NOTITIE, note).set(AFSPRAAK.ANTWOORD_OP, utc(now))
                     .where(AFSPRAAK.ID.eq(row.getId())).execute();
+            step(tx, row.getId(), StepKind.valueOf(answer.name()), now, null, null, null, null, null, note, null);
         });
         return forCitizen(burgerId, publicId);
     }
@@ -398,13 +439,53 @@ public class Appointments {
                 summary, location, description, url, a.status() == Status.GEANNULEERD);
     }
 
+    // --- the thread ---
+
+    /** Appointments by their row ids (for the conversations about them). */
+    public Map<Long, Appointment> byIds(List<Long> ids) {
+        Map<Long, Appointment> found = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            appointments(AFSPRAAK.ID.in(ids)).forEach(a -> found.put(a.id(), a));
+        }
+        return found;
+    }
+
+    /** The steps of these appointments, oldest first, by appointment row id. */
+    public Map<Long, List<Step>> stepsOf(List<Long> ids) {
+        Map<Long, List<Step>> steps = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return steps;
+        }
+        db.select(AFSPRAAK_STAP.asterisk(), MEDEWERKER.NAAM).from(AFSPRAAK_STAP)
+                .leftJoin(MEDEWERKER).on(MEDEWERKER.ID.eq(AFSPRAAK_STAP.MEDEWERKER_ID))
+                .where(AFSPRAAK_STAP.AFSPRAAK_ID.in(ids)).orderBy(AFSPRAAK_STAP.OP, AFSPRAAK_STAP.ID)
+                .forEach(r -> steps.computeIfAbsent(r.get(AFSPRAAK_STAP.AFSPRAAK_ID), k -> new ArrayList<>()).add(new Step(
+                        StepKind.valueOf(r.get(AFSPRAAK_STAP.SOORT)), instant(r.get(AFSPRAAK_STAP.OP)), r.get(MEDEWERKER.NAAM),
+                        instant(r.get(AFSPRAAK_STAP.BEGINT_OP)), instant(r.get(AFSPRAAK_STAP.VORIGE_BEGINT_OP)),
+                        r.get(AFSPRAAK_STAP.VORM) == null ? null : How.valueOf(r.get(AFSPRAAK_STAP.VORM)), r.get(AFSPRAAK_STAP.LOCATIE),
+                        r.get(AFSPRAAK_STAP.TEKST), r.get(AFSPRAAK_STAP.HERINNERD))));
+        return steps;
+    }
+
+    /** Records a step and moves the appointment's conversation up, in the caller's transaction. */
+    private static void step(DSLContext tx, long afspraakId, StepKind kind, Instant now, Long medewerkerId, Instant start, Instant previous,
+                             How how, String place, String text, Boolean reminded) {
+        tx.insertInto(AFSPRAAK_STAP).set(AFSPRAAK_STAP.AFSPRAAK_ID, afspraakId).set(AFSPRAAK_STAP.SOORT, kind.name())
+                .set(AFSPRAAK_STAP.OP, utc(now)).set(AFSPRAAK_STAP.MEDEWERKER_ID, medewerkerId)
+                .set(AFSPRAAK_STAP.BEGINT_OP, start == null ? null : utc(start)).set(AFSPRAAK_STAP.VORIGE_BEGINT_OP, previous == null ? null : utc(previous))
+                .set(AFSPRAAK_STAP.VORM, how == null ? null : how.name()).set(AFSPRAAK_STAP.LOCATIE, place)
+                .set(AFSPRAAK_STAP.TEKST, text).set(AFSPRAAK_STAP.HERINNERD, reminded).execute();
+        AppointmentThreads.moved(tx, afspraakId, now);
+    }
+
     // --- reading ---
 
     private List<Appointment> appointments(Condition which) {
         Instant now = clock.instant();
         List<Appointment> all = new ArrayList<>();
-        for (var r : db.select(AFSPRAAK.asterisk(), MEDEWERKER.NAAM).from(AFSPRAAK)
+        for (var r : db.select(AFSPRAAK.asterisk(), MEDEWERKER.NAAM, GESPREK.PUBLIC_ID).from(AFSPRAAK)
                 .join(MEDEWERKER).on(MEDEWERKER.ID.eq(AFSPRAAK.MEDEWERKER_ID))
+                .leftJoin(GESPREK).on(GESPREK.AFSPRAAK_ID.eq(AFSPRAAK.ID))
                 .where(which).fetch()) {
             Instant start = instant(r.get(AFSPRAAK.BEGINT_OP));
             all.add(new Appointment(r.get(AFSPRAAK.ID), r.get(AFSPRAAK.PUBLIC_ID), r.get(AFSPRAAK.BURGER_ID), start, r.get(AFSPRAAK.DUUR_MINUTEN),
@@ -412,7 +493,7 @@ public class Appointments {
                     Status.valueOf(r.get(AFSPRAAK.STATUS)), Answer.valueOf(r.get(AFSPRAAK.ANTWOORD)), r.get(AFSPRAAK.ANTWOORD_NOTITIE),
                     instant(r.get(AFSPRAAK.ANTWOORD_OP)), r.get(AFSPRAAK.VERSIE), instant(r.get(AFSPRAAK.GEPLAND_OP)), r.get(MEDEWERKER.NAAM),
                     instant(r.get(AFSPRAAK.HERINNERING_DAG_OP)), instant(r.get(AFSPRAAK.HERINNERING_UUR_OP)), r.get(AFSPRAAK.HERINNERD),
-                    !now.isBefore(start)));
+                    !now.isBefore(start), r.get(GESPREK.PUBLIC_ID)));
         }
         return all;
     }

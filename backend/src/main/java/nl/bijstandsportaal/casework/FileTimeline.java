@@ -38,16 +38,14 @@ public class FileTimeline {
     private final AccountRepository accounts;
     private final DocumentRequests documents;
     private final Conversations conversations;
-    private final Appointments appointments;
     private final InboxService inbox;
     private final DSLContext db;
 
-    FileTimeline(AccountRepository accounts, DocumentRequests documents, Conversations conversations, Appointments appointments,
+    FileTimeline(AccountRepository accounts, DocumentRequests documents, Conversations conversations,
                  InboxService inbox, DSLContext db) {
         this.accounts = accounts;
         this.documents = documents;
         this.conversations = conversations;
-        this.appointments = appointments;
         this.inbox = inbox;
         this.db = db;
     }
@@ -99,23 +97,20 @@ public class FileTimeline {
                     step.by(), step.text(), file + "#documenten-titel"));
         }
         for (Conversations.Thread thread : conversations.forConsulent(consulent, citizen)) {
-            String subject = thread.subject() == null ? "" : thread.subject();
+            String subject = thread.subject() != null ? thread.subject() : thread.task() != null ? thread.task().what()
+                    : thread.meeting() != null ? thread.meeting().appointment().about() : "";
             for (Conversations.Message m : thread.messages()) {
                 entries.add(new Entry(m.sentAt(), "BERICHT", Text.of(m.fromCitizen() ? "timeline.message.citizen" : "timeline.message.employee",
                         subject, m.attachments().size()), m.author(), m.text(), file + "/gesprekken/" + thread.id()));
             }
-        }
-        for (Appointments.Appointment a : appointments.forConsulent(consulent, citizen)) {
-            java.time.LocalDate day = a.start().atZone(nl.bijstandsportaal.platform.time.Today.DUTCH_TIME).toLocalDate();
-            entries.add(new Entry(a.plannedAt(), "AFSPRAAK", Text.of("timeline.appointment.planned", a.about(), day), a.consulent(), null,
-                    file + "#afspraken-titel"));
-            if (a.answeredAt() != null && a.answer() != Appointments.Answer.GEEN) {
-                entries.add(new Entry(a.answeredAt(), "AFSPRAAK", Text.of("timeline.appointment." + a.answer().name(), a.about(), day), null,
-                        a.note(), file + "#afspraken-titel"));
-            }
-            if (a.status() != Appointments.Status.GEPLAND) {
-                entries.add(new Entry(a.start(), "AFSPRAAK", Text.of("timeline.appointment." + a.status().name(), a.about(), day), null, null,
-                        file + "#afspraken-titel"));
+            if (thread.meeting() != null) {
+                // Every step of an appointment (ADR 0032): planned, moved, answered, reminded, called off, the outcome.
+                Appointments.Appointment a = thread.meeting().appointment();
+                for (Appointments.Step step : thread.meeting().steps()) {
+                    java.time.LocalDate day = (step.start() != null ? step.start() : a.start()).atZone(nl.bijstandsportaal.platform.time.Today.DUTCH_TIME).toLocalDate();
+                    entries.add(new Entry(step.at(), "AFSPRAAK", Text.of("timeline.appointment." + step.kind().name(), a.about(), day), step.by(),
+                            step.text(), file + "/gesprekken/" + thread.id()));
+                }
             }
         }
         for (InboxService.Sent sent : inbox.sentTo(citizen, Messages.DUTCH)) {

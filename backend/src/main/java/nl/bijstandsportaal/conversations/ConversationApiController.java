@@ -121,7 +121,14 @@ class ConversationApiController implements ConversationsApi {
                 t.messages().stream().map(m -> new nl.bijstandsportaal.api.v1.Conversations.Message(m.id(), m.fromCitizen(), m.author(), m.text(),
                         m.sentAt(), m.attachments().stream().map(a -> new nl.bijstandsportaal.api.v1.Conversations.Attachment(a.id(), a.name(), a.size()))
                         .toList())).toList(),
-                t.task() == null ? null : task(t.task()));
+                t.task() == null ? null : task(t.task()), t.meeting() == null ? null : meeting(t.meeting()));
+    }
+
+    private static nl.bijstandsportaal.api.v1.Conversations.Afspraak meeting(Conversations.Meeting meeting) {
+        var a = meeting.appointment();
+        return new nl.bijstandsportaal.api.v1.Conversations.Afspraak(a.publicId(), a.about(), a.start(), a.status().name(), a.answer().name(),
+                a.canAnswer(), meeting.steps().stream().map(s -> new nl.bijstandsportaal.api.v1.Conversations.AfspraakStap(s.kind().name(), s.at(),
+                        s.by(), s.start(), s.previousStart(), s.how() == null ? null : s.how().name(), s.text(), s.reminded())).toList());
     }
 
     private static nl.bijstandsportaal.api.v1.Conversations.Verzoek task(Conversations.Task task) {

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import static nl.bijstandsportaal.platform.db.generated.Tables.AFSPRAAK;
 import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
 import static nl.bijstandsportaal.platform.db.generated.Tables.DOCUMENTVERZOEK;
 import static nl.bijstandsportaal.platform.db.generated.Tables.GESPREK;
@@ -38,16 +39,19 @@ class ConversationWork implements WorkSource {
 
     @Override
     public java.util.Set<String> tables() {
-        return java.util.Set.of("gesprek", "burger", "documentverzoek");
+        return java.util.Set.of("gesprek", "burger", "documentverzoek", "afspraak");
     }
 
     @Override
     public List<WorkItem> open(long gemeenteId, String gemeente, LocalDate today) {
         int days = rules.book().value(RuleKey.GESPREK_ANTWOORD_WERKDAGEN, gemeente, today).intValueExact();
-        // A conversation about a document request has no subject of its own: it is called after what was asked.
-        return db.select(GESPREK.BURGER_ID, GESPREK.PUBLIC_ID, DSL.coalesce(GESPREK.ONDERWERP, DOCUMENTVERZOEK.WAT), GESPREK.WACHT_OP_ANTWOORD_SINDS)
+        // A conversation about a document request or an appointment has no subject of its own: it is called after what
+        // was asked, or what the appointment is about.
+        return db.select(GESPREK.BURGER_ID, GESPREK.PUBLIC_ID, DSL.coalesce(GESPREK.ONDERWERP, DOCUMENTVERZOEK.WAT, AFSPRAAK.ONDERWERP),
+                        GESPREK.WACHT_OP_ANTWOORD_SINDS)
                 .from(GESPREK).join(BURGER).on(BURGER.ID.eq(GESPREK.BURGER_ID))
                 .leftJoin(DOCUMENTVERZOEK).on(DOCUMENTVERZOEK.ID.eq(GESPREK.DOCUMENTVERZOEK_ID))
+                .leftJoin(AFSPRAAK).on(AFSPRAAK.ID.eq(GESPREK.AFSPRAAK_ID))
                 .where(BURGER.GEMEENTE_ID.eq(gemeenteId)).and(GESPREK.WACHT_OP_ANTWOORD_SINDS.isNotNull())
                 .fetch(r -> {
                     Instant since = r.value4().toInstant(ZoneOffset.UTC);

@@ -3,6 +3,7 @@ package nl.bijstandsportaal.conversations;
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.account.AccountRepository;
 import nl.bijstandsportaal.account.CitizenProfile;
+import nl.bijstandsportaal.appointments.Appointments;
 import nl.bijstandsportaal.documents.DocumentRequests;
 import nl.bijstandsportaal.notifications.InboxService;
 import nl.bijstandsportaal.notifications.MessageArguments;
@@ -68,10 +69,12 @@ public class Conversations {
     private final DSLContext db;
     private final Clock clock;
     private final DocumentRequests documents;
+    private final Appointments appointments;
 
     Conversations(AccountRepository accounts, Outbox outbox, MessageArguments arguments, InboxService inbox, AuditLog audit,
-                  RulesService rules, DSLContext db, Clock clock, DocumentRequests documents) {
+                  RulesService rules, DSLContext db, Clock clock, DocumentRequests documents, Appointments appointments) {
         this.documents = documents;
+        this.appointments = appointments;
         this.rules = rules;
         this.accounts = accounts;
         this.outbox = outbox;
@@ -102,30 +105,43 @@ public class Conversations {
     public record Task(String requestId, String what, String why, boolean open, LocalDate deadline, List<DocumentRequests.Step> steps) {
     }
 
-    /** One line of a conversation, in time order: a message, or a step of its task (exactly one of the two is set). */
-    public record Entry(Instant at, Message message, DocumentRequests.Step step) {
+    /**
+     * What a conversation about an appointment is about (ADR 0032): the appointment as it stands now, and its steps oldest
+     * first (planned, moved, confirmed, asks for another time, reminded, called off, came or did not come).
+     */
+    public record Meeting(Appointments.Appointment appointment, List<Appointments.Step> steps) {
+    }
+
+    /**
+     * One line of a conversation, in time order: a message, a step of its task, or a step of its appointment (exactly
+     * one of the three is set).
+     */
+    public record Entry(Instant at, Message message, DocumentRequests.Step step, Appointments.Step meetingStep) {
     }
 
     /**
      * A conversation with all its messages, oldest first. {@code subject} null: a message of the consulent from before
-     * conversations had subjects, or a conversation about a task (then {@code task} says what). {@code waitingSince}:
-     * the citizen's first message still without an answer.
+     * conversations had subjects, or a conversation about a task or an appointment (then {@code task} or
+     * {@code meeting} says what). {@code waitingSince}: the citizen's first message still without an answer.
      */
     public record Thread(String id, String subject, boolean startedByCitizen, Instant startedAt, Instant lastAt,
-                         Instant waitingSince, List<Message> messages, Task task) {
+                         Instant waitingSince, List<Message> messages, Task task, Meeting meeting) {
 
-        /** The messages and the task's steps together, oldest first. */
+        /** The messages and the steps of its task or appointment together, oldest first. */
         public List<Entry> entries() {
             List<Entry> entries = new ArrayList<>();
-            messages.forEach(m -> entries.add(new Entry(m.sentAt(), m, null)));
+            messages.forEach(m -> entries.add(new Entry(m.sentAt(), m, null, null)));
             if (task != null) {
-                task.steps().forEach(step -> entries.add(new Entry(step.at(), null, step)));
+                task.steps().forEach(step -> entries.add(new Entry(step.at(), null, step, null)));
+            }
+            if (meeting != null) {
+                meeting.steps().forEach(step -> entries.add(new Entry(step.at(), null, null, step)));
             }
             entries.sort(java.util.Comparator.comparing(Entry::at));
             return entries;
         }
 
-        /** The last message (null: a task's conversation in which nobody wrote yet). */
+        /** The last message (null: a conversation about a task or an appointment in which nobody wrote yet). */
         public Message last() {
             return messages.isEmpty() ? null : messages.get(messages.size() - 1);
         }
@@ -297,12 +313,26 @@ public class Conversations {
                         r.value5(), r.value6(), instant(r.value7()), r.value4() == null ? null : instant(r.value8()),
                         List.copyOf(files.getOrDefault(r.value1(), List.of())))));
         Map<Long, Task> tasks = tasks(conversations.stream().map(GesprekRecord::getDocumentverzoekId).filter(java.util.Objects::nonNull).toList());
-        return conversations.stream().filter(g -> messages.containsKey(g.getId()) || tasks.containsKey(g.getDocumentverzoekId()))
+        Map<Long, Meeting> meetings = meetings(conversations.stream().map(GesprekRecord::getAfspraakId).filter(java.util.Objects::nonNull).toList());
+        return conversations.stream()
+                .filter(g -> messages.containsKey(g.getId()) || (g.getDocumentverzoekId() != null && tasks.containsKey(g.getDocumentverzoekId()))
+                        || (g.getAfspraakId() != null && meetings.containsKey(g.getAfspraakId())))
                 .map(g -> new Thread(g.getPublicId(), g.getOnderwerp(), CITIZEN.equals(g.getGestartDoor()), instant(g.getGestartOp()),
                         instant(g.getLaatsteBerichtOp()), instant(g.getWachtOpAntwoordSinds()),
                         List.copyOf(messages.getOrDefault(g.getId(), List.of())),
-                        g.getDocumentverzoekId() == null ? null : tasks.get(g.getDocumentverzoekId())))
+                        g.getDocumentverzoekId() == null ? null : tasks.get(g.getDocumentverzoekId()),
+                        g.getAfspraakId() == null ? null : meetings.get(g.getAfspraakId())))
                 .toList();
+    }
+
+    private Map<Long, Meeting> meetings(List<Long> appointmentIds) {
+        if (appointmentIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<Appointments.Step>> steps = appointments.stepsOf(appointmentIds);
+        Map<Long, Meeting> meetings = new HashMap<>();
+        appointments.byIds(appointmentIds).forEach((id, a) -> meetings.put(id, new Meeting(a, List.copyOf(steps.getOrDefault(id, List.of())))));
+        return meetings;
     }
 
     private Map<Long, Task> tasks(List<Long> requestIds) {

@@ -21,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import static nl.bijstandsportaal.platform.db.generated.Tables.AFSPRAAK;
+import static nl.bijstandsportaal.platform.db.generated.Tables.AFSPRAAK_STAP;
 import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
 import static nl.bijstandsportaal.platform.db.generated.Tables.DEVICE;
 import static nl.bijstandsportaal.platform.db.generated.Tables.DOCUMENTVERZOEK;
@@ -205,6 +206,9 @@ public class ReminderScheduler {
                 if (isNew) {
                     tx.update(AFSPRAAK).set(stage.get() == AppointmentReminders.Stage.DAY_BEFORE ? AFSPRAAK.HERINNERING_DAG_OP : AFSPRAAK.HERINNERING_UUR_OP, utc(now))
                             .where(AFSPRAAK.ID.eq(r.value1())).execute();
+                    // A step of the appointment's thread (ADR 0032): both sides read that a reminder went to the citizen.
+                    tx.insertInto(AFSPRAAK_STAP).set(AFSPRAAK_STAP.AFSPRAAK_ID, r.value1()).set(AFSPRAAK_STAP.SOORT, "HERINNERD")
+                            .set(AFSPRAAK_STAP.OP, utc(now)).execute();
                 }
                 return isNew ? 1 : 0;
             });

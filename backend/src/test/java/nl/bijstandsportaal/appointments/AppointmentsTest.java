@@ -196,6 +196,81 @@ class AppointmentsTest extends PortalTest {
     }
 
     @Test
+    void anAppointmentIsAConversationWithEveryStepAndWhatBothSidesWrite() throws Exception {
+        long sanne = idOf(SANNE);
+        WebClient marieke = employee(MARIEKE);
+        String about = "Je vrijwilligerswerk " + UUID.randomUUID().toString().substring(0, 8);
+        LocalDate day = TODAY.plusDays(5);
+        String id = plan(marieke, day, "09:30", "TELEFOON", about);
+
+        // Sanne: the appointment is in her conversations, with when, what about, her answer and the first step.
+        WebClient citizen = citizen(SANNE);
+        var list = Jsoup.parse(citizen.get("/gesprekken").body());
+        var link = list.select("a:contains(Afspraak: " + about + ")");
+        assertEquals(1, link.size(), list.text());
+        String thread = link.attr("href");
+        var appointmentPage = Jsoup.parse(citizen.get("/afspraken/" + id).body());
+        assertEquals(thread, appointmentPage.getElementById("gesprek").attr("href"), "the appointment page leads to its conversation");
+        var page = Jsoup.parse(citizen.get(thread).body());
+        assertTrue(page.text().contains("Wanneer: " + when(day, "09:30")) && page.text().contains("Waarover: " + about)
+                && page.text().contains("Afspraak gemaakt door Marieke Jansen") && page.text().contains("Je hebt nog niet laten weten of je komt."),
+                page.text());
+        assertEquals("/afspraken/" + id, page.select("a:contains(Laat weten of je komt)").attr("href"));
+
+        // She asks for another time with a note, then asks a question in the thread; the consulent finds it in the work list.
+        String token = WebClient.csrfToken(appointmentPage.outerHtml());
+        assertEquals(303, citizen.postForm("/afspraken/" + id + "/andere-tijd", Map.of("csrfToken", token, "notitie", "Liever na 11 uur")).statusCode());
+        String question = "Moet ik mijn rooster van het vrijwilligerswerk klaar hebben?";
+        String threadToken = WebClient.csrfToken(citizen.get(thread).body());
+        assertEquals(303, citizen.postMultipart(thread + "?csrfToken=" + threadToken, Map.of("bericht", question), "bestand", "", "", null).statusCode());
+        String consulentThread = "/consulent/burgers/" + sanne + thread;
+        var work = Jsoup.parse(marieke.get("/consulent").body());
+        assertEquals(1, work.select("a[href=" + consulentThread + "]").size(), work.text());
+        assertTrue(work.select("a[href=" + consulentThread + "]").text().contains(about), "named after what the appointment is about");
+
+        // Marieke reads it whole (her steps, Sanne's answer with the note, the question), answers and moves it.
+        var seen = Jsoup.parse(marieke.get(consulentThread).body());
+        assertTrue(seen.text().contains("Afspraak gepland door Marieke Jansen") && seen.text().contains("Sanne de Vries vraagt om een andere tijd")
+                && seen.text().contains("Liever na 11 uur") && seen.text().contains(question), seen.text());
+        var file = Jsoup.parse(marieke.get("/consulent/burgers/" + sanne).body());
+        assertEquals(consulentThread, file.select("a:contains(Gesprek over deze afspraak)").stream()
+                .filter(a -> a.text().contains(when(day, "09:30"))).findFirst().orElseThrow().attr("href"));
+        String answer = "Nee, dat hoeft niet. Neem wel je agenda mee.";
+        assertEquals(303, marieke.postForm("/consulent/burgers/" + sanne + "/bericht", Map.of("csrfToken", WebClient.csrfToken(seen.outerHtml()),
+                "gesprek", thread.substring("/gesprekken/".length()), "bericht", answer, "gecontroleerd", "ja")).statusCode());
+        String moveForm = marieke.get("/consulent/burgers/" + sanne + "/afspraken/" + id + "/verzetten").body();
+        assertEquals(303, marieke.postForm("/consulent/burgers/" + sanne + "/afspraken/" + id + "/verzetten",
+                form(WebClient.csrfToken(moveForm), day, "11:30", "TELEFOON", about)).statusCode());
+
+        // Sanne reads the answer and the move in the same thread.
+        String now = Jsoup.parse(citizen.get(thread).body()).text();
+        assertTrue(now.contains(answer) && now.contains("Afspraak verzet door Marieke Jansen")
+                && now.contains("Van " + when(day, "09:30") + " naar " + when(day, "11:30") + "."), now);
+        // (The test clock stands still, so every line has the same moment; in time order, ties keep messages in order.)
+        assertTrue(now.contains("Je vroeg om een andere tijd") && now.indexOf(question) < now.indexOf(answer), now);
+
+        // The app: the same conversation with its appointment and every step.
+        String app = new MobileApp(server.getURI(), json).login(citizen(SANNE)).access();
+        List<Map> all = json.readValue(browser().getJson("/api/v1/gesprekken", app).body(), Argument.listOf(Map.class));
+        Map<?, ?> dto = all.stream().filter(c -> c.get("afspraak") != null && id.equals(((Map<?, ?>) c.get("afspraak")).get("id")))
+                .findFirst().orElseThrow();
+        Map<?, ?> afspraak = (Map<?, ?>) dto.get("afspraak");
+        assertEquals(about, afspraak.get("onderwerp"));
+        assertEquals("GEEN", afspraak.get("antwoord"), "moved: her answer is asked again");
+        assertEquals(true, afspraak.get("kanAntwoorden"));
+        assertEquals(List.of("GEPLAND", "ANDERE_TIJD", "VERZET"), ((List<?>) afspraak.get("stappen")).stream().map(x -> ((Map<?, ?>) x).get("soort")).toList());
+        Map<?, ?> otherTime = (Map<?, ?>) ((List<?>) afspraak.get("stappen")).get(1);
+        assertEquals("Liever na 11 uur", otherTime.get("tekst"));
+        assertEquals(List.of(question, answer), ((List<?>) dto.get("messages")).stream().map(m -> ((Map<?, ?>) m).get("text")).toList());
+
+        // The file's timeline has every step; nobody else reaches the thread.
+        String timeline = Jsoup.parse(marieke.get("/consulent/burgers/" + sanne + "/tijdlijn").body()).text();
+        assertTrue(timeline.contains("Afspraak verzet: " + about) && timeline.contains("De burger vraagt een andere tijd: " + about), timeline);
+        assertEquals(404, citizen(FATIMA).get(thread).statusCode());
+        assertEquals(404, employee(DENNIS).get(consulentThread).statusCode());
+    }
+
+    @Test
     void afterTheTimeTheConsulentRecordsANoShowWithWhetherAReminderReachedTheCitizen() {
         long fatima = idOf(FATIMA);
         long marieke = db.select(MEDEWERKER.ID).from(MEDEWERKER).where(MEDEWERKER.OIDC_SUBJECT.eq(MARIEKE)).fetchSingle(MEDEWERKER.ID);

@@ -85,6 +85,9 @@ class AppointmentPagesInBrowserTest extends PortalTest {
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Afspraak plannen")).click();
                 page.waitForURL(Pattern.compile(".*opgeslagen=afspraak.*"));
                 ui.check(page, "file with an appointment", viewport[0], problems);
+                page.locator("main a", new Page.LocatorOptions().setHasText("Gesprek over deze afspraak")).first().click();
+                page.waitForURL(Pattern.compile(".*/gesprekken/.+"));
+                ui.check(page, "the appointment's conversation (consulent)", viewport[0], problems);
             }
             try (BrowserContext context = ui.context(viewport[0], viewport[1])) {
                 Page page = context.newPage();
@@ -99,6 +102,9 @@ class AppointmentPagesInBrowserTest extends PortalTest {
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vraag een andere tijd")).click();
                 page.waitForSelector("#gedaan");
                 ui.check(page, "another time asked", viewport[0], problems);
+                page.locator("#gesprek").click();
+                page.waitForURL(Pattern.compile(".*/gesprekken/.+"));
+                ui.check(page, "the appointment's conversation", viewport[0], problems);
                 ui.audit(page, "/gesprek-aanvragen", viewport[0], problems);
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vraag het gesprek")).click();
                 page.waitForSelector("#fouten");

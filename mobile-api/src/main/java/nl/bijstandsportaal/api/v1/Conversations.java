@@ -18,13 +18,38 @@ public final class Conversations {
      * without one. {@code waitingForAnswer}: the citizen wrote and the municipality has not answered yet;
      * {@code answerBy}: the last day the municipality promised to answer by (absent when nothing waits).
      * {@code verzoek}: present when the conversation is about a document request (a task): what was asked, and every
-     * step of it; {@code messages} then holds what both sides wrote about it (possibly nothing yet).
+     * step of it; {@code messages} then holds what both sides wrote about it (possibly nothing yet). {@code afspraak}:
+     * present when the conversation is about an appointment, with every step of it.
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Conversation(String id, @Nullable String subject, boolean startedByCitizen, Instant startedAt, Instant lastMessageAt,
                                boolean waitingForAnswer, @Nullable java.time.LocalDate answerBy, List<Message> messages,
-                               @Nullable Verzoek verzoek) {
+                               @Nullable Verzoek verzoek, @Nullable Afspraak afspraak) {
+    }
+
+    /**
+     * The appointment a conversation is about: {@code id} as in {@code /api/v1/afspraken/{id}} (where it can be confirmed
+     * or moved), what it is about, when it starts (UTC), its status (GEPLAND, GEANNULEERD, GEWEEST, NIET_GEKOMEN), the
+     * citizen's answer to the current time (GEEN, BEVESTIGD, ANDERE_TIJD), whether it can still be answered, and its
+     * steps, oldest first.
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Afspraak(String id, String onderwerp, Instant begint, String status, String antwoord, boolean kanAntwoorden,
+                           List<AfspraakStap> stappen) {
+    }
+
+    /**
+     * One step of an appointment. {@code soort}: GEPLAND, VERZET, GEANNULEERD, BEVESTIGD, ANDERE_TIJD, HERINNERD, GEWEEST or
+     * NIET_GEKOMEN; {@code door}: the employee (absent: the citizen or the portal); {@code begint}/{@code vorigeBegint}:
+     * the time after the step and before it (VERZET); {@code vorm}: KANTOOR, VIDEO or TELEFOON; {@code tekst}: what the
+     * citizen wrote (ANDERE_TIJD); {@code herinnerd}: for NIET_GEKOMEN, whether a reminder had gone out.
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AfspraakStap(String soort, Instant op, @Nullable String door, @Nullable Instant begint, @Nullable Instant vorigeBegint,
+                               @Nullable String vorm, @Nullable String tekst, @Nullable Boolean herinnerd) {
     }
 
     /**
