@@ -42,15 +42,15 @@ import java.util.Map;
 class AccountPages {
 
     private final List<HomeTips> homeTips;
-    private final List<HomeTasks> homeTasks;
+    private final TodoList todos;
     private final AccountRepository accounts;
     private final DemoMode demoMode;
     private final OidcClients oidcClients;
     private final AccessTokenCookieConfiguration sessionCookie;
 
     AccountPages(AccountRepository accounts, DemoMode demoMode, OidcClients oidcClients, AccessTokenCookieConfiguration sessionCookie,
-                 List<HomeTips> homeTips, List<HomeTasks> homeTasks) {
-        this.homeTasks = homeTasks;
+                 List<HomeTips> homeTips, TodoList todos) {
+        this.todos = todos;
         this.accounts = accounts;
         this.homeTips = homeTips;
         this.demoMode = demoMode;
@@ -102,8 +102,7 @@ class AccountPages {
         // The home page is the busiest: profile and the menu's unread count in one round trip.
         AccountRepository.HomeData home = accounts.home(user.id(), user.gemeenteId()).orElseThrow(NotFoundException::new);
         List<HomeTips.Tip> tips = homeTips.stream().flatMap(source -> source.tipsFor(user, home.profile()).stream()).toList();
-        List<HomeTips.Tip> tasks = homeTasks.stream().flatMap(source -> source.tasksFor(user).stream()).toList();
-        return Map.of("profile", home.profile(), "unreadMessages", home.unreadMessages(), "tips", tips, "tasks", tasks);
+        return Map.of("profile", home.profile(), "unreadMessages", home.unreadMessages(), "tips", tips, "todos", todos.of(user));
     }
 
     @Get("/sessie-verlopen")

@@ -137,7 +137,7 @@ class AppointmentsTest extends PortalTest {
         String inbox = Jsoup.parse(citizen.get("/berichten").body()).text();
         assertTrue(inbox.contains("Je consulent heeft een afspraak met je gemaakt: " + TestToday.dutch(day) + " om 10:30. Over: We bespreken je plan voor werk."), inbox);
         String home = Jsoup.parse(citizen.get("/overzicht").body()).text();
-        assertTrue(home.contains("Te doen") && home.contains("Je hebt een afspraak met je consulent: " + when(day, "10:30")), home);
+        assertTrue(home.contains("Dit moet je doen") && home.contains("Je hebt een afspraak met je consulent: " + when(day, "10:30")), home);
         String list = Jsoup.parse(citizen.get("/afspraken").body()).text();
         assertTrue(list.contains(when(day, "10:30")) && list.contains("Je hebt nog niet laten weten of je komt."), list);
         String mine = citizen.get("/afspraken/" + id).body();

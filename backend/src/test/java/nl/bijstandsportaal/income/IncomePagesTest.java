@@ -59,9 +59,9 @@ class IncomePagesTest extends PortalTest {
         LocalDate lastDeadline = last.atEndOfMonth().plusDays(10);
         assertTrue(text.contains(TestToday.dutch(last) + (TODAY.isAfter(lastDeadline)
                 ? " Te laat. Dit moest uiterlijk " + TestToday.dutch(lastDeadline) + "."
-                : " Nog doorgeven. Doe het uiterlijk " + TestToday.dutch(lastDeadline) + ".")), text);
+                : " Nu doen. Doe het uiterlijk " + TestToday.dutch(lastDeadline) + ".")), text);
         if (TODAY.isBefore(THIS_MONTH.atEndOfMonth())) {
-            assertTrue(text.contains(TestToday.dutch(THIS_MONTH) + " Nog niet doorgeven. Deze periode loopt tot en met "
+            assertTrue(text.contains(TestToday.dutch(THIS_MONTH) + " Komt nog. Deze periode loopt tot en met "
                     + TestToday.dutch(THIS_MONTH.atEndOfMonth()) + ". Je kunt je inkomsten doorgeven vanaf " + TestToday.dutch(THIS_MONTH.atEndOfMonth())
                     + ", uiterlijk " + TestToday.dutch(THIS_MONTH.atEndOfMonth().plusDays(10)) + "."), text);
             assertTrue(Jsoup.parse(page.body()).select("a[href=/inkomsten/" + THIS_MONTH + "]").isEmpty(),
@@ -72,7 +72,7 @@ class IncomePagesTest extends PortalTest {
         ReportPeriods.ReportPeriod before = ReportPeriods.containing(current.from().minusDays(1), "0344", rules.book());
         String utrecht = text(citizen(JAN).get("/inkomsten"));
         assertTrue(utrecht.contains(TestToday.dutch(before.from()) + " tot en met " + TestToday.dutch(before.to())
-                + (TODAY.isAfter(before.deadline()) ? " Te laat." : " Nog doorgeven.")), "Utrecht reports per four weeks: " + utrecht);
+                + (TODAY.isAfter(before.deadline()) ? " Te laat." : " Nu doen.")), "Utrecht reports per four weeks: " + utrecht);
     }
 
     @Test
