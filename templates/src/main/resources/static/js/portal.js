@@ -10,6 +10,12 @@
  *    copy is marked; the next page removes it, unless that page says the form did not arrive
  *    (<body data-bewaar-behouden>: an error page, "session ended", the login page).
  *    A form with data-wis-bewaard (logging out) removes every copy.
+ *
+ * 3. After a failed submit, the focus goes to the error summary (#fouten), so a screen reader and a phone user
+ *    start where the mistakes are listed.
+ *
+ * 4. On a small screen the menu folds behind one "Menu" button (<header data-menu-knop="Menu">). Without
+ *    JavaScript, or on a wide screen, the menu is simply open.
  */
 (function () {
   'use strict';
@@ -210,6 +216,42 @@
     });
   }
 
+  /* ---------- 3. Focus on the mistakes ---------- */
+
+  function focusErrors() {
+    var summary = document.getElementById('fouten');
+    if (summary) {
+      summary.focus();
+    }
+  }
+
+  /* ---------- 4. The menu behind one button on a small screen ---------- */
+
+  function foldMenu() {
+    var header = document.querySelector('header[data-menu-knop]');
+    var menu = header && header.querySelector('.portal-header__user');
+    var bar = header && header.querySelector('.portal-header__bar');
+    if (!menu || !bar) {
+      return;
+    }
+    menu.id = menu.id || 'portal-menu';
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'utrecht-button utrecht-button--secondary-action portal-menu-button';
+    button.setAttribute('aria-expanded', 'false');
+    button.setAttribute('aria-controls', menu.id);
+    button.textContent = header.getAttribute('data-menu-knop');
+    bar.appendChild(button);
+    header.classList.add('portal-header--folds');
+    button.addEventListener('click', function () {
+      var open = button.getAttribute('aria-expanded') !== 'true';
+      button.setAttribute('aria-expanded', String(open));
+      header.classList.toggle('portal-header--open', open);
+    });
+  }
+
   startIdleWarning();
   startKeeping();
+  focusErrors();
+  foldMenu();
 }());
