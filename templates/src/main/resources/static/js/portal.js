@@ -16,6 +16,10 @@
  *
  * 4. On a small screen the menu folds behind one "Menu" button (<header data-menu-knop="Menu">). Without
  *    JavaScript, or on a wide screen, the menu is simply open.
+ *
+ * 5. "Lees voor": reads the main content aloud with the browser's own speech synthesis (no outside service), one
+ *    sentence at a time, and highlights the sentence being read (CSS Custom Highlight API, "portal-lees-voor"); pause,
+ *    go on, stop. Shown only where the browser can speak.
  */
 (function () {
   'use strict';
@@ -250,8 +254,149 @@
     });
   }
 
+  /* ---------- 5. Lees voor ---------- */
+
+  var BLOCKS = 'h1, h2, h3, h4, p, li, dt, dd, th, td, legend, label, summary';
+
+  function visible(element) {
+    return !element.closest('[hidden], [aria-hidden="true"], .portal-visually-hidden, [data-lees-voor], script, style, template');
+  }
+
+  /* The sentences of the main content, in reading order: for each, its words and a Range over its text. */
+  function sentencesOf(main) {
+    var sentences = [];
+    Array.prototype.forEach.call(main.querySelectorAll(BLOCKS), function (block) {
+      if (!visible(block) || (block.parentElement && block.parentElement.closest(BLOCKS))) {
+        return; // a block inside another block is read with it
+      }
+      var nodes = [];
+      var text = '';
+      var walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT, {
+        acceptNode: function (node) {
+          return node.parentElement && visible(node.parentElement) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
+        }
+      });
+      var node;
+      while ((node = walker.nextNode())) {
+        nodes.push({ node: node, start: text.length });
+        text += node.nodeValue;
+      }
+      function at(offset) {
+        for (var i = nodes.length - 1; i >= 0; i--) {
+          if (nodes[i].start <= offset) {
+            return { node: nodes[i].node, offset: Math.min(offset - nodes[i].start, nodes[i].node.nodeValue.length) };
+          }
+        }
+        return null;
+      }
+      // A sentence ends at . ! or ? before a space or the end (so 1.419,46 and www.example.nl stay whole).
+      var pattern = /(?:[^.!?\n]|[.!?](?=\S))+[.!?]*/g;
+      var match;
+      while ((match = pattern.exec(text))) {
+        var words = match[0].replace(/\s+/g, ' ').trim();
+        if (!words || !/[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF\u0600-\u06FF]/.test(words)) {
+          continue;
+        }
+        var from = at(match.index);
+        var to = at(match.index + match[0].length);
+        var range = document.createRange();
+        range.setStart(from.node, from.offset);
+        range.setEnd(to.node, to.offset);
+        sentences.push({ words: words, range: range, block: block });
+      }
+    });
+    return sentences;
+  }
+
+  function startReadAloud() {
+    var bar = document.querySelector('[data-lees-voor]');
+    var main = document.getElementById('inhoud');
+    if (!bar || !main || !('speechSynthesis' in window) || typeof window.SpeechSynthesisUtterance !== 'function') {
+      return;
+    }
+    var synth = window.speechSynthesis;
+    var start = bar.querySelector('[data-lees-voor-start]');
+    var pause = bar.querySelector('[data-lees-voor-pauze]');
+    var stop = bar.querySelector('[data-lees-voor-stop]');
+    var pauseText = pause.textContent;
+    var canHighlight = window.CSS && CSS.highlights && typeof window.Highlight === 'function';
+    var sentences = [];
+    var index = 0;
+    var reading = false;
+    bar.hidden = false;
+
+    function mark(sentence) {
+      if (canHighlight) {
+        CSS.highlights.set('portal-lees-voor', new Highlight(sentence.range));
+      }
+      var box = sentence.block.getBoundingClientRect();
+      if (box.top < 0 || box.bottom > window.innerHeight) {
+        sentence.block.scrollIntoView({ block: 'center' });
+      }
+    }
+
+    function finish() {
+      reading = false;
+      synth.cancel();
+      if (canHighlight) {
+        CSS.highlights.delete('portal-lees-voor');
+      }
+      pause.hidden = true;
+      stop.hidden = true;
+      pause.textContent = pauseText;
+      start.hidden = false;
+      start.focus();
+    }
+
+    function next() {
+      if (!reading) {
+        return;
+      }
+      if (index >= sentences.length) {
+        finish();
+        return;
+      }
+      var sentence = sentences[index++];
+      mark(sentence);
+      var utterance = new SpeechSynthesisUtterance(sentence.words);
+      utterance.lang = document.documentElement.lang || 'nl';
+      utterance.rate = 0.95;
+      utterance.onend = next;
+      utterance.onerror = function (event) {
+        if (event.error !== 'interrupted' && event.error !== 'canceled') {
+          next();
+        }
+      };
+      synth.speak(utterance);
+    }
+
+    start.addEventListener('click', function () {
+      synth.cancel();
+      sentences = sentencesOf(main);
+      index = 0;
+      reading = true;
+      start.hidden = true;
+      pause.hidden = false;
+      stop.hidden = false;
+      pause.focus();
+      next();
+    });
+    pause.addEventListener('click', function () {
+      if (synth.paused) {
+        synth.resume();
+        pause.textContent = pauseText;
+      } else {
+        synth.pause();
+        pause.textContent = pause.getAttribute('data-verder');
+      }
+    });
+    stop.addEventListener('click', finish);
+    window.addEventListener('pagehide', function () { synth.cancel(); });
+  }
+
   startIdleWarning();
   startKeeping();
   focusErrors();
   foldMenu();
+  startReadAloud();
 }());
