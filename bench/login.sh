@@ -11,9 +11,23 @@ login_web() {
   awk '$6 == "portal_session" || $6 == "__Host-portal_csrf" {printf "%s%s=%s", sep, $6, $7; sep = "; "}' "$JAR"
 }
 
-# login_app [BSN]: an app access token for a demo citizen (authorization code with PKCE, then the token exchange).
+# login_oidc BSN: the same through the real OpenID Connect login (no demo: a database server), against the test
+# provider mock-oauth2-server with interactive login (bench/two-instances.sh starts it): its form gets a subject and
+# the claim bsn, as a DigiD broker would give.
+login_oidc() {
+  rm -f "$JAR"
+  local authorize callback
+  authorize=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$JAR" -b "$JAR" "$BASE/oauth/login/digid")
+  callback=$(curl -s -o /dev/null -w '%{redirect_url}' --data-urlencode "username=digid-$1" \
+    --data-urlencode "claims={\"bsn\":\"$1\"}" "$authorize")
+  curl -s -o /dev/null -c "$JAR" -b "$JAR" "$callback"
+  awk '$6 == "portal_session" || $6 == "__Host-portal_csrf" {printf "%s%s=%s", sep, $6, $7; sep = "; "}' "$JAR"
+}
+
+# login_app [BSN]: an app access token for a citizen (authorization code with PKCE, then the token exchange), after
+# a web login with LOGIN_WEB (login_web, the demo, by default; login_oidc without the demo).
 login_app() {
-  login_web "${1:-999990032}" >/dev/null
+  ${LOGIN_WEB:-login_web} "${1:-999990032}" >/dev/null
   local verifier challenge location code
   verifier=$(openssl rand -base64 48 | tr -d '=+/\n' | cut -c1-64)
   challenge=$(printf '%s' "$verifier" | openssl dgst -sha256 -binary | openssl base64 -A | tr '+/' '-_' | tr -d '=')
@@ -29,8 +43,8 @@ login_app() {
 
 # login_many N FILE: app tokens of the first N benchmark citizens (bench/Bsns.java), eight logins at a time.
 login_many() {
-  export -f login_web login_app
-  export BASE
+  export -f login_web login_oidc login_app
+  export BASE LOGIN_WEB
   java "$ROOT/bench/Bsns.java" "$1" | xargs -P 8 -I{} bash -c 'JAR=$(mktemp); echo "$(login_app {})"; rm -f "$JAR"' | grep . >"$2" || true
   [ "$(grep -c . "$2")" = "$1" ] || { echo "Only $(grep -c . "$2") of $1 benchmark citizens could log in" >&2; return 1; }
 }
