@@ -36,6 +36,10 @@ count_run() {
       for (p in got) if (got[p] > 1) { twice++; extra += got[p] - 1 }
       print n + 0, notsent + 0, lost + 0, twice + 0, extra + 0, bad + 0 }' FS='\t' "$RESULTS/deliveries-$RUN.txt" FS=' ' "$PUSHES")
   say "Income reports: $ACKED acknowledged ($RETRIED of them after one or more retries), lost $LOST, doubled $DOUBLED, stored but never acknowledged $UNACKED"
+  local all
+  all=$(awk '{ n++; got[$1 " " $2]++; if ($3 != $2 || $4 != $2 || $5 != $2) bad++ }
+    END { for (p in got) if (got[p] > 1) twice++; printf "%d accepted, %d distinct (phone, message), %d arrived twice, %d without the message id as collapse key", n, length(got), twice, bad }' "$PUSHES")
+  say "All pushes FCM accepted in this run (the batches and any reminders the schedulers wrote): $all"
   say "Pushes: $deliveries deliveries in $batches batches, not sent $NOT_SENT, lost $PUSH_LOST, arrived twice $pairs_twice ($extra extra copies); copies without the message id as collapse key, apns-collapse-id and tag: $NOT_COLLAPSIBLE"
 }
 
@@ -50,11 +54,13 @@ verdict() {
   fi
 }
 
-# push_batch NAME: a message for every citizen with bench phones (push_token 'crash-%'), a delivery per phone, as the
-# outbox writes them; prints the number of deliveries.
+# push_batch NAME PREFIX: a message for every citizen with bench phones (push_token 'crash-%'), a delivery per phone,
+# as the outbox writes them; the message ids are UUIDs whose last group starts with PREFIX (8 hex digits,
+# batch_prefix; the server's UUID() keeps its varying time part in front), so the pushes of this batch can be told
+# apart in the fake FCM server's file. Prints the number of deliveries.
 push_batch() {
   sql "INSERT INTO portal.melding (public_id, burger_id, onderwerp, sleutel, tekst, link, aangemaakt_op)
-         SELECT UUID(), burger_id, 'BERICHTEN', 'crash/$RUN/$1', 'notification.message.new', '/berichten', UTC_TIMESTAMP(6)
+         SELECT CONCAT(LEFT(UUID(), 24), '$2', '0000'), burger_id, 'BERICHTEN', 'crash/$RUN/$1', 'notification.message.new', '/berichten', UTC_TIMESTAMP(6)
          FROM portal.device WHERE push_token LIKE 'crash-%' GROUP BY burger_id" \
     "INSERT INTO portal.bezorging (melding_id, kanaal, device_id, status, niet_voor)
          SELECT m.id, 'PUSH', d.id, 'WACHT', UTC_TIMESTAMP(6) FROM portal.melding m
@@ -71,7 +77,11 @@ bench_phones() {
        JOIN (SELECT 1 n UNION ALL SELECT 2 UNION ALL SELECT 3) n"
 }
 
-accepted() { [ -f "$PUSHES" ] && wc -l <"$PUSHES" || echo 0; }
+# batch_prefix N: the message-id prefix of this run's Nth push batch.
+batch_prefix() { printf '%08x' $(( (RUN * 10 + $1) % 4294967296 )); }
+
+# accepted PREFIX: how many pushes of the batch with PREFIX the fake FCM server has accepted so far.
+accepted() { [ -f "$PUSHES" ] && awk -v p="$1" 'substr($2, 25, 8) == p { n++ } END { print n + 0 }' "$PUSHES" || echo 0; }
 
 # income_periods TOKEN: the periods a benchmark citizen can report now (the running one is not open yet).
 income_periods() {

@@ -86,13 +86,15 @@ sleep "$LOAD_BETWEEN"
 SUMMARY="$RESULTS/result-$RUN.txt"
 : >"$SUMMARY"
 say() { echo "$*" | tee -a "$SUMMARY"; }
+n=0
 for kind in portal database both; do
-  before=$(accepted)
-  batch=$(push_batch "$kind")
+  n=$(( n + 1 ))
+  prefix=$(batch_prefix $n)
+  batch=$(push_batch "$kind" "$prefix")
   # Kill in the middle of the batch: once a fifth of it has been accepted by FCM.
-  for _ in $(seq 1 240); do [ $(( $(accepted) - before )) -ge $(( batch / 5 )) ] && break; sleep 0.25; done
+  for _ in $(seq 1 240); do [ "$(accepted "$prefix")" -ge $(( batch / 5 )) ] && break; sleep 0.25; done
   acked_before=$(wc -l <"$RESULTS/acked-$RUN.txt")
-  at_kill=$(( $(accepted) - before ))
+  at_kill=$(accepted "$prefix")
   killed_at=$SECONDS
   case $kind in
     portal) kill -9 "$APP"; wait "$APP" 2>/dev/null || true; start_portal ;;

@@ -27,7 +27,7 @@ BASE="http://127.0.0.1:$PROXY_PORT"
 CITIZENS=${CITIZENS:-200}
 THREADS=${THREADS:-16}
 PUSH_CITIZENS=${PUSH_CITIZENS:-1000}
-FCM_DELAY_MS=${FCM_DELAY_MS:-10}
+FCM_DELAY_MS=${FCM_DELAY_MS:-40}     # slower than in crash.sh: the batch lasts long enough for both dispatchers to hold a part
 FCM_THREADS=${FCM_THREADS:-4}
 LEASE=${LEASE:-20s}
 LOAD_BETWEEN=${LOAD_BETWEEN:-10}
@@ -196,14 +196,22 @@ echo "Load: $THREADS app clients through the proxy (run $RUN)..."
 java "$ROOT/bench/CrashClient.java" "$BASE" "$TOKENS" "$PERIODS" "$THREADS" "$RESULTS" "$RUN" >"$RESULTS/client-$RUN.txt" 2>"$RESULTS/client-$RUN.err" &
 CLIENT=$!
 sleep "$LOAD_BETWEEN"
-before=$(accepted)
-batch=$(push_batch kill-a)
-for _ in $(seq 1 240); do [ $(( $(accepted) - before )) -ge $(( batch / 5 )) ] && break; sleep 0.25; done
+prefix=$(batch_prefix 1)
+batch=$(push_batch kill-a "$prefix")
+# Kill in the middle of the batch (a fifth of it accepted by FCM), while both dispatchers hold deliveries they are
+# sending (A's and B's claims, results not yet recorded).
+for _ in $(seq 1 240); do [ "$(accepted "$prefix")" -ge $(( batch / 5 )) ] && break; sleep 0.25; done
+claimed=
+for _ in $(seq 1 10); do
+  claimed=$(sql "SELECT SUBSTRING_INDEX(geclaimd_door, '/', 1), COUNT(*) FROM portal.bezorging
+                 WHERE status = 'WACHT' AND geclaimd_door IS NOT NULL GROUP BY 1" | tr '\t\n' ': ')
+  [ "$(echo "$claimed" | grep -o 'dispatcher-' | wc -l)" -ge 2 ] && break
+  sleep 0.2
+done
 acked_before=$(wc -l <"$RESULTS/acked-$RUN.txt")
-claimed_by_a=$(sql "SELECT COUNT(*) FROM portal.bezorging WHERE status = 'WACHT' AND geclaimd_door IS NOT NULL")
+at_kill=$(accepted "$prefix")
 kill -9 "$A"; wait "$A" 2>/dev/null || true; A=
-killed_at=$SECONDS
-say "kill -9 of instance A: $acked_before reports acknowledged before, $(( $(accepted) - before )) of $batch pushes of the batch accepted, $claimed_by_a deliveries claimed and not yet recorded (by A and B)"
+say "kill -9 of instance A: $acked_before reports acknowledged before, $at_kill of $batch pushes of the batch accepted by FCM; deliveries claimed and not yet recorded a moment before, per dispatcher (A's and B's): ${claimed:-none}"
 sleep "$LOAD_BETWEEN"
 web=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $WEB" "$BASE/overzicht")
 app=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $APP_TOKEN" -H 'Accept: application/json' "$BASE/api/v1/me")

@@ -40,6 +40,8 @@ class HangingDatabaseTest extends PortalTest {
 
     @Inject
     JsonMapper json;
+    @Inject
+    javax.sql.DataSource dataSource;
 
     @Override
     public Map<String, String> getProperties() {
@@ -48,6 +50,22 @@ class HangingDatabaseTest extends PortalTest {
         properties.put("portal.db.connection-timeout", CONNECTION_TIMEOUT.toSeconds() + "s");
         properties.put("portal.db.socket-timeout", SOCKET_TIMEOUT.toSeconds() + "s");
         return properties;
+    }
+
+    @Test
+    void everyPooledConnectionHasTheSocketTimeoutAlsoThoseTheMigrationsUsed() throws Exception {
+        List<java.sql.Connection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                java.sql.Connection c = dataSource.getConnection();
+                held.add(c);
+                assertEquals(SOCKET_TIMEOUT.toMillis(), c.getNetworkTimeout(), "connection " + i);
+            }
+        } finally {
+            for (java.sql.Connection c : held) {
+                c.close();
+            }
+        }
     }
 
     @Test
