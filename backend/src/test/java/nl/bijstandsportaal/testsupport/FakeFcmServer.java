@@ -47,6 +47,13 @@ public final class FakeFcmServer implements AutoCloseable {
     private final Map<String, List<String>> collapse = new ConcurrentHashMap<>();
     private final List<HttpExchange> held = new CopyOnWriteArrayList<>();
     private volatile AtomicInteger acceptBeforeHolding;
+    private volatile long delayMillis;
+    private volatile Accepted listener = (token, messageId, collapseKey, apnsCollapseId, tag) -> { };
+
+    /** Told of every push the server accepts, before it answers (bench/crash.sh writes them to a file). */
+    public interface Accepted {
+        void accepted(String token, String messageId, String collapseKey, String apnsCollapseId, String tag);
+    }
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     public FakeFcmServer() {
@@ -54,8 +61,13 @@ public final class FakeFcmServer implements AutoCloseable {
     }
 
     public FakeFcmServer(int threadCount) {
+        this(0, threadCount);
+    }
+
+    /** On {@code port} (0: any free one). */
+    public FakeFcmServer(int port, int threadCount) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -99,6 +111,14 @@ public final class FakeFcmServer implements AutoCloseable {
         } else if (holding(exchange)) {
             return; // no answer until release(): the client waits, as for a server that hangs
         } else {
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis); // a service further away: a batch takes a while, so a crash can hit it
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            listener.accepted(token, messageId, find(COLLAPSE_KEY, body), find(APNS_COLLAPSE_ID, body), find(TAG, body));
             collapse.put(token + "|" + messageId, List.of(find(COLLAPSE_KEY, body), find(APNS_COLLAPSE_ID, body), find(TAG, body)));
             accepted.computeIfAbsent(token + "|" + messageId, k -> new AtomicInteger()).incrementAndGet();
             long n = acceptedTotal.incrementAndGet();
@@ -113,6 +133,15 @@ public final class FakeFcmServer implements AutoCloseable {
         }
         held.add(exchange);
         return true;
+    }
+
+    /** Waits this long before accepting each push. */
+    public void delay(long millis) {
+        this.delayMillis = millis;
+    }
+
+    public void onAccepted(Accepted listener) {
+        this.listener = listener;
     }
 
     /** From now on, accepts {@code messages} more and then holds every request without an answer. */

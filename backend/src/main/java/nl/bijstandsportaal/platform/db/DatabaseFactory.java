@@ -13,6 +13,10 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
 
 import javax.sql.DataSource;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.nio.file.Path;
 
 /**
@@ -61,6 +65,13 @@ class DatabaseFactory {
         // Hikari also makes the connection timeout the login timeout: the first logins of a cold JVM (TLS) on a busy
         // machine can take longer, so at start-up the pool keeps trying for a minute before the start fails.
         config.setInitializationFailTimeout(60_000);
+        // A database that hangs (stopped, or a network that drops packets) must not hold a request: a statement waits at
+        // most the socket timeout for its answer, then the connection is given up and the request gets the 503. A
+        // connection that sat idle is checked before use (validationTimeout); this bounds the ones in use at that moment.
+        String url = config.getJdbcUrl();
+        if (!settings.getSocketTimeout().isZero() && !url.contains("socketTimeout=")) {
+            config.addDataSourceProperty("socketTimeout", Long.toString(settings.getSocketTimeout().toMillis()));
+        }
         // Read committed: a SELECT ... FOR UPDATE of a row that is not there yet takes no gap lock, so two citizens
         // sending their first report of a period at the same moment do not deadlock (docs/adr/0012).
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
@@ -78,7 +89,7 @@ class DatabaseFactory {
         };
         try {
             Flyway.configure()
-                    .dataSource(dataSource)
+                    .dataSource(withoutSocketTimeout(dataSource))
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
@@ -101,6 +112,61 @@ class DatabaseFactory {
                 .set(jooqSettings)
                 .set(new org.jooq.impl.DefaultExecuteListenerProvider(changes))
                 .set(new org.jooq.impl.DefaultTransactionListenerProvider(changes)));
+    }
+
+    /**
+     * The pool for the migrations at start-up: a migration on a large table may take minutes, so its connections wait
+     * for the answer as long as it takes. The pool restores the socket timeout when a connection is given back.
+     */
+    private static DataSource withoutSocketTimeout(HikariDataSource pool) {
+        return new DataSource() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                Connection connection = pool.getConnection();
+                connection.setNetworkTimeout(Runnable::run, 0);
+                return connection;
+            }
+
+            @Override
+            public Connection getConnection(String username, String password) throws SQLException {
+                throw new SQLFeatureNotSupportedException("the migrations use the pool's account");
+            }
+
+            @Override
+            public PrintWriter getLogWriter() throws SQLException {
+                return pool.getLogWriter();
+            }
+
+            @Override
+            public void setLogWriter(PrintWriter out) throws SQLException {
+                pool.setLogWriter(out);
+            }
+
+            @Override
+            public void setLoginTimeout(int seconds) throws SQLException {
+                pool.setLoginTimeout(seconds);
+            }
+
+            @Override
+            public int getLoginTimeout() throws SQLException {
+                return pool.getLoginTimeout();
+            }
+
+            @Override
+            public java.util.logging.Logger getParentLogger() throws SQLFeatureNotSupportedException {
+                return pool.getParentLogger();
+            }
+
+            @Override
+            public <T> T unwrap(Class<T> iface) throws SQLException {
+                return pool.unwrap(iface);
+            }
+
+            @Override
+            public boolean isWrapperFor(Class<?> iface) throws SQLException {
+                return pool.isWrapperFor(iface);
+            }
+        };
     }
 
     private static String withParams(String url) {

@@ -24,6 +24,7 @@ public class DatabaseSettings {
     private int maxPoolSize = 20;
     private Duration connectionTimeout = Duration.ofSeconds(3);
     private Duration embeddedRestartDelay = Duration.ofSeconds(1);
+    private Duration socketTimeout = Duration.ofSeconds(10);
 
     public boolean isExternal() {
         return url != null && !url.isBlank();
@@ -99,6 +100,19 @@ public class DatabaseSettings {
 
     public void setConnectionTimeout(Duration connectionTimeout) {
         this.connectionTimeout = connectionTimeout;
+    }
+
+    /**
+     * How long a statement may wait for the database's answer before the connection is given up and the request gets
+     * "try again shortly" (503): a database that hangs (stopped, or a network that drops packets) never holds a
+     * request longer. Zero: wait forever. Migrations at start-up are not bound by it. Env DB_SOCKET_TIMEOUT.
+     */
+    public Duration getSocketTimeout() {
+        return socketTimeout;
+    }
+
+    public void setSocketTimeout(Duration socketTimeout) {
+        this.socketTimeout = socketTimeout;
     }
 
     /** How long the watchdog waits before it starts the embedded MariaDB again after its process died. */
