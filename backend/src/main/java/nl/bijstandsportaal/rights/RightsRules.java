@@ -151,8 +151,9 @@ public final class RightsRules {
                     lines.add(Text.of("rights.norm.detail.period", part.from(), part.to()));
                 }
                 RulePeriod category = part.categoryRule();
+                // The rule's source is not in this main text: it is under "Waar staat dit?" (the sources below).
                 lines.add(Text.of("rights.norm.detail.category", Text.of("rule." + category.key().code()),
-                        category.value(), category.from(), category.source()));
+                        category.value(), category.from()));
                 if (part.isKostendelersnorm()) {
                     lines.add(Text.of("rights.norm.detail.kostendelers", part.kostendelers(),
                             String.join(", ", part.kostendelerNames())));

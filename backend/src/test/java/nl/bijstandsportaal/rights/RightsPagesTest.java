@@ -153,7 +153,7 @@ class RightsPagesTest extends PortalTest {
         assertTrue(text.contains("Je wijziging is verstuurd"), text);
         assertTrue(text.contains("Dennis de Boer, je consulent, bekijkt je wijziging."), text);
         String effect = normsKnownOn(MOVES_IN)
-                ? "Je krijgt waarschijnlijk minder bijstand vanaf " + TestToday.dutch(MOVES_IN) + ": je norm wordt € 878,71 per maand in plaats van € 1.013,90"
+                ? "Je krijgt waarschijnlijk minder bijstand vanaf " + TestToday.dutch(MOVES_IN) + ". Je norm wordt dan € 878,71 per maand in plaats van € 1.013,90"
                 : "We kunnen nog niet uitrekenen wat dit doet met je bijstand, omdat de bedragen voor " + TestToday.dutch(java.time.YearMonth.from(MOVES_IN))
                   + " nog niet bekend zijn.";
         assertTrue(text.contains(effect), text);
