@@ -101,6 +101,46 @@ class BundlesTest {
         }
     }
 
+    /**
+     * The further languages (ADR 0038) hold every citizen text and nothing else: the employees' pages stay Dutch (the
+     * base bundle answers for them). Same arguments as Dutch, no blank text, the glossary complete. A language whose
+     * file is not there yet is skipped; once there, it must be whole.
+     */
+    @Test
+    void theFurtherLanguagesHaveEveryCitizenText() {
+        List<String> employeeOnly = List.of("consulent.", "beheer.", "timeline.", "worklist.", "demo.", "nav.consulent.", "nav.beheer.",
+                "login.employee.", "aanvraag.decide.");
+        for (String language : FURTHER_LANGUAGES) {
+            if (getClass().getClassLoader().getResource("i18n/messages_" + language + ".properties") == null) {
+                continue;
+            }
+            Properties bundle = load("i18n/messages_" + language + ".properties");
+            Set<String> citizen = new TreeSet<>();
+            nl.stringPropertyNames().stream().filter(key -> employeeOnly.stream().noneMatch(key::startsWith)).forEach(citizen::add);
+            Set<String> missing = new TreeSet<>(citizen);
+            missing.removeAll(bundle.stringPropertyNames());
+            Set<String> extra = new TreeSet<>(bundle.stringPropertyNames());
+            extra.removeAll(citizen);
+            assertTrue(missing.isEmpty(), "messages_" + language + " misses citizen texts: " + missing);
+            assertTrue(extra.isEmpty(), "messages_" + language + " has keys that are not citizen texts of messages_nl: " + extra);
+            Map<String, String> wrong = new TreeMap<>();
+            for (String key : bundle.stringPropertyNames()) {
+                if (bundle.getProperty(key).isBlank()) {
+                    wrong.put(key, "blank");
+                } else if (!placeholders(bundle.getProperty(key)).equals(placeholders(nl.getProperty(key)))) {
+                    wrong.put(key, "arguments " + placeholders(bundle.getProperty(key)) + " instead of " + placeholders(nl.getProperty(key)));
+                }
+            }
+            assertTrue(wrong.isEmpty(), "messages_" + language + ": " + wrong);
+            Properties glossary = load("i18n/glossary_" + language + ".properties");
+            assertEquals(new TreeSet<>(glossaryNl.stringPropertyNames()), new TreeSet<>(glossary.stringPropertyNames()),
+                    "glossary_" + language + " explains the same words");
+        }
+    }
+
+    /** Languages besides Dutch and English (platform.i18n.Messages.SUPPORTED). */
+    static final List<String> FURTHER_LANGUAGES = List.of("tr", "ar", "pl", "uk");
+
     @Test
     void argumentsAreTheSameInDutchAndEnglish() {
         Map<String, String> mismatches = new TreeMap<>();

@@ -17,14 +17,30 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The texts people read, from the bundles in the i18n module ({@code i18n/messages_nl.properties} is plain
- * Dutch at B1 level, {@code messages_en} English). Never falls back to the JVM's default locale.
+ * Dutch at B1 level, {@code messages_en} English; Turkish, Arabic, Polish and Ukrainian hold every citizen text and
+ * fall back to the Dutch base bundle for the employees' pages, ADR 0038). Never falls back to the JVM's default locale.
  */
 @Singleton
 public class Messages {
 
     public static final Locale DUTCH = Locale.forLanguageTag("nl");
     public static final Locale ENGLISH = Locale.forLanguageTag("en");
-    public static final List<Locale> SUPPORTED = List.of(DUTCH, ENGLISH);
+    public static final Locale TURKISH = Locale.forLanguageTag("tr");
+    public static final Locale ARABIC = Locale.forLanguageTag("ar");
+    public static final Locale POLISH = Locale.forLanguageTag("pl");
+    public static final Locale UKRAINIAN = Locale.forLanguageTag("uk");
+    /** In the order of the language menu: Dutch and English first, then the others. */
+    public static final List<Locale> SUPPORTED = List.of(DUTCH, ENGLISH, TURKISH, ARABIC, POLISH, UKRAINIAN);
+
+    /** Languages written from right to left (the page gets dir="rtl"). */
+    public static boolean rightToLeft(Locale locale) {
+        return "ar".equals(supported(locale).getLanguage());
+    }
+
+    /** Dates and numbers in Western digits in every language, as on the municipality's letters (Arabic too). */
+    private static Locale forNumbers(Locale language) {
+        return "ar".equals(language.getLanguage()) ? Locale.forLanguageTag("ar-u-nu-latn") : language;
+    }
 
     private static final String BUNDLE = "i18n.messages";
     private static final ResourceBundle.Control NO_FALLBACK =
@@ -52,7 +68,7 @@ public class Messages {
         // call (a MessageFormat is not thread-safe).
         Locale language = supported(locale);
         MessageFormat parsed = formats.computeIfAbsent(language, l -> new ConcurrentHashMap<>())
-                .computeIfAbsent(key, k -> new MessageFormat(pattern, language));
+                .computeIfAbsent(key, k -> new MessageFormat(pattern, forNumbers(language)));
         return ((MessageFormat) parsed.clone()).format(args);
     }
 
@@ -96,10 +112,10 @@ public class Messages {
             return date(locale, date);
         }
         if (arg instanceof YearMonth month) {
-            return MONTHS.computeIfAbsent(supported(locale), l -> DateTimeFormatter.ofPattern("MMMM yyyy", l)).format(month);
+            return MONTHS.computeIfAbsent(supported(locale), l -> DateTimeFormatter.ofPattern("MMMM yyyy", forNumbers(l))).format(month);
         }
         if (arg instanceof Text.Percent percent) {
-            NumberFormat number = NumberFormat.getNumberInstance(supported(locale));
+            NumberFormat number = NumberFormat.getNumberInstance(forNumbers(supported(locale)));
             number.setMaximumFractionDigits(2);
             return number.format(percent.value());
         }
@@ -114,18 +130,19 @@ public class Messages {
 
     /** "3 maart 2026" / "3 March 2026". */
     public static String date(Locale locale, LocalDate date) {
-        return DATES.computeIfAbsent(supported(locale), l -> DateTimeFormatter.ofPattern("d MMMM yyyy", l)).format(date);
+        return DATES.computeIfAbsent(supported(locale), l -> DateTimeFormatter.ofPattern("d MMMM yyyy", forNumbers(l))).format(date);
     }
 
     private static final Map<Locale, NumberFormat> CURRENCY = new ConcurrentHashMap<>();
 
     /**
      * "€ 1.283,83", or "€ 1.200" for whole euros (a non-breaking space keeps the sign with the number) / "€1,283.83".
+     * Every language but English writes amounts the Dutch way, as the municipality's letters and bank statements do.
      * NumberFormat is not thread-safe: made once per language, a copy per call (cheaper than making one).
      */
     public static String money(Locale locale, BigDecimal amount) {
         NumberFormat format = (NumberFormat) CURRENCY.computeIfAbsent(supported(locale), l -> NumberFormat.getCurrencyInstance(
-                l.getLanguage().equals("nl") ? Locale.forLanguageTag("nl-NL") : Locale.forLanguageTag("en-IE"))).clone();
+                l.getLanguage().equals("en") ? Locale.forLanguageTag("en-IE") : Locale.forLanguageTag("nl-NL"))).clone();
         if (amount.signum() == 0 || amount.stripTrailingZeros().scale() <= 0) {
             format.setMinimumFractionDigits(0);
             format.setMaximumFractionDigits(0);

@@ -72,6 +72,9 @@ public class PageRenderer {
         }
     }
 
+    /** The language codes of the language menu, in its order. */
+    private static final java.util.List<String> LANGUAGES = Messages.SUPPORTED.stream().map(Locale::getLanguage).toList();
+
     public String render(String view, Map<String, Object> model, HttpRequest<?> request) {
         StringWriter out = new StringWriter(8192);
         write(view, model, request, out);
@@ -82,6 +85,8 @@ public class PageRenderer {
         Locale locale = localeResolver.resolve(request);
         Map<String, Object> all = new HashMap<>(model == null ? Map.of() : model);
         all.put("lang", locale.getLanguage());
+        all.put("dir", Messages.rightToLeft(locale) ? "rtl" : "ltr");
+        all.put("languages", LANGUAGES);
         all.put("msg", new MessageMethod(messages, locale));
         all.put("formatDate", new DateMethod(locale));
         all.put("formatMoney", new MoneyMethod(locale));
