@@ -43,14 +43,16 @@ class AccountPages {
 
     private final List<HomeTips> homeTips;
     private final TodoList todos;
+    private final LanguageChoice languages;
     private final AccountRepository accounts;
     private final DemoMode demoMode;
     private final OidcClients oidcClients;
     private final AccessTokenCookieConfiguration sessionCookie;
 
     AccountPages(AccountRepository accounts, DemoMode demoMode, OidcClients oidcClients, AccessTokenCookieConfiguration sessionCookie,
-                 List<HomeTips> homeTips, TodoList todos) {
+                 List<HomeTips> homeTips, TodoList todos, LanguageChoice languages) {
         this.todos = todos;
+        this.languages = languages;
         this.accounts = accounts;
         this.homeTips = homeTips;
         this.demoMode = demoMode;
@@ -131,8 +133,12 @@ class AccountPages {
     /** The language switch: a link, remembered for a year. Only local paths are followed back. */
     @Get("/taal")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    HttpResponse<?> language(@QueryValue String lang, @QueryValue @Nullable String terug) {
+    HttpResponse<?> language(@QueryValue String lang, @QueryValue @Nullable String terug, @Nullable Authentication authentication) {
         Locale locale = Messages.supported(Locale.forLanguageTag(lang));
+        // A signed-in citizen's choice is remembered too: pushes and e-mails are written in it (ADR 0038).
+        if (authentication != null) {
+            CurrentUser.of(authentication).filter(CurrentUser::isCitizen).ifPresent(user -> languages.remember(user.id(), locale));
+        }
         String back = terug != null && terug.startsWith("/") && !terug.startsWith("//") && !terug.contains("\\") ? terug : "/";
         return HttpResponse.seeOther(URI.create(back)).cookie(Cookie.of(LocaleResolver.COOKIE, locale.getLanguage())
                 .path("/").maxAge(Duration.ofDays(365)).httpOnly(true).secure(true).sameSite(SameSite.Lax));

@@ -21,11 +21,17 @@ public final class DeliveryPlan {
      * the message is of no use by push or e-mail (an appointment's start), null for most messages.
      */
     public record Candidate(long id, Channel channel, int attempts, String messageId, Topic topic, String link,
-                            long deviceId, String token, String email, QuietHours quietHours, Boolean wanted, Instant latest) {
+                            long deviceId, String token, String email, QuietHours quietHours, Boolean wanted, Instant latest,
+                            String language) {
 
         public Candidate(long id, Channel channel, int attempts, String messageId, Topic topic, String link,
                          long deviceId, String token, String email, QuietHours quietHours, Boolean wanted) {
-            this(id, channel, attempts, messageId, topic, link, deviceId, token, email, quietHours, wanted, null);
+            this(id, channel, attempts, messageId, topic, link, deviceId, token, email, quietHours, wanted, null, null);
+        }
+
+        public Candidate(long id, Channel channel, int attempts, String messageId, Topic topic, String link,
+                         long deviceId, String token, String email, QuietHours quietHours, Boolean wanted, Instant latest) {
+            this(id, channel, attempts, messageId, topic, link, deviceId, token, email, quietHours, wanted, latest, null);
         }
     }
 

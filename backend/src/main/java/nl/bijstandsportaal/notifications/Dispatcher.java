@@ -102,7 +102,7 @@ public class Dispatcher {
         sendPushes(claim, toPush, now);
         for (Candidate c : toEmail) {
             SendResult result = email.send(new EmailSender.Email(c.email(), c.messageId(),
-                    text("notification.email.subject"), messages.get(Messages.DUTCH, "notification.email.body", baseUrl + "/berichten")));
+                    text(c, "notification.email.subject"), messages.get(language(c), "notification.email.body", baseUrl + "/berichten")));
             DeliveryRepository.Outcomes one = deliveries.outcomes();
             apply(one, claim, c, result, now);
             deliveries.record(one, claim, clock.instant());
@@ -124,7 +124,7 @@ public class Dispatcher {
         for (int from = 0; from < toPush.size(); from += PushSender.MAX_BATCH) {
             List<Candidate> part = toPush.subList(from, Math.min(toPush.size(), from + PushSender.MAX_BATCH));
             List<PushSender.Push> pushes = part.stream().map(c -> new PushSender.Push(c.token(), c.messageId(),
-                    text("notification.push.title"), text("notification.push.body"), c.link() == null ? "/berichten" : c.link())).toList();
+                    text(c, "notification.push.title"), text(c, "notification.push.body"), c.link() == null ? "/berichten" : c.link())).toList();
             push.send(pushes, (index, result) -> arrived.add(new Arrived(part.get(index), result)));
         }
         long until = System.nanoTime() + settings.lease().toNanos();
@@ -174,7 +174,12 @@ public class Dispatcher {
         }
     }
 
-    private String text(String key) {
-        return messages.get(Messages.DUTCH, key);
+    /** The generic texts of a push or e-mail, in the language the citizen chose (Dutch when never chosen; ADR 0038). */
+    private String text(Candidate c, String key) {
+        return messages.get(language(c), key);
+    }
+
+    private static java.util.Locale language(Candidate c) {
+        return c.language() == null ? Messages.DUTCH : Messages.supported(java.util.Locale.forLanguageTag(c.language()));
     }
 }

@@ -1,0 +1,22 @@
+package nl.bijstandsportaal.api.v1;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.serde.annotation.Serdeable;
+
+/**
+ * {@code PUT /api/v1/taal}: the language the citizen chose in the app (nl, en, tr, ar, pl or uk). The portal remembers
+ * it and writes the texts of pushes and e-mails in it; the app sends the same language as Accept-Language for the texts
+ * in its answers. 204 when stored; 422 naming {@code taal} when it is not one of these.
+ */
+public interface TaalApi {
+
+    @Serdeable
+    record Taal(@Nullable String taal) {
+    }
+
+    @Put("/api/v1/taal")
+    HttpResponse<Void> choose(@Body Taal taal);
+}
