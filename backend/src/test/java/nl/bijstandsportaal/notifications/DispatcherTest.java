@@ -191,6 +191,26 @@ class DispatcherTest extends PortalTest {
         assertFalse(body.contains("Jan") || body.contains(JAN), "nothing personal in the push: " + body);
     }
 
+    /** A push is written in the language the citizen chose (burger.taal, ADR 0038); Dutch when never chosen. */
+    @Test
+    void aPushIsWrittenInTheLanguageTheCitizenChose() {
+        String token = "phone-" + UUID.randomUUID();
+        device(token);
+        removeOtherDevices(token);
+        try {
+            db.update(BURGER).set(BURGER.TAAL, "en").where(BURGER.ID.eq(jan)).execute();
+            message(Topic.INKOMSTEN);
+            dispatcher(settings).dispatchAll();
+            assertTrue(fcm.lastBody(token).contains("A message is waiting for you. Log in to read it."), fcm.lastBody(token));
+            db.update(BURGER).setNull(BURGER.TAAL).where(BURGER.ID.eq(jan)).execute();
+            message(Topic.INKOMSTEN);
+            dispatcher(settings).dispatchAll();
+            assertTrue(fcm.lastBody(token).contains("Er staat een bericht voor je klaar. Log in om het te lezen."), fcm.lastBody(token));
+        } finally {
+            db.update(BURGER).setNull(BURGER.TAAL).where(BURGER.ID.eq(jan)).execute();
+        }
+    }
+
     /**
      * The portal dies in the middle of a batch of 500: FCM answered 120 and then nothing more came back. The 120 are
      * recorded as sent the moment their answers came, so the dispatcher that takes over when the lease ends sends only
