@@ -46,7 +46,7 @@ if [ ! -f backend/target/portal.jar ] || [ "${BUILD:-yes}" = yes ]; then
 fi
 
 echo "Starting the portal on $BASE with $CITIZENS citizens (first start seeds them; that takes a while)..."
-PORT=$PORT PORTAL_BASE_URL="$BASE" PORTAL_DATA_DIR="$RESULTS/db" PORTAL_BENCH_CITIZENS=$CITIZENS \
+PORT=$PORT PORTAL_DEMO=true PORTAL_BASE_URL="$BASE" PORTAL_DATA_DIR="$RESULTS/db" PORTAL_BENCH_CITIZENS=$CITIZENS \
   java ${JAVA_OPTS:-} -jar backend/target/portal.jar >"$RESULTS/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
