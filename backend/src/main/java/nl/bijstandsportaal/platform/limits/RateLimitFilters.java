@@ -8,7 +8,7 @@ import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.http.server.util.HttpClientAddressResolver;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.platform.security.CurrentUser;
 import nl.bijstandsportaal.platform.web.ErrorPages;
@@ -22,8 +22,9 @@ import java.util.OptionalLong;
 /**
  * The rate limits at the door (ADR 0034): per client address before anything else is done with the request (before
  * the CSRF check reads a form's body), per account once the session is known. Over the limit: 429 with Retry-After,
- * as problem+json for the app and a plain page for the browser. The client address is the connection's, or the
- * header named in {@code micronaut.server.client-address-header} behind a proxy that sets it.
+ * as problem+json for the app and a plain page for the browser. The client address is the connection's; behind a
+ * proxy, the header named in {@code portal.rate-limits.client-address-header} (its last entry: the one our own proxy
+ * added). Forwarded headers are never read otherwise: a client could name a new address on every request.
  */
 final class RateLimitFilters {
 
@@ -56,13 +57,25 @@ final class RateLimitFilters {
     @Filter(Filter.MATCH_ALL_PATTERN)
     static class ByAddress implements HttpServerFilter {
         private final RateLimiter limiter;
-        private final HttpClientAddressResolver addresses;
+        private final String addressHeader;
         private final Refusal refusal;
 
-        ByAddress(RateLimiter limiter, HttpClientAddressResolver addresses, Refusal refusal) {
+        ByAddress(RateLimiter limiter, @Value("${portal.rate-limits.client-address-header:}") String addressHeader, Refusal refusal) {
             this.limiter = limiter;
-            this.addresses = addresses;
+            this.addressHeader = addressHeader == null || addressHeader.isBlank() ? null : addressHeader.trim();
             this.refusal = refusal;
+        }
+
+        String address(HttpRequest<?> request) {
+            if (addressHeader != null) {
+                String value = request.getHeaders().get(addressHeader);
+                if (value != null && !value.isBlank()) {
+                    String[] entries = value.split(",");
+                    return entries[entries.length - 1].trim();
+                }
+            }
+            java.net.InetSocketAddress remote = request.getRemoteAddress();
+            return remote == null || remote.getAddress() == null ? "?" : remote.getAddress().getHostAddress();
         }
 
         @Override
@@ -74,8 +87,7 @@ final class RateLimitFilters {
         public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
             RateLimitRules.Kind kind = kind(request);
             if (kind != RateLimitRules.Kind.NONE) {
-                String address = addresses.resolve(request);
-                OptionalLong wait = limiter.takeForAddress(kind, address == null ? "?" : address);
+                OptionalLong wait = limiter.takeForAddress(kind, address(request));
                 if (wait.isPresent()) {
                     return Mono.just(refusal.tooMany(request, wait.getAsLong()));
                 }
