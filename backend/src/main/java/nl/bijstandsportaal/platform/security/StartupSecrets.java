@@ -2,6 +2,8 @@ package nl.bijstandsportaal.platform.security;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
 import nl.bijstandsportaal.platform.demo.DemoMode;
 
 import java.nio.charset.StandardCharsets;
@@ -11,9 +13,10 @@ import java.util.List;
 /**
  * Outside a demo the portal does not start with a secret anyone can read in this repository, or none at all: a
  * session cookie signed with the demo key would open any file. The check runs at start-up and names each setting
- * that is wrong, and refuses a clock that stands still (PORTAL_CLOCK); a demo ({@code PORTAL_DEMO=true}, embedded database only) keeps its demo values (ADR 0034).
+ * that is wrong (first of the beans built at start, before the database is touched), and refuses a clock that stands still (PORTAL_CLOCK); a demo ({@code PORTAL_DEMO=true}, embedded database only) keeps its demo values (ADR 0034).
  */
 @Context
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class StartupSecrets {
 
     /** The demo values in application.yml. Outside a demo they are refused like an empty setting. */
@@ -29,7 +32,7 @@ public class StartupSecrets {
         List<String> problems = problems(demo.isActive(), jwtSecret, csrfSecret, fixedClock);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("The portal does not start: " + String.join(" ", problems)
-                    + " (docs/operations.md, \"Secrets and the management port\").");
+                    + " (docs/operations.md, \"Secrets and the demo\").");
         }
     }
 
