@@ -86,6 +86,21 @@ class RateLimitTest extends PortalTest {
         assertNotEquals(429, answer(fatima).statusCode(), "another citizen from the same address still can");
     }
 
+    @Test
+    void filesAreLimitedPerAccountOnTheirOwn() {
+        WebClient henk = demoLogin(HENK, "10.4.0.1");
+        String token = WebClient.csrfToken(henk.get("/gesprekken/nieuw").body());
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("csrfToken", token);
+        fields.put("onderwerp", " ");
+        fields.put("bericht", "Hallo");
+        assertEquals(400, henk.postMultipartRaw("/gesprekken/nieuw", fields, "bestand", "", "", null).statusCode());
+        HttpResponse<String> second = henk.postMultipartRaw("/gesprekken/nieuw", fields, "bestand", "", "", null);
+        assertEquals(429, second.statusCode(), "one upload per period in this test");
+        assertTrue(Jsoup.parse(second.body()).text().contains("Even wachten"));
+        assertNotEquals(429, answer(henk).statusCode(), "a form without a file counts against its own limit");
+    }
+
     /** An incomplete request for an appointment: refused at its fields, nothing stored, but a form sent all the same. */
     private static HttpResponse<String> answer(WebClient web) {
         String token = WebClient.csrfToken(web.get("/gesprek-aanvragen").body());
