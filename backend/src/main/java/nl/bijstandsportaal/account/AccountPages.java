@@ -26,6 +26,7 @@ import nl.bijstandsportaal.platform.i18n.Messages;
 import nl.bijstandsportaal.platform.security.CurrentUser;
 import nl.bijstandsportaal.platform.security.LoginMarkerCookie;
 import nl.bijstandsportaal.platform.security.Roles;
+import nl.bijstandsportaal.platform.web.LocalPath;
 import nl.bijstandsportaal.platform.web.NotFoundException;
 
 import java.net.URI;
@@ -133,7 +134,7 @@ class AccountPages {
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<?> language(@QueryValue String lang, @QueryValue @Nullable String terug) {
         Locale locale = Messages.supported(Locale.forLanguageTag(lang));
-        String back = terug != null && terug.startsWith("/") && !terug.startsWith("//") && !terug.contains("\\") ? terug : "/";
+        String back = LocalPath.orHome(terug);
         return HttpResponse.seeOther(URI.create(back)).cookie(Cookie.of(LocaleResolver.COOKIE, locale.getLanguage())
                 .path("/").maxAge(Duration.ofDays(365)).httpOnly(true).secure(true).sameSite(SameSite.Lax));
     }
