@@ -55,7 +55,7 @@ FCM=$!
 
 start_portal() { # start_portal [BENCH_CITIZENS]: a first start makes the benchmark citizens and clears their income
   # reports (as for bench/run.sh); a start after a crash must not, so it is given 0.
-  PORT=$PORT PORTAL_BASE_URL="$BASE" PORTAL_DATA_DIR="$RESULTS/db" PORTAL_BENCH_CITIZENS=${1:-0} \
+  PORT=$PORT PORTAL_DEMO=true PORTAL_RATE_LIMITS=false PORTAL_BASE_URL="$BASE" PORTAL_DATA_DIR="$RESULTS/db" PORTAL_BENCH_CITIZENS=${1:-0} \
     FIREBASE_FAKE_SERVER="http://127.0.0.1:$FCM_PORT" \
     java ${JAVA_OPTS:-} -Dportal.notifications.lease="$LEASE" -Dportal.notifications.dispatch-every=1s \
       -Dportal.mobile.access-token-seconds=3600 -jar backend/target/portal.jar >>"$LOG" 2>&1 &

@@ -31,13 +31,15 @@ login_app() {
   local verifier challenge location code
   verifier=$(openssl rand -base64 48 | tr -d '=+/\n' | cut -c1-64)
   challenge=$(printf '%s' "$verifier" | openssl dgst -sha256 -binary | openssl base64 -A | tr '+/' '-_' | tr -d '=')
-  location=$(curl -s -o /dev/null -w '%{redirect_url}' -b "$JAR" \
-    "$BASE/api/v1/auth/authorize?response_type=code&client_id=portal-app&redirect_uri=http://127.0.0.1:9/oauth2redirect&code_challenge=$challenge&code_challenge_method=S256&state=bench")
+  # The app's registered redirect address (exact match, ADR 0034); curl reads the code from the Location header.
+  location=$(curl -s -o /dev/null -D - -b "$JAR" \
+    "$BASE/api/v1/auth/authorize?response_type=code&client_id=portal-app&redirect_uri=nl.bijstandsportaal.app:/oauth2redirect&code_challenge=$challenge&code_challenge_method=S256&state=bench" \
+    | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
   code=$(printf '%s' "$location" | sed -n 's/.*[?&]code=\([^&]*\).*/\1/p')
   curl -sf -X POST "$BASE/api/v1/auth/token" -H 'Accept: application/json' \
     --data-urlencode grant_type=authorization_code --data-urlencode client_id=portal-app \
     --data-urlencode "code=$code" --data-urlencode "code_verifier=$verifier" \
-    --data-urlencode redirect_uri=http://127.0.0.1:9/oauth2redirect --data-urlencode device_name=bench \
+    --data-urlencode redirect_uri=nl.bijstandsportaal.app:/oauth2redirect --data-urlencode device_name=bench \
     | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
 }
 

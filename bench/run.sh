@@ -46,7 +46,7 @@ if [ ! -f backend/target/portal.jar ] || [ "${BUILD:-yes}" = yes ]; then
 fi
 
 echo "Starting the portal on $BASE with $CITIZENS citizens (first start seeds them; that takes a while)..."
-PORT=$PORT PORTAL_BASE_URL="$BASE" PORTAL_DATA_DIR="$RESULTS/db" PORTAL_BENCH_CITIZENS=$CITIZENS \
+PORT=$PORT PORTAL_DEMO=true PORTAL_RATE_LIMITS=false PORTAL_BASE_URL="$BASE" PORTAL_DATA_DIR="$RESULTS/db" PORTAL_BENCH_CITIZENS=$CITIZENS \
   java ${JAVA_OPTS:-} -jar backend/target/portal.jar >"$RESULTS/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
@@ -75,13 +75,15 @@ login_app() { # login_app [BSN]: an app access token for a demo citizen
   local verifier challenge location code
   verifier=$(openssl rand -base64 48 | tr -d '=+/\n' | cut -c1-64)
   challenge=$(printf '%s' "$verifier" | openssl dgst -sha256 -binary | openssl base64 -A | tr '+/' '-_' | tr -d '=')
-  location=$(curl -s -o /dev/null -w '%{redirect_url}' -b "$JAR" \
-    "$BASE/api/v1/auth/authorize?response_type=code&client_id=portal-app&redirect_uri=http://127.0.0.1:9/oauth2redirect&code_challenge=$challenge&code_challenge_method=S256&state=bench")
+  # The app's registered redirect address (exact match, ADR 0034); curl reads the code from the Location header.
+  location=$(curl -s -o /dev/null -D - -b "$JAR" \
+    "$BASE/api/v1/auth/authorize?response_type=code&client_id=portal-app&redirect_uri=nl.bijstandsportaal.app:/oauth2redirect&code_challenge=$challenge&code_challenge_method=S256&state=bench" \
+    | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
   code=$(printf '%s' "$location" | sed -n 's/.*[?&]code=\([^&]*\).*/\1/p')
   curl -sf -X POST "$BASE/api/v1/auth/token" -H 'Accept: application/json' \
     --data-urlencode grant_type=authorization_code --data-urlencode client_id=portal-app \
     --data-urlencode "code=$code" --data-urlencode "code_verifier=$verifier" \
-    --data-urlencode redirect_uri=http://127.0.0.1:9/oauth2redirect --data-urlencode device_name=bench \
+    --data-urlencode redirect_uri=nl.bijstandsportaal.app:/oauth2redirect --data-urlencode device_name=bench \
     | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
 }
 

@@ -79,7 +79,7 @@ SEED="$RESULTS/seed.sql"
 if [ ! -s "$SEED" ] || [ "${RESEED:-no}" = yes ]; then
   echo "Seeding: a portal on an embedded database with $PUSH_CITIZENS benchmark citizens, dumped with mariadb-dump..."
   rm -rf "$RESULTS/seed-db"
-  PORT=$SEED_PORT PORTAL_DATA_DIR="$RESULTS/seed-db" PORTAL_BENCH_CITIZENS=$(( CITIZENS > PUSH_CITIZENS ? CITIZENS : PUSH_CITIZENS )) \
+  PORT=$SEED_PORT PORTAL_DEMO=true PORTAL_DATA_DIR="$RESULTS/seed-db" PORTAL_BENCH_CITIZENS=$(( CITIZENS > PUSH_CITIZENS ? CITIZENS : PUSH_CITIZENS )) \
     PORTAL_NOTIFICATIONS=false java -jar backend/target/portal.jar >"$RESULTS/seed.log" 2>&1 &
   seed=$!
   wait_ready "http://127.0.0.1:$SEED_PORT" 600 >/dev/null || { echo "The seeding portal did not start; see $RESULTS/seed.log" >&2; exit 1; }
@@ -128,7 +128,7 @@ for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$OIDC_PORT/digid/.well-know
 
 # 4. Two portals on the one database, the same secrets, started at the same moment (both run the migrations).
 start_instance() { # start_instance NAME PORT: prints the pid
-  PORT=$2 PORTAL_BASE_URL="$BASE" JWT_SECRET=$SECRET_JWT CSRF_SECRET=$SECRET_CSRF \
+  PORT=$2 PORTAL_BASE_URL="$BASE" JWT_SECRET=$SECRET_JWT CSRF_SECRET=$SECRET_CSRF PORTAL_RATE_LIMITS=false \
     DB_URL="jdbc:mysql://127.0.0.1:$DB_PORT/portal" DB_USER=portal DB_PASSWORD=$DB_PASSWORD \
     FIREBASE_FAKE_SERVER="http://127.0.0.1:$FCM_PORT" \
     java ${JAVA_OPTS:-} -Dportal.notifications.lease="$LEASE" -Dportal.notifications.dispatch-every=1s \

@@ -32,7 +32,7 @@ if [ ! -f backend/target/portal.jar ] || [ "${BUILD:-yes}" = yes ]; then
 fi
 
 echo "Starting the portal on $BASE with $ITEMS open work-list items (the first start seeds them)..."
-PORT=$PORT PORTAL_BASE_URL="$BASE" PORTAL_DATA_DIR="$RESULTS/db-worklist-$ITEMS" PORTAL_BENCH_WORK_ITEMS=$ITEMS \
+PORT=$PORT PORTAL_DEMO=true PORTAL_RATE_LIMITS=false PORTAL_BASE_URL="$BASE" PORTAL_DATA_DIR="$RESULTS/db-worklist-$ITEMS" PORTAL_BENCH_WORK_ITEMS=$ITEMS \
   java ${JAVA_OPTS:-} -jar backend/target/portal.jar >"$RESULTS/app-worklist.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT

@@ -26,6 +26,7 @@ import nl.bijstandsportaal.platform.i18n.Messages;
 import nl.bijstandsportaal.platform.security.CurrentUser;
 import nl.bijstandsportaal.platform.security.LoginMarkerCookie;
 import nl.bijstandsportaal.platform.security.Roles;
+import nl.bijstandsportaal.platform.web.LocalPath;
 import nl.bijstandsportaal.platform.web.NotFoundException;
 
 import java.net.URI;
@@ -139,7 +140,7 @@ class AccountPages {
         if (authentication != null) {
             CurrentUser.of(authentication).filter(CurrentUser::isCitizen).ifPresent(user -> languages.remember(user.id(), locale));
         }
-        String back = terug != null && terug.startsWith("/") && !terug.startsWith("//") && !terug.contains("\\") ? terug : "/";
+        String back = LocalPath.orHome(terug);
         return HttpResponse.seeOther(URI.create(back)).cookie(Cookie.of(LocaleResolver.COOKIE, locale.getLanguage())
                 .path("/").maxAge(Duration.ofDays(365)).httpOnly(true).secure(true).sameSite(SameSite.Lax));
     }

@@ -3,12 +3,11 @@ package nl.bijstandsportaal.account;
 import io.micronaut.context.annotation.EachProperty;
 import io.micronaut.context.annotation.Parameter;
 
-import java.net.URI;
 import java.util.List;
 
 /**
- * An app that may log citizens in (RFC 8252): its client id and the redirect addresses it may use.
- * A loopback address ({@code http://127.0.0.1/...}) matches on any port, as RFC 8252 section 7.3 asks.
+ * An app that may log citizens in (RFC 8252): its client id and the redirect addresses it may use, exactly as
+ * registered.
  */
 @EachProperty("portal.mobile.clients")
 public class MobileClients {
@@ -32,27 +31,12 @@ public class MobileClients {
         this.redirectUris = redirectUris;
     }
 
+    /**
+     * Only a registered address, compared as a string (RFC 6749 section 3.1.2, RFC 9700 section 4.1.3): no loopback on
+     * any port, so another program on the phone or computer cannot have a code sent to a port of its own while the
+     * citizen is signed in on the web (ADR 0034). A loopback address is allowed only when registered with its port.
+     */
     public boolean allows(String redirectUri) {
-        if (redirectUri == null || redirectUri.isBlank()) {
-            return false;
-        }
-        URI given;
-        try {
-            given = URI.create(redirectUri);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        for (String allowed : redirectUris) {
-            if (allowed.equals(redirectUri)) {
-                return true;
-            }
-            URI registered = URI.create(allowed);
-            boolean loopback = "http".equals(registered.getScheme()) && "127.0.0.1".equals(registered.getHost());
-            if (loopback && "http".equals(given.getScheme()) && "127.0.0.1".equals(given.getHost())
-                    && registered.getPath().equals(given.getPath()) && given.getQuery() == null && given.getFragment() == null) {
-                return true;
-            }
-        }
-        return false;
+        return redirectUri != null && !redirectUri.isBlank() && redirectUris.contains(redirectUri);
     }
 }

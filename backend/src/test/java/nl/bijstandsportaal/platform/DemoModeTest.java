@@ -10,21 +10,32 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The DigiD mock can never run against a real database. */
+/** The DigiD mock runs only when asked for, and never against a real database. */
 class DemoModeTest {
 
     @Test
-    void demoRunsOnlyOnTheEmbeddedDatabase() throws Exception {
-        assertTrue(demo("auto", null).isActive());
+    void demoRunsOnlyWhenAskedFor() throws Exception {
+        assertTrue(demo("true", null).isActive());
+        assertTrue(demo(" TRUE ", null).isActive());
         assertFalse(demo("false", null).isActive());
-        assertFalse(demo("auto", "jdbc:mysql://db.gemeente.nl/portal").isActive(), "a real database switches the demo off");
+        assertFalse(demo("", null).isActive(), "without the setting the embedded database is no demo");
+        assertFalse(demo("false", "jdbc:mysql://db.gemeente.nl/portal").isActive());
+    }
+
+    @Test
+    void theOldAutomaticSettingIsRefusedWithAClearMessage() {
+        Throwable cause = cause(assertThrows(Exception.class, () -> demo("auto", null)));
+        assertTrue(cause instanceof IllegalStateException && cause.getMessage().contains("PORTAL_DEMO"), cause.toString());
     }
 
     @Test
     void askingForTheDemoOnARealDatabaseStopsTheStartUp() {
-        Exception e = assertThrows(Exception.class, () -> demo("true", "jdbc:mysql://db.gemeente.nl/portal"));
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        Throwable cause = cause(assertThrows(Exception.class, () -> demo("true", "jdbc:mysql://db.gemeente.nl/portal")));
         assertTrue(cause instanceof IllegalStateException, cause.toString());
+    }
+
+    private static Throwable cause(Exception e) {
+        return e.getCause() != null ? e.getCause() : e;
     }
 
     private static DemoMode demo(String setting, String url) throws Exception {

@@ -16,25 +16,47 @@ import java.util.stream.Stream;
 
 /**
  * Turns an iPhone photo (HEIC) into a JPEG with libheif's {@code heif-convert} (Debian package libheif-examples):
- * Java cannot decode HEIC itself. The tool runs on a copy in a private temporary folder, with a time limit, and
- * everything is removed afterwards. Without the tool the portal still runs and asks the citizen for a JPEG instead
- * (ADR 0014).
+ * Java cannot decode HEIC itself. The tool is fed what a stranger sent, so it runs boxed in: on a copy in a private
+ * temporary folder (only the portal's user can open it, also its working folder and TMPDIR), with an empty environment,
+ * a time limit, and, through {@code prlimit} where it is there (util-linux), a limit on memory, CPU seconds, file size
+ * and processes (ADR 0034). Everything is removed afterwards. Without the tool the portal still runs and asks the
+ * citizen for a JPEG instead (ADR 0014).
  */
 @Singleton
 public class HeicDecoder {
 
     private static final Logger LOG = LoggerFactory.getLogger(HeicDecoder.class);
-    private static final long TIME_LIMIT_SECONDS = 20;
 
     private final String command;
     private final boolean available;
+    private final boolean limited;
+    private final long timeLimitSeconds;
+    private final long memoryBytes;
 
-    HeicDecoder(@Value("${portal.uploads.heif-convert:heif-convert}") String command) {
+    HeicDecoder(@Value("${portal.uploads.heif-convert:heif-convert}") String command,
+                @Value("${portal.uploads.heif-convert-seconds:20}") long timeLimitSeconds,
+                @Value("${portal.uploads.heif-convert-memory-mb:1024}") long memoryMegabytes) {
         this.command = command;
+        this.timeLimitSeconds = timeLimitSeconds;
+        this.memoryBytes = memoryMegabytes * 1024 * 1024;
         this.available = onPath(command);
+        this.limited = onPath("prlimit");
         if (!available) {
             LOG.warn("'{}' not found: iPhone photos (HEIC) are refused with a message; install libheif-examples to accept them", command);
+        } else if (!limited) {
+            LOG.warn("'prlimit' (util-linux) not found: heif-convert runs with a time limit only");
         }
+    }
+
+    /** The command line: the converter under prlimit (address space, CPU seconds, file size, no new processes). */
+    java.util.List<String> commandLine(Path in, Path out) {
+        java.util.List<String> line = new java.util.ArrayList<>();
+        if (limited) {
+            line.addAll(java.util.List.of("prlimit", "--as=" + memoryBytes, "--cpu=" + timeLimitSeconds,
+                    "--fsize=" + 64L * 1024 * 1024, "--nofile=64", "--core=0", "--"));
+        }
+        line.addAll(java.util.List.of(command, "-q", "92", in.toString(), out.toString()));
+        return line;
     }
 
     public boolean available() {
@@ -48,14 +70,22 @@ public class HeicDecoder {
         }
         Path dir = null;
         try {
-            dir = Files.createTempDirectory("heic");
+            dir = privateFolder();
             Path in = Files.write(dir.resolve("in.heic"), heic);
             Path out = dir.resolve("out.jpg");
-            Process process = new ProcessBuilder(command, "-q", "92", in.toString(), out.toString())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!process.waitFor(TIME_LIMIT_SECONDS, TimeUnit.SECONDS)) {
+            ProcessBuilder builder = new ProcessBuilder(commandLine(in, out)).directory(dir.toFile())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            java.util.Map<String, String> environment = builder.environment();
+            String path = environment.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+            environment.clear();
+            environment.put("PATH", path);
+            environment.put("TMPDIR", dir.toString());
+            environment.put("HOME", dir.toString());
+            Process process = builder.start();
+            if (!process.waitFor(timeLimitSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                LOG.warn("heif-convert took longer than {} s; the photo was refused", TIME_LIMIT_SECONDS);
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                LOG.warn("heif-convert took longer than {} s; the photo was refused", timeLimitSeconds);
                 return Optional.empty();
             }
             if (process.exitValue() != 0) {
@@ -75,6 +105,16 @@ public class HeicDecoder {
             return Optional.empty();
         } finally {
             removeAll(dir);
+        }
+    }
+
+    /** A new folder that only this user can read, write or enter. */
+    private static Path privateFolder() throws IOException {
+        try {
+            return Files.createTempDirectory("heic", java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException e) {
+            return Files.createTempDirectory("heic");
         }
     }
 

@@ -33,18 +33,33 @@ public record Upload(String name, byte[] bytes, Type type) {
         }
     }
 
+    /** What {@link #check} allows: the bytes of a file and the pixels of a photo (width times height). */
+    public record Limits(int maxBytes, long maxPixels) {
+        /** 10 MB, and 50 million pixels: a phone's largest photos, about 150 MB once decoded. */
+        public static final Limits DEFAULT = new Limits(MAX_BYTES, 50_000_000L);
+    }
+
     /**
-     * A photo decoded and written again: what a phone adds (place, time, camera) is not kept. A PDF is kept as it is.
-     * Empty when the photo cannot be decoded (e.g. a CMYK JPEG).
+     * A photo decoded and written again: what a phone adds (place, time, camera) is not kept. The size of the photo
+     * is read from its header first: one with more pixels than allowed is refused before anything is decoded (a small
+     * PNG can unpack to gigabytes). Running out of memory while decoding is a refusal ("try again later"), never a crash.
+     * A PDF is kept as it is when it is only a PDF (see {@link #isOnlyPdf}).
      */
-    public Optional<Upload> withoutMetadata() {
+    Checked cleaned(long maxPixels) {
         if (type == Type.PDF) {
-            return Optional.of(this);
+            return isOnlyPdf(bytes) ? new Checked(this, null) : new Checked(null, Text.of("change.error.filePdfNotClean"));
+        }
+        long[] size = dimensions(bytes);
+        if (size == null) {
+            return new Checked(null, Text.of("change.error.fileUnreadable"));
+        }
+        if (size[0] <= 0 || size[1] <= 0 || size[0] * size[1] > maxPixels) {
+            return new Checked(null, Text.of("change.error.fileTooManyPixels"));
         }
         try {
             java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));
             if (image == null) {
-                return Optional.empty();
+                return new Checked(null, Text.of("change.error.fileUnreadable"));
             }
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length);
             if (type == Type.PNG) {
@@ -61,10 +76,68 @@ public record Upload(String name, byte[] bytes, Type type) {
                     writer.dispose();
                 }
             }
-            return Optional.of(new Upload(name, out.toByteArray(), type));
+            return new Checked(new Upload(name, out.toByteArray(), type), null);
+        } catch (OutOfMemoryError e) {
+            return new Checked(null, Text.of("change.error.fileBusy"));
         } catch (java.io.IOException | RuntimeException e) {
-            return Optional.empty();
+            return new Checked(null, Text.of("change.error.fileUnreadable"));
         }
+    }
+
+    /** Width and height from the image's header, without decoding it; null when no reader knows the format. */
+    static long[] dimensions(byte[] bytes) {
+        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            java.util.Iterator<javax.imageio.ImageReader> readers = in == null ? null : javax.imageio.ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                return null;
+            }
+            javax.imageio.ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                return new long[]{reader.getWidth(0), reader.getHeight(0)};
+            } finally {
+                reader.dispose();
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Marks of HTML, SVG or XML that a browser could act on; none belongs in a PDF's first bytes. */
+    private static final String[] MARKUP = {"<html", "<!doctype", "<script", "<body", "<head", "<iframe", "<svg", "<?xml",
+            "<meta", "<object", "<embed", "<img", "<a ", "<div", "<form", "javascript:"};
+
+    /**
+     * A PDF that is nothing else: it starts with {@code %PDF-} at the first byte (checked by {@link #sniff}), has no
+     * HTML or script in its first 2 KB (where a browser sniffing the type looks) and no {@code <script} or
+     * {@code <html} anywhere. A file that is a PDF and a web page at once (a polyglot) is refused rather than stored.
+     */
+    static boolean isOnlyPdf(byte[] b) {
+        String head = new String(b, 0, Math.min(b.length, 2048), StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
+        for (String mark : MARKUP) {
+            if (head.contains(mark)) {
+                return false;
+            }
+        }
+        return !containsIgnoreCase(b, "<script") && !containsIgnoreCase(b, "<html");
+    }
+
+    private static boolean containsIgnoreCase(byte[] b, String needle) {
+        byte[] n = needle.getBytes(StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i <= b.length - n.length; i++) {
+            for (int j = 0; j < n.length; j++) {
+                int c = b[i + j];
+                if (c >= 'A' && c <= 'Z') {
+                    c += 'a' - 'A';
+                }
+                if (c != n[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     /** A checked upload, or the message for the field {@code bewijs}. */
@@ -83,11 +156,15 @@ public record Upload(String name, byte[] bytes, Type type) {
     }
 
     public static Checked check(String name, byte[] bytes, HeicToJpeg heicToJpeg) {
+        return check(name, bytes, heicToJpeg, Limits.DEFAULT);
+    }
+
+    public static Checked check(String name, byte[] bytes, HeicToJpeg heicToJpeg, Limits limits) {
         if (bytes == null || bytes.length == 0) {
             return new Checked(null, Text.of("change.error.fileEmpty"));
         }
-        if (bytes.length > MAX_BYTES) {
-            return new Checked(null, Text.of("change.error.fileTooBig", MAX_BYTES / 1024 / 1024));
+        if (bytes.length > limits.maxBytes()) {
+            return new Checked(null, Text.of("change.error.fileTooBig", limits.maxBytes() / 1024 / 1024));
         }
         Optional<Type> type = sniff(bytes);
         if (type.isEmpty() && isHeic(bytes)) {
@@ -96,14 +173,13 @@ public record Upload(String name, byte[] bytes, Type type) {
                 return new Checked(null, Text.of("change.error.fileHeic"));
             }
             String jpegName = name == null ? "foto.jpg" : name.replaceFirst("(?i)\\.(heic|heif)$", "") + ".jpg";
-            return check(jpegName, jpeg.get(), heicToJpeg);
+            // the converted photo may be larger than the HEIC: its bytes are not held against the citizen, its pixels are
+            return check(jpegName, jpeg.get(), heicToJpeg, new Limits(Integer.MAX_VALUE, limits.maxPixels()));
         }
         if (type.isEmpty()) {
             return new Checked(null, Text.of("change.error.fileType"));
         }
-        return new Upload(name == null ? "" : name, bytes, type.get()).withoutMetadata()
-                .map(clean -> new Checked(clean, null))
-                .orElseGet(() -> new Checked(null, Text.of("change.error.fileUnreadable")));
+        return new Upload(name == null ? "" : name, bytes, type.get()).cleaned(limits.maxPixels());
     }
 
     static Optional<Type> sniff(byte[] b) {

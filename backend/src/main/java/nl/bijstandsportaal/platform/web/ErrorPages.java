@@ -20,7 +20,7 @@ public class ErrorPages {
         this.pages = pages;
     }
 
-    /** @param kind which text to show: "404", "403", "500", "csrf", "400", ... */
+    /** @param kind which text to show: "404", "403", "500", "csrf", "400", "tooLarge" (413), "tooMany" (429), ... */
     public MutableHttpResponse<String> page(HttpRequest<?> request, HttpStatus status, String kind) {
         return page(request, status, kind, null);
     }
@@ -37,6 +37,7 @@ public class ErrorPages {
             model.put("month", month);
         }
         model.put("kind", kind);
+        model.put("maxMegabytes", nl.bijstandsportaal.platform.uploads.Upload.MAX_BYTES / 1024 / 1024);
         model.put("status", status.getCode());
         if (incident != null) {
             model.put("incident", incident);
@@ -55,6 +56,8 @@ public class ErrorPages {
         return switch (status) {
             case NOT_FOUND, METHOD_NOT_ALLOWED -> "404";
             case FORBIDDEN -> "403";
+            case REQUEST_ENTITY_TOO_LARGE -> "tooLarge";
+            case TOO_MANY_REQUESTS -> "tooMany";
             case BAD_REQUEST, UNSUPPORTED_MEDIA_TYPE, NOT_ACCEPTABLE, UNPROCESSABLE_ENTITY -> "400";
             default -> status.getCode() >= 500 ? "500" : "400";
         };

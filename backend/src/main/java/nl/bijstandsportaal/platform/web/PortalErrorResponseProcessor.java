@@ -55,6 +55,9 @@ public class PortalErrorResponseProcessor implements ErrorResponseProcessor<Obje
         if (wantsProblemJson(request)) {
             String detail = status == HttpStatus.BAD_REQUEST && context.hasErrors()
                     ? problems.text(request, "problem.bad-request.unreadable") : null;
+            if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE) {
+                detail = problems.text(request, "error.tooLarge.detail", nl.bijstandsportaal.platform.uploads.Upload.MAX_BYTES / 1024 / 1024);
+            }
             answer = problems.response(request, status, Problems.typeFor(status), detail, incident, null, null);
         } else {
             answer = errorPages.page(request, status, ErrorPages.kindFor(status), incident);

@@ -77,6 +77,8 @@ public class Problems {
             case UNSUPPORTED_MEDIA_TYPE -> ProblemTypes.UNSUPPORTED_MEDIA_TYPE;
             case NOT_ACCEPTABLE -> ProblemTypes.NOT_ACCEPTABLE;
             case UNPROCESSABLE_ENTITY -> ProblemTypes.VALIDATION;
+            case TOO_MANY_REQUESTS -> ProblemTypes.TOO_MANY_REQUESTS;
+            case REQUEST_ENTITY_TOO_LARGE -> ProblemTypes.TOO_LARGE;
             default -> status.getCode() >= 500 ? ProblemTypes.INTERNAL : ProblemTypes.BAD_REQUEST;
         };
     }

@@ -16,6 +16,10 @@ public final class ProblemTypes {
     public static final String INVALID_GRANT = BASE + "invalid-grant";
     public static final String INVALID_CLIENT = BASE + "invalid-client";
     public static final String INTERNAL = BASE + "internal";
+    /** 429: too many requests in a short time; wait as long as the Retry-After header says. */
+    public static final String TOO_MANY_REQUESTS = BASE + "too-many-requests";
+    /** 413: the body is larger than the portal accepts (a file: 10 MB). */
+    public static final String TOO_LARGE = BASE + "too-large";
     /** The portal cannot reach its data just now (503, with Retry-After): send the same request again later. */
     public static final String UNAVAILABLE = BASE + "unavailable";
     /** A figure the calculation needs (a norm, a limit) is not known yet for that month. */
