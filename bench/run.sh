@@ -58,34 +58,9 @@ done
 curl -sf "$BASE/health/readiness" >/dev/null || { echo "The portal did not become ready" >&2; exit 1; }
 
 JAR=$(mktemp)
-# Log in as a demo citizen through the demo DigiD page (CSRF cookie + field), keep the session cookie.
-login_web() { # login_web [BSN]: a demo citizen's session cookie (Fatima by default)
-  local bsn=${1:-999990032}
-  rm -f "$JAR"
-  local token
-  token=$(curl -sf -c "$JAR" -b "$JAR" "$BASE/demo/digid" | grep -o 'name="csrfToken" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
-  curl -sf -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "csrfToken=$token" --data-urlencode "bsn=$bsn" "$BASE/demo/digid"
-  # What a browser sends back: the session and the CSRF cookie.
-  awk '$6 == "portal_session" || $6 == "__Host-portal_csrf" {printf "%s%s=%s", sep, $6, $7; sep = "; "}' "$JAR"
-}
-
-# The mobile app's login: authorization code with PKCE, then the token exchange.
-login_app() { # login_app [BSN]: an app access token for a demo citizen
-  login_web "${1:-999990032}" >/dev/null
-  local verifier challenge location code
-  verifier=$(openssl rand -base64 48 | tr -d '=+/\n' | cut -c1-64)
-  challenge=$(printf '%s' "$verifier" | openssl dgst -sha256 -binary | openssl base64 -A | tr '+/' '-_' | tr -d '=')
-  # The app's registered redirect address (exact match, ADR 0034); curl reads the code from the Location header.
-  location=$(curl -s -o /dev/null -D - -b "$JAR" \
-    "$BASE/api/v1/auth/authorize?response_type=code&client_id=portal-app&redirect_uri=nl.bijstandsportaal.app:/oauth2redirect&code_challenge=$challenge&code_challenge_method=S256&state=bench" \
-    | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
-  code=$(printf '%s' "$location" | sed -n 's/.*[?&]code=\([^&]*\).*/\1/p')
-  curl -sf -X POST "$BASE/api/v1/auth/token" -H 'Accept: application/json' \
-    --data-urlencode grant_type=authorization_code --data-urlencode client_id=portal-app \
-    --data-urlencode "code=$code" --data-urlencode "code_verifier=$verifier" \
-    --data-urlencode redirect_uri=nl.bijstandsportaal.app:/oauth2redirect --data-urlencode device_name=bench \
-    | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
-}
+# Logging in as a demo citizen on the web and in the app: the same steps as bench/crash.sh and bench/two-instances.sh.
+# shellcheck source=bench/login.sh
+source bench/login.sh
 
 # warm PATH [HEADER]: checks the answer is 200, then loads the endpoint so the JIT compiler settles.
 warm() {
