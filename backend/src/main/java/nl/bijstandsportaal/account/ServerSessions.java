@@ -71,6 +71,9 @@ public class ServerSessions implements SessionGuard {
                 .set(PORTAL_SESSION.LAST_SEEN_AT, now)
                 .set(PORTAL_SESSION.ABSOLUTE_END_AT, now.plusSeconds(settings.getAbsoluteLifetimeSeconds()))
                 .execute();
+        if (user.isEmployee()) {
+            employeeRoles.remove(user.id()); // a login reads the roles afresh
+        }
         return id;
     }
 
