@@ -102,6 +102,35 @@ public class ServerSessions implements SessionGuard {
         states.remove(appKey(publicId));
     }
 
+    /** One open session of a citizen, as their list shows it; {@code lastSeen} in UTC. */
+    public record Listed(String id, String kind, String device, LocalDateTime lastSeen) {
+    }
+
+    /** The citizen's open sessions: web (not idle beyond the timeout) and app, the most recently seen first. */
+    public List<Listed> openOf(long burgerId) {
+        LocalDateTime now = now();
+        List<Listed> all = new java.util.ArrayList<>(db.select(PORTAL_SESSION.ID, PORTAL_SESSION.DEVICE, PORTAL_SESSION.LAST_SEEN_AT)
+                .from(PORTAL_SESSION).where(PORTAL_SESSION.BURGER_ID.eq(burgerId)).and(PORTAL_SESSION.ENDED_AT.isNull())
+                .and(PORTAL_SESSION.ABSOLUTE_END_AT.gt(now))
+                .and(PORTAL_SESSION.LAST_SEEN_AT.gt(now.minusSeconds(settings.getIdleTimeoutSeconds() + LAST_SEEN_STEP_SECONDS)))
+                .fetch(r -> new Listed(r.value1(), WEB, r.value2(), r.value3())));
+        all.addAll(db.select(MOBILE_SESSION.PUBLIC_ID, MOBILE_SESSION.DEVICE_NAME, MOBILE_SESSION.LAST_USED_AT)
+                .from(MOBILE_SESSION).where(MOBILE_SESSION.BURGER_ID.eq(burgerId)).and(MOBILE_SESSION.REVOKED_AT.isNull())
+                .and(MOBILE_SESSION.EXPIRES_AT.gt(now)).and(MOBILE_SESSION.ABSOLUTE_EXPIRES_AT.gt(now))
+                .fetch(r -> new Listed(r.value1(), APP, r.value2(), r.value3())));
+        all.sort(java.util.Comparator.comparing(Listed::lastSeen).reversed().thenComparing(Listed::id));
+        return all;
+    }
+
+    /** Ends one of the citizen's own web sessions; false when they have no such open one. */
+    public boolean endWebOf(long burgerId, String sessionId, String reason) {
+        int changed = db.update(PORTAL_SESSION).set(PORTAL_SESSION.ENDED_AT, now()).set(PORTAL_SESSION.ENDED_REASON, reason)
+                .where(PORTAL_SESSION.ID.eq(sessionId)).and(PORTAL_SESSION.BURGER_ID.eq(burgerId))
+                .and(PORTAL_SESSION.ENDED_AT.isNull()).execute();
+        states.remove(webKey(sessionId));
+        return changed > 0;
+    }
+
     /** Forget everything read (tests that change records behind the portal's back). */
     public void forgetAll() {
         states.clear();
