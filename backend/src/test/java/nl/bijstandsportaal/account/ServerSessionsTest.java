@@ -130,6 +130,42 @@ class ServerSessionsTest extends PortalTest {
         assertNotNull(claim(cookie, "sid"));
     }
 
+    @Test
+    void theCitizenSeesTheirSessionsAndEndsEachOne() {
+        WebClient here = citizen(SANNE);
+        WebClient other = citizen(SANNE);
+        MobileApp.Tokens phone = app().login(other);
+        WebClient stranger = citizen(JAN);
+        String otherSid = claim(other.cookie("portal_session").orElseThrow(), "sid");
+        String phoneId = claim(phone.access(), "msid");
+
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(here.get("/sessies").body());
+        assertEquals(1, page.select("form[action=/sessies/browser/" + claim(here.cookie("portal_session").orElseThrow(), "sid") + "/beeindigen]").size());
+        assertEquals(1, page.select("form[action=/sessies/browser/" + otherSid + "/beeindigen]").size());
+        assertEquals(1, page.select("form[action=/sessies/app/" + phoneId + "/beeindigen]").size());
+        assertEquals(true, page.text().contains("Test phone"), "the phone's name");
+        String csrf = WebClient.csrfToken(page.outerHtml());
+
+        // Someone else's session, a kind that does not exist, no CSRF token: nothing ends.
+        String strangerCsrf = WebClient.csrfToken(stranger.get("/sessies").body());
+        assertEquals(404, stranger.postForm("/sessies/browser/" + otherSid + "/beeindigen", Map.of("csrfToken", strangerCsrf)).statusCode());
+        assertEquals(404, stranger.postForm("/sessies/app/" + phoneId + "/beeindigen", Map.of("csrfToken", strangerCsrf)).statusCode());
+        assertEquals(404, here.postForm("/sessies/iets/" + otherSid + "/beeindigen", Map.of("csrfToken", csrf)).statusCode());
+        assertNotEquals(303, here.postForm("/sessies/browser/" + otherSid + "/beeindigen", Map.of()).statusCode());
+        assertEquals(200, other.get("/overzicht").statusCode());
+
+        assertEquals(303, here.postForm("/sessies/browser/" + otherSid + "/beeindigen", Map.of("csrfToken", csrf)).statusCode());
+        assertNotEquals(200, other.get("/overzicht").statusCode(), "the other browser is logged out");
+        assertEquals(303, here.postForm("/sessies/app/" + phoneId + "/beeindigen", Map.of("csrfToken", csrf)).statusCode());
+        assertEquals(401, browser().getJson("/api/v1/me", phone.access()).statusCode(), "the phone is logged out");
+        assertEquals(400, app().tokenRequest(Map.of("grant_type", "refresh_token", "refresh_token", phone.refresh())).statusCode());
+
+        HttpResponse<String> self = here.postForm("/sessies/browser/" + claim(here.cookie("portal_session").orElseThrow(), "sid")
+                + "/beeindigen", Map.of("csrfToken", csrf));
+        assertEquals("/uitgelogd", WebClient.location(self), "ending this browser logs out");
+        assertNotEquals(200, here.get("/overzicht").statusCode());
+    }
+
     private MobileApp app() {
         return new MobileApp(server.getURI(), json);
     }
