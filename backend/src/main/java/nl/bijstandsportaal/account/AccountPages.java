@@ -49,9 +49,11 @@ class AccountPages {
     private final DemoMode demoMode;
     private final OidcClients oidcClients;
     private final AccessTokenCookieConfiguration sessionCookie;
+    private final ServerSessions sessions;
 
     AccountPages(AccountRepository accounts, DemoMode demoMode, OidcClients oidcClients, AccessTokenCookieConfiguration sessionCookie,
-                 List<HomeTips> homeTips, TodoList todos, LanguageChoice languages) {
+                 List<HomeTips> homeTips, TodoList todos, LanguageChoice languages, ServerSessions sessions) {
+        this.sessions = sessions;
         this.todos = todos;
         this.languages = languages;
         this.accounts = accounts;
@@ -124,7 +126,10 @@ class AccountPages {
     /** Ends the session: the cookie goes, and so does the "you were signed in" marker. */
     @Post(value = "/uitloggen", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(SecurityRule.IS_ANONYMOUS)
-    HttpResponse<?> logout() {
+    HttpResponse<?> logout(@Nullable Authentication authentication) {
+        if (authentication != null) {
+            CurrentUser.webSession(authentication).ifPresent(id -> sessions.endWeb(id, "logout"));
+        }
         Cookie session = Cookie.of(sessionCookie.getCookieName(), "").path("/").maxAge(0)
                 .httpOnly(true).secure(true).sameSite(SameSite.Lax);
         MutableHttpResponse<?> response = HttpResponse.seeOther(URI.create("/uitgelogd"));

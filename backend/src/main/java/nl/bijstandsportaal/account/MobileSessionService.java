@@ -9,6 +9,8 @@ import nl.bijstandsportaal.api.v1.ProblemTypes;
 import nl.bijstandsportaal.api.v1.TokenResponse;
 import nl.bijstandsportaal.platform.db.generated.tables.records.AuthorizationCodeRecord;
 import nl.bijstandsportaal.platform.db.generated.tables.records.MobileSessionRecord;
+import nl.bijstandsportaal.platform.security.CurrentUser;
+import nl.bijstandsportaal.platform.security.SessionGuard;
 import nl.bijstandsportaal.platform.web.ProblemException;
 import org.jooq.DSLContext;
 
@@ -24,6 +26,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 
 import static nl.bijstandsportaal.platform.db.generated.Tables.AUTHORIZATION_CODE;
+import static nl.bijstandsportaal.platform.db.generated.Tables.MOBILE_REFRESH_TOKEN_USED;
 import static nl.bijstandsportaal.platform.db.generated.Tables.MOBILE_SESSION;
 
 /**
@@ -41,12 +44,18 @@ public class MobileSessionService {
     private final int accessTokenSeconds;
     private final int refreshIdleDays;
     private final int codeSeconds;
+    private final int refreshMaxDays;
+    private final ServerSessions serverSessions;
     private final SecureRandom random = new SecureRandom();
 
     MobileSessionService(DSLContext db, TokenGenerator tokens, LoginService logins, Clock clock,
                          @Value("${portal.mobile.access-token-seconds:600}") int accessTokenSeconds,
                          @Value("${portal.mobile.refresh-token-idle-days:90}") int refreshIdleDays,
-                         @Value("${portal.mobile.authorization-code-seconds:120}") int codeSeconds) {
+                         @Value("${portal.mobile.authorization-code-seconds:120}") int codeSeconds,
+                         @Value("${portal.mobile.refresh-token-max-days:90}") int refreshMaxDays,
+                         ServerSessions serverSessions) {
+        this.refreshMaxDays = refreshMaxDays;
+        this.serverSessions = serverSessions;
         this.db = db;
         this.tokens = tokens;
         this.logins = logins;
@@ -97,7 +106,8 @@ public class MobileSessionService {
             session.setRefreshTokenHash(sha256(refreshToken));
             session.setCreatedAt(now);
             session.setLastUsedAt(now);
-            session.setExpiresAt(now.plusDays(refreshIdleDays));
+            session.setAbsoluteExpiresAt(now.plusDays(refreshMaxDays));
+            session.setExpiresAt(idleEnd(now, session));
             session.store();
             return tokenResponse(session, refreshToken);
         });
@@ -112,6 +122,7 @@ public class MobileSessionService {
             throw invalid("invalid_request", ProblemTypes.BAD_REQUEST);
         }
         String hash = sha256(refreshToken);
+        java.util.List<String> ended = new java.util.ArrayList<>();
         // A replayed token revokes its session; that revocation must commit before the refusal is raised.
         TokenResponse issued = db.transactionResult(tx -> {
             DSLContext t = tx.dsl();
@@ -119,45 +130,73 @@ public class MobileSessionService {
             MobileSessionRecord session = t.selectFrom(MOBILE_SESSION)
                     .where(MOBILE_SESSION.REFRESH_TOKEN_HASH.eq(hash)).forUpdate().fetchOne();
             if (session == null) {
-                t.update(MOBILE_SESSION)
-                        .set(MOBILE_SESSION.REVOKED_AT, now)
-                        .set(MOBILE_SESSION.REVOKED_REASON, "refresh_token_reused")
-                        .where(MOBILE_SESSION.PREVIOUS_TOKEN_HASH.eq(hash)).and(MOBILE_SESSION.REVOKED_AT.isNull())
-                        .execute();
+                // A token rotated away, however long ago (any depth): the whole family ends (ADR 0039).
+                Long family = t.select(MOBILE_REFRESH_TOKEN_USED.MOBILE_SESSION_ID).from(MOBILE_REFRESH_TOKEN_USED)
+                        .where(MOBILE_REFRESH_TOKEN_USED.TOKEN_HASH.eq(hash)).fetchOne(MOBILE_REFRESH_TOKEN_USED.MOBILE_SESSION_ID);
+                if (family != null) {
+                    t.update(MOBILE_SESSION)
+                            .set(MOBILE_SESSION.REVOKED_AT, now)
+                            .set(MOBILE_SESSION.REVOKED_REASON, "refresh_token_reused")
+                            .where(MOBILE_SESSION.ID.eq(family)).and(MOBILE_SESSION.REVOKED_AT.isNull())
+                            .execute();
+                    ended.add(t.select(MOBILE_SESSION.PUBLIC_ID).from(MOBILE_SESSION).where(MOBILE_SESSION.ID.eq(family))
+                            .fetchOne(MOBILE_SESSION.PUBLIC_ID));
+                }
                 return null;
             }
-            if (session.getRevokedAt() != null || session.getExpiresAt().isBefore(now)) {
+            if (session.getRevokedAt() != null || session.getExpiresAt().isBefore(now) || !session.getAbsoluteExpiresAt().isAfter(now)) {
                 return null;
             }
+            t.insertInto(MOBILE_REFRESH_TOKEN_USED)
+                    .set(MOBILE_REFRESH_TOKEN_USED.TOKEN_HASH, hash)
+                    .set(MOBILE_REFRESH_TOKEN_USED.MOBILE_SESSION_ID, session.getId())
+                    .set(MOBILE_REFRESH_TOKEN_USED.USED_AT, now)
+                    .execute();
             String next = randomToken();
             session.setPreviousTokenHash(hash);
             session.setRefreshTokenHash(sha256(next));
             session.setLastUsedAt(now);
-            session.setExpiresAt(now.plusDays(refreshIdleDays));
+            session.setExpiresAt(idleEnd(now, session));
             session.store();
             return tokenResponse(session, next);
         });
+        ended.forEach(serverSessions::forgetApp);
         if (issued == null) {
             throw invalid("invalid_grant", ProblemTypes.INVALID_GRANT);
         }
         return issued;
     }
 
-    /** RFC 7009: unknown tokens are not an error. */
+    /** RFC 7009: unknown tokens are not an error. The session's access tokens stop working too. */
     public void revoke(String refreshToken) {
         if (refreshToken == null || refreshToken.isBlank()) {
             return;
         }
-        db.update(MOBILE_SESSION)
-                .set(MOBILE_SESSION.REVOKED_AT, now())
-                .set(MOBILE_SESSION.REVOKED_REASON, "revoked_by_app")
+        db.select(MOBILE_SESSION.PUBLIC_ID).from(MOBILE_SESSION)
                 .where(MOBILE_SESSION.REFRESH_TOKEN_HASH.eq(sha256(refreshToken)))
-                .and(MOBILE_SESSION.REVOKED_AT.isNull())
-                .execute();
+                .fetchOptional(MOBILE_SESSION.PUBLIC_ID)
+                .ifPresent(publicId -> end(publicId, null, "revoked_by_app"));
+    }
+
+    /** Ends an app session; with {@code burgerId} only one of that citizen's. False when there is no such open session. */
+    public boolean end(String publicId, Long burgerId, String reason) {
+        var update = db.update(MOBILE_SESSION)
+                .set(MOBILE_SESSION.REVOKED_AT, now())
+                .set(MOBILE_SESSION.REVOKED_REASON, reason)
+                .where(MOBILE_SESSION.PUBLIC_ID.eq(publicId)).and(MOBILE_SESSION.REVOKED_AT.isNull());
+        int changed = burgerId == null ? update.execute() : update.and(MOBILE_SESSION.BURGER_ID.eq(burgerId)).execute();
+        serverSessions.forgetApp(publicId);
+        return changed > 0;
+    }
+
+    private LocalDateTime idleEnd(LocalDateTime now, MobileSessionRecord session) {
+        LocalDateTime idle = now.plusDays(refreshIdleDays);
+        return idle.isBefore(session.getAbsoluteExpiresAt()) ? idle : session.getAbsoluteExpiresAt();
     }
 
     private TokenResponse tokenResponse(MobileSessionRecord session, String refreshToken) {
         Authentication authentication = logins.citizenById(session.getBurgerId())
+                .map(a -> CurrentUser.with(a, SessionGuard.ATTR_APP_SESSION, session.getPublicId()))
                 .orElseThrow(() -> invalid("invalid_grant", ProblemTypes.INVALID_GRANT));
         String accessToken = tokens.generateToken(authentication, accessTokenSeconds)
                 .orElseThrow(() -> new IllegalStateException("no access token generated"));

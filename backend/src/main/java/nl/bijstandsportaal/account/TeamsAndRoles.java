@@ -20,7 +20,8 @@ import static nl.bijstandsportaal.platform.db.generated.Tables.MEDEWERKER;
  * The beheerder puts the employees of their own municipality in a team and gives them roles (docs/adr/0028). A team is
  * the name in {@code medewerker.team}: it exists while someone is in it. Every change is audited with what it was and
  * what it became. The team is read on every request (lists, file access, the work list), so a new team holds at once;
- * roles travel in the session token and hold from the employee's next login.
+ * roles are read fresh on every request too (cached a few seconds, ADR 0039), and a change of roles ends the employee's
+ * open web sessions at once.
  */
 @Singleton
 public class TeamsAndRoles {
@@ -30,7 +31,10 @@ public class TeamsAndRoles {
     private final DSLContext db;
     private final AuditLog audit;
 
-    TeamsAndRoles(DSLContext db, AuditLog audit) {
+    private final ServerSessions sessions;
+
+    TeamsAndRoles(DSLContext db, AuditLog audit, ServerSessions sessions) {
+        this.sessions = sessions;
         this.db = db;
         this.audit = audit;
     }
@@ -69,7 +73,8 @@ public class TeamsAndRoles {
      */
     public Result change(CurrentUser beheerder, long medewerkerId, EmployeeChangeForm form) {
         requireBeheerder(beheerder);
-        return db.transactionResult(tx -> {
+        boolean[] rolesChangedHere = {false};
+        Result result = db.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             var row = t.selectFrom(MEDEWERKER).where(MEDEWERKER.ID.eq(medewerkerId))
                     .and(MEDEWERKER.GEMEENTE_ID.eq(beheerder.gemeenteId())).and(MEDEWERKER.ACTIEF.isTrue())
@@ -96,8 +101,17 @@ public class TeamsAndRoles {
             }
             details.setLength(details.length() - 1);
             audit.record(t, beheerder.id(), null, CHANGED, details.toString());
+            rolesChangedHere[0] = rolesChanged && !checked.roles().containsAll(before);
+            sessions.forgetEmployee(medewerkerId);
             return new Result(row.getNaam(), Map.of());
         });
+        // A role taken away ends the employee's sessions at once (not the beheerder's own: they stay on the page);
+        // a role added holds from their next request, as roles are read fresh (ADR 0039).
+        sessions.forgetEmployee(medewerkerId);
+        if (rolesChangedHere[0] && medewerkerId != beheerder.id()) {
+            sessions.endEmployee(medewerkerId, "role_removed");
+        }
+        return result;
     }
 
     /** The teams of a municipality (of its active employees), by name. */

@@ -19,6 +19,7 @@ import java.util.Map;
 import static nl.bijstandsportaal.platform.db.generated.Tables.AUDIT_EVENT;
 import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
 import static nl.bijstandsportaal.platform.db.generated.Tables.MEDEWERKER;
+import static nl.bijstandsportaal.platform.db.generated.Tables.PORTAL_SESSION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -26,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The beheerder's /beheer/medewerkers over HTTP: a new team holds at the employee's next request (lists, file access
- * and the cached work list), a new role from their next login; only a beheerder of the same municipality changes
+ * and the cached work list), a new role at once as well (roles are read fresh, ADR 0039) and a role taken away ends the
+ * employee's sessions; only a beheerder of the same municipality changes
  * anything; bad input names the field and keeps what was typed; a beheerder keeps their own beheerder role. Every test
  * starts from the seeded teams and roles.
  */
@@ -41,6 +43,9 @@ class TeamsAndRolesTest extends PortalTest {
     @Inject
     Conversations conversations;
 
+    @Inject
+    ServerSessions sessions;
+
     @BeforeEach
     void seededTeamsAndRoles() {
         seed(DENNIS, "Team Zuid", "CONSULENT");
@@ -50,6 +55,8 @@ class TeamsAndRolesTest extends PortalTest {
         seed(MARIEKE, "Team Westland", "CONSULENT");
         db.update(BURGER).set(BURGER.CONSULENT_ID, employeeId(DENNIS)).where(BURGER.BSN.in(HENK, JAN)).execute();
         db.deleteFrom(AUDIT_EVENT).where(AUDIT_EVENT.ACTION.eq(TeamsAndRoles.CHANGED)).execute();
+        db.update(MEDEWERKER).set(MEDEWERKER.ACTIEF, true).where(MEDEWERKER.OIDC_SUBJECT.eq(SVEN)).execute();
+        sessions.forgetAll(); // the roles were set behind the portal's back
     }
 
     @Test
@@ -99,7 +106,7 @@ class TeamsAndRolesTest extends PortalTest {
     }
 
     @Test
-    void theTeamleiderRoleOpensTheTeamPageFromTheNextLogin() {
+    void theTeamleiderRoleOpensTheTeamPageAtOnce() {
         long dennis = employeeId(DENNIS);
         WebClient dennisWeb = employee(DENNIS);
         assertEquals(403, dennisWeb.get("/consulent/team").statusCode());
@@ -111,11 +118,40 @@ class TeamsAndRolesTest extends PortalTest {
                 .fetchSingle(AUDIT_EVENT.DETAILS);
         assertEquals("Medewerker Dennis de Boer (" + dennis + "): rollen CONSULENT → CONSULENT,TEAMLEIDER", details);
 
-        // Roles travel in the session token (docs/adr/0028): the open session keeps the old ones until it ends.
-        assertEquals(403, dennisWeb.get("/consulent/team").statusCode());
-        HttpResponse<String> team = employee(DENNIS).get("/consulent/team");
+        // Roles are read fresh on every request (ADR 0039): the open session has the new one at once.
+        HttpResponse<String> team = dennisWeb.get("/consulent/team");
         assertEquals(200, team.statusCode());
         assertTrue(Jsoup.parse(team.body()).text().contains("Lotte Visser"));
+    }
+
+    @Test
+    void aRoleTakenAwayEndsTheEmployeesSessionsAtOnce() {
+        long lotte = employeeId(LOTTE);
+        WebClient lotteWeb = employee(LOTTE);
+        assertEquals(200, lotteWeb.get("/consulent/team").statusCode());
+        assertEquals(303, save(employee(PRIYA), lotte, "Team Zuid", "", "CONSULENT").statusCode());
+        HttpResponse<String> after = lotteWeb.get("/consulent");
+        assertTrue(after.statusCode() == 302 || after.statusCode() == 303, "the old session no longer counts: " + after.statusCode());
+        assertTrue(WebClient.location(after).startsWith("/"), WebClient.location(after));
+        assertEquals(0, db.fetchCount(PORTAL_SESSION, PORTAL_SESSION.MEDEWERKER_ID.eq(lotte).and(PORTAL_SESSION.ENDED_AT.isNull())),
+                "every session of hers ended");
+        assertEquals("role_removed", db.select(PORTAL_SESSION.ENDED_REASON).from(PORTAL_SESSION)
+                .where(PORTAL_SESSION.ID.eq(ServerSessionsTest.claim(lotteWeb.cookie("portal_session").orElseThrow(), "sid")))
+                .fetchOne(PORTAL_SESSION.ENDED_REASON));
+        assertEquals(403, employee(LOTTE).get("/consulent/team").statusCode(), "a new login has the roles as they are now");
+    }
+
+    @Test
+    void aRemovedEmployeeIsRefusedOnTheirNextRequest() {
+        WebClient svenWeb = employee(SVEN);
+        assertEquals(200, svenWeb.get("/consulent").statusCode());
+        db.update(MEDEWERKER).set(MEDEWERKER.ACTIEF, false).where(MEDEWERKER.OIDC_SUBJECT.eq(SVEN)).execute();
+        sessions.forgetEmployee(employeeId(SVEN)); // on another instance: within portal.session.cache-seconds
+        assertTrue(List.of(302, 303).contains(svenWeb.get("/consulent").statusCode()));
+        assertEquals(0, db.fetchCount(PORTAL_SESSION, PORTAL_SESSION.MEDEWERKER_ID.eq(employeeId(SVEN)).and(PORTAL_SESSION.ENDED_AT.isNull())));
+        assertEquals("employee_removed", db.select(PORTAL_SESSION.ENDED_REASON).from(PORTAL_SESSION)
+                .where(PORTAL_SESSION.ID.eq(ServerSessionsTest.claim(svenWeb.cookie("portal_session").orElseThrow(), "sid")))
+                .fetchOne(PORTAL_SESSION.ENDED_REASON));
     }
 
     @Test
@@ -216,9 +252,9 @@ class TeamsAndRolesTest extends PortalTest {
         assertFalse(page.select("#rollen-" + priyaId + "-BEHEERDER").hasAttr("checked"), "BEHEERDER as sent");
         assertEquals("BEHEERDER", db.select(MEDEWERKER.ROLLEN).from(MEDEWERKER).where(MEDEWERKER.ID.eq(priyaId)).fetchOne(MEDEWERKER.ROLLEN));
 
-        // Priya makes Lotte a beheerder too; Lotte (after logging in again) may take Priya's role away.
-        assertEquals(303, save(priya, lotte, "Team Zuid", "", "CONSULENT", "TEAMLEIDER", "BEHEERDER").statusCode());
+        // Priya makes Lotte a beheerder too; Lotte (at once, in her open session) may take Priya's role away.
         WebClient lotteWeb = employee(LOTTE);
+        assertEquals(303, save(priya, lotte, "Team Zuid", "", "CONSULENT", "TEAMLEIDER", "BEHEERDER").statusCode());
         assertEquals(303, save(lotteWeb, priyaId, "Team Zuid", "", "CONSULENT").statusCode());
         assertEquals("CONSULENT", db.select(MEDEWERKER.ROLLEN).from(MEDEWERKER).where(MEDEWERKER.ID.eq(priyaId)).fetchOne(MEDEWERKER.ROLLEN));
         assertEquals(2, db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq(TeamsAndRoles.CHANGED)));

@@ -363,6 +363,37 @@ class PagesInBrowserTest extends PortalTest {
     }
 
     @Test
+    void theSessionsPageListsPhonesAndEndsOne() {
+        long fatima = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(FATIMA)).fetchOne(BURGER.ID);
+        java.time.LocalDateTime now = java.time.LocalDateTime.ofInstant(TestToday.instant(), java.time.ZoneOffset.UTC);
+        List<String> problems = new ArrayList<>();
+        for (int[] viewport : VIEWPORTS) {
+            String phone = java.util.UUID.randomUUID().toString();
+            db.insertInto(nl.bijstandsportaal.platform.db.generated.Tables.MOBILE_SESSION)
+                    .set(nl.bijstandsportaal.platform.db.generated.Tables.MOBILE_SESSION.PUBLIC_ID, phone)
+                    .set(nl.bijstandsportaal.platform.db.generated.Tables.MOBILE_SESSION.BURGER_ID, fatima)
+                    .set(nl.bijstandsportaal.platform.db.generated.Tables.MOBILE_SESSION.DEVICE_NAME, "Telefoon van Fatima")
+                    .set(nl.bijstandsportaal.platform.db.generated.Tables.MOBILE_SESSION.REFRESH_TOKEN_HASH, phone.replace("-", "") + "0000000000000000000000000000")
+                    .set(nl.bijstandsportaal.platform.db.generated.Tables.MOBILE_SESSION.CREATED_AT, now.minusDays(2))
+                    .set(nl.bijstandsportaal.platform.db.generated.Tables.MOBILE_SESSION.LAST_USED_AT, now.minusHours(3))
+                    .set(nl.bijstandsportaal.platform.db.generated.Tables.MOBILE_SESSION.EXPIRES_AT, now.plusDays(30))
+                    .set(nl.bijstandsportaal.platform.db.generated.Tables.MOBILE_SESSION.ABSOLUTE_EXPIRES_AT, now.plusDays(30))
+                    .execute();
+            try (BrowserContext context = ui.context(viewport[0], viewport[1])) {
+                Page page = context.newPage();
+                ui.demoLogin(page, "/demo/digid", "Fatima El Amrani");
+                ui.audit(page, "/sessies", viewport[0], problems);
+                assertThat(page.locator("main")).containsText("Telefoon van Fatima");
+                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Uitloggen op deze telefoon")).first().click();
+                page.waitForSelector("#beeindigd");
+                ui.check(page, "sessions, a phone logged out", viewport[0], problems);
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
     void notificationSettingsAreChangedWithTheKeyboardAlone() {
         try (BrowserContext context = ui.context(320, 640)) {
             Page page = context.newPage();

@@ -67,7 +67,7 @@ class WebSecurityTest extends PortalTest {
         assertTrue(first.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("portal_session=")),
                 "a token younger than a minute is not reissued");
 
-        String old = token(Instant.now().minusSeconds(600), Instant.now().plusSeconds(300));
+        String old = token(Instant.now().minusSeconds(600), Instant.now().plusSeconds(300), web.cookie("portal_session").orElseThrow());
         web.cookies().put("portal_session", old);
         HttpResponse<String> second = web.get("/overzicht");
         assertEquals(200, second.statusCode());
@@ -104,6 +104,25 @@ class WebSecurityTest extends PortalTest {
         return tokens.generateToken(Map.of(
                 "sub", "burger:1", "iat", issued.getEpochSecond(), "nbf", issued.getEpochSecond(), "exp", expires.getEpochSecond(),
                 "roles", List.of("CITIZEN"), "kind", "CITIZEN", "uid", 1, "gemeente", 1, "naam", "Sanne")).orElseThrow();
+    }
+
+    /** The same session as {@code current} (its server-side record, ADR 0039), with other timestamps. */
+    private String token(Instant issued, Instant expires, String current) {
+        return tokens.generateToken(Map.of(
+                "sub", "burger:" + claim(current, "uid"), "iat", issued.getEpochSecond(), "nbf", issued.getEpochSecond(),
+                "exp", expires.getEpochSecond(), "roles", List.of("CITIZEN"), "kind", "CITIZEN",
+                "uid", Long.parseLong(claim(current, "uid")), "gemeente", Long.parseLong(claim(current, "gemeente")), "naam", "Sanne",
+                "sid", claim(current, "sid"))).orElseThrow();
+    }
+
+    /** A claim of a JWT, as text. */
+    static String claim(String jwt, String name) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\":\"?([^\",}]+)").matcher(payload);
+        if (!m.find()) {
+            throw new AssertionError("no " + name + " in " + payload);
+        }
+        return m.group(1);
     }
 
     /** A route that breaks, to see what a visitor gets when something breaks. */

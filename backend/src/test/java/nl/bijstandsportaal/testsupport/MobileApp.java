@@ -79,7 +79,12 @@ public final class MobileApp {
     }
 
     public HttpResponse<String> tokenRequest(Map<String, String> form) {
-        return new WebClient(server).send(HttpRequest.newBuilder(server.resolve("/api/v1/auth/token"))
+        return tokenRequestTo("/api/v1/auth/token", form);
+    }
+
+    /** A form post to one of the app's login endpoints (token, revoke). */
+    public HttpResponse<String> tokenRequestTo(String path, Map<String, String> form) {
+        return new WebClient(server).send(HttpRequest.newBuilder(server.resolve(path))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(WebClient.encode(form))));
     }

@@ -23,7 +23,8 @@ public record CurrentUser(Kind kind, long id, long gemeenteId, String displayNam
     static final String ATTR_GEMEENTE = "gemeente";
     static final String ATTR_NAME = "naam";
     /** The attributes this record is built from; everything else in a token (iat, exp, ...) is not carried over on renewal. */
-    static final List<String> ATTRIBUTES = List.of(ATTR_KIND, ATTR_ID, ATTR_GEMEENTE, ATTR_NAME);
+    static final List<String> ATTRIBUTES = List.of(ATTR_KIND, ATTR_ID, ATTR_GEMEENTE, ATTR_NAME,
+            SessionGuard.ATTR_WEB_SESSION, SessionGuard.ATTR_APP_SESSION);
 
     public static Authentication authentication(Kind kind, long id, long gemeenteId, String displayName, Collection<String> roles) {
         Map<String, Object> attributes = new HashMap<>();
@@ -58,6 +59,18 @@ public record CurrentUser(Kind kind, long id, long gemeenteId, String displayNam
     public static CurrentUser requireCitizen(java.util.Optional<Authentication> authentication) {
         return authentication.map(CurrentUser::require).filter(CurrentUser::isCitizen)
                 .orElseThrow(nl.bijstandsportaal.platform.web.NotFoundException::new);
+    }
+
+    /** The same authentication with one more attribute (a session id). */
+    public static Authentication with(Authentication authentication, String key, Object value) {
+        Map<String, Object> attributes = new HashMap<>(authentication.getAttributes());
+        attributes.put(key, value);
+        return Authentication.build(authentication.getName(), authentication.getRoles(), attributes);
+    }
+
+    /** The web session id this authentication carries, if any. */
+    public static Optional<String> webSession(Authentication authentication) {
+        return authentication.getAttributes().get(SessionGuard.ATTR_WEB_SESSION) instanceof String sid ? Optional.of(sid) : Optional.empty();
     }
 
     public boolean isCitizen() {
