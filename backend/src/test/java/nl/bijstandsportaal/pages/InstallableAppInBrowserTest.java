@@ -50,13 +50,7 @@ class InstallableAppInBrowserTest extends PortalTest {
     private static void offline(BrowserContext context, boolean offline) {
         context.setOffline(offline);
         if (offline) {
-            context.route("**/*", route -> {
-                if (route.request().serviceWorker() != null) {
-                    route.abort("internetdisconnected");
-                } else {
-                    route.resume();
-                }
-            });
+            context.route("**/*", route -> route.abort("internetdisconnected"));
         } else {
             context.unroute("**/*");
         }
