@@ -20,6 +20,9 @@
  * 5. "Lees voor": reads the main content aloud with the browser's own speech synthesis (no outside service), one
  *    sentence at a time, and highlights the sentence being read (CSS Custom Highlight API, "portal-lees-voor"); pause,
  *    go on, stop. Shown only where the browser can speak.
+ *
+ * 6. Registers the service worker (/sw.js) that keeps the last "Mijn overzicht" readable without internet, and
+ *    removes that copy at logout.
  */
 (function () {
   'use strict';
@@ -216,7 +219,10 @@
     });
 
     Array.prototype.forEach.call(document.querySelectorAll('form[data-wis-bewaard]'), function (form) {
-      form.addEventListener('submit', function () { removeAll(store); });
+      form.addEventListener('submit', function () {
+        removeAll(store);
+        forgetOfflineHome();
+      });
     });
   }
 
@@ -394,7 +400,26 @@
     window.addEventListener('pagehide', function () { synth.cancel(); });
   }
 
+  /* ---------- 6. The portal on the home screen (ADR 0040) ---------- */
+
+  /* The service worker (/sw.js) keeps the last "Mijn overzicht" for reading without internet; logging out removes it. */
+  function forgetOfflineHome() {
+    if (window.caches) {
+      window.caches.delete('portal-thuis');
+    }
+    if (navigator.serviceWorker && navigator.serviceWorker.controller) {
+      navigator.serviceWorker.controller.postMessage('wis-bewaard');
+    }
+  }
+
+  function startServiceWorker() {
+    if ('serviceWorker' in navigator && window.isSecureContext) {
+      navigator.serviceWorker.register('/sw.js', {scope: '/'}).catch(function () { /* the site works without it */ });
+    }
+  }
+
   startIdleWarning();
+  startServiceWorker();
   startKeeping();
   focusErrors();
   foldMenu();

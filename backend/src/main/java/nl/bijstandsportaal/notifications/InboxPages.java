@@ -38,10 +38,12 @@ class InboxPages {
 
     private final InboxService inbox;
     private final LocaleResolver locales;
+    private final EmailAddresses emails;
 
-    InboxPages(InboxService inbox, LocaleResolver locales) {
+    InboxPages(InboxService inbox, LocaleResolver locales, EmailAddresses emails) {
         this.inbox = inbox;
         this.locales = locales;
+        this.emails = emails;
     }
 
     @Get("/berichten")
@@ -58,11 +60,68 @@ class InboxPages {
 
     @Get("/meldingen/instellingen")
     @View("inbox/settings")
-    Map<String, Object> settings(Authentication authentication, @QueryValue @Nullable String opgeslagen) {
-        NotificationPreferences preferences = inbox.preferences(CurrentUser.require(authentication).id());
-        Map<String, Object> model = settingsModel(preferences.typed(), Map.of());
+    Map<String, Object> settings(Authentication authentication, @QueryValue @Nullable String opgeslagen,
+                                 @QueryValue @Nullable String email) {
+        long burgerId = CurrentUser.require(authentication).id();
+        NotificationPreferences preferences = inbox.preferences(burgerId);
+        Map<String, Object> model = settingsModel(preferences.typed(), Map.of(), emails.state(burgerId));
         model.put("saved", opgeslagen != null);
+        model.put("emailDone", email == null ? "" : switch (email) {
+            case "verstuurd", "bevestigd", "verwijderd" -> email;
+            default -> "";
+        });
         return model;
+    }
+
+    /** The citizen gives an e-mail address: a link to confirm it goes there; nothing else does until it is used. */
+    @Post(value = "/meldingen/email", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> giveEmail(HttpRequest<?> request, Authentication authentication, @Body Map<String, Object> body) {
+        long burgerId = CurrentUser.require(authentication).id();
+        Map<String, String> typed = FormBody.strings(body);
+        String address = typed.getOrDefault(EmailAddresses.FIELD, "");
+        var mistake = EmailAddresses.check(address);
+        if (mistake.isPresent()) {
+            Map<String, String> shown = new HashMap<>(inbox.preferences(burgerId).typed());
+            shown.put(EmailAddresses.FIELD, address);
+            return HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("inbox/settings",
+                    settingsModel(shown, Map.of(EmailAddresses.FIELD, mistake.get()), emails.state(burgerId))));
+        }
+        emails.request(burgerId, address, locales.resolve(request));
+        return HttpResponse.seeOther(URI.create("/meldingen/instellingen?email=verstuurd#e-mail"));
+    }
+
+    /** The link from the e-mail: shows the address and a button; a link that is not this citizen's is not found. */
+    @Get("/meldingen/email/bevestigen")
+    HttpResponse<?> confirmPage(Authentication authentication, @QueryValue @Nullable String code) {
+        long burgerId = CurrentUser.require(authentication).id();
+        var waiting = emails.waiting(burgerId, code);
+        if (waiting.isEmpty()) {
+            return linkProblem(HttpStatus.NOT_FOUND, "unknown");
+        }
+        if (waiting.get().expired()) {
+            return linkProblem(HttpStatus.GONE, "expired");
+        }
+        return HttpResponse.ok(new ModelAndView<>("inbox/email-confirm", Map.of("address", waiting.get().address(), "code", code)));
+    }
+
+    @Post(value = "/meldingen/email/bevestigen", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> confirm(Authentication authentication, @Body Map<String, Object> body) {
+        long burgerId = CurrentUser.require(authentication).id();
+        return switch (emails.confirm(burgerId, FormBody.strings(body).get("code"))) {
+            case CONFIRMED -> HttpResponse.seeOther(URI.create("/meldingen/instellingen?email=bevestigd#e-mail"));
+            case EXPIRED -> linkProblem(HttpStatus.GONE, "expired");
+            case UNKNOWN -> linkProblem(HttpStatus.NOT_FOUND, "unknown");
+        };
+    }
+
+    @Post(value = "/meldingen/email/verwijderen", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> removeEmail(Authentication authentication) {
+        emails.remove(CurrentUser.require(authentication).id());
+        return HttpResponse.seeOther(URI.create("/meldingen/instellingen?email=verwijderd#e-mail"));
+    }
+
+    private static HttpResponse<?> linkProblem(HttpStatus status, String problem) {
+        return HttpResponse.status(status).body(new ModelAndView<>("inbox/email-confirm", Map.of("problem", problem)));
     }
 
     /** On a mistake the form comes back (400) with everything as typed and the problem at its field. */
@@ -73,14 +132,16 @@ class InboxPages {
         NotificationPreferences.Checked checked = NotificationPreferences.fromPage(typed);
         if (!checked.ok()) {
             return HttpResponse.status(HttpStatus.BAD_REQUEST)
-                    .body(new ModelAndView<>("inbox/settings", settingsModel(typed, checked.errors())));
+                    .body(new ModelAndView<>("inbox/settings", settingsModel(typed, checked.errors(), emails.state(burgerId))));
         }
         inbox.save(burgerId, checked.preferences().topics(), checked.preferences().quietHours());
         return HttpResponse.seeOther(URI.create("/meldingen/instellingen?opgeslagen=ja#opgeslagen"));
     }
 
-    private static Map<String, Object> settingsModel(Map<String, String> typed, Map<String, Text> errors) {
+    private static Map<String, Object> settingsModel(Map<String, String> typed, Map<String, Text> errors, EmailAddresses.State email) {
         Map<String, Object> model = new HashMap<>();
+        model.put("email", email);
+        model.put("emailDone", "");
         model.put("topics", List.of(Topic.values()));
         model.put("typed", typed);
         model.put("errors", errors);

@@ -30,7 +30,9 @@ public final class Chromium {
 
     public static synchronized Browser browser() {
         if (browser == null) {
-            playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1",
+                    // a service worker's own requests pass through routes, so a test can cut them off (InstallableAppInBrowserTest)
+                    "PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS", "1")));
             browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                     .setExecutablePath(executable())
                     .setHeadless(true)

@@ -23,6 +23,9 @@ public class SecurityHeadersFilter implements Ordered {
             "img-src 'self' data:",
             "font-src 'self'",
             "connect-src 'self'",
+            // the web app manifest and the service worker (ADR 0040), both from this site only
+            "manifest-src 'self'",
+            "worker-src 'self'",
             "object-src 'none'",
             "base-uri 'none'",
             "form-action 'self'",
