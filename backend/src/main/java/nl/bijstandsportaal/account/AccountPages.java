@@ -77,18 +77,26 @@ class AccountPages {
     @Secured(SecurityRule.IS_ANONYMOUS)
     @View("login")
     Map<String, Object> login(@QueryValue @Nullable String fout) {
-        Map<String, Object> model = loginModel();
-        if (fout != null) {
-            model.put("failed", true);
-        }
-        return model;
+        return withFailure(loginModel(), fout);
     }
 
     @Get("/medewerkers")
     @Secured(SecurityRule.IS_ANONYMOUS)
     @View("login-employee")
-    Map<String, Object> employeeLogin() {
-        return loginModel();
+    Map<String, Object> employeeLogin(@QueryValue @Nullable String fout) {
+        return withFailure(loginModel(), fout);
+    }
+
+    /** Why the last login failed, as the page explains it: a known reason, or "login" for any other failure. */
+    private static Map<String, Object> withFailure(Map<String, Object> model, String fout) {
+        if (fout != null) {
+            model.put("failed", true);
+            model.put("failure", switch (fout) {
+                case "digid-niveau", "tweede-factor" -> fout;
+                default -> "login";
+            });
+        }
+        return model;
     }
 
     private Map<String, Object> loginModel() {

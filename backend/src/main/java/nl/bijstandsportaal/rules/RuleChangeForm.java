@@ -126,6 +126,7 @@ public record RuleChangeForm(String regel, String vanaf, String tot, String waar
             case NORM_PERCENT -> Text.of("beheer.rules.error.waarde.NORM_PERCENT");
             case NUMBER -> Text.of("beheer.rules.error.waarde.NUMBER");
             case SWITCH -> Text.of("beheer.rules.error.waarde.SWITCH");
+            case DIGID_LEVEL -> Text.of("beheer.rules.error.waarde.DIGID_LEVEL");
         };
     }
 

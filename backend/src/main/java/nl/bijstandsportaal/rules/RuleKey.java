@@ -140,6 +140,9 @@ public enum RuleKey {
     WERKLIJST_AFSPRAAK_VASTLEGGEN_DAGEN("werklijst.afspraak_vastleggen_dagen", Kind.NUMBER),
     // A file of another team taken over (with a reason) stays open until the end of this many days after today.
     DOSSIER_OVERNAME_DAGEN("dossier.overname_dagen", Kind.NUMBER),
+    // The DigiD level a citizen of this municipality needs to log in: 3 substantieel (the portal's floor: a citizen's
+    // money and file) or 4 hoog. Checked on the acr of every DigiD login (ADR 0047).
+    DIGID_NIVEAU("digid.niveau", Kind.DIGID_LEVEL),
 
     // Participatiewet in balans: from which day the law allows a measure (1) or not yet (0). National only: the law
     // decides, not the municipality. A municipality cannot switch a measure on before its law is in force.
@@ -150,9 +153,9 @@ public enum RuleKey {
 
     /**
      * What a value means: euros, a percentage (a share, 0-100), a percentage of the norm (an income limit, 0-300), a
-     * plain number, or a measure switched on (1) or off (0).
+     * plain number, a measure switched on (1) or off (0), or a DigiD level (3 substantieel, 4 hoog).
      */
-    public enum Kind { AMOUNT, PERCENT, NORM_PERCENT, NUMBER, SWITCH }
+    public enum Kind { AMOUNT, PERCENT, NORM_PERCENT, NUMBER, SWITCH, DIGID_LEVEL }
 
     private final String code;
     private final Kind kind;

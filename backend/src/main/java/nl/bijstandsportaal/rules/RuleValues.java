@@ -20,12 +20,19 @@ public final class RuleValues {
     private RuleValues() {
     }
 
+    /**
+     * The DigiD levels a municipality may require: substantieel (3) is the floor for a portal with a citizen's money
+     * and file (ADR 0047); basis (1) and midden (2) cannot be set.
+     */
+    private static final BigDecimal LOWEST_DIGID_LEVEL = BigDecimal.valueOf(3);
+    private static final BigDecimal HIGHEST_DIGID_LEVEL = BigDecimal.valueOf(4);
+
     /** The highest income limit a rule may set, as a percentage of the norm. */
     private static final BigDecimal MAX_NORM_PERCENT = BigDecimal.valueOf(300);
 
     /**
      * True when {@code value} fits the kind: amounts in cents, percentages 0-100, percentages of the norm 0-300, whole
-     * numbers, switches 0 or 1.
+     * numbers, switches 0 or 1, DigiD levels 3 or 4.
      */
     public static boolean fits(RuleKey.Kind kind, BigDecimal value) {
         if (value == null || value.signum() < 0) {
@@ -41,6 +48,7 @@ public final class RuleValues {
             case NORM_PERCENT -> v.compareTo(MAX_NORM_PERCENT) <= 0;
             case NUMBER -> v.scale() <= 0;
             case SWITCH -> v.compareTo(BigDecimal.ZERO) == 0 || v.compareTo(BigDecimal.ONE) == 0;
+            case DIGID_LEVEL -> v.compareTo(LOWEST_DIGID_LEVEL) == 0 || v.compareTo(HIGHEST_DIGID_LEVEL) == 0;
         };
     }
 
@@ -72,6 +80,7 @@ public final class RuleValues {
             case NORM_PERCENT -> "a percentage of the norm from 0 to 300";
             case NUMBER -> "a whole number";
             case SWITCH -> "1 (on) or 0 (off)";
+            case DIGID_LEVEL -> "a DigiD level: 3 (substantieel) or 4 (hoog)";
         };
     }
 }

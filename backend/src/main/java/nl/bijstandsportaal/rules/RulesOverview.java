@@ -104,13 +104,14 @@ public record RulesOverview(String gemeenteCode, String gemeenteNaam, LocalDate 
                 origin(p.origin(), snapshot.stored().get(p.origin())), noteText, replaced);
     }
 
-    /** A value as a person reads it: euros, a percentage, a number, or on/off. */
+    /** A value as a person reads it: euros, a percentage, a number, on/off, or a DigiD level. */
     public static Text value(RuleKey.Kind kind, BigDecimal value) {
         return switch (kind) {
             case AMOUNT -> Text.of("beheer.rules.value.amount", value);
             case PERCENT, NORM_PERCENT -> Text.of("beheer.rules.value.percent", new Text.Percent(value));
             case NUMBER -> Text.of("beheer.rules.value.number", value.toPlainString());
             case SWITCH -> Text.of(value.signum() > 0 ? "beheer.rules.value.on" : "beheer.rules.value.off");
+            case DIGID_LEVEL -> Text.of("beheer.rules.value.digid." + value.toBigInteger());
         };
     }
 

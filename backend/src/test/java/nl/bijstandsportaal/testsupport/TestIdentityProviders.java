@@ -4,6 +4,7 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,14 +40,33 @@ public final class TestIdentityProviders {
         return p;
     }
 
-    /** The next DigiD login proves this BSN. */
+    /** DigiD levels as Logius' SAML authentication context classes, which the broker passes on as acr. */
+    public static final String DIGID_MIDDEN = "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract";
+    public static final String DIGID_SUBSTANTIEEL = "urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard";
+    public static final String DIGID_HOOG = "urn:oasis:names:tc:SAML:2.0:ac:classes:SmartcardPKI";
+
+    /** The next DigiD login proves this BSN, with the DigiD app with ID check (substantieel). */
     public static void nextCitizen(String bsn) {
-        server().enqueueCallback(new DefaultOAuth2TokenCallback("digid", "digid-subject-" + bsn.hashCode(), "JWT", null,
-                Map.of("bsn", bsn), 3600));
+        nextCitizen(bsn, Map.of("bsn", bsn, "acr", DIGID_SUBSTANTIEEL));
     }
 
-    /** The next login at the municipality's identity provider is this employee. */
+    /** The next DigiD login proves this BSN at this acr (null: the broker sends none). */
+    public static void nextCitizenAtLevel(String bsn, String acr) {
+        nextCitizen(bsn, acr == null ? Map.of("bsn", bsn) : Map.of("bsn", bsn, "acr", acr));
+    }
+
+    private static void nextCitizen(String bsn, Map<String, Object> claims) {
+        server().enqueueCallback(new DefaultOAuth2TokenCallback("digid", "digid-subject-" + bsn.hashCode(), "JWT", null,
+                claims, 3600));
+    }
+
+    /** The next login at the municipality's identity provider is this employee, with a password and a one-time code. */
     public static void nextEmployee(String subject) {
-        server().enqueueCallback(new DefaultOAuth2TokenCallback("gemeente", subject, "JWT", null, Map.of(), 3600));
+        nextEmployee(subject, List.of("pwd", "otp"));
+    }
+
+    /** The next login at the municipality's identity provider is this employee, with these methods (amr). */
+    public static void nextEmployee(String subject, List<String> amr) {
+        server().enqueueCallback(new DefaultOAuth2TokenCallback("gemeente", subject, "JWT", null, Map.of("amr", amr), 3600));
     }
 }
