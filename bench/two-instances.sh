@@ -76,6 +76,13 @@ say() { echo "$*" | tee -a "$SUMMARY"; }
 
 # 1. Data to start from: the demo and benchmark citizens, made by a portal on its embedded database, dumped.
 SEED="$RESULTS/seed.sql"
+# The keys at rest (ADR 0042) belong to the seeded data: made once with it, used by the seeding demo and both portals.
+KEYS="$RESULTS/seed-keys"
+if [ ! -f "$KEYS" ] || [ ! -f "$SEED" ]; then
+  rm -f "$SEED"
+  printf 'PORTAL_DATA_KEYS=bench:%s\nPORTAL_BSN_INDEX_KEY=%s\n' "$(openssl rand -base64 32)" "$(openssl rand -base64 32)" >"$KEYS"
+fi
+set -a; . "$KEYS"; set +a
 if [ ! -s "$SEED" ] || [ "${RESEED:-no}" = yes ]; then
   echo "Seeding: a portal on an embedded database with $PUSH_CITIZENS benchmark citizens, dumped with mariadb-dump..."
   rm -rf "$RESULTS/seed-db"
@@ -84,7 +91,7 @@ if [ ! -s "$SEED" ] || [ "${RESEED:-no}" = yes ]; then
   seed=$!
   wait_ready "http://127.0.0.1:$SEED_PORT" 600 >/dev/null || { echo "The seeding portal did not start; see $RESULTS/seed.log" >&2; exit 1; }
   port=$(grep -o 'Embedded MariaDB started on port [0-9]*' "$RESULTS/seed.log" | tail -1 | grep -o '[0-9]*$')
-  mariadb-dump -h 127.0.0.1 -P "$port" -u root --single-transaction --quick --routines --triggers --hex-blob portal >"$SEED.tmp"
+  mariadb-dump -h 127.0.0.1 -P "$port" -u portal -p"$(cat "$RESULTS/seed-db/portal-account")" --single-transaction --quick --routines --triggers --hex-blob portal >"$SEED.tmp"
   mv "$SEED.tmp" "$SEED"
   kill "$seed"; wait "$seed" || true
 fi
@@ -129,7 +136,7 @@ for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$OIDC_PORT/digid/.well-know
 # 4. Two portals on the one database, the same secrets, started at the same moment (both run the migrations).
 start_instance() { # start_instance NAME PORT: prints the pid
   PORT=$2 PORTAL_BASE_URL="$BASE" JWT_SECRET=$SECRET_JWT CSRF_SECRET=$SECRET_CSRF PORTAL_RATE_LIMITS=false \
-    DB_URL="jdbc:mysql://127.0.0.1:$DB_PORT/portal" DB_USER=portal DB_PASSWORD=$DB_PASSWORD \
+    DB_URL="jdbc:mysql://127.0.0.1:$DB_PORT/portal" DB_TLS=off-on-this-host DB_USER=portal DB_PASSWORD=$DB_PASSWORD \
     FIREBASE_FAKE_SERVER="http://127.0.0.1:$FCM_PORT" \
     java ${JAVA_OPTS:-} -Dportal.notifications.lease="$LEASE" -Dportal.notifications.dispatch-every=1s \
       -Dportal.mobile.access-token-seconds=3600 \

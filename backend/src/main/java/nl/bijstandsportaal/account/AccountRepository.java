@@ -33,15 +33,19 @@ public class AccountRepository {
     private final FixedSql profileWithUnread;
     private final java.time.Clock clock;
 
-    AccountRepository(DSLContext db, java.time.Clock clock) {
+    private final nl.bijstandsportaal.platform.atrest.DataKeys keys;
+
+    AccountRepository(DSLContext db, java.time.Clock clock, nl.bijstandsportaal.platform.atrest.DataKeys keys) {
         this.db = db;
+        this.keys = keys;
         this.clock = clock;
         this.profile = FixedSql.of(db, profileQuery(db, false));
         this.profileWithUnread = FixedSql.of(db, profileQuery(db, true));
     }
 
     public Optional<BurgerRecord> citizenByBsn(Bsn bsn) {
-        return db.selectFrom(BURGER).where(BURGER.BSN.eq(bsn.value())).fetchOptional();
+        // Through the keyed hash of the BSN: the BSN itself is stored encrypted only (ADR 0042).
+        return db.selectFrom(BURGER).where(BURGER.BSN_INDEX.eq(keys.bsnIndex(bsn.value()))).fetchOptional();
     }
 
     public Optional<BurgerRecord> citizen(long id) {

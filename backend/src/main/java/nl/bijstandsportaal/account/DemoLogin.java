@@ -45,8 +45,12 @@ class DemoLogin {
     private final LoginService logins;
     private final RedirectingLoginHandler<HttpRequest<?>, MutableHttpResponse<?>> loginHandler;
 
+    private final nl.bijstandsportaal.platform.atrest.DataKeys keys;
+
     DemoLogin(DemoMode demoMode, DSLContext db, LoginService logins,
-              RedirectingLoginHandler<HttpRequest<?>, MutableHttpResponse<?>> loginHandler) {
+              RedirectingLoginHandler<HttpRequest<?>, MutableHttpResponse<?>> loginHandler,
+              nl.bijstandsportaal.platform.atrest.DataKeys keys) {
+        this.keys = keys;
         this.demoMode = demoMode;
         this.db = db;
         this.logins = logins;
@@ -63,11 +67,14 @@ class DemoLogin {
     @View("demo/digid")
     Map<String, Object> citizens() {
         requireDemo();
-        List<DemoCitizen> people = db.select(BURGER.BSN, BURGER.VOORNAAM, BURGER.ACHTERNAAM, GEMEENTE.NAAM, BURGER.LEEFVORM)
+        // The demo's own people (BSN 99999...), not the generated benchmark citizens (first name "Test").
+        List<DemoCitizen> people = db.select(BURGER.BSN_VERSLEUTELD, BURGER.VOORNAAM, BURGER.ACHTERNAAM, GEMEENTE.NAAM, BURGER.LEEFVORM)
                 .from(BURGER).join(GEMEENTE).on(GEMEENTE.ID.eq(BURGER.GEMEENTE_ID))
-                .where(BURGER.BSN.startsWith("99999"))
+                .where(BURGER.VOORNAAM.ne("Test")).and(BURGER.BSN_VERSLEUTELD.isNotNull())
                 .orderBy(BURGER.ID)
-                .fetch(r -> new DemoCitizen(r.value1(), r.value2() + " " + r.value3(), r.value4(), r.value5()));
+                .fetch(r -> new DemoCitizen(keys.openText(r.value1(), nl.bijstandsportaal.platform.atrest.AtRestColumns.BSN),
+                        r.value2() + " " + r.value3(), r.value4(), r.value5()))
+                .stream().filter(p -> p.bsn().startsWith("99999")).toList();
         return Map.of("people", people);
     }
 

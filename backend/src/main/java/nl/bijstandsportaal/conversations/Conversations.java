@@ -72,7 +72,9 @@ public class Conversations {
     private final Appointments appointments;
 
     Conversations(AccountRepository accounts, Outbox outbox, MessageArguments arguments, InboxService inbox, AuditLog audit,
-                  RulesService rules, DSLContext db, Clock clock, DocumentRequests documents, Appointments appointments) {
+                  RulesService rules, DSLContext db, Clock clock, DocumentRequests documents, Appointments appointments,
+                  nl.bijstandsportaal.platform.atrest.DataKeys keys) {
+        this.keys = keys;
         this.documents = documents;
         this.appointments = appointments;
         this.rules = rules;
@@ -355,8 +357,10 @@ public class Conversations {
                 .from(BERICHT_BIJLAGE).join(BERICHT).on(BERICHT.ID.eq(BERICHT_BIJLAGE.BERICHT_ID))
                 .join(GESPREK).on(GESPREK.ID.eq(BERICHT.GESPREK_ID))
                 .where(BERICHT_BIJLAGE.ID.eq(attachmentId)).and(GESPREK.PUBLIC_ID.eq(id)).and(GESPREK.BURGER_ID.eq(burgerId))
-                .fetchOptional(r -> new Download(r.value1(), r.value2(), r.value3()));
+                .fetchOptional(r -> new Download(r.value1(), r.value2(), nl.bijstandsportaal.platform.atrest.AtRestColumns.MESSAGE_ATTACHMENT.open(keys, r.value3())));
     }
+
+    private final nl.bijstandsportaal.platform.atrest.DataKeys keys;
 
     private void insertMessage(DSLContext tx, long gesprekId, long burgerId, Long medewerkerId, Typed typed, Instant now) {
         String messageId = UUID.randomUUID().toString();
@@ -366,7 +370,7 @@ public class Conversations {
         for (Upload file : typed.files()) {
             tx.insertInto(BERICHT_BIJLAGE).set(BERICHT_BIJLAGE.BERICHT_ID, berichtId).set(BERICHT_BIJLAGE.BESTANDSNAAM, file.safeName())
                     .set(BERICHT_BIJLAGE.CONTENT_TYPE, file.type().mediaType()).set(BERICHT_BIJLAGE.GROOTTE, file.bytes().length)
-                    .set(BERICHT_BIJLAGE.INHOUD, file.bytes()).execute();
+                    .set(nl.bijstandsportaal.platform.atrest.AtRestColumns.MESSAGE_ATTACHMENT.sealed(keys, file.bytes())).execute();
         }
     }
 

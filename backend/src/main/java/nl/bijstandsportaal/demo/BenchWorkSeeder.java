@@ -38,7 +38,11 @@ class BenchWorkSeeder {
     private final Clock clock;
     private final int items;
 
-    BenchWorkSeeder(DSLContext db, Clock clock, @Value("${portal.demo.bench-work-items:0}") int items) {
+    private final nl.bijstandsportaal.platform.atrest.DataKeys keys;
+
+    BenchWorkSeeder(DSLContext db, Clock clock, @Value("${portal.demo.bench-work-items:0}") int items,
+                    nl.bijstandsportaal.platform.atrest.DataKeys keys) {
+        this.keys = keys;
         this.db = db;
         this.clock = clock;
         this.items = items;
@@ -68,7 +72,7 @@ class BenchWorkSeeder {
                     String bsn = DemoDataSeeder.nextBsn(nextBsn[0]);
                     nextBsn[0] = Long.parseLong(bsn) + 1;
                     long burger = t.insertInto(BURGER).set(BURGER.GEMEENTE_ID, gemeente).set(BURGER.CONSULENT_ID, consulenten.get(i % consulenten.size()))
-                            .set(BURGER.BSN, bsn).set(BURGER.VOORNAAM, "Test").set(BURGER.ACHTERNAAM, "Werklijst " + i)
+                            .set(nl.bijstandsportaal.platform.atrest.AtRestColumns.bsn(keys, bsn)).set(BURGER.VOORNAAM, "Test").set(BURGER.ACHTERNAAM, "Werklijst " + i)
                             .set(BURGER.GEBOORTEDATUM, LocalDate.of(1980, 1, 1)).set(BURGER.LEEFVORM, "ALLEENSTAAND")
                             .set(BURGER.STRAAT, "Teststraat").set(BURGER.HUISNUMMER, "1").set(BURGER.POSTCODE, "3500 AA")
                             .set(BURGER.WOONPLAATS, "Utrecht").set(BURGER.BIJSTAND_SINDS, today)

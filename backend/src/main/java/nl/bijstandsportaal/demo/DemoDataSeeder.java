@@ -10,6 +10,8 @@ import nl.bijstandsportaal.account.Bsn;
 import nl.bijstandsportaal.notifications.MessageArguments;
 import nl.bijstandsportaal.notifications.Outbox;
 import nl.bijstandsportaal.notifications.Topic;
+import nl.bijstandsportaal.platform.atrest.AtRestColumns;
+import nl.bijstandsportaal.platform.atrest.DataKeys;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
@@ -53,9 +55,11 @@ public class DemoDataSeeder {
     private final Clock clock;
     private final int benchCitizens;
     private final BenchWorkSeeder benchWork;
+    private final DataKeys keys;
 
     DemoDataSeeder(DSLContext db, DemoMode demoMode, Outbox outbox, MessageArguments arguments, Clock clock,
-                   @Value("${portal.demo.bench-citizens:0}") int benchCitizens, BenchWorkSeeder benchWork) {
+                   @Value("${portal.demo.bench-citizens:0}") int benchCitizens, BenchWorkSeeder benchWork, DataKeys keys) {
+        this.keys = keys;
         this.benchWork = benchWork;
         this.db = db;
         this.outbox = outbox;
@@ -92,7 +96,7 @@ public class DemoDataSeeder {
      */
     private void clearBenchIncomeReports() {
         var benchReports = DSL.select(INKOMSTENOPGAVE.ID).from(INKOMSTENOPGAVE).join(BURGER).on(BURGER.ID.eq(INKOMSTENOPGAVE.BURGER_ID))
-                .where(BURGER.BSN.notLike("99999%"));
+                .where(BURGER.VOORNAAM.eq("Test"));
         int reports = db.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             var ids = t.fetch(benchReports).getValues(INKOMSTENOPGAVE.ID);
@@ -193,13 +197,13 @@ public class DemoDataSeeder {
         int added = 0;
         long candidate = 100_000_000L;
         while (existing + added < wanted) {
-            var insert = db.insertInto(BURGER, List.of(BURGER.GEMEENTE_ID, BURGER.CONSULENT_ID, BURGER.BSN, BURGER.VOORNAAM,
+            var insert = db.insertInto(BURGER, List.of(BURGER.GEMEENTE_ID, BURGER.CONSULENT_ID, BURGER.BSN_VERSLEUTELD, BURGER.BSN_INDEX, BURGER.SLEUTEL, BURGER.VOORNAAM,
                     BURGER.ACHTERNAAM, BURGER.GEBOORTEDATUM, BURGER.LEEFVORM, BURGER.STRAAT, BURGER.HUISNUMMER,
                     BURGER.POSTCODE, BURGER.WOONPLAATS, BURGER.BIJSTAND_SINDS));
             for (int inBatch = 0; inBatch < 1000 && existing + added < wanted; inBatch++) {
                 String bsn = nextBsn(candidate);
                 candidate = Long.parseLong(bsn) + 1;
-                insert = insert.values(gemeente, consulent, bsn, "Test", "Burger " + (existing + added), born,
+                insert = insert.values(gemeente, consulent, keys.seal(bsn, AtRestColumns.BSN), keys.bsnIndex(bsn), keys.currentId(), "Test", "Burger " + (existing + added), born,
                         "ALLEENSTAAND", "Teststraat", "1", "3500 AA", "Utrecht", since);
                 added++;
             }
@@ -228,10 +232,10 @@ public class DemoDataSeeder {
                 .values(gemeente, subject, naam, subject, telefoon, rollen, true).returning(MEDEWERKER.ID).fetchOne(MEDEWERKER.ID);
     }
 
-    private static long burger(DSLContext t, long gemeente, long consulent, String bsn, String voornaam, String achternaam,
+    private long burger(DSLContext t, long gemeente, long consulent, String bsn, String voornaam, String achternaam,
                                LocalDate geboren, String leefvorm, String straat, String nr, String postcode, String plaats, LocalDate sinds) {
         return t.insertInto(BURGER)
-                .set(BURGER.GEMEENTE_ID, gemeente).set(BURGER.CONSULENT_ID, consulent).set(BURGER.BSN, bsn)
+                .set(BURGER.GEMEENTE_ID, gemeente).set(BURGER.CONSULENT_ID, consulent).set(AtRestColumns.bsn(keys, bsn))
                 .set(BURGER.VOORNAAM, voornaam).set(BURGER.ACHTERNAAM, achternaam).set(BURGER.GEBOORTEDATUM, geboren)
                 .set(BURGER.LEEFVORM, leefvorm).set(BURGER.STRAAT, straat).set(BURGER.HUISNUMMER, nr)
                 .set(BURGER.POSTCODE, postcode).set(BURGER.WOONPLAATS, plaats).set(BURGER.BIJSTAND_SINDS, sinds)

@@ -142,10 +142,12 @@ public class DocumentRequests {
     private final MessageArguments arguments;
     private final AuditLog audit;
     private final DSLContext db;
+    private final nl.bijstandsportaal.platform.atrest.DataKeys keys;
     private final Clock clock;
 
     DocumentRequests(AccountRepository accounts, RulesService rules, Outbox outbox, MessageArguments arguments, AuditLog audit,
-                     DSLContext db, Clock clock) {
+                     DSLContext db, Clock clock, nl.bijstandsportaal.platform.atrest.DataKeys keys) {
+        this.keys = keys;
         this.accounts = accounts;
         this.rules = rules;
         this.outbox = outbox;
@@ -448,7 +450,7 @@ public class DocumentRequests {
         Download file = db.select(DOCUMENTVERZOEK_BIJLAGE.BESTANDSNAAM, DOCUMENTVERZOEK_BIJLAGE.CONTENT_TYPE, DOCUMENTVERZOEK_BIJLAGE.INHOUD)
                 .from(DOCUMENTVERZOEK_BIJLAGE).join(DOCUMENTVERZOEK).on(DOCUMENTVERZOEK.ID.eq(DOCUMENTVERZOEK_BIJLAGE.VERZOEK_ID))
                 .where(DOCUMENTVERZOEK_BIJLAGE.ID.eq(fileId)).and(DOCUMENTVERZOEK.BURGER_ID.eq(citizen.id()))
-                .fetchOptional(r -> new Download(r.value1(), r.value2(), r.value3()))
+                .fetchOptional(r -> new Download(r.value1(), r.value2(), nl.bijstandsportaal.platform.atrest.AtRestColumns.REQUESTED_DOCUMENT.open(keys, r.value3())))
                 .orElseThrow(NotFoundException::new);
         audit.record(consulent.id(), citizen.id(), "DOCUMENT_BEKEKEN", "Gestuurd document geopend");
         return file;
@@ -512,7 +514,7 @@ public class DocumentRequests {
         tx.insertInto(DOCUMENTVERZOEK_BIJLAGE)
                 .set(DOCUMENTVERZOEK_BIJLAGE.VERZOEK_ID, request.getId()).set(DOCUMENTVERZOEK_BIJLAGE.BESTANDSNAAM, upload.safeName())
                 .set(DOCUMENTVERZOEK_BIJLAGE.CONTENT_TYPE, upload.type().mediaType()).set(DOCUMENTVERZOEK_BIJLAGE.GROOTTE, upload.bytes().length)
-                .set(DOCUMENTVERZOEK_BIJLAGE.SHA256, checksum).set(DOCUMENTVERZOEK_BIJLAGE.INHOUD, upload.bytes())
+                .set(DOCUMENTVERZOEK_BIJLAGE.SHA256, checksum).set(nl.bijstandsportaal.platform.atrest.AtRestColumns.REQUESTED_DOCUMENT.sealed(keys, upload.bytes()))
                 .set(DOCUMENTVERZOEK_BIJLAGE.TOEGEVOEGD_OP, now)
                 .execute();
         long fileId = tx.select(DOCUMENTVERZOEK_BIJLAGE.ID).from(DOCUMENTVERZOEK_BIJLAGE)

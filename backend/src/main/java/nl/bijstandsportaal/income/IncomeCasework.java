@@ -44,7 +44,8 @@ public class IncomeCasework {
     private final Clock clock;
 
     IncomeCasework(AccountRepository accounts, IncomeRepository repository, AuditLog audit, Outbox outbox,
-                   MessageArguments arguments, DSLContext db, Clock clock) {
+                   MessageArguments arguments, DSLContext db, Clock clock, nl.bijstandsportaal.platform.atrest.DataKeys keys) {
+        this.keys = keys;
         this.accounts = accounts;
         this.outbox = outbox;
         this.arguments = arguments;
@@ -169,6 +170,8 @@ public class IncomeCasework {
             return Optional.empty();
         }
         audit.record(consulent.id(), citizen.id(), "BEWIJS_BEKEKEN", "Bewijs bij inkomstenopgave " + report.kenmerk() + " geopend");
-        return Optional.of(new Download(row.value1(), row.value2(), row.value3()));
+        return Optional.of(new Download(row.value1(), row.value2(), nl.bijstandsportaal.platform.atrest.AtRestColumns.INCOME_PROOF.open(keys, row.value3())));
     }
+
+    private final nl.bijstandsportaal.platform.atrest.DataKeys keys;
 }

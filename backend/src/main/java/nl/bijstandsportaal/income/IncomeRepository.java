@@ -38,7 +38,10 @@ public class IncomeRepository {
     private final FixedSql historyWithNewDisregard;
     private final FixedSql timelineAndProof;
 
-    IncomeRepository(DSLContext db) {
+    private final nl.bijstandsportaal.platform.atrest.DataKeys keys;
+
+    IncomeRepository(DSLContext db, nl.bijstandsportaal.platform.atrest.DataKeys keys) {
+        this.keys = keys;
         this.db = db;
         this.lockReport = FixedSql.of(db, db.select(INKOMSTENOPGAVE.fields()).from(INKOMSTENOPGAVE)
                 .where(INKOMSTENOPGAVE.BURGER_ID.eq(0L)).and(INKOMSTENOPGAVE.PERIODE_CODE.eq("")).forUpdate());
@@ -235,7 +238,7 @@ public class IncomeRepository {
                 .set(INKOMSTENOPGAVE_BIJLAGE.CONTENT_TYPE, proof.type().mediaType())
                 .set(INKOMSTENOPGAVE_BIJLAGE.GROOTTE, proof.bytes().length)
                 .set(INKOMSTENOPGAVE_BIJLAGE.SHA256, proof.sha256())
-                .set(INKOMSTENOPGAVE_BIJLAGE.INHOUD, proof.bytes())
+                .set(nl.bijstandsportaal.platform.atrest.AtRestColumns.INCOME_PROOF.sealed(keys, proof.bytes()))
                 .set(INKOMSTENOPGAVE_BIJLAGE.TOEGEVOEGD_OP, at)
                 .execute();
     }

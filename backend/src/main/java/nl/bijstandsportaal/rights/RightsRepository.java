@@ -25,7 +25,10 @@ class RightsRepository {
 
     private final DSLContext db;
 
-    RightsRepository(DSLContext db) {
+    private final nl.bijstandsportaal.platform.atrest.DataKeys keys;
+
+    RightsRepository(DSLContext db, nl.bijstandsportaal.platform.atrest.DataKeys keys) {
+        this.keys = keys;
         this.db = db;
     }
 
@@ -96,7 +99,7 @@ class RightsRepository {
                 .set(WIJZIGING_BIJLAGE.CONTENT_TYPE, upload.type().mediaType())
                 .set(WIJZIGING_BIJLAGE.GROOTTE, upload.bytes().length)
                 .set(WIJZIGING_BIJLAGE.SHA256, upload.sha256())
-                .set(WIJZIGING_BIJLAGE.INHOUD, upload.bytes())
+                .set(nl.bijstandsportaal.platform.atrest.AtRestColumns.CHANGE_PROOF.sealed(keys, upload.bytes()))
                 .set(WIJZIGING_BIJLAGE.TOEGEVOEGD_OP, at)
                 .execute();
     }
@@ -130,6 +133,6 @@ class RightsRepository {
         return db.select(WIJZIGING_BIJLAGE.BESTANDSNAAM, WIJZIGING_BIJLAGE.CONTENT_TYPE, WIJZIGING_BIJLAGE.INHOUD)
                 .from(WIJZIGING_BIJLAGE).join(WIJZIGING).on(WIJZIGING.ID.eq(WIJZIGING_BIJLAGE.WIJZIGING_ID))
                 .where(WIJZIGING_BIJLAGE.ID.eq(attachmentId)).and(WIJZIGING.BURGER_ID.eq(burgerId))
-                .fetchOptional(r -> new Download(r.value1(), r.value2(), r.value3()));
+                .fetchOptional(r -> new Download(r.value1(), r.value2(), nl.bijstandsportaal.platform.atrest.AtRestColumns.CHANGE_PROOF.open(keys, r.value3())));
     }
 }

@@ -53,7 +53,11 @@ public class WorkList {
     private final Set<String> tables;
     private final Map<Long, Gathered> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
-    WorkList(List<WorkSource> sources, DSLContext db, AuditLog audit, Clock clock, TableChanges changes) {
+    private final nl.bijstandsportaal.platform.atrest.DataKeys keys;
+
+    WorkList(List<WorkSource> sources, DSLContext db, AuditLog audit, Clock clock, TableChanges changes,
+             nl.bijstandsportaal.platform.atrest.DataKeys keys) {
+        this.keys = keys;
         this.sources = sources;
         this.changes = changes;
         Set<String> all = new java.util.HashSet<>(Set.of("burger", "regel_periode"));
@@ -186,7 +190,7 @@ public class WorkList {
             Long owner = handler != null ? handler : Objects.equals(c.consulentId(), item.notFor()) ? null : c.consulentId();
             Long daysLeft = item.deadline() == null ? null : ChronoUnit.DAYS.between(today, item.deadline());
             boolean isNew = lastLooked == null || !item.received().isBefore(lastLooked);
-            rows.add(new Row(item, c.naam(), c.bsn(), owner, handler, handler == null ? null : team.name(handler), daysLeft, isNew));
+            rows.add(new Row(item, c.naam(), c.bsn(keys), owner, handler, handler == null ? null : team.name(handler), daysLeft, isNew));
         }
         return rows; // in the order of the gathered items, which is the work list's
     }
@@ -204,7 +208,7 @@ public class WorkList {
             return kept;
         }
         Map<Long, Citizen> citizens = new HashMap<>();
-        db.select(BURGER.ID, BURGER.VOORNAAM, BURGER.ACHTERNAAM, BURGER.BSN, BURGER.CONSULENT_ID)
+        db.select(BURGER.ID, BURGER.VOORNAAM, BURGER.ACHTERNAAM, BURGER.BSN_VERSLEUTELD, BURGER.CONSULENT_ID)
                 .from(BURGER).where(BURGER.GEMEENTE_ID.eq(gemeenteId))
                 .fetch().forEach(r -> citizens.put(r.value1(), new Citizen(r.value2() + " " + r.value3(), r.value4(), r.value5())));
         String gemeente = db.select(GEMEENTE.CODE).from(GEMEENTE).where(GEMEENTE.ID.eq(gemeenteId)).fetchOne(GEMEENTE.CODE);
@@ -229,7 +233,35 @@ public class WorkList {
             .thenComparing(i -> i.waiting() ? i.waitingUntil() : i.deadline(), Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(WorkItem::received).thenComparing(WorkItem::key);
 
-    private record Citizen(String naam, String bsn, Long consulentId) {
+    /** A citizen on the list; the BSN is decrypted when a row first shows it, then kept with the gathered items. */
+    private static final class Citizen {
+        private final String naam;
+        private final byte[] sealedBsn;
+        private final Long consulentId;
+        private volatile String bsn;
+
+        Citizen(String naam, byte[] sealedBsn, Long consulentId) {
+            this.naam = naam;
+            this.sealedBsn = sealedBsn;
+            this.consulentId = consulentId;
+        }
+
+        String naam() {
+            return naam;
+        }
+
+        Long consulentId() {
+            return consulentId;
+        }
+
+        String bsn(nl.bijstandsportaal.platform.atrest.DataKeys keys) {
+            String known = bsn;
+            if (known == null && sealedBsn != null) {
+                known = keys.openText(sealedBsn, nl.bijstandsportaal.platform.atrest.AtRestColumns.BSN);
+                bsn = known;
+            }
+            return known;
+        }
     }
 
     private Predicate<Row> inScope(CurrentUser employee, Scope scope) {

@@ -1,5 +1,7 @@
 package nl.bijstandsportaal.account;
 
+import nl.bijstandsportaal.testsupport.TestRows;
+
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -32,7 +34,7 @@ class LanguageChoiceTest extends PortalTest {
     JsonMapper json;
 
     private String language(String bsn) {
-        return db.select(BURGER.TAAL).from(BURGER).where(BURGER.BSN.eq(bsn)).fetchSingle(BURGER.TAAL);
+        return db.select(BURGER.TAAL).from(BURGER).where(TestRows.bsnIs(bsn)).fetchSingle(BURGER.TAAL);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package nl.bijstandsportaal.account;
 
+import nl.bijstandsportaal.testsupport.TestRows;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import nl.bijstandsportaal.testsupport.PortalTest;
 import nl.bijstandsportaal.testsupport.TestIdentityProviders;
@@ -89,8 +91,8 @@ class LoginFlowsTest extends PortalTest {
     @Test
     void openingACitizensFileIsAuditedAndAnotherMunicipalityIsNotFound() {
         WebClient web = employee(MARIEKE);
-        long fatima = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(FATIMA)).fetchOne(BURGER.ID);
-        long henk = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(HENK)).fetchOne(BURGER.ID);
+        long fatima = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(FATIMA)).fetchOne(BURGER.ID);
+        long henk = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(HENK)).fetchOne(BURGER.ID);
         int before = db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.BURGER_ID.eq(fatima));
 
         HttpResponse<String> file = web.get("/consulent/burgers/" + fatima);

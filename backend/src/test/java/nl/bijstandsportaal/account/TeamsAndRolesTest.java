@@ -1,5 +1,7 @@
 package nl.bijstandsportaal.account;
 
+import nl.bijstandsportaal.testsupport.TestRows;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.bijstandsportaal.conversations.Conversations;
@@ -53,7 +55,7 @@ class TeamsAndRolesTest extends PortalTest {
         seed(LOTTE, "Team Zuid", "CONSULENT,TEAMLEIDER");
         seed(SVEN, "Team Noord", "CONSULENT");
         seed(MARIEKE, "Team Westland", "CONSULENT");
-        db.update(BURGER).set(BURGER.CONSULENT_ID, employeeId(DENNIS)).where(BURGER.BSN.in(HENK, JAN)).execute();
+        db.update(BURGER).set(BURGER.CONSULENT_ID, employeeId(DENNIS)).where(TestRows.bsnIs(HENK).or(TestRows.bsnIs(JAN))).execute();
         db.deleteFrom(AUDIT_EVENT).where(AUDIT_EVENT.ACTION.eq(TeamsAndRoles.CHANGED)).execute();
         db.update(MEDEWERKER).set(MEDEWERKER.ACTIEF, true).where(MEDEWERKER.OIDC_SUBJECT.eq(SVEN)).execute();
         sessions.forgetAll(); // the roles were set behind the portal's back
@@ -287,6 +289,6 @@ class TeamsAndRolesTest extends PortalTest {
     }
 
     private long citizenId(String bsn) {
-        return db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(bsn)).fetchSingle(BURGER.ID);
+        return db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(bsn)).fetchSingle(BURGER.ID);
     }
 }

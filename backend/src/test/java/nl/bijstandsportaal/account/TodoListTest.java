@@ -1,5 +1,7 @@
 package nl.bijstandsportaal.account;
 
+import nl.bijstandsportaal.testsupport.TestRows;
+
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -42,7 +44,7 @@ class TodoListTest extends PortalTest {
     JsonMapper json;
 
     private long idOf(String bsn) {
-        return db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(bsn)).fetchSingle(BURGER.ID);
+        return db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(bsn)).fetchSingle(BURGER.ID);
     }
 
     @SuppressWarnings("unchecked")

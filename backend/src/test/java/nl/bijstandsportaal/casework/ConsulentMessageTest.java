@@ -1,5 +1,7 @@
 package nl.bijstandsportaal.casework;
 
+import nl.bijstandsportaal.testsupport.TestRows;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.bijstandsportaal.testsupport.PortalTest;
@@ -27,7 +29,7 @@ class ConsulentMessageTest extends PortalTest {
 
     @Test
     void aMessageReachesTheInboxWithAGenericDeliveryAndIsAudited() {
-        long sanne = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(SANNE)).fetchSingle(BURGER.ID);
+        long sanne = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(SANNE)).fetchSingle(BURGER.ID);
         db.update(BURGER).set(BURGER.EMAIL, "sanne@example.org").where(BURGER.ID.eq(sanne)).execute();
         WebClient marieke = employee(MARIEKE);
         String page = marieke.get("/consulent/burgers/" + sanne).body();
@@ -67,7 +69,7 @@ class ConsulentMessageTest extends PortalTest {
 
     @Test
     void aConsulentOfAnotherMunicipalityCannotSendOne() {
-        long sanne = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(SANNE)).fetchSingle(BURGER.ID);
+        long sanne = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(SANNE)).fetchSingle(BURGER.ID);
         WebClient dennis = employee(DENNIS);
         String token = WebClient.csrfToken(dennis.get("/consulent").body());
         int before = db.fetchCount(MELDING, MELDING.BURGER_ID.eq(sanne).and(MELDING.SLEUTEL.like("bericht/%")));

@@ -1,5 +1,7 @@
 package nl.bijstandsportaal.casework;
 
+import nl.bijstandsportaal.testsupport.TestRows;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.bijstandsportaal.testsupport.PortalTest;
@@ -30,7 +32,7 @@ class FileAccessTest extends PortalTest {
 
     @Test
     void anotherTeamTakesTheFileOverWithAReasonTheCitizenReads() {
-        long henk = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(HENK)).fetchSingle(BURGER.ID);
+        long henk = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(HENK)).fetchSingle(BURGER.ID);
         WebClient sven = employee(SVEN);
         // Not in Sven's team: not in his lists, and the file asks for a takeover first.
         assertFalse(sven.get("/consulent/burgers").body().contains("Henk Bakker"));
@@ -64,7 +66,7 @@ class FileAccessTest extends PortalTest {
 
     @Test
     void theOwnTeamOpensTheFileAndAnotherMunicipalityNeverDoes() {
-        long henk = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(HENK)).fetchSingle(BURGER.ID);
+        long henk = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(HENK)).fetchSingle(BURGER.ID);
         assertEquals(200, employee(DENNIS).get("/consulent/burgers/" + henk).statusCode());
         assertEquals(200, employee(LOTTE).get("/consulent/burgers/" + henk).statusCode());
         WebClient marieke = employee(MARIEKE);

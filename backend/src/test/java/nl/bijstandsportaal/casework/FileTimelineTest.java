@@ -1,5 +1,7 @@
 package nl.bijstandsportaal.casework;
 
+import nl.bijstandsportaal.testsupport.TestRows;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.bijstandsportaal.conversations.Conversations;
@@ -28,7 +30,7 @@ class FileTimelineTest extends PortalTest {
 
     @Test
     void everythingInTheFileIsOnOneTimeline() {
-        long fatima = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(FATIMA)).fetchSingle(BURGER.ID);
+        long fatima = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(FATIMA)).fetchSingle(BURGER.ID);
         db.transaction(tx -> conversations.start(tx.dsl(), fatima, new Conversations.Typed("Vraag over de toeslag",
                 "Mijn toeslag is gestopt.\nWat moet ik doen?", List.of())));
         WebClient marieke = employee(MARIEKE);

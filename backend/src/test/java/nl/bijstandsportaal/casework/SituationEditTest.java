@@ -1,5 +1,7 @@
 package nl.bijstandsportaal.casework;
 
+import nl.bijstandsportaal.testsupport.TestRows;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.bijstandsportaal.platform.db.generated.tables.records.AuditEventRecord;
@@ -65,7 +67,7 @@ class SituationEditTest extends PortalTest {
         westland = db.select(GEMEENTE.ID).from(GEMEENTE).where(GEMEENTE.CODE.eq("1783")).fetchOne(GEMEENTE.ID);
         marieke = db.select(MEDEWERKER.ID).from(MEDEWERKER).where(MEDEWERKER.OIDC_SUBJECT.eq(MARIEKE)).fetchOne(MEDEWERKER.ID);
         burgerId = db.insertInto(BURGER)
-                .set(BURGER.GEMEENTE_ID, westland).set(BURGER.CONSULENT_ID, marieke).set(BURGER.BSN, BSN)
+                .set(BURGER.GEMEENTE_ID, westland).set(BURGER.CONSULENT_ID, marieke).set(TestRows.bsnColumns(BSN))
                 .set(BURGER.VOORNAAM, "Tessa").set(BURGER.ACHTERNAAM, "Testburger").set(BURGER.GEBOORTEDATUM, today.minusYears(44))
                 .set(BURGER.LEEFVORM, "PARTNERS").set(BURGER.STRAAT, "Teststraat").set(BURGER.HUISNUMMER, "1")
                 .set(BURGER.POSTCODE, "2671 AA").set(BURGER.WOONPLAATS, "Naaldwijk").set(BURGER.BIJSTAND_SINDS, today.minusYears(1))
@@ -94,7 +96,7 @@ class SituationEditTest extends PortalTest {
     @Test
     void thePageShowsTheCurrentSituationAndOpeningItIsAudited() {
         WebClient web = employee(MARIEKE);
-        long fatima = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(FATIMA)).fetchOne(BURGER.ID);
+        long fatima = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(FATIMA)).fetchOne(BURGER.ID);
         int before = db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.BURGER_ID.eq(fatima).and(AUDIT_EVENT.ACTION.eq(SituationService.SITUATION_OPENED)));
 
         HttpResponse<String> page = web.get("/consulent/burgers/" + fatima + "/situatie");
@@ -306,7 +308,7 @@ class SituationEditTest extends PortalTest {
         Map<String, String> form = formValues(marieke.get("/consulent/burgers/" + burgerId + "/situatie").body());
         form.put("leefvorm", "ALLEENSTAAND");
         form.put("lid.0.verwijderen", "ja");
-        long henk = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(HENK)).fetchOne(BURGER.ID);
+        long henk = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(HENK)).fetchOne(BURGER.ID);
         assertEquals(404, marieke.get("/consulent/burgers/" + henk + "/situatie").statusCode());
         assertEquals(404, marieke.get("/consulent/burgers/999999/situatie").statusCode());
 
@@ -331,7 +333,7 @@ class SituationEditTest extends PortalTest {
         assertEquals(2, db.fetchCount(HUISHOUDLID, HUISHOUDLID.BURGER_ID.eq(burgerId)));
 
         // A household member of another citizen slipped into the form is not touched.
-        long fatima = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(FATIMA)).fetchOne(BURGER.ID);
+        long fatima = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(FATIMA)).fetchOne(BURGER.ID);
         long yasmina = db.select(HUISHOUDLID.ID).from(HUISHOUDLID).where(HUISHOUDLID.BURGER_ID.eq(fatima))
                 .and(HUISHOUDLID.VOORNAAM.eq("Yasmina")).fetchOne(HUISHOUDLID.ID);
         Map<String, String> forged = formValues(marieke.get("/consulent/burgers/" + burgerId + "/situatie").body());

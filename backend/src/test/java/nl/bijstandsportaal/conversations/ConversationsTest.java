@@ -1,5 +1,7 @@
 package nl.bijstandsportaal.conversations;
 
+import nl.bijstandsportaal.testsupport.TestRows;
+
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -173,6 +175,6 @@ class ConversationsTest extends PortalTest {
     }
 
     private long id(String bsn) {
-        return db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(bsn)).fetchSingle(BURGER.ID);
+        return db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(bsn)).fetchSingle(BURGER.ID);
     }
 }

@@ -1,5 +1,7 @@
 package nl.bijstandsportaal.documents;
 
+import nl.bijstandsportaal.testsupport.TestRows;
+
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -49,7 +51,7 @@ class DocumentRequestsTest extends PortalTest {
 
 
     private long sanne() {
-        return db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(SANNE)).fetchSingle(BURGER.ID);
+        return db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(SANNE)).fetchSingle(BURGER.ID);
     }
 
     /** Marieke asks Sanne for a document; returns its public id. */

@@ -1,5 +1,7 @@
 package nl.bijstandsportaal.documents;
 
+import nl.bijstandsportaal.testsupport.TestRows;
+
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -58,7 +60,7 @@ class DocumentStepsTest extends PortalTest {
     DocumentRequests documents;
 
     private long sanne() {
-        return db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(SANNE)).fetchSingle(BURGER.ID);
+        return db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(SANNE)).fetchSingle(BURGER.ID);
     }
 
     private String requestPath(String id) {
@@ -372,7 +374,7 @@ class DocumentStepsTest extends PortalTest {
         assertEquals(404, fatima.get("/documenten/" + id).statusCode());
         String app = new MobileApp(server.getURI(), json).login(citizen(FATIMA)).access();
         assertEquals(404, browser().getJson("/api/v1/documentverzoeken/" + id, app).statusCode());
-        assertTrue(documents.stepsOf(db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(FATIMA)).fetchSingle(BURGER.ID)).stream()
+        assertTrue(documents.stepsOf(db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(FATIMA)).fetchSingle(BURGER.ID)).stream()
                 .noneMatch(s -> s.requestId().equals(id)));
 
         assertEquals(TODAY.plusDays(12), db.select(DOCUMENTVERZOEK.UITERLIJK).from(DOCUMENTVERZOEK).where(DOCUMENTVERZOEK.PUBLIC_ID.eq(id)).fetchSingle().value1());

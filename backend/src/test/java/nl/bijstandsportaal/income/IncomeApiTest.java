@@ -1,5 +1,7 @@
 package nl.bijstandsportaal.income;
 
+import nl.bijstandsportaal.testsupport.TestRows;
+
 import nl.bijstandsportaal.testsupport.KnownNorms;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -91,7 +93,7 @@ class IncomeApiTest extends PortalTest {
         Map<?, ?> receipt = json.readValue(first.body(), Map.class);
         assertEquals(1, receipt.get("version"), "the retry did not make a correction");
         assertEquals(TestToday.date().isAfter(known.get().deadline()), receipt.get("late"));
-        long sanneId = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(SANNE)).fetchSingle(BURGER.ID);
+        long sanneId = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(SANNE)).fetchSingle(BURGER.ID);
         assertEquals(1, db.fetchCount(INKOMSTENOPGAVE, INKOMSTENOPGAVE.BURGER_ID.eq(sanneId).and(INKOMSTENOPGAVE.PERIODE_CODE.eq(code))));
 
         List<Map> periods = json.readValue(browser().getJson("/api/v1/inkomsten", sanne).body(), io.micronaut.core.type.Argument.listOf(Map.class));
@@ -217,7 +219,7 @@ class IncomeApiTest extends PortalTest {
         List<ReportPeriod> others = reportable.stream().filter(p -> !sentAbove.equals(Optional.of(p))).toList();
         assertFalse(others.isEmpty(), "the overview shows more than one ended month");
         Optional<ReportPeriod> known = others.stream().filter(p -> KnownNorms.known(rules.book(), p)).reduce((newer, older) -> older);
-        long sanneId = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(SANNE)).fetchSingle(BURGER.ID);
+        long sanneId = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(SANNE)).fetchSingle(BURGER.ID);
         // Sending never waits for figures (ADR 0019): without a month that has them, the oldest other month is sent all the same.
         String code = known.orElse(others.get(others.size() - 1)).code();
         for (var response : atTheSameMoment(senders,

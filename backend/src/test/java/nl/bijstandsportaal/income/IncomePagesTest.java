@@ -1,5 +1,7 @@
 package nl.bijstandsportaal.income;
 
+import nl.bijstandsportaal.testsupport.TestRows;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.bijstandsportaal.rules.ReportPeriods;
@@ -232,6 +234,6 @@ class IncomePagesTest extends PortalTest {
     }
 
     private long burger(String bsn) {
-        return db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(bsn)).fetchSingle(BURGER.ID);
+        return db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(bsn)).fetchSingle(BURGER.ID);
     }
 }

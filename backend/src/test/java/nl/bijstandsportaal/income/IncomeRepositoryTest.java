@@ -1,5 +1,7 @@
 package nl.bijstandsportaal.income;
 
+import nl.bijstandsportaal.testsupport.TestRows;
+
 import nl.bijstandsportaal.rules.ReportPeriods;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -68,7 +70,7 @@ class IncomeRepositoryTest extends PortalTest {
 
     private long newCitizen() {
         long westland = db.select(GEMEENTE.ID).from(GEMEENTE).where(GEMEENTE.CODE.eq("1783")).fetchSingle(GEMEENTE.ID);
-        return db.insertInto(BURGER).set(BURGER.GEMEENTE_ID, westland).set(BURGER.BSN, "6" + String.format("%08d", (int) (Math.random() * 1e8)))
+        return db.insertInto(BURGER).set(BURGER.GEMEENTE_ID, westland).set(TestRows.bsnColumns("6" + String.format("%08d", (int) (Math.random() * 1e8))))
                 .set(BURGER.VOORNAAM, "Test").set(BURGER.ACHTERNAAM, "Historie").set(BURGER.GEBOORTEDATUM, LocalDate.parse("1980-05-05"))
                 .set(BURGER.LEEFVORM, "ALLEENSTAANDE_OUDER").set(BURGER.STRAAT, "Teststraat").set(BURGER.HUISNUMMER, "1")
                 .set(BURGER.POSTCODE, "1234AB").set(BURGER.WOONPLAATS, "Teststad").set(BURGER.BIJSTAND_SINDS, LocalDate.parse("2024-01-01"))

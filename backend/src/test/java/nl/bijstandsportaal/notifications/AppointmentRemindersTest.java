@@ -66,7 +66,7 @@ class AppointmentRemindersTest extends PortalTest {
 
     @BeforeEach
     void setUp() {
-        jan = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(JAN)).fetchSingle(BURGER.ID);
+        jan = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(JAN)).fetchSingle(BURGER.ID);
         db.update(BURGER).set(BURGER.EMAIL, "jan@example.org").set(BURGER.STILLE_UREN_VAN, LocalTime.of(21, 0))
                 .set(BURGER.STILLE_UREN_TOT, LocalTime.of(8, 0)).where(BURGER.ID.eq(jan)).execute();
         if (!db.fetchExists(nl.bijstandsportaal.platform.db.generated.Tables.DEVICE,

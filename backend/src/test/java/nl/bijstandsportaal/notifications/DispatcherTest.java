@@ -81,7 +81,7 @@ class DispatcherTest extends PortalTest {
     @BeforeEach
     void setUp() {
         clock = new MutableClock(MORNING);
-        jan = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(JAN)).fetchSingle(BURGER.ID);
+        jan = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(JAN)).fetchSingle(BURGER.ID);
         db.update(BURGER).setNull(BURGER.EMAIL).set(BURGER.STILLE_UREN_VAN, LocalTime.of(21, 0))
                 .set(BURGER.STILLE_UREN_TOT, LocalTime.of(8, 0)).where(BURGER.ID.eq(jan)).execute();
         db.deleteFrom(MELDINGSVOORKEUR).where(MELDINGSVOORKEUR.BURGER_ID.eq(jan)).execute();

@@ -1,5 +1,7 @@
 package nl.bijstandsportaal.notifications;
 
+import nl.bijstandsportaal.testsupport.TestRows;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.bijstandsportaal.testsupport.PortalTest;
@@ -44,7 +46,7 @@ class EmailConfirmationTest extends PortalTest {
     Outbox outbox;
 
     private long burger(String bsn) {
-        return db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(bsn)).fetchSingle(BURGER.ID);
+        return db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(bsn)).fetchSingle(BURGER.ID);
     }
 
     /** Gives {@code address} on the settings page; returns the link path from the e-mail sent to it. */

@@ -1,5 +1,7 @@
 package nl.bijstandsportaal.notifications;
 
+import nl.bijstandsportaal.testsupport.TestRows;
+
 import nl.bijstandsportaal.testsupport.TestToday;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -57,7 +59,7 @@ class EmailDeliveryTest extends PortalTest {
 
     @Test
     void theEmailSaysAMessageIsWaitingAndNothingMore() throws Exception {
-        long sanne = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(SANNE)).fetchSingle(BURGER.ID);
+        long sanne = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(SANNE)).fetchSingle(BURGER.ID);
         db.update(BURGER).set(BURGER.EMAIL, "sanne.devries@example.org").set(BURGER.STILLE_UREN_VAN, LocalTime.MIDNIGHT)
                 .set(BURGER.STILLE_UREN_TOT, LocalTime.MIDNIGHT).where(BURGER.ID.eq(sanne)).execute();
         // One database for all test classes: leave out what other tests left waiting.

@@ -1,5 +1,7 @@
 package nl.bijstandsportaal.notifications;
 
+import nl.bijstandsportaal.testsupport.TestRows;
+
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -48,7 +50,7 @@ class InboxTest extends PortalTest {
     JsonMapper json;
 
     private long burger(String bsn) {
-        return db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(bsn)).fetchSingle(BURGER.ID);
+        return db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(bsn)).fetchSingle(BURGER.ID);
     }
 
     /** A message as the reminder scheduler writes it: the income reminder, with its dates; returns its public id. */

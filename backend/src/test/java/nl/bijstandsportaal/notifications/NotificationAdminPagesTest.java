@@ -36,14 +36,14 @@ class NotificationAdminPagesTest extends PortalTest {
     Dispatcher dispatcher;
 
     private String device(String bsn) {
-        long burger = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(bsn)).fetchSingle(BURGER.ID);
+        long burger = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(bsn)).fetchSingle(BURGER.ID);
         String token = "demo-phone-" + UUID.randomUUID();
         TestRows.device(db, burger, token);
         return token;
     }
 
     private String messageFor(String bsn) {
-        long burger = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(bsn)).fetchSingle(BURGER.ID);
+        long burger = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(bsn)).fetchSingle(BURGER.ID);
         long id = db.transactionResult(tx -> outbox.write(tx.dsl(), new Outbox.Message(burger, Topic.STATUS, "test/" + UUID.randomUUID(),
                 "notification.income.soon", null, null), TestToday.instant())).orElseThrow();
         return db.select(MELDING.PUBLIC_ID).from(MELDING).where(MELDING.ID.eq(id)).fetchSingle(MELDING.PUBLIC_ID);
@@ -85,7 +85,7 @@ class NotificationAdminPagesTest extends PortalTest {
 
         // The start page of a beheerder (no consulent) says what they can do, and how many citizens the municipality has.
         String home = Jsoup.parse(employee(PRIYA).get("/consulent").body()).text();
-        int citizens = db.fetchCount(BURGER, BURGER.GEMEENTE_ID.eq(db.select(BURGER.GEMEENTE_ID).from(BURGER).where(BURGER.BSN.eq(JAN))));
+        int citizens = db.fetchCount(BURGER, BURGER.GEMEENTE_ID.eq(db.select(BURGER.GEMEENTE_ID).from(BURGER).where(TestRows.bsnIs(JAN))));
         assertTrue(home.contains("In het portaal staan nu " + citizens + " burgers van Utrecht."), home);
         assertFalse(home.contains("Er zijn nog geen burgers"), home);
         assertFalse(home.contains("Henk"), "a beheerder sees no names");
@@ -99,7 +99,7 @@ class NotificationAdminPagesTest extends PortalTest {
 
     @Test
     void theDemoDeveloperPageShowsWhatWasRecordedInsteadOfSent() {
-        long jan = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(JAN)).fetchSingle(BURGER.ID);
+        long jan = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(JAN)).fetchSingle(BURGER.ID);
         String token = device(JAN);
         db.update(BURGER).set(BURGER.STILLE_UREN_VAN, java.time.LocalTime.MIDNIGHT).set(BURGER.STILLE_UREN_TOT, java.time.LocalTime.MIDNIGHT)
                 .where(BURGER.ID.eq(jan)).execute();

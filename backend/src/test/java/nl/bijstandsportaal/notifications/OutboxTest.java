@@ -30,7 +30,7 @@ class OutboxTest extends PortalTest {
 
     @Test
     void oncePerEventWithADeliveryPerDeviceAndEmail() {
-        long sanne = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(SANNE)).fetchSingle(BURGER.ID);
+        long sanne = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(SANNE)).fetchSingle(BURGER.ID);
         db.update(BURGER).set(BURGER.EMAIL, "sanne@example.org").where(BURGER.ID.eq(sanne)).execute();
         for (String token : new String[]{"phone-" + UUID.randomUUID(), "tablet-" + UUID.randomUUID()}) {
             TestRows.device(db, sanne, token);
@@ -53,7 +53,7 @@ class OutboxTest extends PortalTest {
 
     @Test
     void aRolledBackCauseLeavesNoMessage() {
-        long sanne = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(SANNE)).fetchSingle(BURGER.ID);
+        long sanne = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(SANNE)).fetchSingle(BURGER.ID);
         String key = "test/" + UUID.randomUUID();
         try {
             db.transaction(tx -> {

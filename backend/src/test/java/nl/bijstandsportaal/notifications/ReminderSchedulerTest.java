@@ -56,7 +56,7 @@ class ReminderSchedulerTest extends PortalTest {
     }
 
     private long idOf(String bsn) {
-        return db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(bsn)).fetchSingle(BURGER.ID);
+        return db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(bsn)).fetchSingle(BURGER.ID);
     }
 
     private List<String> keys(long burger) {
@@ -163,7 +163,7 @@ class ReminderSchedulerTest extends PortalTest {
     private long newCitizen(String gemeente) {
         long gemeenteId = db.select(GEMEENTE.ID).from(GEMEENTE).where(GEMEENTE.CODE.eq(gemeente)).fetchSingle(GEMEENTE.ID);
         String bsn = "7" + String.format("%08d", (int) (Math.random() * 1e8));
-        return db.insertInto(BURGER).set(BURGER.GEMEENTE_ID, gemeenteId).set(BURGER.BSN, bsn).set(BURGER.VOORNAAM, "Test")
+        return db.insertInto(BURGER).set(BURGER.GEMEENTE_ID, gemeenteId).set(TestRows.bsnColumns(bsn)).set(BURGER.VOORNAAM, "Test")
                 .set(BURGER.ACHTERNAAM, "Herinnering").set(BURGER.GEBOORTEDATUM, LocalDate.parse("1980-05-05")).set(BURGER.LEEFVORM, "ALLEENSTAAND")
                 .set(BURGER.STRAAT, "Teststraat").set(BURGER.HUISNUMMER, "1").set(BURGER.POSTCODE, "1234AB").set(BURGER.WOONPLAATS, "Teststad")
                 .set(BURGER.BIJSTAND_SINDS, LocalDate.parse("2025-01-01")).returning(BURGER.ID).fetchSingle(BURGER.ID);

@@ -1,5 +1,7 @@
 package nl.bijstandsportaal.pages;
 
+import nl.bijstandsportaal.testsupport.TestRows;
+
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -48,7 +50,7 @@ class AppointmentPagesInBrowserTest extends PortalTest {
     DSLContext db;
 
     private String appointmentFor(String bsn, String about) {
-        long burger = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(bsn)).fetchSingle(BURGER.ID);
+        long burger = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(bsn)).fetchSingle(BURGER.ID);
         long marieke = db.select(MEDEWERKER.ID).from(MEDEWERKER).where(MEDEWERKER.OIDC_SUBJECT.eq(MARIEKE)).fetchSingle(MEDEWERKER.ID);
         String id = UUID.randomUUID().toString();
         LocalDateTime start = LocalDateTime.ofInstant(TestToday.date().plusDays(3).atTime(10, 30).atZone(TestToday.DUTCH_TIME).toInstant(), ZoneOffset.UTC);
@@ -62,7 +64,7 @@ class AppointmentPagesInBrowserTest extends PortalTest {
 
     @Test
     void appointmentPagesAreAccessibleOnPhoneAndDesktop() {
-        long fatima = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(FATIMA)).fetchSingle(BURGER.ID);
+        long fatima = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(FATIMA)).fetchSingle(BURGER.ID);
         List<String> problems = new ArrayList<>();
         for (int[] viewport : VIEWPORTS) {
             String about = "Je plan voor werk " + viewport[0];

@@ -1,5 +1,7 @@
 package nl.bijstandsportaal.pages;
 
+import nl.bijstandsportaal.testsupport.TestRows;
+
 import nl.bijstandsportaal.testsupport.TestToday;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -314,7 +316,7 @@ class PagesInBrowserTest extends PortalTest {
             try (BrowserContext context = ui.context(viewport[0], viewport[1])) {
                 Page page = context.newPage();
                 ui.demoLogin(page, "/demo/medewerker", "Dennis de Boer");
-                long jan = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(JAN)).fetchOne(BURGER.ID);
+                long jan = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(JAN)).fetchOne(BURGER.ID);
                 String code = db.select(nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE.PERIODE_CODE)
                         .from(nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE)
                         .where(nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE.BURGER_ID.eq(jan)).limit(1)
@@ -332,7 +334,7 @@ class PagesInBrowserTest extends PortalTest {
 
     @Test
     void inboxPagesAreAccessibleOnPhoneAndDesktop() {
-        long fatima = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(FATIMA)).fetchOne(BURGER.ID);
+        long fatima = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(FATIMA)).fetchOne(BURGER.ID);
         for (String from : List.of("2026-10-01", "2026-11-01")) { // one to open, one that stays new
             var message = new nl.bijstandsportaal.notifications.Outbox.Message(fatima, nl.bijstandsportaal.notifications.Topic.INKOMSTEN,
                     "test/" + java.util.UUID.randomUUID(), "notification.income.soon", "[\"" + from + "\",\"2026-11-30\",\"2026-12-10\"]", "/inkomsten");
@@ -364,7 +366,7 @@ class PagesInBrowserTest extends PortalTest {
 
     @Test
     void theSessionsPageListsPhonesAndEndsOne() {
-        long fatima = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(FATIMA)).fetchOne(BURGER.ID);
+        long fatima = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(FATIMA)).fetchOne(BURGER.ID);
         java.time.LocalDateTime now = java.time.LocalDateTime.ofInstant(TestToday.instant(), java.time.ZoneOffset.UTC);
         List<String> problems = new ArrayList<>();
         for (int[] viewport : VIEWPORTS) {
@@ -416,7 +418,7 @@ class PagesInBrowserTest extends PortalTest {
 
     @Test
     void employeePagesAreAccessibleOnPhoneAndDesktop() {
-        long fatima = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(FATIMA)).fetchOne(BURGER.ID);
+        long fatima = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(FATIMA)).fetchOne(BURGER.ID);
         // Fatima's e-mail address is set before the messages, so each gets an e-mail delivery for the demo page.
         db.update(BURGER).set(BURGER.EMAIL, "fatima.elamrani@example.org").where(BURGER.ID.eq(fatima)).execute();
         List<String> problems = new ArrayList<>();
@@ -474,7 +476,7 @@ class PagesInBrowserTest extends PortalTest {
 
     @Test
     void documentPagesAreAccessibleOnPhoneAndDesktop() {
-        long fatima = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(FATIMA)).fetchOne(BURGER.ID);
+        long fatima = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(FATIMA)).fetchOne(BURGER.ID);
         List<String> problems = new ArrayList<>();
         for (int[] viewport : VIEWPORTS) {
             String what = "Bankafschriften van oktober (" + viewport[0] + " px)";
@@ -515,7 +517,7 @@ class PagesInBrowserTest extends PortalTest {
 
     @Test
     void aDocumentIsSentWithTheKeyboardAlone() {
-        long fatima = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(FATIMA)).fetchOne(BURGER.ID);
+        long fatima = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(FATIMA)).fetchOne(BURGER.ID);
         long marieke = db.select(MEDEWERKER.ID).from(MEDEWERKER).where(MEDEWERKER.OIDC_SUBJECT.eq(MARIEKE)).fetchOne(MEDEWERKER.ID);
         String id = java.util.UUID.randomUUID().toString();
         db.insertInto(DOCUMENTVERZOEK).set(DOCUMENTVERZOEK.PUBLIC_ID, id).set(DOCUMENTVERZOEK.BURGER_ID, fatima)
@@ -591,8 +593,8 @@ class PagesInBrowserTest extends PortalTest {
                 ui.audit(page, "/consulent/team", viewport[0], problems);
                 ui.audit(page, "/consulent/burgers", viewport[0], problems);
             }
-            long fatima = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(FATIMA)).fetchOne(BURGER.ID);
-            long henk = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(HENK)).fetchOne(BURGER.ID);
+            long fatima = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(FATIMA)).fetchOne(BURGER.ID);
+            long henk = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(HENK)).fetchOne(BURGER.ID);
             try (BrowserContext context = ui.context(viewport[0], viewport[1])) {
                 Page page = context.newPage();
                 ui.demoLogin(page, "/demo/medewerker", "Marieke Jansen");

@@ -27,7 +27,40 @@ class DemoOffTest extends PortalTest {
         properties.remove("portal.clock.fixed");
         properties.put("micronaut.security.token.jwt.signatures.secret.generator.secret", "a-test-secret-of-this-installation-0123456789abcdef");
         properties.put("portal.csrf.secret", "a-test-csrf-secret-of-this-installation-0123456789");
+        // Keys at rest of this installation (ADR 0042): 32 bytes each, base64.
+        properties.put("portal.data-keys.keys", "*k1:" + java.util.Base64.getEncoder().encodeToString("an-installation-data-key-32bytes".getBytes()));
+        properties.put("portal.data-keys.bsn-index-key", java.util.Base64.getEncoder().encodeToString("an-installation-index-key-32byte".getBytes()));
         return properties;
+    }
+
+    @Test
+    void withoutKeysAtRestOrWithTheDemoKeysThePortalDoesNotStart() {
+        Map<String, Object> missing = new HashMap<>(getProperties());
+        missing.put("portal.data-keys.keys", "");
+        missing.put("portal.data-keys.bsn-index-key", java.util.Base64.getEncoder().encodeToString("too short".getBytes()));
+        String message = startUpFailure(missing);
+        assertTrue(message.contains("PORTAL_DATA_KEYS is not set"), message);
+        assertTrue(message.contains("PORTAL_BSN_INDEX_KEY is shorter than 32 bytes"), message);
+
+        Map<String, Object> demoKeys = new HashMap<>(getProperties());
+        demoKeys.remove("portal.data-keys.keys");
+        demoKeys.remove("portal.data-keys.bsn-index-key");
+        message = startUpFailure(demoKeys);
+        assertTrue(message.contains("PORTAL_DATA_KEYS: key demo is the demo key"), message);
+        assertTrue(message.contains("PORTAL_BSN_INDEX_KEY still has the demo value"), message);
+    }
+
+    @Test
+    void aDatabaseOfItsOwnWithoutTlsIsRefused() {
+        Map<String, Object> properties = new HashMap<>(getProperties());
+        properties.put("portal.db.url", "jdbc:mysql://db.example:3306/portal");
+        String message = startUpFailure(properties);
+        assertTrue(message.contains("DB_URL does not require TLS with a checked certificate"), message);
+
+        properties.put("portal.db.url", "jdbc:mysql://db.example:3306/portal?sslMode=REQUIRED");
+        properties.put("portal.db.tls", "off-on-this-host");
+        message = startUpFailure(properties);
+        assertTrue(message.contains("only for a database on this machine"), message);
     }
 
     @Test

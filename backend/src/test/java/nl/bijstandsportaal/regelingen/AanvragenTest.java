@@ -1,5 +1,7 @@
 package nl.bijstandsportaal.regelingen;
 
+import nl.bijstandsportaal.testsupport.TestRows;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.bijstandsportaal.testsupport.PortalTest;
@@ -150,7 +152,7 @@ class AanvragenTest extends PortalTest {
         assertTrue(decided.contains("Je krijgt € 449,95.") && decided.contains(reason), decided);
         assertTrue(decided.contains("Het geld staat uiterlijk " + dutch(paid) + " op je rekening."), decided);
         assertTrue(decided.contains("Dat kan tot en met " + dutch(Termijnen.bezwaarUntil(TestToday.date(), 6))), decided);
-        long henkId = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(HENK)).fetchOne(BURGER.ID);
+        long henkId = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(HENK)).fetchOne(BURGER.ID);
         assertEquals(1, db.fetchCount(MELDING, MELDING.BURGER_ID.eq(henkId).and(MELDING.TEKST.eq("notification.aanvraag.besluit")).and(MELDING.LINK.eq(path))));
         assertTrue(later.get("/aanvragen").body().contains(row.getKenmerk()));
     }

@@ -1,5 +1,7 @@
 package nl.bijstandsportaal.regelingen;
 
+import nl.bijstandsportaal.testsupport.TestRows;
+
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -150,7 +152,7 @@ class RegelingenPagesTest extends PortalTest {
         assertEquals("Wat kun je misschien krijgen?", results.select("h1").text());
         assertTrue(results.text().contains("We gebruiken wat we van je weten"));
 
-        long henkId = db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(HENK)).fetchOne(BURGER.ID);
+        long henkId = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(HENK)).fetchOne(BURGER.ID);
         assertEquals("spaargeld=250.00&beterInkomen=nee", db.select(REGELINGEN_ANTWOORDEN.ANTWOORDEN).from(REGELINGEN_ANTWOORDEN)
                 .where(REGELINGEN_ANTWOORDEN.BURGER_ID.eq(henkId)).fetchOne(REGELINGEN_ANTWOORDEN.ANTWOORDEN));
         String mine = henk.get("/regelingen/mijn").body();

@@ -1,5 +1,7 @@
 package nl.bijstandsportaal.rights;
 
+import nl.bijstandsportaal.testsupport.TestRows;
+
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -194,7 +196,7 @@ class RightsPagesTest extends PortalTest {
                 "status", "AFGEHANDELD")).statusCode(), "a consulent of another municipality");
         assertEquals(400, dennis.postForm(step, Map.of("csrfToken", token, "status", "WEG")).statusCode());
         long jan = db.select(nl.bijstandsportaal.platform.db.generated.Tables.BURGER.ID).from(nl.bijstandsportaal.platform.db.generated.Tables.BURGER)
-                .where(nl.bijstandsportaal.platform.db.generated.Tables.BURGER.BSN.eq(JAN)).fetchSingle(nl.bijstandsportaal.platform.db.generated.Tables.BURGER.ID);
+                .where(nl.bijstandsportaal.testsupport.TestRows.bsnIs(JAN)).fetchSingle(nl.bijstandsportaal.platform.db.generated.Tables.BURGER.ID);
         assertEquals(404, dennis.postForm("/consulent/burgers/" + jan + "/wijzigingen/" + publicId,
                 Map.of("csrfToken", token, "status", "AFGEHANDELD")).statusCode(), "Henk's change through another citizen's file");
         HttpResponse<String> handled = dennis.postForm(step, Map.of("csrfToken", token, "status", "AFGEHANDELD"));

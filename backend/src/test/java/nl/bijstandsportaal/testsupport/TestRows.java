@@ -1,16 +1,34 @@
 package nl.bijstandsportaal.testsupport;
 
+import nl.bijstandsportaal.platform.atrest.AtRestColumns;
+import nl.bijstandsportaal.platform.atrest.DataKeys;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 
 import java.time.LocalDateTime;
 import java.util.UUID;
 
+import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
 import static nl.bijstandsportaal.platform.db.generated.Tables.DEVICE;
 
 /** Rows the notification tests put straight into the database. */
 public final class TestRows {
 
+    /** The keys of the test contexts: the demo's (application.yml), as every test context is a demo. */
+    public static final DataKeys DEMO_KEYS = DataKeys.parse(DataKeys.DEMO_DATA_KEYS, DataKeys.DEMO_BSN_INDEX_KEY);
+
     private TestRows() {
+    }
+
+    /** The citizen with this BSN, found as the portal finds them: through the keyed hash (ADR 0042). */
+    public static Condition bsnIs(String bsn) {
+        return BURGER.BSN_INDEX.eq(DEMO_KEYS.bsnIndex(bsn));
+    }
+
+    /** The columns of a new citizen's BSN, encrypted as the portal writes them. */
+    public static java.util.Map<Field<?>, Object> bsnColumns(String bsn) {
+        return AtRestColumns.bsn(DEMO_KEYS, bsn);
     }
 
     /** A registered phone of this citizen, last seen at {@code lastSeen}; returns its id. */

@@ -1,5 +1,7 @@
 package nl.bijstandsportaal.worklist;
 
+import nl.bijstandsportaal.testsupport.TestRows;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.bijstandsportaal.conversations.Conversations;
@@ -159,6 +161,6 @@ class WorkListTest extends PortalTest {
     }
 
     private long id(String bsn) {
-        return db.select(BURGER.ID).from(BURGER).where(BURGER.BSN.eq(bsn)).fetchSingle(BURGER.ID);
+        return db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(bsn)).fetchSingle(BURGER.ID);
     }
 }

@@ -5,7 +5,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import nl.bijstandsportaal.platform.atrest.AtRestColumns;
+import nl.bijstandsportaal.platform.atrest.DataKeys;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
@@ -26,6 +30,8 @@ import java.nio.file.Path;
 @Factory
 class DatabaseFactory {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseFactory.class);
+
     private static final String PARAMS = "useUnicode=true&characterEncoding=utf8"
             + "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
             + "&rewriteBatchedStatements=true&cachePrepStmts=true&useServerPrepStmts=true"
@@ -35,10 +41,19 @@ class DatabaseFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    HikariDataSource dataSource(DatabaseSettings settings) {
+    HikariDataSource dataSource(DatabaseSettings settings, DataKeys keys) {
         HikariConfig config = new HikariConfig();
         Runnable release = () -> { };
         if (settings.isExternal()) {
+            // TLS with the server's certificate checked, or no start (StartupSecrets; a database on this machine may opt out).
+            DatabaseTls.problem(settings.getUrl(), settings.getTls()).ifPresent(problem -> {
+                throw new IllegalStateException("The portal does not start: " + problem);
+            });
+            if (DatabaseTls.OPT_OUT.equals(settings.getTls() == null ? "" : settings.getTls().trim())
+                    && !settings.getUrl().toLowerCase(java.util.Locale.ROOT).contains("sslmode=verify_")) {
+                LOG.warn("The database connection is not encrypted (DB_TLS={}): only for a database on this machine",
+                        DatabaseTls.OPT_OUT);
+            }
             config.setJdbcUrl(withParams(settings.getUrl()));
             config.setUsername(settings.getUser());
             config.setPassword(settings.getPassword());
@@ -46,8 +61,8 @@ class DatabaseFactory {
             EmbeddedMariaDb db = EmbeddedMariaDb.shared(Path.of(settings.getEmbeddedDataDir()), settings.isEmbeddedStartFresh(),
                     settings.getEmbeddedRestartDelay());
             config.setJdbcUrl(withParams(db.jdbcUrl(settings.getEmbeddedDatabase())));
-            config.setUsername("root");
-            config.setPassword("");
+            config.setUsername(db.user());
+            config.setPassword(db.password());
             release = db.use();
         }
         config.setPoolName("portal");
@@ -93,11 +108,26 @@ class DatabaseFactory {
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
+            atRest(DSL.using(withoutSocketTimeout(dataSource), SQLDialect.MYSQL), keys);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
         return dataSource;
+    }
+
+    /**
+     * After the migrations: every key the database uses must be configured (a key removed too early stops the start
+     * instead of failing reads later), and what is still plain (a database from before ADR 0042, or rows an older
+     * version wrote during an upgrade) is encrypted now, before requests come. Needs the keys, so it is Java, not SQL.
+     */
+    private static void atRest(DSLContext db, DataKeys keys) {
+        java.util.Set<String> unknown = AtRestColumns.unknownKeys(db, keys);
+        if (!unknown.isEmpty()) {
+            throw new IllegalStateException("The portal does not start: the database holds values encrypted with key(s) "
+                    + unknown + ", which PORTAL_DATA_KEYS does not have. Add them again (docs/operations.md, \"Keys at rest\").");
+        }
+        AtRestColumns.sealPlain(db, keys, 500);
     }
 
     @Singleton

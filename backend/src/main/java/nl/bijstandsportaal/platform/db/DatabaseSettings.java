@@ -25,6 +25,8 @@ public class DatabaseSettings {
     private Duration connectionTimeout = Duration.ofSeconds(3);
     private Duration embeddedRestartDelay = Duration.ofSeconds(1);
     private Duration socketTimeout = Duration.ofSeconds(10);
+    @Nullable
+    private String tls;
 
     public boolean isExternal() {
         return url != null && !url.isBlank();
@@ -122,5 +124,15 @@ public class DatabaseSettings {
 
     public void setEmbeddedRestartDelay(Duration embeddedRestartDelay) {
         this.embeddedRestartDelay = embeddedRestartDelay;
+    }
+
+    /** Empty: DB_URL must require TLS with a checked certificate; {@code off-on-this-host}: not for a local database (DatabaseTls). Env DB_TLS. */
+    @Nullable
+    public String getTls() {
+        return tls;
+    }
+
+    public void setTls(@Nullable String tls) {
+        this.tls = tls;
     }
 }

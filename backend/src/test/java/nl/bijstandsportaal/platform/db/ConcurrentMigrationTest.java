@@ -35,7 +35,7 @@ class ConcurrentMigrationTest {
     @Test
     void twoInstancesMigrateOneEmptyDatabaseAtOnce() throws Exception {
         EmbeddedMariaDb server = EmbeddedMariaDb.shared(Path.of("target/test-mariadb-data"), true);
-        try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + server.port() + "/", "root", "");
+        try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + server.port() + "/", server.user(), server.password());
              Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + DATABASE);
         }
@@ -47,8 +47,8 @@ class ConcurrentMigrationTest {
             for (int i = 0; i < 2; i++) {
                 HikariConfig config = new HikariConfig();
                 config.setJdbcUrl(server.jdbcUrl(DATABASE));
-                config.setUsername("root");
-                config.setPassword("");
+                config.setUsername(server.user());
+                config.setPassword(server.password());
                 config.setMaximumPoolSize(3);
                 HikariDataSource pool = new HikariDataSource(config);
                 pools.add(pool);
@@ -76,7 +76,7 @@ class ConcurrentMigrationTest {
         } finally {
             instances.shutdownNow();
             pools.forEach(HikariDataSource::close);
-            try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + server.port() + "/", "root", "");
+            try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + server.port() + "/", server.user(), server.password());
                  Statement s = c.createStatement()) {
                 s.execute("DROP DATABASE IF EXISTS " + DATABASE);
             }

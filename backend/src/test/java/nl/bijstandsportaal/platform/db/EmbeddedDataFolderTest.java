@@ -152,8 +152,8 @@ class EmbeddedDataFolderTest {
         return new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 
-    private static void sql(int port, String... statements) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + port + "/", "root", "");
+    private void sql(int port, String... statements) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + port + "/", EmbeddedMariaDb.USER, EmbeddedMariaDb.password(dir));
              Statement s = c.createStatement()) {
             for (String statement : statements) {
                 s.execute(statement);
@@ -161,12 +161,12 @@ class EmbeddedDataFolderTest {
         }
     }
 
-    private static int count(int port) throws SQLException {
+    private int count(int port) throws SQLException {
         return value(port, "SELECT COUNT(*) FROM keep.report");
     }
 
-    private static int value(int port, String query) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + port + "/", "root", "");
+    private int value(int port, String query) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + port + "/", EmbeddedMariaDb.USER, EmbeddedMariaDb.password(dir));
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(query)) {
             rs.next();
