@@ -57,8 +57,8 @@ class PagesInBrowserTest extends PortalTest {
         for (int[] viewport : VIEWPORTS) {
             try (BrowserContext context = ui.context(viewport[0], viewport[1])) {
                 Page page = context.newPage();
-                for (String path : List.of("/", "/inloggen", "/inloggen?fout=login", "/medewerkers", "/demo/digid",
-                        "/demo/medewerker", "/sessie-verlopen", "/uitgelogd", "/bestaat-niet", "/taal?lang=en&terug=/inloggen", "/woordenlijst",
+                for (String path : List.of("/", "/inloggen", "/inloggen?fout=login", "/inloggen?fout=digid-niveau", "/medewerkers",
+                        "/medewerkers?fout=tweede-factor", "/demo/digid", "/demo/medewerker", "/sessie-verlopen", "/uitgelogd", "/bestaat-niet", "/taal?lang=en&terug=/inloggen", "/woordenlijst",
                         "/wat-als-ik-ga-werken", "/wat-als-ik-ga-werken?gemeente=1783&leefvorm=ALLEENSTAANDE_OUDER&kind12=ja&uren=20&uurloon=13",
                         "/wat-als-ik-ga-werken?uren=veel")) {
                     ui.audit(page, path, viewport[0], problems);
