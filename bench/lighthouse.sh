@@ -59,5 +59,19 @@ for _ in $(seq 1 20); do
 done
 rm -f "$JAR"
 
-echo "Lighthouse $(node -p 'require("./bench/lighthouse/node_modules/lighthouse/package.json").version'), $($CHROME_PATH --version 2>/dev/null), commit $(git rev-parse --short HEAD), $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores"
-node bench/lighthouse/run.mjs "$BASE" "$BSN" "$RESULTS/lighthouse"
+OUT="$RESULTS/lighthouse.txt"
+echo "Lighthouse $(node -p 'require("./bench/lighthouse/node_modules/lighthouse/package.json").version'), $($CHROME_PATH --version 2>/dev/null), commit $(git rev-parse --short HEAD), $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT"
+echo | tee -a "$OUT"
+STATUS=0
+node bench/lighthouse/run.mjs "$BASE" "$BSN" "$RESULTS/lighthouse" | tee -a "$OUT" || STATUS=1  # pipefail: node failed
+
+# A run of every page goes into docs/lighthouse.md, between its markers.
+DOC="$ROOT/docs/lighthouse.md"
+if [ -z "${ONLY_PAGE:-}" ] && grep -q '<!-- lighthouse:start' "$DOC"; then
+  awk -v block="$OUT" '
+    /<!-- lighthouse:start/ { print; while ((getline line < block) > 0) print line; skip = 1; next }
+    /<!-- lighthouse:end -->/ { skip = 0 }
+    !skip { print }' "$DOC" >"$DOC.new" && mv "$DOC.new" "$DOC"
+  echo "Written to docs/lighthouse.md"
+fi
+exit $STATUS

@@ -25,7 +25,7 @@ public class StaticAssets {
     static final String PREFIX = "/static/";
     static final String PARAMETER = "v";
 
-    private final Map<String, Optional<String>> fingerprints = new ConcurrentHashMap<>();
+    private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
 
     /** The address with its fingerprint: {@code /static/js/portal.js} becomes {@code /static/js/portal.js?v=...}. */
     public String address(String path) {
@@ -43,7 +43,14 @@ public class StaticAssets {
         if (!path.startsWith(PREFIX) || path.contains("..")) {
             return Optional.empty();
         }
-        return fingerprints.computeIfAbsent(path, StaticAssets::compute);
+        String known = fingerprints.get(path);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        // Only files that exist are remembered: any address can be asked for, and the map must not grow with them.
+        Optional<String> computed = compute(path);
+        computed.ifPresent(fingerprint -> fingerprints.put(path, fingerprint));
+        return computed;
     }
 
     private static Optional<String> compute(String path) {
