@@ -244,14 +244,18 @@
     if (!menu || !bar) {
       return;
     }
-    menu.id = menu.id || 'portal-menu';
-    var button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'utrecht-button utrecht-button--secondary-action portal-menu-button';
-    button.setAttribute('aria-expanded', 'false');
-    button.setAttribute('aria-controls', menu.id);
-    button.textContent = header.getAttribute('data-menu-knop');
-    bar.appendChild(button);
+    /* The button is in the page (layout.ftlh), so the menu is folded from the first paint without moving anything. */
+    var button = bar.querySelector('.portal-menu-button');
+    if (!button) {
+      menu.id = menu.id || 'portal-menu';
+      button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'utrecht-button utrecht-button--secondary-action portal-menu-button';
+      button.setAttribute('aria-expanded', 'false');
+      button.setAttribute('aria-controls', menu.id);
+      button.textContent = header.getAttribute('data-menu-knop');
+      bar.appendChild(button);
+    }
     header.classList.add('portal-header--folds');
     button.addEventListener('click', function () {
       var open = button.getAttribute('aria-expanded') !== 'true';
@@ -317,7 +321,11 @@
   function startReadAloud() {
     var bar = document.querySelector('[data-lees-voor]');
     var main = document.getElementById('inhoud');
-    if (!bar || !main || !('speechSynthesis' in window) || typeof window.SpeechSynthesisUtterance !== 'function') {
+    if (!bar || !main) {
+      return;
+    }
+    if (!('speechSynthesis' in window) || typeof window.SpeechSynthesisUtterance !== 'function') {
+      bar.hidden = true; /* drawn in the page so nothing moves where the browser can speak; here it cannot */
       return;
     }
     var synth = window.speechSynthesis;
@@ -329,7 +337,6 @@
     var sentences = [];
     var index = 0;
     var reading = false;
-    bar.hidden = false;
 
     function mark(sentence) {
       if (canHighlight) {

@@ -8,13 +8,26 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import nl.bijstandsportaal.platform.web.StaticAssets;
 
 /**
  * Strict security headers on every response: a Content-Security-Policy without inline script or style,
- * HSTS, no framing, no referrer to other sites, no sniffing. Pages with personal data are never cached.
+ * HSTS, no framing, no referrer to other sites, no sniffing. Pages with personal data are never cached; static files
+ * with their fingerprint are kept for a year (ADR 0043).
  */
 @ServerFilter(Filter.MATCH_ALL_PATTERN)
 public class SecurityHeadersFilter implements Ordered {
+
+    /** A static file at the address with its current fingerprint (StaticAssets, ADR 0043): never changes. */
+    static final String CACHE_IMMUTABLE = "public, max-age=31536000, immutable";
+    /** Any other static file: a short while, then the browser asks again (If-Modified-Since). */
+    static final String CACHE_SHORT = "public, max-age=3600";
+
+    private final StaticAssets assets;
+
+    public SecurityHeadersFilter(StaticAssets assets) {
+        this.assets = assets;
+    }
 
     static final String CSP = String.join("; ",
             "default-src 'self'",
@@ -49,8 +62,13 @@ public class SecurityHeadersFilter implements Ordered {
         headers.set("Permissions-Policy", "geolocation=(), microphone=(), payment=(), usb=()");
         headers.set("Cross-Origin-Opener-Policy", "same-origin");
         headers.set("Cross-Origin-Resource-Policy", "same-origin");
-        if (request.getPath().startsWith("/static/")) {
-            headers.set(HttpHeaders.CACHE_CONTROL, "public, max-age=3600");
+        String path = request.getPath();
+        if (path.startsWith("/static/")) {
+            boolean fingerprinted = assets.current(path, request.getParameters().get("v"))
+                    // the font files are named by the pinned npm package (templates/package-lock.json); a new version
+                    // of the font must come under a new name (ADR 0043)
+                    || path.startsWith("/static/nlds/files/") && path.endsWith(".woff2");
+            headers.set(HttpHeaders.CACHE_CONTROL, fingerprinted && response.getStatus().getCode() < 400 ? CACHE_IMMUTABLE : CACHE_SHORT);
         } else {
             headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
         }

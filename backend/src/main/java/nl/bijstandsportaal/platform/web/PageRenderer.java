@@ -44,8 +44,10 @@ public class PageRenderer {
     private final Messages messages;
     private final LocaleResolver localeResolver;
     private final SessionSettings sessionSettings;
+    private final TemplateMethodModelEx asset;
 
-    PageRenderer(Messages messages, LocaleResolver localeResolver, SessionSettings sessionSettings) {
+    PageRenderer(Messages messages, LocaleResolver localeResolver, SessionSettings sessionSettings, StaticAssets assets) {
+        this.asset = arguments -> assets.address(String.valueOf(DeepUnwrap.unwrap((freemarker.template.TemplateModel) arguments.get(0))));
         this.messages = messages;
         this.localeResolver = localeResolver;
         this.sessionSettings = sessionSettings;
@@ -91,6 +93,7 @@ public class PageRenderer {
         all.put("formatDate", new DateMethod(locale));
         all.put("formatMoney", new MoneyMethod(locale));
         all.put("text", new TextMethod(messages, locale));
+        all.put("asset", asset);
         all.put("csrfToken", request.getAttribute(CsrfFilter.TOKEN_ATTRIBUTE, String.class).orElse(""));
         all.put("currentPath", request.getPath());
         CurrentUser.of(request).ifPresent(user -> {
