@@ -21,10 +21,12 @@ import java.util.Optional;
 final class DatabaseBuckets extends AbstractSelectForUpdateBasedProxyManager<String> {
 
     private final DataSource dataSource;
+    private final java.time.Clock wall;
 
-    DatabaseBuckets(DataSource dataSource) {
+    DatabaseBuckets(DataSource dataSource, java.time.Clock wall) {
         super(ClientSideConfig.getDefault());
         this.dataSource = dataSource;
+        this.wall = wall;
     }
 
     /** Rows of buckets that are full again. */
@@ -88,7 +90,7 @@ final class DatabaseBuckets extends AbstractSelectForUpdateBasedProxyManager<Str
 
             @Override
             public void update(byte[] data, RemoteBucketState state, Optional<Long> timeout) {
-                long now = System.currentTimeMillis();
+                long now = wall.millis();
                 long full = state.calculateFullRefillingTime(now * 1_000_000L) / 1_000_000L;
                 try (PreparedStatement s = connection.prepareStatement("UPDATE rate_limit_bucket SET toestand = ?, verloopt_op = ? WHERE sleutel = ?")) {
                     applyTimeout(s, timeout);

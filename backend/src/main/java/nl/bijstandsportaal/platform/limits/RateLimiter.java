@@ -44,6 +44,8 @@ public class RateLimiter {
 
     /** The shared store; null when each instance counts in its own memory. */
     private final DatabaseBuckets shared;
+    /** Real time: a limit counts real seconds, also in a demo whose calendar stands still. */
+    private final java.time.Clock wall;
 
     RateLimiter(@Value("${portal.rate-limits.enabled:true}") boolean enabled,
                 @Value("${portal.rate-limits.max-keys:200000}") int maxKeys,
@@ -56,9 +58,11 @@ public class RateLimiter {
                 @Value("${portal.rate-limits.upload.per-account:30}") long uploadPerAccount,
                 @Value("${portal.rate-limits.upload.period:10m}") Duration uploadPeriod,
                 @Value("${portal.rate-limits.store:database}") String store,
-                io.micronaut.context.BeanProvider<javax.sql.DataSource> dataSource) {
+                io.micronaut.context.BeanProvider<javax.sql.DataSource> dataSource,
+                @jakarta.inject.Named(nl.bijstandsportaal.platform.time.ClockFactory.WALL) java.time.Clock wall) {
+        this.wall = wall;
         this.shared = switch (store.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "database" -> enabled ? new DatabaseBuckets(dataSource.get()) : null;
+            case "database" -> enabled ? new DatabaseBuckets(dataSource.get(), wall) : null;
             case "memory" -> null;
             default -> throw new IllegalStateException("portal.rate-limits.store (PORTAL_RATE_LIMIT_STORE) is database or memory, not '" + store + "'");
         };
@@ -133,7 +137,7 @@ public class RateLimiter {
         buckets.entrySet().removeIf(e -> e.getValue().bucket().getAvailableTokens() >= e.getValue().capacity());
         if (shared != null) {
             try {
-                shared.removeExpired(System.currentTimeMillis());
+                shared.removeExpired(wall.millis());
             } catch (java.sql.SQLException | RuntimeException e) {
                 LOG.warn("Rate limits: idle buckets not removed this time ({})", e.getMessage());
             }

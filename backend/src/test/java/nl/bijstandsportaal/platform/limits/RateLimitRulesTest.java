@@ -45,7 +45,7 @@ class RateLimitRulesTest {
 
     @Test
     void aBucketRefusesWithTheSecondsToWait() {
-        RateLimiter limiter = new RateLimiter(true, 10, 2, Duration.ofMinutes(1), 0, 0, Duration.ofMinutes(1), 0, 0, Duration.ofMinutes(1), "memory", null);
+        RateLimiter limiter = new RateLimiter(true, 10, 2, Duration.ofMinutes(1), 0, 0, Duration.ofMinutes(1), 0, 0, Duration.ofMinutes(1), "memory", null, java.time.Clock.systemUTC());
         assertTrue(limiter.takeForAddress(LOGIN, "10.0.0.1").isEmpty());
         assertTrue(limiter.takeForAddress(LOGIN, "10.0.0.1").isEmpty());
         long wait = limiter.takeForAddress(LOGIN, "10.0.0.1").orElseThrow();
@@ -56,7 +56,7 @@ class RateLimitRulesTest {
 
     @Test
     void switchedOffNothingIsCounted() {
-        RateLimiter limiter = new RateLimiter(false, 10, 1, Duration.ofMinutes(1), 1, 1, Duration.ofMinutes(1), 1, 1, Duration.ofMinutes(1), "memory", null);
+        RateLimiter limiter = new RateLimiter(false, 10, 1, Duration.ofMinutes(1), 1, 1, Duration.ofMinutes(1), 1, 1, Duration.ofMinutes(1), "memory", null, java.time.Clock.systemUTC());
         for (int i = 0; i < 5; i++) {
             assertTrue(limiter.takeForAddress(LOGIN, "10.0.0.1").isEmpty());
         }
