@@ -220,8 +220,8 @@ class MobileApiTest extends PortalTest {
 
     @Test
     void theOpenApiDocumentIsServed() {
-        HttpResponse<String> doc = browser().getJson("/openapi/bijstandsportaal-0.1.yml", null);
-        assertEquals(200, doc.statusCode(), "OpenAPI at /openapi/: " + doc.statusCode());
+        HttpResponse<String> doc = browser().send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/api/v1/openapi.yaml")).header("Accept", "*/*"));
+        assertEquals(200, doc.statusCode(), "OpenAPI at /api/v1/openapi.yaml: " + doc.statusCode());
         assertTrue(doc.body().contains("/api/v1/me"));
         assertTrue(doc.body().contains("/api/v1/devices"));
     }

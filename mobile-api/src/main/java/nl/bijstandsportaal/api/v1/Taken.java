@@ -13,6 +13,7 @@ import java.util.List;
  * The app's badge counts {@code taken}.
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Taken(List<Taak> taken, List<Taak> komtNog) {
 
     /**
