@@ -188,7 +188,7 @@ class MobileApiTest extends PortalTest {
     @Test
     void badInputGetsProblemJsonNamingTheField() {
         String sanne = appLogin(citizen(SANNE)).access();
-        HttpResponse<String> missing = browser().postJson("/api/v1/devices", "{\"platform\":\"ANDROID\",\"appVersion\":\"\"}", auth(sanne, null));
+        HttpResponse<String> missing = browser().postJson("/api/v1/devices", "{\"platform\":\"ANDROID\",\"appVersion\":\"\"}", auth(sanne, java.util.UUID.randomUUID().toString()));
         assertEquals(400, missing.statusCode(), missing.body());
         assertTrue(missing.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         assertTrue(missing.body().contains("\"type\":\"/problems/validation\""), missing.body());
@@ -196,12 +196,12 @@ class MobileApiTest extends PortalTest {
         assertTrue(missing.body().contains("\"field\":\"appVersion\""), missing.body());
         assertFalse(missing.body().contains("Exception"));
 
-        HttpResponse<String> notJson = browser().postJson("/api/v1/devices", "{bad", auth(sanne, null));
+        HttpResponse<String> notJson = browser().postJson("/api/v1/devices", "{bad", auth(sanne, java.util.UUID.randomUUID().toString()));
         assertEquals(400, notJson.statusCode());
         assertTrue(notJson.body().contains("/problems/"), notJson.body());
 
         HttpResponse<String> badEnum = browser().postJson("/api/v1/devices",
-                "{\"pushToken\":\"x\",\"platform\":\"WINDOWS\",\"appVersion\":\"1\"}", auth(sanne, null));
+                "{\"pushToken\":\"x\",\"platform\":\"WINDOWS\",\"appVersion\":\"1\"}", auth(sanne, java.util.UUID.randomUUID().toString()));
         assertEquals(400, badEnum.statusCode(), badEnum.body());
         assertTrue(badEnum.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
 

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import nl.bijstandsportaal.testsupport.ContractCheck;
 import nl.bijstandsportaal.testsupport.MobileApp;
 import nl.bijstandsportaal.testsupport.PortalTest;
+import nl.bijstandsportaal.testsupport.TestToday;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static nl.bijstandsportaal.testsupport.MobileApp.auth;
@@ -159,6 +161,68 @@ class ApiContractTest extends PortalTest {
                 "{\"type\":\"/problems/internal\",\"title\":\"x\",\"status\":418}").isEmpty(), "a status the document does not name");
         assertTrue(!ContractCheck.problems("GET", "/api/v1/me", 404, "application/json", "{\"message\":\"Not Found\"}").isEmpty(),
                 "an error that is not a Problem");
+    }
+
+    /**
+     * Every POST the document marks as creating (it takes the Idempotency-Key parameter) refuses a request without a key
+     * with 428, before anything is looked at; the key ties to route and body (ADR 0044).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyCreatingPostNeedsAnIdempotencyKey() {
+        String sanne = new MobileApp(server.getURI(), json).login(citizen(SANNE)).access();
+        List<String> creating = new ArrayList<>();
+        paths().forEach((path, ops) -> {
+            Map<String, Object> post = (Map<String, Object>) ops.get("post");
+            if (post != null && String.valueOf(post.get("parameters")).contains("#/components/parameters/IdempotencyKey")) {
+                creating.add(path);
+            }
+        });
+        assertEquals(12, creating.size(), creating.toString());
+        for (String path : creating) {
+            boolean upload = path.endsWith("/bewijs") || path.endsWith("/bestanden");
+            HttpResponse<String> missing = browser().send(java.net.http.HttpRequest.newBuilder(
+                            server.getURI().resolve(path.replaceAll("\\{[a-z]+}", "x1")))
+                    .header("Authorization", "Bearer " + sanne).header("Accept", "application/json")
+                    .header("Content-Type", upload ? "application/pdf" : "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
+            assertEquals(428, missing.statusCode(), path + ": " + missing.body());
+            assertTrue(missing.body().contains("/problems/idempotency-key-missing"), missing.body());
+        }
+        assertEquals(401, browser().postJson("/api/v1/wijzigingen", "{}", Map.of()).statusCode(), "a stranger hears 401 first");
+    }
+
+    @Test
+    void aKeyBelongsToItsRouteAndBody() throws IOException {
+        String sanne = new MobileApp(server.getURI(), json).login(citizen(SANNE)).access();
+        String key = UUID.randomUUID().toString();
+        String spanje = "{\"kind\":\"BUITENLAND\",\"land\":\"Spanje\",\"datum\":\"" + TestToday.date().plusDays(20)
+                + "\",\"datumTot\":\"" + TestToday.date().plusDays(30) + "\"}";
+        HttpResponse<String> first = browser().postJson("/api/v1/wijzigingen", spanje, auth(sanne, key));
+        assertEquals(201, first.statusCode(), first.body());
+        HttpResponse<String> other = browser().postJson("/api/v1/wijzigingen", spanje.replace("Spanje", "Italië"), auth(sanne, key));
+        assertEquals(422, other.statusCode(), other.body());
+        assertTrue(other.body().contains("/problems/idempotency-key-reused"), other.body());
+        String second = (String) json.readValue(browser().postJson("/api/v1/wijzigingen", spanje.replace("Spanje", "Frankrijk"),
+                auth(sanne, UUID.randomUUID().toString())).body(), Map.class).get("id");
+        String firstId = (String) json.readValue(first.body(), Map.class).get("id");
+
+        // The same file with the same key to another change is another request: refused, not answered with the first.
+        String proofKey = UUID.randomUUID().toString();
+        assertEquals(201, proof(sanne, firstId, proofKey).statusCode());
+        assertEquals(201, proof(sanne, firstId, proofKey).statusCode(), "a retry");
+        HttpResponse<String> elsewhere = proof(sanne, second, proofKey);
+        assertEquals(422, elsewhere.statusCode(), elsewhere.body());
+        assertEquals(1, ((List<?>) json.readValue(browser().getJson("/api/v1/wijzigingen/" + firstId, sanne).body(), Map.class)
+                .get("proof")).size(), "the retry stored the proof once");
+    }
+
+    private HttpResponse<String> proof(String bearer, String change, String key) {
+        byte[] pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return browser().send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/api/v1/wijzigingen/" + change + "/bewijs"))
+                .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/pdf")
+                .header("X-Bestandsnaam", "ticket.pdf").header("Accept", "application/json").header("Idempotency-Key", key)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(pdf)));
     }
 
     private boolean routeExists(HttpMethod method, String path) {

@@ -188,6 +188,7 @@ class IncomeApiTest extends PortalTest {
     private HttpResponse<String> proof(String bearer, String code, String type, String name, byte[] bytes) {
         return browser().send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/api/v1/inkomsten/" + code + "/bewijs"))
                 .header("Authorization", "Bearer " + bearer).header("Content-Type", type).header("X-Bestandsnaam", name)
+                .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
                 .header("Accept", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes)));
     }
 
@@ -280,6 +281,6 @@ class IncomeApiTest extends PortalTest {
         // A period that has not begun yet cannot be reported.
         ReportPeriod next = ReportPeriods.containing(ReportPeriods.containing(TestToday.date(), UTRECHT, rules.book()).to().plusDays(1),
                 UTRECHT, rules.book());
-        assertEquals(404, browser().postJson("/api/v1/inkomsten/" + next.code(), "{\"geenInkomsten\":true}", auth(jan, null)).statusCode());
+        assertEquals(404, browser().postJson("/api/v1/inkomsten/" + next.code(), "{\"geenInkomsten\":true}", auth(jan, java.util.UUID.randomUUID().toString())).statusCode());
     }
 }

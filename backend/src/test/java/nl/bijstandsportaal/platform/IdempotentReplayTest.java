@@ -182,7 +182,7 @@ class IdempotentReplayTest extends PortalTest {
         assertSame(first, postJson("/api/v1/wijzigingen", sanne, key, body));
         assertEquals(read(first).get("sentAt"), json.readValue(browser().getJson("/api/v1/wijzigingen/" + id, sanne).body(), Map.class).get("sentAt"));
 
-        Raw proof = post(server.getURI(), "/api/v1/wijzigingen/" + id + "/bewijs", sanne, null, "application/pdf", PDF, Map.of("X-Bestandsnaam", "ticket.pdf"));
+        Raw proof = post(server.getURI(), "/api/v1/wijzigingen/" + id + "/bewijs", sanne, UUID.randomUUID().toString(), "application/pdf", PDF, Map.of("X-Bestandsnaam", "ticket.pdf"));
         assertEquals(201, proof.status(), proof.text());
         assertTrue(proof.text().contains("ticket.pdf"));
 
