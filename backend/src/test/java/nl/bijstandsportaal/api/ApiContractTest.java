@@ -225,6 +225,58 @@ class ApiContractTest extends PortalTest {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(pdf)));
     }
 
+    /** Strict input: what is not exactly right is refused with 422 naming the JSON field, and nothing changes. */
+    @Test
+    void lenientInputIsRefusedNamingTheJsonField() throws IOException {
+        String sanne = new MobileApp(server.getURI(), json).login(citizen(SANNE)).access();
+        HttpResponse<String> yes = browser().putJson("/api/v1/meldingsvoorkeuren",
+                "{\"topics\":[{\"topic\":\"BERICHTEN\",\"push\":\"yes\",\"email\":true}]}", auth(sanne, null));
+        assertEquals(422, yes.statusCode(), yes.body());
+        assertEquals(List.of("topics[0].push"), fields(yes));
+        assertTrue(browser().getJson("/api/v1/meldingsvoorkeuren", sanne).body().contains("{\"topic\":\"BERICHTEN\",\"push\":true"),
+                "push was not turned off");
+
+        List<Map> periods = json.readValue(browser().getJson("/api/v1/inkomsten", sanne).body(), io.micronaut.core.type.Argument.listOf(Map.class));
+        String estimate = "/api/v1/inkomsten/" + periods.get(0).get("code") + "/schatting";
+        assertEquals(List.of("geenInkomsten"), fields(browser().postJson(estimate, "{\"geenInkomsten\":\"yes\"}", auth(sanne, null))));
+        HttpResponse<String> thousands = browser().postJson(estimate, "{\"geenInkomsten\":false,\"bronnen\":[{\"soort\":\"WERK\","
+                + "\"naam\":\"Bakkerij\",\"netto\":\"1.380\",\"loonstrookVolgt\":false}]}", auth(sanne, null));
+        assertEquals(422, thousands.statusCode(), thousands.body());
+        assertEquals(List.of("bronnen[0].netto"), fields(thousands));
+        HttpResponse<String> comma = browser().postJson(estimate, "{\"geenInkomsten\":false,\"bronnen\":[{\"soort\":\"LOTERIJ\","
+                + "\"naam\":\"Bakkerij\",\"netto\":\"380,50\",\"loonstrookVolgt\":false}]}", auth(sanne, null));
+        assertEquals(List.of("bronnen[0].netto", "bronnen[0].soort"), fields(comma));
+        assertEquals(List.of("taal"), fields(browser().putJson("/api/v1/taal", "{\"taal\":\"fr\"}", auth(sanne, null))));
+
+        HttpResponse<String> unreadable = browser().putJson("/api/v1/taal", "{nl", auth(sanne, null));
+        assertEquals(400, unreadable.statusCode(), unreadable.body());
+        assertTrue(unreadable.body().contains("/problems/bad-request"), unreadable.body());
+        HttpResponse<String> javaNames = browser().postJson("/api/v1/devices", "{\"pushToken\":\"\",\"platform\":\"IOS\",\"appVersion\":\"1\"}",
+                auth(sanne, UUID.randomUUID().toString()));
+        assertEquals(422, javaNames.statusCode(), javaNames.body());
+        assertEquals(List.of("pushToken"), fields(javaNames));
+    }
+
+    /** NL API Design Rules that a test can check: API-Version on every answer, no trailing slashes. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyAnswerSaysItsVersionAndNoAddressEndsInASlash() {
+        String version = (String) ((Map<String, Object>) document().get("info")).get("version");
+        assertTrue(version.matches("1\\.[0-9]+\\.[0-9]+"), "semantic version of v1: " + version);
+        String sanne = new MobileApp(server.getURI(), json).login(citizen(SANNE)).access();
+        for (HttpResponse<String> answer : List.of(browser().getJson("/api/v1/me", sanne), browser().getJson("/api/v1/me", null),
+                browser().getJson("/api/v1/bestaat-niet", sanne))) {
+            assertEquals(version, answer.headers().firstValue("API-Version").orElse(null), answer.uri() + " " + answer.statusCode());
+        }
+        assertEquals(404, browser().getJson("/api/v1/me/", sanne).statusCode(), "no trailing slash");
+    }
+
+    private List<String> fields(HttpResponse<String> problem) throws IOException {
+        assertEquals(422, problem.statusCode(), problem.body());
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) json.readValue(problem.body(), Map.class).get("errors");
+        return errors.stream().map(e -> (String) e.get("field")).sorted().toList();
+    }
+
     private boolean routeExists(HttpMethod method, String path) {
         return router.uriRoutes().anyMatch(r -> r.getHttpMethod() == method && r.getUriMatchTemplate().toPathString().equals(path));
     }

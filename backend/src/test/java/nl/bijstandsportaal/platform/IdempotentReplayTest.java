@@ -126,11 +126,11 @@ class IdempotentReplayTest extends PortalTest {
         String path = "/api/v1/inkomsten/" + code;
         String key = UUID.randomUUID().toString();
 
-        Raw first = postJson(path, sanne, key, income("380,00"));
+        Raw first = postJson(path, sanne, key, income("380.00"));
         assertEquals(201, first.status(), first.text());
         assertEquals("application/json", first.contentType());
         assertEquals(path, first.location());
-        assertSame(first, postJson(path, sanne, key, income("380,00")));
+        assertSame(first, postJson(path, sanne, key, income("380.00")));
         // The time in the first answer is the time as stored: the receipt read back says the same.
         Map<?, ?> receipt = read(first);
         assertEquals(receipt.get("sentAt"), json.readValue(browser().getJson(path, sanne).body(), Map.class).get("sentAt"));
@@ -138,19 +138,19 @@ class IdempotentReplayTest extends PortalTest {
                 "whole seconds, as the database keeps them");
 
         // A correction with another key makes version 2; the first key still answers version 1, as it did.
-        Raw correction = postJson(path, sanne, UUID.randomUUID().toString(), income("400,00"));
+        Raw correction = postJson(path, sanne, UUID.randomUUID().toString(), income("400.00"));
         assertEquals(201, correction.status(), correction.text());
         assertEquals(2, read(correction).get("version"));
-        Raw replay = postJson(path, sanne, key, income("380,00"));
+        Raw replay = postJson(path, sanne, key, income("380.00"));
         assertSame(first, replay);
         assertEquals(1, read(replay).get("version"));
 
         // Another citizen with the same key gets an answer of their own: keys are per person.
-        Raw fatimas = postJson(path, token(FATIMA), key, income("380,00"));
+        Raw fatimas = postJson(path, token(FATIMA), key, income("380.00"));
         assertEquals(201, fatimas.status(), fatimas.text());
         assertNotEquals(receipt.get("id"), read(fatimas).get("id"));
         // The same key with another report: refused.
-        Raw reused = postJson(path, sanne, key, income("999,00"));
+        Raw reused = postJson(path, sanne, key, income("999.00"));
         assertEquals(422, reused.status());
         assertTrue(reused.text().contains(ProblemTypes.IDEMPOTENCY_KEY_REUSED), reused.text());
 
@@ -161,7 +161,7 @@ class IdempotentReplayTest extends PortalTest {
             TestIdentityProviders.nextCitizen(SANNE);
             assertEquals(200, web.follow(web.get("/oauth/login/digid")).statusCode());
             String again = new MobileApp(restarted.getURI(), json).login(web).access();
-            assertSame(first, post(restarted.getURI(), path, again, key, "application/json", income("380,00").getBytes(StandardCharsets.UTF_8), Map.of()));
+            assertSame(first, post(restarted.getURI(), path, again, key, "application/json", income("380.00").getBytes(StandardCharsets.UTF_8), Map.of()));
         }
         long sanneId = db.select(INKOMSTENOPGAVE.BURGER_ID).from(INKOMSTENOPGAVE).where(INKOMSTENOPGAVE.PUBLIC_ID.eq((String) receipt.get("id")))
                 .fetchSingle(INKOMSTENOPGAVE.BURGER_ID);

@@ -311,7 +311,7 @@ class AanvragenApiTest extends PortalTest {
         assertEquals(404, unknown.statusCode());
         assertProblem(unknown, ProblemTypes.NOT_FOUND);
         HttpResponse<String> none = browser().postJson("/api/v1/aanvragen", "{}", auth(fatima, java.util.UUID.randomUUID().toString()));
-        assertEquals(400, none.statusCode(), none.body());
+        assertEquals(422, none.statusCode(), none.body());
         assertProblem(none, ProblemTypes.VALIDATION);
         assertTrue(fields(none).contains("regeling"), none.body());
 

@@ -55,7 +55,7 @@ public final class ContractCheck {
     /** Whether an answer to this address is part of the contract. */
     static boolean applies(URI uri) {
         String path = uri.getPath();
-        return path.startsWith("/api/v1/") && !path.startsWith("/api/v1/openapi.");
+        return path.startsWith("/api/v1/") && !path.startsWith("/api/v1/openapi.") && !path.endsWith("/");
     }
 
     /** Throws an AssertionError naming every way this answer breaks the contract. */
