@@ -251,7 +251,7 @@ class ApiContractTest extends PortalTest {
         HttpResponse<String> unreadable = browser().putJson("/api/v1/taal", "{nl", auth(sanne, null));
         assertEquals(400, unreadable.statusCode(), unreadable.body());
         assertTrue(unreadable.body().contains("/problems/bad-request"), unreadable.body());
-        HttpResponse<String> javaNames = browser().postJson("/api/v1/devices", "{\"pushToken\":\"\",\"platform\":\"IOS\",\"appVersion\":\"1\"}",
+        HttpResponse<String> javaNames = browser().postJson("/api/v1/apparaten", "{\"pushToken\":\"\",\"platform\":\"IOS\",\"appVersion\":\"1\"}",
                 auth(sanne, UUID.randomUUID().toString()));
         assertEquals(422, javaNames.statusCode(), javaNames.body());
         assertEquals(List.of("pushToken"), fields(javaNames));
@@ -269,6 +269,10 @@ class ApiContractTest extends PortalTest {
             assertEquals(version, answer.headers().firstValue("API-Version").orElse(null), answer.uri() + " " + answer.statusCode());
         }
         assertEquals(404, browser().getJson("/api/v1/me/", sanne).statusCode(), "no trailing slash");
+        assertEquals("Bearer realm=\"bijstandsportaal\"", browser().getJson("/api/v1/me", null).headers().firstValue("WWW-Authenticate").orElse(null));
+        assertEquals("Bearer realm=\"bijstandsportaal\", error=\"invalid_token\"",
+                browser().getJson("/api/v1/me", "not-a-token").headers().firstValue("WWW-Authenticate").orElse(null));
+        assertEquals(404, browser().getJson("/api/v1/devices", sanne).statusCode(), "one language: /apparaten, next to /meldingen");
     }
 
     private List<String> fields(HttpResponse<String> problem) throws IOException {

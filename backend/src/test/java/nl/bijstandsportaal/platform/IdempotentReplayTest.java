@@ -288,12 +288,12 @@ class IdempotentReplayTest extends PortalTest {
         String token = "token-" + UUID.randomUUID();
         String deviceKey = UUID.randomUUID().toString();
         String device = "{\"pushToken\":\"" + token + "\",\"platform\":\"ANDROID\",\"appVersion\":\"1.4.0\"}";
-        Raw registered = postJson("/api/v1/devices", sanne, deviceKey, device);
+        Raw registered = postJson("/api/v1/apparaten", sanne, deviceKey, device);
         assertEquals(201, registered.status(), registered.text());
-        assertSame(registered, postJson("/api/v1/devices", sanne, deviceKey, device));
-        Raw updated = postJson("/api/v1/devices", sanne, UUID.randomUUID().toString(), device.replace("1.4.0", "1.5.0"));
+        assertSame(registered, postJson("/api/v1/apparaten", sanne, deviceKey, device));
+        Raw updated = postJson("/api/v1/apparaten", sanne, UUID.randomUUID().toString(), device.replace("1.4.0", "1.5.0"));
         assertEquals(200, updated.status(), updated.text());
-        Raw replay = postJson("/api/v1/devices", sanne, deviceKey, device);
+        Raw replay = postJson("/api/v1/apparaten", sanne, deviceKey, device);
         assertSame(registered, replay);
         assertTrue(replay.text().contains("1.4.0"));
     }
