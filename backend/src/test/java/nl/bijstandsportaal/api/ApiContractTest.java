@@ -257,6 +257,17 @@ class ApiContractTest extends PortalTest {
         assertEquals(List.of("pushToken"), fields(javaNames));
     }
 
+    /** The home screen and the badge in one call: what is open, and how many (the badge counts {@code taken}). */
+    @Test
+    void theTaskListCountsForTheBadge() throws IOException {
+        String sanne = new MobileApp(server.getURI(), json).login(citizen(SANNE)).access();
+        Map<?, ?> taken = json.readValue(browser().getJson("/api/v1/taken", sanne).body(), Map.class);
+        Map<?, ?> aantallen = (Map<?, ?>) taken.get("aantallen");
+        assertEquals(((List<?>) taken.get("taken")).size(), aantallen.get("open"), taken.toString());
+        assertEquals((int) ((List<?>) taken.get("taken")).stream().filter(t -> "te-laat".equals(((Map<?, ?>) t).get("status"))).count(),
+                aantallen.get("teLaat"));
+    }
+
     /** NL API Design Rules that a test can check: API-Version on every answer, no trailing slashes. */
     @Test
     @SuppressWarnings("unchecked")
