@@ -38,7 +38,9 @@ class TodoApiController implements TakenApi {
         CurrentUser citizen = CurrentUser.requireCitizen(security.getAuthentication());
         Locale locale = problems.locale();
         TodoList.Todos list = todos.of(citizen);
-        return new Taken(dto(list.due(), locale), dto(list.coming(), locale));
+        List<Taken.Taak> due = dto(list.due(), locale);
+        int late = (int) due.stream().filter(t -> "te-laat".equals(t.status())).count();
+        return new Taken(due, dto(list.coming(), locale), new Taken.Aantallen(due.size(), late));
     }
 
     private List<Taken.Taak> dto(List<Todo> todos, Locale locale) {

@@ -102,15 +102,20 @@ class IncomeApiController implements IncomeApi {
     }
 
     @Override
-    public HttpResponse<Income.Receipt> addProof(String code, @Nullable String fileName, byte[] file) {
+    public HttpResponse<Income.Receipt> addProof(String code, @Nullable String fileName, @Nullable String idempotencyKey, byte[] file) {
         CurrentUser user = citizen();
         income.receipt(user, code); // a period without a report of one's own: 404 before we look at the file
         nl.bijstandsportaal.platform.uploads.Upload.Checked checked = uploads.check(fileName, file);
         if (checked.error() != null) {
             throw problem(Map.of("bewijs", checked.error()));
         }
-        income.addProof(user, code, checked.upload());
-        return HttpResponse.<Income.Receipt>status(HttpStatus.CREATED).body(receipt(locale(), income.receipt(user, code)));
+        // The key's request is the file as it arrived (its checksum): a retry is stored once and answered as the first time.
+        Locale locale = locale();
+        return idempotency.respondAfterCommit("burger:" + user.id(), idempotencyKey, Map.of("bewijs", code, "sha256", checked.upload().sha256()),
+                Argument.of(String.class), tx -> {
+                    income.addProof(user, code, checked.upload());
+                    return new IdempotencyService.Outcome<>(HttpStatus.CREATED, code);
+                }, sent -> IdempotencyService.Reply.of(receipt(locale, income.receipt(user, sent))));
     }
 
     /** No income, or the sources checked as on the page; 422 naming each field as the app sent it (bronnen[0].netto). */

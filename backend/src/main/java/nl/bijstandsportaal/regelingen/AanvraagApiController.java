@@ -115,7 +115,7 @@ class AanvraagApiController implements AanvragenApi {
     }
 
     @Override
-    public HttpResponse<Aanvragen.Aanvraag> object(String id, Aanvragen.BezwaarMaken bezwaar) {
+    public HttpResponse<Aanvragen.Aanvraag> object(String id, @Nullable String idempotencyKey, Aanvragen.BezwaarMaken bezwaar) {
         CurrentUser user = citizen();
         if (!aanvragen.view(user, id).decided()) {
             throw conflict("aanvraag.api.error.geenBesluit");
@@ -123,11 +123,13 @@ class AanvraagApiController implements AanvragenApi {
         Map<String, String> typed = new HashMap<>();
         typed.put("waarom", bezwaar.waarom());
         typed.put("telaat", bezwaar.teLaat());
-        Map<String, Text> errors = aanvragen.object(user, id, typed);
-        if (!errors.isEmpty()) {
-            throw problems.invalid(errors, field -> "telaat".equals(field) ? "teLaat" : field);
-        }
-        return HttpResponse.<Aanvragen.Aanvraag>status(HttpStatus.CREATED).body(dto(aanvragen.view(user, id)));
+        return idempotency.respondAfterCommit(owner(user), idempotencyKey, Map.of("bezwaar", id, "bericht", typed), Argument.of(String.class), tx -> {
+            Map<String, Text> errors = aanvragen.object(user, id, typed);
+            if (!errors.isEmpty()) {
+                throw problems.invalid(errors, field -> "telaat".equals(field) ? "teLaat" : field);
+            }
+            return new IdempotencyService.Outcome<>(HttpStatus.CREATED, id);
+        }, made -> IdempotencyService.Reply.of(dto(aanvragen.view(user, made))));
     }
 
     // ---- mapping ----------------------------------------------------------------------------------------------

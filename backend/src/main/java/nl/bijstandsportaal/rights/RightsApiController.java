@@ -142,7 +142,7 @@ class RightsApiController implements RightsApi {
     }
 
     @Override
-    public HttpResponse<ChangeReceipt> addProof(String id, @Nullable String fileName, byte[] file) {
+    public HttpResponse<ChangeReceipt> addProof(String id, @Nullable String fileName, @Nullable String idempotencyKey, byte[] file) {
         Locale locale = locale();
         CurrentUser user = citizen();
         rights.receipt(user, id); // another citizen's change: 404 before we look at the file
@@ -150,7 +150,12 @@ class RightsApiController implements RightsApi {
         if (checked.error() != null) {
             throw problems.invalid(Map.of("bewijs", checked.error()));
         }
-        return HttpResponse.status(HttpStatus.CREATED).body(receipt(locale, rights.addProof(user, id, checked.upload())));
+        // The key's request is the file as it arrived (its checksum): a retry is stored once and answered as the first time.
+        return idempotency.respondAfterCommit("burger:" + user.id(), idempotencyKey, Map.of("bewijs", id, "sha256", checked.upload().sha256()),
+                Argument.of(String.class), tx -> {
+                    rights.addProof(user, id, checked.upload());
+                    return new IdempotencyService.Outcome<>(HttpStatus.CREATED, id);
+                }, sent -> IdempotencyService.Reply.of(receipt(locale, rights.receipt(user, sent))));
     }
 
     private ChangeReceipt receipt(Locale locale, RightsService.Receipt r) {

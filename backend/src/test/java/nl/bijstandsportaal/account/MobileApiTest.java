@@ -139,23 +139,23 @@ class MobileApiTest extends PortalTest {
         String body = "{\"pushToken\":\"" + pushToken + "\",\"platform\":\"ANDROID\",\"appVersion\":\"1.4.0\"}";
         String key = UUID.randomUUID().toString();
 
-        HttpResponse<String> first = browser().postJson("/api/v1/devices", body, auth(sanne, key));
+        HttpResponse<String> first = browser().postJson("/api/v1/apparaten", body, auth(sanne, key));
         assertEquals(201, first.statusCode(), first.body());
-        HttpResponse<String> retry = browser().postJson("/api/v1/devices", body, auth(sanne, key));
+        HttpResponse<String> retry = browser().postJson("/api/v1/apparaten", body, auth(sanne, key));
         assertEquals(201, retry.statusCode());
         assertEquals(first.body(), retry.body(), "a retry gets the same answer");
         assertEquals(1, db.fetchCount(DEVICE, DEVICE.PUSH_TOKEN.eq(pushToken)), "stored once");
         assertFalse(first.body().contains(pushToken), "the push token is not echoed");
 
-        HttpResponse<String> reused = browser().postJson("/api/v1/devices", body.replace("1.4.0", "1.5.0"), auth(sanne, key));
+        HttpResponse<String> reused = browser().postJson("/api/v1/apparaten", body.replace("1.4.0", "1.5.0"), auth(sanne, key));
         assertEquals(422, reused.statusCode());
         assertTrue(reused.body().contains("/problems/idempotency-key-reused"));
 
         String id = json.readValue(first.body(), Device.class).id();
-        assertEquals(404, browser().delete("/api/v1/devices/" + id, henk).statusCode(), "another citizen's device does not exist for them");
-        assertTrue(browser().getJson("/api/v1/devices", henk).body().equals("[]") || !browser().getJson("/api/v1/devices", henk).body().contains(id));
-        assertTrue(browser().getJson("/api/v1/devices", sanne).body().contains(id));
-        assertEquals(204, browser().delete("/api/v1/devices/" + id, sanne).statusCode());
+        assertEquals(404, browser().delete("/api/v1/apparaten/" + id, henk).statusCode(), "another citizen's device does not exist for them");
+        assertTrue(browser().getJson("/api/v1/apparaten", henk).body().equals("[]") || !browser().getJson("/api/v1/apparaten", henk).body().contains(id));
+        assertTrue(browser().getJson("/api/v1/apparaten", sanne).body().contains(id));
+        assertEquals(204, browser().delete("/api/v1/apparaten/" + id, sanne).statusCode());
         assertEquals(0, db.fetchCount(DEVICE, DEVICE.PUSH_TOKEN.eq(pushToken)));
     }
 
@@ -169,7 +169,7 @@ class MobileApiTest extends PortalTest {
         try {
             var futures = new java.util.ArrayList<java.util.concurrent.Future<HttpResponse<String>>>();
             for (int i = 0; i < 6; i++) {
-                futures.add(pool.submit(() -> browser().postJson("/api/v1/devices", body, auth(sanne, key))));
+                futures.add(pool.submit(() -> browser().postJson("/api/v1/apparaten", body, auth(sanne, key))));
             }
             String firstBody = null;
             for (var f : futures) {
@@ -188,22 +188,24 @@ class MobileApiTest extends PortalTest {
     @Test
     void badInputGetsProblemJsonNamingTheField() {
         String sanne = appLogin(citizen(SANNE)).access();
-        HttpResponse<String> missing = browser().postJson("/api/v1/devices", "{\"platform\":\"ANDROID\",\"appVersion\":\"\"}", auth(sanne, null));
-        assertEquals(400, missing.statusCode(), missing.body());
+        HttpResponse<String> missing = browser().postJson("/api/v1/apparaten", "{\"platform\":\"ANDROID\"}", auth(sanne, java.util.UUID.randomUUID().toString()));
+        assertEquals(422, missing.statusCode(), missing.body());
         assertTrue(missing.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         assertTrue(missing.body().contains("\"type\":\"/problems/validation\""), missing.body());
         assertTrue(missing.body().contains("\"field\":\"pushToken\""), missing.body());
         assertTrue(missing.body().contains("\"field\":\"appVersion\""), missing.body());
         assertFalse(missing.body().contains("Exception"));
 
-        HttpResponse<String> notJson = browser().postJson("/api/v1/devices", "{bad", auth(sanne, null));
+        HttpResponse<String> notJson = browser().postJson("/api/v1/apparaten", "{bad", auth(sanne, java.util.UUID.randomUUID().toString()));
         assertEquals(400, notJson.statusCode());
         assertTrue(notJson.body().contains("/problems/"), notJson.body());
 
-        HttpResponse<String> badEnum = browser().postJson("/api/v1/devices",
-                "{\"pushToken\":\"x\",\"platform\":\"WINDOWS\",\"appVersion\":\"1\"}", auth(sanne, null));
-        assertEquals(400, badEnum.statusCode(), badEnum.body());
+        HttpResponse<String> badEnum = browser().postJson("/api/v1/apparaten",
+                "{\"pushToken\":\"x\",\"platform\":\"WINDOWS\",\"appVersion\":\"1\"}", auth(sanne, java.util.UUID.randomUUID().toString()));
+        assertEquals(422, badEnum.statusCode(), badEnum.body());
         assertTrue(badEnum.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(badEnum.body().contains("\"field\":\"platform\""), badEnum.body());
+        assertFalse(badEnum.body().contains("registration"), "no Java parameter names");
 
         HttpResponse<String> unknown = browser().getJson("/api/v1/bestaat-niet", sanne);
         assertEquals(404, unknown.statusCode());
@@ -220,10 +222,10 @@ class MobileApiTest extends PortalTest {
 
     @Test
     void theOpenApiDocumentIsServed() {
-        HttpResponse<String> doc = browser().getJson("/openapi/bijstandsportaal-0.1.yml", null);
-        assertEquals(200, doc.statusCode(), "OpenAPI at /openapi/: " + doc.statusCode());
+        HttpResponse<String> doc = browser().send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/api/v1/openapi.yaml")).header("Accept", "*/*"));
+        assertEquals(200, doc.statusCode(), "OpenAPI at /api/v1/openapi.yaml: " + doc.statusCode());
         assertTrue(doc.body().contains("/api/v1/me"));
-        assertTrue(doc.body().contains("/api/v1/devices"));
+        assertTrue(doc.body().contains("/api/v1/apparaten"));
     }
 
     // --- helpers: what a mobile app does (testsupport.MobileApp) ---

@@ -52,7 +52,16 @@ class TodoListTest extends PortalTest {
         String app = new MobileApp(server.getURI(), json).login(citizen(bsn)).access();
         HttpResponse<String> answer = browser().getJson("/api/v1/taken", app);
         assertEquals(200, answer.statusCode(), answer.body());
-        return json.readValue(answer.body(), Argument.mapOf(Argument.STRING, Argument.listOf(Argument.mapOf(String.class, Object.class))));
+        Map<String, Object> all = json.readValue(answer.body(), Argument.mapOf(String.class, Object.class));
+        Map<String, List<Map<String, Object>>> lists = new java.util.HashMap<>();
+        all.forEach((name, value) -> {
+            if (value instanceof List<?> list) {
+                lists.put(name, (List<Map<String, Object>>) list);
+            }
+        });
+        Map<String, Object> counts = (Map<String, Object>) all.get("aantallen");
+        assertEquals(lists.get("taken").size(), ((Number) counts.get("open")).intValue(), "the badge counts what is open");
+        return lists;
     }
 
     private static List<String> ids(List<Map<String, Object>> items) {

@@ -177,7 +177,7 @@ class DocumentRequestsTest extends PortalTest {
         assertEquals(404, fatima.postMultipart("/documenten/" + id + "?csrfToken=" + token, Map.of(), "bestand", "x.pdf", "application/pdf", PDF).statusCode());
         String app = new MobileApp(server.getURI(), json).login(citizen(FATIMA)).access();
         assertEquals(404, browser().getJson("/api/v1/documentverzoeken/" + id, app).statusCode());
-        assertEquals(404, send(app, id, null, "application/pdf", PDF).statusCode());
+        assertEquals(404, send(app, id, UUID.randomUUID().toString(), "application/pdf", PDF).statusCode());
         assertFalse(browser().getJson("/api/v1/documentverzoeken", app).body().contains(id));
 
         // Dennis (a consulent of Utrecht) cannot ask, see, open or close anything of Sanne (Westland).
@@ -209,7 +209,7 @@ class DocumentRequestsTest extends PortalTest {
         assertEquals("Nog niet gestuurd", listed.get("statusText"));
         assertEquals(true, listed.get("canSend"));
 
-        HttpResponse<String> wrong = send(app, id, null, "image/jpeg", "geen foto".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> wrong = send(app, id, UUID.randomUUID().toString(), "image/jpeg", "geen foto".getBytes(StandardCharsets.UTF_8));
         assertEquals(422, wrong.statusCode());
         assertTrue(wrong.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         assertTrue(wrong.body().contains("\"bestand\"") && wrong.body().contains("dit soort bestand kunnen we niet openen"), wrong.body());
@@ -231,7 +231,7 @@ class DocumentRequestsTest extends PortalTest {
         marieke.postForm("/consulent/burgers/" + sanne() + "/documentverzoeken/" + id,
                 Map.of("csrfToken", WebClient.csrfToken(marieke.get("/consulent/burgers/" + sanne()).body()), "status", "INGETROKKEN"));
         assertEquals(201, send(app, id, key, "application/pdf", PDF).statusCode(), "a retry after closing is answered as the first time");
-        HttpResponse<String> closed = send(app, id, null, "application/pdf", other);
+        HttpResponse<String> closed = send(app, id, UUID.randomUUID().toString(), "application/pdf", other);
         assertEquals(409, closed.statusCode());
         assertTrue(closed.body().contains("afgesloten"), closed.body());
         assertEquals("DOCUMENTEN", db.select(MELDING.ONDERWERP).from(MELDING).where(MELDING.SLEUTEL.eq("document/" + id + "/ingetrokken")).fetchSingle().value1());

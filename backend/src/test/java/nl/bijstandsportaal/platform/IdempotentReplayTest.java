@@ -126,11 +126,11 @@ class IdempotentReplayTest extends PortalTest {
         String path = "/api/v1/inkomsten/" + code;
         String key = UUID.randomUUID().toString();
 
-        Raw first = postJson(path, sanne, key, income("380,00"));
+        Raw first = postJson(path, sanne, key, income("380.00"));
         assertEquals(201, first.status(), first.text());
         assertEquals("application/json", first.contentType());
         assertEquals(path, first.location());
-        assertSame(first, postJson(path, sanne, key, income("380,00")));
+        assertSame(first, postJson(path, sanne, key, income("380.00")));
         // The time in the first answer is the time as stored: the receipt read back says the same.
         Map<?, ?> receipt = read(first);
         assertEquals(receipt.get("sentAt"), json.readValue(browser().getJson(path, sanne).body(), Map.class).get("sentAt"));
@@ -138,19 +138,19 @@ class IdempotentReplayTest extends PortalTest {
                 "whole seconds, as the database keeps them");
 
         // A correction with another key makes version 2; the first key still answers version 1, as it did.
-        Raw correction = postJson(path, sanne, UUID.randomUUID().toString(), income("400,00"));
+        Raw correction = postJson(path, sanne, UUID.randomUUID().toString(), income("400.00"));
         assertEquals(201, correction.status(), correction.text());
         assertEquals(2, read(correction).get("version"));
-        Raw replay = postJson(path, sanne, key, income("380,00"));
+        Raw replay = postJson(path, sanne, key, income("380.00"));
         assertSame(first, replay);
         assertEquals(1, read(replay).get("version"));
 
         // Another citizen with the same key gets an answer of their own: keys are per person.
-        Raw fatimas = postJson(path, token(FATIMA), key, income("380,00"));
+        Raw fatimas = postJson(path, token(FATIMA), key, income("380.00"));
         assertEquals(201, fatimas.status(), fatimas.text());
         assertNotEquals(receipt.get("id"), read(fatimas).get("id"));
         // The same key with another report: refused.
-        Raw reused = postJson(path, sanne, key, income("999,00"));
+        Raw reused = postJson(path, sanne, key, income("999.00"));
         assertEquals(422, reused.status());
         assertTrue(reused.text().contains(ProblemTypes.IDEMPOTENCY_KEY_REUSED), reused.text());
 
@@ -161,7 +161,7 @@ class IdempotentReplayTest extends PortalTest {
             TestIdentityProviders.nextCitizen(SANNE);
             assertEquals(200, web.follow(web.get("/oauth/login/digid")).statusCode());
             String again = new MobileApp(restarted.getURI(), json).login(web).access();
-            assertSame(first, post(restarted.getURI(), path, again, key, "application/json", income("380,00").getBytes(StandardCharsets.UTF_8), Map.of()));
+            assertSame(first, post(restarted.getURI(), path, again, key, "application/json", income("380.00").getBytes(StandardCharsets.UTF_8), Map.of()));
         }
         long sanneId = db.select(INKOMSTENOPGAVE.BURGER_ID).from(INKOMSTENOPGAVE).where(INKOMSTENOPGAVE.PUBLIC_ID.eq((String) receipt.get("id")))
                 .fetchSingle(INKOMSTENOPGAVE.BURGER_ID);
@@ -182,7 +182,7 @@ class IdempotentReplayTest extends PortalTest {
         assertSame(first, postJson("/api/v1/wijzigingen", sanne, key, body));
         assertEquals(read(first).get("sentAt"), json.readValue(browser().getJson("/api/v1/wijzigingen/" + id, sanne).body(), Map.class).get("sentAt"));
 
-        Raw proof = post(server.getURI(), "/api/v1/wijzigingen/" + id + "/bewijs", sanne, null, "application/pdf", PDF, Map.of("X-Bestandsnaam", "ticket.pdf"));
+        Raw proof = post(server.getURI(), "/api/v1/wijzigingen/" + id + "/bewijs", sanne, UUID.randomUUID().toString(), "application/pdf", PDF, Map.of("X-Bestandsnaam", "ticket.pdf"));
         assertEquals(201, proof.status(), proof.text());
         assertTrue(proof.text().contains("ticket.pdf"));
 
@@ -288,12 +288,12 @@ class IdempotentReplayTest extends PortalTest {
         String token = "token-" + UUID.randomUUID();
         String deviceKey = UUID.randomUUID().toString();
         String device = "{\"pushToken\":\"" + token + "\",\"platform\":\"ANDROID\",\"appVersion\":\"1.4.0\"}";
-        Raw registered = postJson("/api/v1/devices", sanne, deviceKey, device);
+        Raw registered = postJson("/api/v1/apparaten", sanne, deviceKey, device);
         assertEquals(201, registered.status(), registered.text());
-        assertSame(registered, postJson("/api/v1/devices", sanne, deviceKey, device));
-        Raw updated = postJson("/api/v1/devices", sanne, UUID.randomUUID().toString(), device.replace("1.4.0", "1.5.0"));
+        assertSame(registered, postJson("/api/v1/apparaten", sanne, deviceKey, device));
+        Raw updated = postJson("/api/v1/apparaten", sanne, UUID.randomUUID().toString(), device.replace("1.4.0", "1.5.0"));
         assertEquals(200, updated.status(), updated.text());
-        Raw replay = postJson("/api/v1/devices", sanne, deviceKey, device);
+        Raw replay = postJson("/api/v1/apparaten", sanne, deviceKey, device);
         assertSame(registered, replay);
         assertTrue(replay.text().contains("1.4.0"));
     }

@@ -285,6 +285,7 @@ class RightsPagesTest extends PortalTest {
         HttpResponse<String> proof = browser().send(HttpRequest.newBuilder(server.getURI().resolve("/api/v1/wijzigingen/" + id + "/bewijs"))
                 .header("Authorization", "Bearer " + sanne).header("Content-Type", "application/pdf")
                 .header("X-Bestandsnaam", "ticket.pdf").header("Accept", "application/json")
+                .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(PDF)));
         assertEquals(201, proof.statusCode(), proof.body());
         assertTrue(proof.body().contains("ticket.pdf"));

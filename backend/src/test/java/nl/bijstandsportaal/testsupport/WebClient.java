@@ -29,9 +29,19 @@ public class WebClient {
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private final URI base;
     private String acceptLanguage = "nl";
+    private boolean checkContract = true;
 
     public WebClient(URI base) {
         this.base = base;
+    }
+
+    /**
+     * Leaves the contract check out for this client: only for a test that shows on purpose what happens outside the
+     * contract (a broken server, a proxy). Every other answer to /api/v1 is checked against the OpenAPI document.
+     */
+    public WebClient withoutContractCheck() {
+        this.checkContract = false;
+        return this;
     }
 
     public URI base() {
@@ -183,8 +193,12 @@ public class WebClient {
             builder.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; ")));
         }
         try {
-            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest request = builder.build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             store(response.headers().allValues("Set-Cookie"));
+            if (checkContract && ContractCheck.applies(request.uri())) {
+                ContractCheck.check(request.method(), response);
+            }
             return response;
         } catch (IOException e) {
             throw new IllegalStateException(e);

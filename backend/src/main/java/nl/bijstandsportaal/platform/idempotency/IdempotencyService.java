@@ -142,7 +142,16 @@ public class IdempotencyService {
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST);
         }
-        String requestHash = sha256(new String(write(request), StandardCharsets.UTF_8));
+        String body = new String(write(request), StandardCharsets.UTF_8);
+        // A key is tied to its route and its body (ADR 0044): the same key on another address is another request.
+        String requestHash = sha256(route() + "\n" + body);
+        String legacyHash = sha256(body);
+        // A retry after the first answer was stored is answered from it at once, without running the work again (work
+        // that stores in a transaction of its own, such as a proof upload, would otherwise be done twice).
+        IdempotencyRecordRecord earlier = storedRow(owner, key);
+        if (earlier != null) {
+            return replay(earlier, requestHash, legacyHash, valueType, answer).response();
+        }
         Done<T> done;
         try {
             done = claimAndRun(owner, key, requestHash, work, answer, inTransaction);
@@ -154,7 +163,7 @@ public class IdempotencyService {
             // request (two first sends of one thing with different keys): then run once more, on what is there now.
             IdempotencyRecordRecord row = storedRow(owner, key);
             if (row != null) {
-                return replay(row, requestHash, valueType, answer).response();
+                return replay(row, requestHash, legacyHash, valueType, answer).response();
             }
             done = claimAndRun(owner, key, requestHash, work, answer, inTransaction);
         } catch (RuntimeException refused) {
@@ -164,7 +173,7 @@ public class IdempotencyService {
             if (row == null) {
                 throw refused;
             }
-            return replay(row, requestHash, valueType, answer).response();
+            return replay(row, requestHash, legacyHash, valueType, answer).response();
         }
         if (done.answer() != null) {
             return done.answer().response();
@@ -228,8 +237,10 @@ public class IdempotencyService {
     }
 
     /** The stored answer; a key without one yet gets it made now from the stored value, and stored. */
-    private <T> Answer replay(IdempotencyRecordRecord row, String requestHash, Argument<T> valueType, Function<T, Reply> answer) {
-        if (!row.getRequestHash().equals(requestHash)) {
+    private <T> Answer replay(IdempotencyRecordRecord row, String requestHash, String legacyHash, Argument<T> valueType,
+                              Function<T, Reply> answer) {
+        // legacyHash: a key stored before keys were tied to their route (body only); such a row can only match its own body.
+        if (!row.getRequestHash().equals(requestHash) && !row.getRequestHash().equals(legacyHash)) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.IDEMPOTENCY_KEY_REUSED);
         }
         if (row.getAnswerBody() != null) {
@@ -242,6 +253,12 @@ public class IdempotencyService {
             throw new UncheckedIOException(e);
         }
         return store(row.getOwner(), row.getIdempotencyKey(), answer(row.getStatus(), answer.apply(value)));
+    }
+
+    /** The method and path of the request being served ("POST /api/v1/inkomsten/2026-11"); empty outside a request. */
+    private static String route() {
+        return io.micronaut.http.context.ServerRequestContext.currentRequest()
+                .map(r -> r.getMethodName() + " " + r.getPath()).orElse("");
     }
 
     private Answer answer(HttpStatus status, Reply reply) {

@@ -85,7 +85,8 @@ final class ProblemExceptionHandlers {
                 errors.add(new Problem.FieldError(field, problems.text(request, "validation." + constraint, field)));
             }
             errors.sort(Comparator.comparing(Problem.FieldError::field));
-            return problems.response(request, HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, null, null, null, errors);
+            // A readable body with a wrong value: 422, as every other check of what was sent (400 is for unreadable bodies).
+            return problems.response(request, HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.VALIDATION, null, null, null, errors);
         }
 
         /** "register.registration.pushToken" becomes "pushToken": the name as in the JSON body. */
@@ -117,9 +118,10 @@ final class ProblemExceptionHandlers {
             if (!PortalErrorResponseProcessor.wantsProblemJson(request)) {
                 return errorPages.page(request, HttpStatus.BAD_REQUEST, "400");
             }
-            String field = e.getArgument().getName();
-            return problems.response(request, HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, null, null, null,
-                    List.of(new Problem.FieldError(field, problems.text(request, "validation.Unreadable", field))));
+            // The body (or a value in the address) cannot be read at all. A readable body with a wrong value is 422 naming
+            // its JSON field (StrictApiInput); the Java parameter's name means nothing to the app, so it is not named here.
+            return problems.response(request, HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST,
+                    problems.text(request, "problem.bad-request.unreadable"), null, null, null);
         }
     }
 }

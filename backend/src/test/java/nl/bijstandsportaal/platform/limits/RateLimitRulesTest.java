@@ -32,7 +32,7 @@ class RateLimitRulesTest {
         assertEquals(UPLOAD, kind("POST", "/api/v1/inkomsten/2026-11/bewijs", "application/pdf"));
         assertEquals(SUBMIT, kind("POST", "/api/v1/aanvragen", "application/json"));
         assertEquals(SUBMIT, kind("PUT", "/api/v1/aanvragen/x/schermen/y", "application/json"));
-        assertEquals(SUBMIT, kind("DELETE", "/api/v1/devices/1", null));
+        assertEquals(SUBMIT, kind("DELETE", "/api/v1/apparaten/1", null));
         assertEquals(SUBMIT, kind("POST", "/inkomsten/2026-11", "application/x-www-form-urlencoded"));
     }
 

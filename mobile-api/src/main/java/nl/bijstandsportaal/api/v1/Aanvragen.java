@@ -30,6 +30,7 @@ public final class Aanvragen {
 
     /** To start an application: {@code regeling} is the slug of the regeling, as {@code id} in GET /api/v1/regelingen. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Start(@NotBlank String regeling) {
     }
 
@@ -91,6 +92,7 @@ public final class Aanvragen {
 
     /** One option of a CHOICE question: the {@code waarde} to send and the {@code label} to show. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Optie(String waarde, String label) {
     }
 
@@ -100,6 +102,7 @@ public final class Aanvragen {
      * (GET /api/v1/aanvragen/{id}/schermen/{scherm} shows it with the answer filled in).
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Antwoord(String scherm, String vraag, String vraagTekst, String antwoord) {
     }
 
@@ -144,6 +147,7 @@ public final class Aanvragen {
 
     /** A bezwaar the citizen made: its number to quote, the day, and what they wrote. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Bezwaar(String kenmerk, LocalDate op, String waarom) {
     }
 
@@ -152,6 +156,7 @@ public final class Aanvragen {
      * needs an answer.
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Antwoorden(@Nullable Map<String, String> antwoorden) {
     }
 
@@ -160,6 +165,7 @@ public final class Aanvragen {
      * also {@code teLaat}: why it comes later (at most 1000).
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BezwaarMaken(@Nullable String waarom, @Nullable String teLaat) {
     }
 }

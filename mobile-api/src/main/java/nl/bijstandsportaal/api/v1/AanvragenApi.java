@@ -80,5 +80,6 @@ public interface AanvragenApi {
     @Post("/api/v1/aanvragen/{id}/bezwaar")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    HttpResponse<Aanvragen.Aanvraag> object(@PathVariable String id, @Body @NotNull Aanvragen.BezwaarMaken bezwaar);
+    HttpResponse<Aanvragen.Aanvraag> object(@PathVariable String id, @Header(DevicesApi.IDEMPOTENCY_KEY) @Nullable String idempotencyKey,
+                                            @Body @NotNull Aanvragen.BezwaarMaken bezwaar);
 }

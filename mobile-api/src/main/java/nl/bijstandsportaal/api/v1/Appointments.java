@@ -31,6 +31,7 @@ public final class Appointments {
 
     /** Asking for another time: an optional note (at most 500 characters), such as the days and times that suit. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record OtherTime(@Nullable String note) {
     }
 
@@ -40,6 +41,7 @@ public final class Appointments {
      * 200 characters).
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ConversationRequest(@Nullable String about, @Nullable String how, @Nullable String preferredTimes) {
     }
 

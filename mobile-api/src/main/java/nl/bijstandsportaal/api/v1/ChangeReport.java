@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.api.v1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotNull;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
  * Send an {@code Idempotency-Key}: a retry with the same key is stored once.
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChangeReport(
         @NotNull Kind kind,
         @Nullable String datum,

@@ -80,6 +80,7 @@ public final class Conversations {
 
     /** A file sent with a message: its name as stored and its size in bytes. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Attachment(long id, String name, long size) {
     }
 
@@ -88,10 +89,12 @@ public final class Conversations {
      * 2000 characters. {@code files}: at most 3 photos (JPEG, PNG, HEIC) or PDFs of at most 10 MB each, base64.
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record NewMessage(@Nullable String subject, @Nullable String text, @Nullable List<NewFile> files) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record NewFile(@Nullable String name, @Nullable String content) {
     }
 }

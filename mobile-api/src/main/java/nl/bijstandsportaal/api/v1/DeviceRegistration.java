@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.api.v1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.Size;
 
 /** A phone asks to get push messages: its Firebase registration token, platform and app version. */
 @Serdeable
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeviceRegistration(
         @NotBlank @Size(max = 512) String pushToken,
         @NotNull Platform platform,

@@ -35,16 +35,16 @@ public interface DevicesApi {
      */
     String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-    @Post("/api/v1/devices")
+    @Post("/api/v1/apparaten")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     HttpResponse<Device> register(@Header(IDEMPOTENCY_KEY) @Nullable String idempotencyKey,
                                   @Body @Valid @NotNull DeviceRegistration registration);
 
-    @Get("/api/v1/devices")
+    @Get("/api/v1/apparaten")
     @Produces(MediaType.APPLICATION_JSON)
     List<Device> list();
 
-    @Delete("/api/v1/devices/{id}")
+    @Delete("/api/v1/apparaten/{id}")
     HttpResponse<Void> remove(@PathVariable String id);
 }

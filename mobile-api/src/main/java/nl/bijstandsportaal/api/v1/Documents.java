@@ -45,6 +45,7 @@ public final class Documents {
      * {@code notGoodEnough} (added later): the consulent looked at it and asked to send something else instead.
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record File(String name, long size, Instant addedAt, boolean notGoodEnough) {
 
         @Creator

@@ -32,11 +32,13 @@ public final class Inbox {
      * topic that is sent must be filled in.
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Preferences(@Nullable @Size(max = 20) List<TopicPreference> topics, @Nullable QuietHours quietHours) {
     }
 
     /** Whether a new message on this topic also comes as a push message on the phone, and as an e-mail. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TopicPreference(@Nullable String topic, @Nullable Boolean push, @Nullable Boolean email) {
     }
 
@@ -45,6 +47,7 @@ public final class Inbox {
      * messages come after). The same time twice: no quiet hours.
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record QuietHours(@Nullable String from, @Nullable String until) {
     }
 }

@@ -25,11 +25,13 @@ public final class Income {
 
     /** What the citizen reports: no income, or one or more sources (at most 5). */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Report(boolean geenInkomsten, @Nullable @Size(max = 5) List<Source> bronnen) {
     }
 
     /** soort: WERK, UITKERING, ONDERNEMING, GIFT, ALIMENTATIE, ANDERS. Amounts as "380" or "380,50"; dates 2026-10-25. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Source(@Nullable String soort, @Nullable String naam, @Nullable String netto, @Nullable String bruto,
                          @Nullable String uren, @Nullable String betaaldatum, boolean loonstrookVolgt) {
     }
@@ -39,6 +41,7 @@ public final class Income {
      * {@code provisional}: it rests on a figure that is not confirmed yet (the summary says so too).
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Estimate(Money paid, Money normallyPaid, Money income, Money kept, Money counted, List<String> summary,
                            List<String> explanation, List<String> warnings, boolean provisional) {
     }

@@ -53,5 +53,5 @@ public interface IncomeApi {
     @Consumes({"image/jpeg", "image/png", "image/heic", "image/heif", "application/pdf", MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
     HttpResponse<Income.Receipt> addProof(@PathVariable String code, @Header("X-Bestandsnaam") @Nullable String fileName,
-                                          @Body byte[] file);
+                                          @Header(DevicesApi.IDEMPOTENCY_KEY) @Nullable String idempotencyKey, @Body byte[] file);
 }

@@ -1,9 +1,11 @@
 package nl.bijstandsportaal.api.v1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 /** An amount of money: a decimal string with two decimals ("1283.83", never a float) and its currency ("EUR"). */
 @Serdeable
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Money(String amount, String currency) {
 
     public static Money euro(java.math.BigDecimal amount) {

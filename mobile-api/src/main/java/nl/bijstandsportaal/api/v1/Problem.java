@@ -29,6 +29,7 @@ public record Problem(
 
     /** One field that is wrong, named as in the request body, and what to do about it. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FieldError(String field, String message) {
     }
 }

@@ -12,6 +12,8 @@ public final class ProblemTypes {
     public static final String UNSUPPORTED_MEDIA_TYPE = BASE + "unsupported-media-type";
     public static final String NOT_ACCEPTABLE = BASE + "not-acceptable";
     public static final String IDEMPOTENCY_KEY_REUSED = BASE + "idempotency-key-reused";
+    /** 428: a POST that creates something came without an Idempotency-Key header. */
+    public static final String IDEMPOTENCY_KEY_MISSING = BASE + "idempotency-key-missing";
     public static final String CONFLICT = BASE + "conflict";
     public static final String INVALID_GRANT = BASE + "invalid-grant";
     public static final String INVALID_CLIENT = BASE + "invalid-client";

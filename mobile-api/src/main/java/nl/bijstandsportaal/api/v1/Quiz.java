@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.api.v1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotNull;
@@ -14,15 +15,18 @@ public final class Quiz {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Answers(@NotNull Map<String, String> answers) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Result(int right, int total, List<Answer> answers) {
     }
 
     /** {@code given} null: not answered. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Answer(String id, String question, @Nullable String given, String correct, String correctText, boolean right,
                          String explanation) {
     }

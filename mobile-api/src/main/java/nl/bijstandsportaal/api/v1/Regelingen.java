@@ -11,6 +11,7 @@ import java.util.List;
  * from what it knows and the answers the citizen gave in the check.
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Regelingen(List<Regeling> regelingen) {
 
     /**

@@ -66,5 +66,5 @@ public interface RightsApi {
     @Consumes({"image/jpeg", "image/png", "image/heic", "image/heif", "application/pdf", MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
     HttpResponse<ChangeReceipt> addProof(@PathVariable String id, @Header("X-Bestandsnaam") @Nullable String fileName,
-                                         @Body byte[] file);
+                                         @Header(DevicesApi.IDEMPOTENCY_KEY) @Nullable String idempotencyKey, @Body byte[] file);
 }

@@ -65,8 +65,10 @@ public record RightsOverview(
 
     /** The right answer is not sent: post the answers to /api/v1/rechten/quiz to learn it, with why. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record QuizQuestion(String id, String question, List<Option> options) {
         @Serdeable
+        @JsonInclude(JsonInclude.Include.NON_NULL)
         public record Option(String id, String text) {
         }
     }

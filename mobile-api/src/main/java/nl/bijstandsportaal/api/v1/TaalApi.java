@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.api.v1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -14,6 +15,7 @@ import io.micronaut.serde.annotation.Serdeable;
 public interface TaalApi {
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Taal(@Nullable String taal) {
     }
 

@@ -13,7 +13,14 @@ import java.util.List;
  * The app's badge counts {@code taken}.
  */
 @Serdeable
-public record Taken(List<Taak> taken, List<Taak> komtNog) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Taken(List<Taak> taken, List<Taak> komtNog, Aantallen aantallen) {
+
+    /** For the app's badge: {@code open}, how many things to do now ({@code taken}); {@code teLaat}, how many of them are late. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Aantallen(int open, int teLaat) {
+    }
 
     /**
      * One thing to do. {@code id}: stable over time ("inkomsten/2026-11"); {@code soort}: INKOMSTEN, DOCUMENT, AANVRAAG,

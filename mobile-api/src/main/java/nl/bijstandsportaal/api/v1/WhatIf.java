@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.api.v1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.List;
  * advice (always show it).
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record WhatIf(boolean personal, Money monthlyNet, List<Month> months, List<String> summary, List<String> leavesOut) {
 
     /**
@@ -19,6 +21,7 @@ public record WhatIf(boolean personal, Money monthlyNet, List<Month> months, Lis
      * still change by a few euros.
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Month(String month, Money norm, Money work, Money kept, Money paid, Money total, Money withoutWork,
                         Money more, boolean assumed, boolean provisional) {
     }
