@@ -39,12 +39,9 @@ PORT=$PORT PORTAL_DEMO=true PORTAL_RATE_LIMITS=false PORTAL_BASE_URL="$BASE" POR
   java ${JAVA_OPTS:-} -jar backend/target/portal.jar >"$RESULTS/lighthouse-app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 300); do
-  if curl -sf "$BASE/health/readiness" >/dev/null; then break; fi
-  if ! kill -0 $APP 2>/dev/null; then echo "The portal stopped; see $RESULTS/lighthouse-app.log" >&2; exit 1; fi
-  sleep 1
-done
-curl -sf "$BASE/health/readiness" >/dev/null || { echo "The portal did not become ready" >&2; exit 1; }
+# shellcheck source=bench/portal.sh
+source bench/portal.sh
+wait_until_ready $APP "$RESULTS/lighthouse-app.log" 300
 
 # A few warm-up requests, so the first Lighthouse run does not measure the JIT compiler.
 JAR=$(mktemp)

@@ -50,12 +50,9 @@ PORT=$PORT PORTAL_DEMO=true PORTAL_RATE_LIMITS=false PORTAL_BASE_URL="$BASE" POR
   java ${JAVA_OPTS:-} -jar backend/target/portal.jar >"$RESULTS/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 600); do
-  if curl -sf "$BASE/health/readiness" >/dev/null; then break; fi
-  if ! kill -0 $APP 2>/dev/null; then echo "The portal stopped; see $RESULTS/app.log" >&2; exit 1; fi
-  sleep 1
-done
-curl -sf "$BASE/health/readiness" >/dev/null || { echo "The portal did not become ready" >&2; exit 1; }
+# shellcheck source=bench/portal.sh
+source bench/portal.sh
+wait_until_ready $APP "$RESULTS/app.log" 600
 
 JAR=$(mktemp)
 # Logging in as a demo citizen on the web and in the app: the same steps as bench/crash.sh and bench/two-instances.sh.

@@ -36,11 +36,9 @@ PORT=$PORT PORTAL_DEMO=true PORTAL_RATE_LIMITS=false PORTAL_BASE_URL="$BASE" POR
   java ${JAVA_OPTS:-} -jar backend/target/portal.jar >"$RESULTS/app-worklist.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 600); do
-  if curl -sf "$BASE/health/readiness" >/dev/null; then break; fi
-  if ! kill -0 $APP 2>/dev/null; then echo "The portal stopped; see $RESULTS/app-worklist.log" >&2; exit 1; fi
-  sleep 1
-done
+# shellcheck source=bench/portal.sh
+source bench/portal.sh
+wait_until_ready $APP "$RESULTS/app-worklist.log" 600
 
 # Log in as the demo consulent through the demo page (CSRF cookie + field); what a browser sends back afterwards.
 JAR=$(mktemp)
