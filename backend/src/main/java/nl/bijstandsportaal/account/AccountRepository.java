@@ -65,6 +65,11 @@ public class AccountRepository {
      * comes along as extra rows of a left join (a household has a handful of people at most), because every
      * page and the app's home screen ask for it and a database round trip is the dearest part of them.
      */
+    /** The e-mail address the citizen confirmed (burger.email holds only a confirmed one); empty when none. */
+    public Optional<String> confirmedEmail(long burgerId) {
+        return db.select(BURGER.EMAIL).from(BURGER).where(BURGER.ID.eq(burgerId)).fetchOptional(BURGER.EMAIL);
+    }
+
     public Optional<CitizenProfile> profile(long burgerId, long gemeenteId) {
         return profile(burgerId, gemeenteId, false).map(HomeData::profile);
     }

@@ -51,7 +51,7 @@ final class MobileApiControllers {
                     : new Me.Consulent(p.consulent().naam(), p.consulent().email(), p.consulent().telefoon());
             return new Me(p.voornaam(), p.achternaam(),
                     new Me.Gemeente(p.gemeente().code(), p.gemeente().naam(), p.gemeente().telefoon(), p.gemeente().website()),
-                    consulent);
+                    consulent, accounts.confirmedEmail(user.id()).orElse(null));
         }
     }
 

@@ -42,9 +42,16 @@ class InboxApiController implements InboxApi {
 
     @Override
     public List<Inbox.Message> messages() {
-        return inbox.list(citizen().id(), problems.locale()).stream()
-                .map(m -> new Inbox.Message(m.publicId(), m.topic().name(), m.text(), m.link(), m.createdAt(), m.read()))
-                .toList();
+        return inbox.list(citizen().id(), problems.locale()).stream().map(InboxApiController::dto).toList();
+    }
+
+    @Override
+    public Inbox.Message message(String id) {
+        return dto(inbox.find(citizen().id(), id, problems.locale()));
+    }
+
+    private static Inbox.Message dto(InboxService.Item m) {
+        return new Inbox.Message(m.publicId(), m.topic().name(), m.text(), m.link(), m.createdAt(), m.read());
     }
 
     @Override

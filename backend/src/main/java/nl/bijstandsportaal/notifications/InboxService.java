@@ -87,10 +87,19 @@ public class InboxService {
         return db.fetchCount(MELDING, MELDING.BURGER_ID.eq(burgerId).and(MELDING.GELEZEN_OP.isNull()));
     }
 
+    /** One message as it is (reading it changes nothing); another citizen's is not found. */
+    public Item find(long burgerId, String publicId, Locale locale) {
+        return item(record(burgerId, publicId), locale);
+    }
+
+    private MeldingRecord record(long burgerId, String publicId) {
+        return db.selectFrom(MELDING).where(MELDING.PUBLIC_ID.eq(publicId)).and(MELDING.BURGER_ID.eq(burgerId))
+                .fetchOptional().orElseThrow(NotFoundException::new);
+    }
+
     /** One message, which counts as read from now on. */
     public Item open(long burgerId, String publicId, Locale locale) {
-        MeldingRecord record = db.selectFrom(MELDING).where(MELDING.PUBLIC_ID.eq(publicId)).and(MELDING.BURGER_ID.eq(burgerId))
-                .fetchOptional().orElseThrow(NotFoundException::new);
+        MeldingRecord record = record(burgerId, publicId);
         if (record.getGelezenOp() == null) {
             markRead(burgerId, publicId);
             record.setGelezenOp(now());

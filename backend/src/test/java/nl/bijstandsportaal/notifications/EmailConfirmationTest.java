@@ -4,6 +4,8 @@ import nl.bijstandsportaal.testsupport.TestRows;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import io.micronaut.json.JsonMapper;
+import nl.bijstandsportaal.testsupport.MobileApp;
 import nl.bijstandsportaal.testsupport.PortalTest;
 import nl.bijstandsportaal.testsupport.WebClient;
 import org.jooq.DSLContext;
@@ -34,6 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A citizen gives an e-mail address and confirms it with a one-time link (ADR 0040); only a confirmed address gets e-mail. */
 @MicronautTest
 class EmailConfirmationTest extends PortalTest {
+
+    @Inject
+    JsonMapper json;
 
     private static final String AHMED = "999990068";
     private static final Pattern LINK = Pattern.compile("(/meldingen/email/bevestigen\\?code=[A-Za-z0-9_-]+)");
@@ -147,14 +152,31 @@ class EmailConfirmationTest extends PortalTest {
     @Test
     void aNewAddressWaitsWhileTheConfirmedOneStays() {
         WebClient web = citizen(JAN);
+        String app = new MobileApp(server.getURI(), json).login(citizen(JAN)).access();
         db.update(BURGER).set(BURGER.EMAIL, "jan@example.org").where(BURGER.ID.eq(burger(JAN))).execute();
         String first = give(web, "jan.oud@example.org");
         String second = give(web, "jan.nieuw@example.org");
         assertEquals("jan@example.org", db.select(BURGER.EMAIL).from(BURGER).where(BURGER.ID.eq(burger(JAN))).fetchSingle(BURGER.EMAIL),
                 "the confirmed address stays until the new one is confirmed");
+        assertEquals("jan@example.org", me(app).get("email"), "the app sees the confirmed address only");
         assertEquals(404, web.get(first).statusCode(), "a newer address replaces the link before");
         assertEquals(303, confirm(web, second).statusCode());
         assertEquals("jan.nieuw@example.org", db.select(BURGER.EMAIL).from(BURGER).where(BURGER.ID.eq(burger(JAN))).fetchSingle(BURGER.EMAIL));
+        assertEquals("jan.nieuw@example.org", me(app).get("email"));
+
+        String form = web.get("/meldingen/instellingen").body();
+        assertEquals(303, web.postForm("/meldingen/email/verwijderen", Map.of("csrfToken", WebClient.csrfToken(form))).statusCode());
+        assertFalse(me(app).containsKey("email"), "no address: no field");
+    }
+
+    private Map<?, ?> me(String token) {
+        HttpResponse<String> answer = browser().getJson("/api/v1/me", token);
+        assertEquals(200, answer.statusCode(), answer.body());
+        try {
+            return json.readValue(answer.body(), Map.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -131,6 +131,9 @@ class InboxTest extends PortalTest {
         assertEquals(404, read.statusCode(), read.body());
         assertTrue(read.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         assertEquals("/problems/not-found", json.readValue(read.body(), Map.class).get("type"));
+        HttpResponse<String> one = browser().getJson("/api/v1/meldingen/" + fatimas, token);
+        assertEquals(404, one.statusCode(), one.body());
+        assertEquals("/problems/not-found", json.readValue(one.body(), Map.class).get("type"));
         assertFalse(browser().getJson("/api/v1/meldingen", token).body().contains(fatimas));
         assertNull(db.select(MELDING.GELEZEN_OP).from(MELDING).where(MELDING.PUBLIC_ID.eq(fatimas)).fetchSingle(MELDING.GELEZEN_OP),
                 "still unread for Fatima");
@@ -208,6 +211,10 @@ class InboxTest extends PortalTest {
         assertEquals(false, message.get("read"));
         Map<?, ?> english = find(browser().language("en").getJson("/api/v1/meldingen", token), id);
         assertTrue(english.get("text").toString().startsWith("Report your income for 1 November 2026"), english.toString());
+
+        Map<?, ?> one = json.readValue(browser().getJson("/api/v1/meldingen/" + id, token).body(), Map.class);
+        assertEquals(message, one, "one message: the same as in the list");
+        assertEquals(false, find(browser().getJson("/api/v1/meldingen", token), id).get("read"), "reading one does not mark it read");
 
         assertEquals(204, browser().postJson("/api/v1/meldingen/" + id + "/gelezen", "", auth(token, null)).statusCode());
         assertEquals(204, browser().postJson("/api/v1/meldingen/" + id + "/gelezen", "", auth(token, null)).statusCode(), "again: the same");

@@ -25,6 +25,11 @@ public interface InboxApi {
     @Produces(MediaType.APPLICATION_JSON)
     List<Inbox.Message> messages();
 
+    /** One message; reading it does not mark it read (that is {@link #markRead}). Another citizen's: 404. */
+    @Get("/api/v1/meldingen/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    Inbox.Message message(@PathVariable String id);
+
     /** 204; marking a message read again changes nothing. */
     @Post("/api/v1/meldingen/{id}/gelezen")
     HttpResponse<Void> markRead(@PathVariable String id);
