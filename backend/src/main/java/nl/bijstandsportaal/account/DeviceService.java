@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static nl.bijstandsportaal.platform.db.generated.Tables.DEVICE;
+import static nl.bijstandsportaal.platform.db.generated.Tables.MOBILE_SESSION;
 
 /**
  * Push registrations. A token is unique: registering it again (a token refresh, a new app version, another
@@ -37,37 +38,46 @@ public class DeviceService {
         this.clock = clock;
     }
 
-    /** Registers (or refreshes) a phone; the answer is 201 with the new device, or 200 with the one updated. */
-    public HttpResponse<Device> register(long burgerId, String idempotencyKey, DeviceRegistration registration) {
+    /**
+     * Registers (or refreshes) a phone for the app login that asks ({@code appSession}, mobile_session.public_id; null
+     * for none); the answer is 201 with the new device, or 200 with the one updated.
+     */
+    public HttpResponse<Device> register(long burgerId, String appSession, String idempotencyKey, DeviceRegistration registration) {
         return idempotency.respond("burger:" + burgerId, idempotencyKey, registration, Argument.of(Device.class),
-                tx -> upsert(tx, burgerId, registration), IdempotencyService.Reply::of);
+                tx -> upsert(tx, burgerId, appSession, registration), IdempotencyService.Reply::of);
     }
 
-    private Outcome<Device> upsert(DSLContext tx, long burgerId, DeviceRegistration registration) {
+    private Outcome<Device> upsert(DSLContext tx, long burgerId, String appSession, DeviceRegistration registration) {
         LocalDateTime now = now();
-        DeviceRecord existing = tx.selectFrom(DEVICE).where(DEVICE.PUSH_TOKEN.eq(registration.pushToken())).forUpdate().fetchOne();
-        if (existing != null) {
-            existing.setBurgerId(burgerId);
-            existing.setPlatform(registration.platform().name());
-            existing.setAppVersion(registration.appVersion());
-            existing.setLastSeenAt(now);
-            existing.store();
-            return new Outcome<>(HttpStatus.OK, toDto(existing));
+        Long sessionId = appSession == null ? null : tx.select(MOBILE_SESSION.ID).from(MOBILE_SESSION)
+                .where(MOBILE_SESSION.PUBLIC_ID.eq(appSession)).and(MOBILE_SESSION.BURGER_ID.eq(burgerId)).fetchOne(MOBILE_SESSION.ID);
+        DeviceRecord device = tx.selectFrom(DEVICE).where(DEVICE.PUSH_TOKEN.eq(registration.pushToken())).forUpdate().fetchOne();
+        HttpStatus status = HttpStatus.OK;
+        if (device == null) {
+            device = tx.newRecord(DEVICE);
+            device.setPublicId(UUID.randomUUID().toString());
+            device.setPushToken(registration.pushToken());
+            device.setCreatedAt(now);
+            status = HttpStatus.CREATED;
         }
-        DeviceRecord created = tx.newRecord(DEVICE);
-        created.setPublicId(UUID.randomUUID().toString());
-        created.setBurgerId(burgerId);
-        created.setPushToken(registration.pushToken());
-        created.setPlatform(registration.platform().name());
-        created.setAppVersion(registration.appVersion());
-        created.setCreatedAt(now);
-        created.setLastSeenAt(now);
-        created.store();
-        return new Outcome<>(HttpStatus.CREATED, toDto(created));
+        device.setBurgerId(burgerId);
+        device.setPlatform(registration.platform().name());
+        device.setAppVersion(registration.appVersion());
+        device.setLastSeenAt(now);
+        device.setMobileSessionId(sessionId);
+        device.store();
+        String name = sessionId == null ? null : tx.select(MOBILE_SESSION.DEVICE_NAME).from(MOBILE_SESSION)
+                .where(MOBILE_SESSION.ID.eq(sessionId)).fetchOne(MOBILE_SESSION.DEVICE_NAME);
+        return new Outcome<>(status, toDto(device, name, sessionId != null));
     }
 
-    public List<Device> list(long burgerId) {
-        return db.selectFrom(DEVICE).where(DEVICE.BURGER_ID.eq(burgerId)).orderBy(DEVICE.CREATED_AT).fetch(DeviceService::toDto);
+    /** The citizen's phones, oldest first, each with its app login's name and whether it is the phone that asks. */
+    public List<Device> list(long burgerId, String appSession) {
+        return db.select(DEVICE.asterisk(), MOBILE_SESSION.DEVICE_NAME, MOBILE_SESSION.PUBLIC_ID).from(DEVICE)
+                .leftJoin(MOBILE_SESSION).on(MOBILE_SESSION.ID.eq(DEVICE.MOBILE_SESSION_ID))
+                .where(DEVICE.BURGER_ID.eq(burgerId)).orderBy(DEVICE.CREATED_AT, DEVICE.ID)
+                .fetch(r -> toDto(r.into(DEVICE), r.get(MOBILE_SESSION.DEVICE_NAME),
+                        appSession != null && appSession.equals(r.get(MOBILE_SESSION.PUBLIC_ID))));
     }
 
     /** Another citizen's device gives the same answer as one that does not exist. */
@@ -85,8 +95,8 @@ public class DeviceService {
         return LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
-    private static Device toDto(DeviceRecord r) {
+    private static Device toDto(DeviceRecord r, String name, boolean thisPhone) {
         return new Device(r.getPublicId(), DeviceRegistration.Platform.valueOf(r.getPlatform()), r.getAppVersion(),
-                r.getCreatedAt().toInstant(ZoneOffset.UTC), r.getLastSeenAt().toInstant(ZoneOffset.UTC));
+                r.getCreatedAt().toInstant(ZoneOffset.UTC), r.getLastSeenAt().toInstant(ZoneOffset.UTC), name, thisPhone);
     }
 }

@@ -68,14 +68,19 @@ final class MobileApiControllers {
             this.devices = devices;
         }
 
+        /** The app login that asks (null for a token without one). */
+        private String appSession() {
+            return security.getAuthentication().flatMap(CurrentUser::appSession).orElse(null);
+        }
+
         @Override
         public HttpResponse<Device> register(@Nullable String idempotencyKey, DeviceRegistration registration) {
-            return devices.register(citizen(security).id(), idempotencyKey, registration);
+            return devices.register(citizen(security).id(), appSession(), idempotencyKey, registration);
         }
 
         @Override
         public List<Device> list() {
-            return devices.list(citizen(security).id());
+            return devices.list(citizen(security).id(), appSession());
         }
 
         @Override

@@ -27,6 +27,7 @@ import java.util.UUID;
 
 import static nl.bijstandsportaal.platform.db.generated.Tables.AUTHORIZATION_CODE;
 import static nl.bijstandsportaal.platform.db.generated.Tables.MOBILE_REFRESH_TOKEN_USED;
+import static nl.bijstandsportaal.platform.db.generated.Tables.DEVICE;
 import static nl.bijstandsportaal.platform.db.generated.Tables.MOBILE_SESSION;
 
 /**
@@ -139,6 +140,7 @@ public class MobileSessionService {
                             .set(MOBILE_SESSION.REVOKED_REASON, "refresh_token_reused")
                             .where(MOBILE_SESSION.ID.eq(family)).and(MOBILE_SESSION.REVOKED_AT.isNull())
                             .execute();
+                    forgetPhones(t, MOBILE_SESSION.ID.eq(family));
                     ended.add(t.select(MOBILE_SESSION.PUBLIC_ID).from(MOBILE_SESSION).where(MOBILE_SESSION.ID.eq(family))
                             .fetchOne(MOBILE_SESSION.PUBLIC_ID));
                 }
@@ -185,8 +187,16 @@ public class MobileSessionService {
                 .set(MOBILE_SESSION.REVOKED_REASON, reason)
                 .where(MOBILE_SESSION.PUBLIC_ID.eq(publicId)).and(MOBILE_SESSION.REVOKED_AT.isNull());
         int changed = burgerId == null ? update.execute() : update.and(MOBILE_SESSION.BURGER_ID.eq(burgerId)).execute();
+        if (changed > 0) {
+            forgetPhones(db, MOBILE_SESSION.PUBLIC_ID.eq(publicId));
+        }
         serverSessions.forgetApp(publicId);
         return changed > 0;
+    }
+
+    /** An app login that ends takes its push registrations along: no push to a phone no longer signed in (V28). */
+    private static void forgetPhones(DSLContext t, org.jooq.Condition session) {
+        t.deleteFrom(DEVICE).where(DEVICE.MOBILE_SESSION_ID.in(t.select(MOBILE_SESSION.ID).from(MOBILE_SESSION).where(session))).execute();
     }
 
     private LocalDateTime idleEnd(LocalDateTime now, MobileSessionRecord session) {

@@ -160,6 +160,38 @@ class MobileApiTest extends PortalTest {
     }
 
     @Test
+    void eachPhoneIsNamedThisPhoneIsMarkedAndEndingItsLoginRemovesItsRegistration() throws IOException {
+        MobileApp.Tokens first = appLogin(citizen(SANNE));
+        MobileApp.Tokens second = appLogin(citizen(SANNE));
+        String firstToken = "fcm-" + UUID.randomUUID();
+        String secondToken = "fcm-" + UUID.randomUUID();
+        HttpResponse<String> registered = browser().postJson("/api/v1/apparaten",
+                "{\"pushToken\":\"" + firstToken + "\",\"platform\":\"ANDROID\",\"appVersion\":\"1.4.0\"}", auth(first.access(), UUID.randomUUID().toString()));
+        assertEquals(201, registered.statusCode(), registered.body());
+        Map<?, ?> answer = json.readValue(registered.body(), Map.class);
+        assertEquals("Test phone", answer.get("naam"), "the name the app gave at login");
+        assertEquals(true, answer.get("ditApparaat"));
+        assertEquals(201, browser().postJson("/api/v1/apparaten",
+                "{\"pushToken\":\"" + secondToken + "\",\"platform\":\"IOS\",\"appVersion\":\"1.4.0\"}", auth(second.access(), UUID.randomUUID().toString())).statusCode());
+
+        List<?> seenFromSecond = json.readValue(browser().getJson("/api/v1/apparaten", second.access()).body(), List.class);
+        assertEquals(2, seenFromSecond.stream().filter(d -> "Test phone".equals(((Map<?, ?>) d).get("naam"))).count());
+        assertEquals(List.of("IOS"), seenFromSecond.stream().filter(d -> Boolean.TRUE.equals(((Map<?, ?>) d).get("ditApparaat")))
+                .map(d -> ((Map<?, ?>) d).get("platform")).toList(), "only the phone that asks is this phone");
+
+        // Logging out in the app (revoke) ends its login and its push registration; the other phone keeps its own.
+        assertEquals(200, app().tokenRequestTo("/api/v1/auth/revoke", Map.of("token", first.refresh())).statusCode());
+        assertEquals(0, db.fetchCount(DEVICE, DEVICE.PUSH_TOKEN.eq(firstToken)), "no push to a phone that logged out");
+        assertEquals(1, db.fetchCount(DEVICE, DEVICE.PUSH_TOKEN.eq(secondToken)));
+
+        // A stolen refresh token replayed: that login ends, and so does its registration.
+        MobileApp.Tokens rotated = refresh(second.refresh());
+        assertEquals(400, app().tokenRequest(Map.of("grant_type", "refresh_token", "refresh_token", second.refresh())).statusCode());
+        assertEquals(0, db.fetchCount(DEVICE, DEVICE.PUSH_TOKEN.eq(secondToken)), "the family ended, the registration went with it");
+        assertEquals(401, browser().getJson("/api/v1/apparaten", rotated.access()).statusCode());
+    }
+
+    @Test
     void parallelRetriesWithOneKeyStoreOnce() throws Exception {
         String sanne = appLogin(citizen(SANNE)).access();
         String pushToken = "fcm-" + UUID.randomUUID();

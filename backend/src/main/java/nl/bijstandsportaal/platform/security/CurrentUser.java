@@ -73,6 +73,11 @@ public record CurrentUser(Kind kind, long id, long gemeenteId, String displayNam
         return authentication.getAttributes().get(SessionGuard.ATTR_WEB_SESSION) instanceof String sid ? Optional.of(sid) : Optional.empty();
     }
 
+    /** The app session id (mobile_session.public_id) this authentication carries, if any. */
+    public static Optional<String> appSession(Authentication authentication) {
+        return authentication.getAttributes().get(SessionGuard.ATTR_APP_SESSION) instanceof String msid ? Optional.of(msid) : Optional.empty();
+    }
+
     public boolean isCitizen() {
         return kind == Kind.CITIZEN;
     }
