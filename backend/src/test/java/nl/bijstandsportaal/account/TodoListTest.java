@@ -84,7 +84,8 @@ class TodoListTest extends PortalTest {
         for (Element item : late) {
             assertTrue(item.text().startsWith("Te laat. Dit moest uiterlijk "), item.text());
             assertEquals(1, item.select("a").size(), "one link to do it");
-            assertTrue(item.select("svg[aria-hidden=true]").size() == 1, "an icon, hidden from screen readers");
+            assertEquals(1, item.select(".portal-todo__status svg[aria-hidden=true]").size(), "a status icon, hidden from screen readers");
+            assertTrue(item.select("svg:not([aria-hidden=true])").isEmpty(), "every icon (status, action) is hidden from screen readers");
         }
         var dueItems = home.select("ul[aria-labelledby=te-doen-titel] > li");
         assertTrue(dueItems.first().hasClass("portal-todo__item--te_laat"), "late first");

@@ -81,12 +81,28 @@ class StrictApiInput implements HttpServerFilter {
         // to check: its values keep their JSON kinds ("yes" stays a string, 1380 a number).
         return Mono.fromFuture(bodyParser.parseBody(request))
                 .<java.util.Optional<MutableHttpResponse<?>>>map(body -> java.util.Optional.ofNullable(check(request, body)))
-                .onErrorResume(e -> Mono.just(java.util.Optional.of(unreadable(request))))
+                .onErrorResume(e -> Mono.just(java.util.Optional.of(tooLarge(e) ? tooLargeAnswer(request) : unreadable(request))))
                 .defaultIfEmpty(java.util.Optional.empty())
                 // Go on outside the body's completion callback: the route then reads the same buffered body, and reading
                 // it from inside that callback is not allowed (Micronaut's shared buffer is still "working" there).
                 .publishOn(reactor.core.scheduler.Schedulers.parallel())
                 .flatMap(refusal -> refusal.isPresent() ? Mono.just(refusal.get()) : Mono.from(chain.proceed(request)));
+    }
+
+    /** A body above the request size limit fails while it is read: that is 413, as everywhere else, not unreadable. */
+    private static boolean tooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.micronaut.http.exceptions.ContentLengthExceededException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private MutableHttpResponse<?> tooLargeAnswer(HttpRequest<?> request) {
+        return problems.response(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, Problems.typeFor(HttpStatus.REQUEST_ENTITY_TOO_LARGE),
+                problems.text(request, "error.tooLarge.detail", nl.bijstandsportaal.platform.uploads.Upload.MAX_BYTES / 1024 / 1024),
+                null, null, null);
     }
 
     private MutableHttpResponse<?> unreadable(HttpRequest<?> request) {
