@@ -264,6 +264,58 @@
     });
   }
 
+  /* ---------- 4b. Hard words explained where they stand (ADR 0051) ---------- */
+
+  /* A hard word is a link to the glossary that carries its explanation (HardWords.java). With script, the link opens
+     the explanation right under its sentence, and closes it again; the glossary stays one link away. */
+  function explainHardWords() {
+    var main = document.getElementById('inhoud');
+    var more = main && main.getAttribute('data-woorden-meer');
+    Array.prototype.forEach.call(document.querySelectorAll('a.portal-term[data-uitleg]'), function (term, index) {
+      var box = null;
+      term.setAttribute('aria-expanded', 'false');
+      function close() {
+        if (box) {
+          box.parentNode.removeChild(box);
+          box = null;
+        }
+        term.setAttribute('aria-expanded', 'false');
+      }
+      function open() {
+        var paragraph = term.closest('p');
+        box = document.createElement(paragraph ? 'div' : 'span');
+        box.className = 'portal-term__uitleg';
+        box.id = 'uitleg-' + index;
+        box.appendChild(document.createTextNode(term.getAttribute('data-uitleg') + ' '));
+        if (more) {
+          var all = document.createElement('a');
+          all.className = 'utrecht-link utrecht-link--html-a';
+          all.href = term.getAttribute('href');
+          all.textContent = more;
+          box.appendChild(all);
+        }
+        /* Under the sentence, so the sentence itself stays whole. */
+        var after = paragraph || term;
+        after.parentNode.insertBefore(box, after.nextSibling);
+        term.setAttribute('aria-controls', box.id);
+        term.setAttribute('aria-expanded', 'true');
+      }
+      term.addEventListener('click', function (event) {
+        event.preventDefault();
+        if (box) {
+          close();
+        } else {
+          open();
+        }
+      });
+      term.addEventListener('keydown', function (event) {
+        if (event.key === 'Escape' && box) {
+          close();
+        }
+      });
+    });
+  }
+
   /* ---------- 5. Lees voor ---------- */
 
   var BLOCKS = 'h1, h2, h3, h4, p, li, dt, dd, th, td, legend, label, summary';
@@ -430,5 +482,6 @@
   startKeeping();
   focusErrors();
   foldMenu();
+  explainHardWords();
   startReadAloud();
 }());

@@ -2,6 +2,7 @@ package nl.bijstandsportaal.platform.web;
 
 import nl.bijstandsportaal.platform.time.Today;
 import freemarker.template.Configuration;
+import freemarker.core.HTMLOutputFormat;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
@@ -12,6 +13,7 @@ import freemarker.template.utility.DeepUnwrap;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.platform.i18n.LocaleResolver;
+import nl.bijstandsportaal.platform.i18n.HardWords;
 import nl.bijstandsportaal.platform.i18n.Messages;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.security.CsrfFilter;
@@ -89,10 +91,15 @@ public class PageRenderer {
         all.put("lang", locale.getLanguage());
         all.put("dir", Messages.rightToLeft(locale) ? "rtl" : "ltr");
         all.put("languages", LANGUAGES);
-        all.put("msg", new MessageMethod(messages, locale));
+        MessageMethod msg = new MessageMethod(messages, locale);
+        all.put("msg", msg);
+        TextMethod text = new TextMethod(messages, locale);
+        HardWords hardWords = new HardWords(messages.glossary(locale));
+        all.put("explained", new ExplainedMethod(msg, hardWords));
+        all.put("explainedText", new ExplainedMethod(text, hardWords));
         all.put("formatDate", new DateMethod(locale));
         all.put("formatMoney", new MoneyMethod(locale));
-        all.put("text", new TextMethod(messages, locale));
+        all.put("text", text);
         all.put("asset", asset);
         all.put("csrfToken", request.getAttribute(CsrfFilter.TOKEN_ATTRIBUTE, String.class).orElse(""));
         all.put("currentPath", request.getPath());
@@ -154,6 +161,18 @@ public class PageRenderer {
                 throw new TemplateModelException("text needs a Text, got " + value);
             }
             return messages.render(locale, text);
+        }
+    }
+
+    /**
+     * {@code ${explained("key", arg1, arg2)}}, {@code ${explainedText(someText)}}: as msg and text, with the page's first use of each hard word linked to its
+     * explanation ({@link HardWords}, ADR 0051). Only where a link may stand: in a paragraph, never inside a link,
+     * a button, a label or an attribute.
+     */
+    private record ExplainedMethod(TemplateMethodModelEx msg, HardWords hardWords) implements TemplateMethodModelEx {
+        @Override
+        public Object exec(@SuppressWarnings("rawtypes") List arguments) throws TemplateModelException {
+            return HTMLOutputFormat.INSTANCE.fromMarkup(hardWords.mark((String) msg.exec(arguments)));
         }
     }
 
