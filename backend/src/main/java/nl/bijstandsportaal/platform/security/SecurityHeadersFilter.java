@@ -13,7 +13,7 @@ import nl.bijstandsportaal.platform.web.StaticAssets;
 /**
  * Strict security headers on every response: a Content-Security-Policy without inline script or style,
  * HSTS, no framing, no referrer to other sites, no sniffing. Pages with personal data are never cached; static files
- * with their fingerprint are kept for a year (ADR 0043).
+ * with their fingerprint are kept for a year (ADR 0043); API reads with an ETag only by the device, revalidated (ADR 0052).
  */
 @ServerFilter(Filter.MATCH_ALL_PATTERN)
 public class SecurityHeadersFilter implements Ordered {
@@ -22,6 +22,8 @@ public class SecurityHeadersFilter implements Ordered {
     static final String CACHE_IMMUTABLE = "public, max-age=31536000, immutable";
     /** Any other static file: a short while, then the browser asks again (If-Modified-Since). */
     static final String CACHE_SHORT = "public, max-age=3600";
+    /** An API read with an ETag: kept only by the person's own device, and always asked again before it is used. */
+    static final String CACHE_REVALIDATE = "private, no-cache";
 
     private final StaticAssets assets;
 
@@ -69,6 +71,9 @@ public class SecurityHeadersFilter implements Ordered {
                     // of the font must come under a new name (ADR 0043)
                     || path.startsWith("/static/nlds/files/") && path.endsWith(".woff2");
             headers.set(HttpHeaders.CACHE_CONTROL, fingerprinted && response.getStatus().getCode() < 400 ? CACHE_IMMUTABLE : CACHE_SHORT);
+        } else if (path.startsWith("/api/v1/") && headers.contains(HttpHeaders.ETAG)) {
+            // an API read with its tag (ApiETags, ADR 0052): the phone may keep it to ask "changed?"; no one else may
+            headers.set(HttpHeaders.CACHE_CONTROL, CACHE_REVALIDATE);
         } else {
             headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
         }
