@@ -1,6 +1,7 @@
 package nl.bijstandsportaal.api.v1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -23,16 +24,16 @@ public final class Appointments {
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Appointment(String id, Instant start, Instant end, String when, String how, String howText,
-                              @Nullable String address, @Nullable String videoLink, String about, @Nullable String bring,
-                              String status, String statusText, String answer, @Nullable String note, boolean canAnswer,
-                              String consulent, String calendar) {
+    public record Appointment(String id, @JsonProperty("begint") Instant start, @JsonProperty("eindigt") Instant end, @JsonProperty("wanneer") String when, @JsonProperty("vorm") String how, @JsonProperty("vormTekst") String howText,
+                              @Nullable @JsonProperty("adres") String address, @Nullable @JsonProperty("videolink") String videoLink, @JsonProperty("onderwerp") String about, @Nullable @JsonProperty("meenemen") String bring,
+                              String status, @JsonProperty("statusTekst") String statusText, @JsonProperty("antwoord") String answer, @Nullable @JsonProperty("toelichting") String note, @JsonProperty("kanAntwoorden") boolean canAnswer,
+                              String consulent, @JsonProperty("agenda") String calendar) {
     }
 
     /** Asking for another time: an optional note (at most 500 characters), such as the days and times that suit. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record OtherTime(@Nullable String note) {
+    public record OtherTime(@Nullable String toelichting) {
     }
 
     /**
@@ -42,12 +43,12 @@ public final class Appointments {
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ConversationRequest(@Nullable String about, @Nullable String how, @Nullable String preferredTimes) {
+    public record ConversationRequest(@Nullable String onderwerp, @Nullable String vorm, @Nullable String voorkeurstijden) {
     }
 
     /** A conversation asked for. {@code status}: OPEN, or GEPLAND once the consulent planned an appointment for it. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ConversationRequested(String id, String about, String how, @Nullable String preferredTimes, String status, Instant askedAt) {
+    public record ConversationRequested(String id, @JsonProperty("onderwerp") String about, @JsonProperty("vorm") String how, @Nullable @JsonProperty("voorkeurstijden") String preferredTimes, String status, @JsonProperty("gevraagdOp") Instant askedAt) {
     }
 }

@@ -15,7 +15,7 @@ import jakarta.validation.constraints.NotNull;
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChangeReport(
-        @NotNull Kind kind,
+        @NotNull Kind soort,
         @Nullable String datum,
         @Nullable String datumTot,
         @Nullable String naam,

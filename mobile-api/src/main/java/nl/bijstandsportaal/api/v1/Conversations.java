@@ -1,6 +1,7 @@
 package nl.bijstandsportaal.api.v1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -23,8 +24,8 @@ public final class Conversations {
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Conversation(String id, @Nullable String subject, boolean startedByCitizen, Instant startedAt, Instant lastMessageAt,
-                               boolean waitingForAnswer, @Nullable java.time.LocalDate answerBy, List<Message> messages,
+    public record Conversation(String id, @Nullable @JsonProperty("onderwerp") String subject, @JsonProperty("doorBurgerGestart") boolean startedByCitizen, @JsonProperty("gestartOp") Instant startedAt, @JsonProperty("laatsteBerichtOp") Instant lastMessageAt,
+                               @JsonProperty("wachtOpAntwoord") boolean waitingForAnswer, @Nullable @JsonProperty("antwoordUiterlijk") java.time.LocalDate answerBy, @JsonProperty("berichten") List<Message> messages,
                                @Nullable Verzoek verzoek, @Nullable Afspraak afspraak) {
     }
 
@@ -75,13 +76,13 @@ public final class Conversations {
     /** A message: written by the citizen ({@code fromCitizen}) or by an employee ({@code author}: their name). */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Message(String id, boolean fromCitizen, @Nullable String author, String text, Instant sentAt, List<Attachment> attachments) {
+    public record Message(String id, @JsonProperty("vanBurger") boolean fromCitizen, @Nullable @JsonProperty("afzender") String author, @JsonProperty("tekst") String text, @JsonProperty("verstuurdOp") Instant sentAt, @JsonProperty("bijlagen") List<Attachment> attachments) {
     }
 
     /** A file sent with a message: its name as stored and its size in bytes. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Attachment(long id, String name, long size) {
+    public record Attachment(long id, @JsonProperty("naam") String name, @JsonProperty("grootte") long size) {
     }
 
     /**
@@ -90,11 +91,11 @@ public final class Conversations {
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record NewMessage(@Nullable String subject, @Nullable String text, @Nullable List<NewFile> files) {
+    public record NewMessage(@Nullable String onderwerp, @Nullable String tekst, @Nullable List<NewFile> bestanden) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record NewFile(@Nullable String name, @Nullable String content) {
+    public record NewFile(@Nullable String naam, @Nullable String inhoud) {
     }
 }

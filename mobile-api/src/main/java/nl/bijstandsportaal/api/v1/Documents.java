@@ -1,6 +1,7 @@
 package nl.bijstandsportaal.api.v1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -23,9 +24,9 @@ public final class Documents {
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Request(String id, String what, String why, LocalDate deadline, String status, String statusText,
-                          boolean late, boolean canSend, Instant askedAt, @Nullable Instant sentAt, List<File> files,
-                          @Nullable List<Step> steps) {
+    public record Request(String id, @JsonProperty("wat") String what, @JsonProperty("waarom") String why, @JsonProperty("uiterlijk") LocalDate deadline, String status, @JsonProperty("statusTekst") String statusText,
+                          @JsonProperty("teLaat") boolean late, @JsonProperty("kanSturen") boolean canSend, @JsonProperty("gevraagdOp") Instant askedAt, @Nullable @JsonProperty("gestuurdOp") Instant sentAt, @JsonProperty("bestanden") List<File> files,
+                          @Nullable @JsonProperty("stappen") List<Step> steps) {
 
         /** {@code steps} (added later): what happened to the request, oldest first. */
         @Creator
@@ -46,7 +47,7 @@ public final class Documents {
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record File(String name, long size, Instant addedAt, boolean notGoodEnough) {
+    public record File(@JsonProperty("naam") String name, @JsonProperty("grootte") long size, @JsonProperty("toegevoegdOp") Instant addedAt, @JsonProperty("nietGoedGenoeg") boolean notGoodEnough) {
 
         @Creator
         public File {
@@ -67,7 +68,7 @@ public final class Documents {
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Step(String kind, String title, Instant at, @Nullable String by, @Nullable String note,
-                       @Nullable LocalDate oldDeadline, @Nullable LocalDate newDeadline, @Nullable String fileName) {
+    public record Step(@JsonProperty("soort") String kind, @JsonProperty("titel") String title, @JsonProperty("op") Instant at, @Nullable @JsonProperty("door") String by, @Nullable @JsonProperty("tekst") String note,
+                       @Nullable @JsonProperty("vorigUiterlijk") LocalDate oldDeadline, @Nullable @JsonProperty("nieuwUiterlijk") LocalDate newDeadline, @Nullable @JsonProperty("bestand") String fileName) {
     }
 }

@@ -1,6 +1,7 @@
 package nl.bijstandsportaal.api.v1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Size;
@@ -24,7 +25,7 @@ public final class Inbox {
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Message(String id, String topic, String text, @Nullable String link, Instant createdAt, boolean read) {
+    public record Message(String id, @JsonProperty("onderwerp") String topic, @JsonProperty("tekst") String text, @Nullable String link, @JsonProperty("gemaaktOp") Instant createdAt, @JsonProperty("gelezen") boolean read) {
     }
 
     /**
@@ -33,13 +34,13 @@ public final class Inbox {
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Preferences(@Nullable @Size(max = 20) List<TopicPreference> topics, @Nullable QuietHours quietHours) {
+    public record Preferences(@Nullable @Size(max = 20) List<TopicPreference> onderwerpen, @Nullable QuietHours stilleTijden) {
     }
 
     /** Whether a new message on this topic also comes as a push message on the phone, and as an e-mail. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record TopicPreference(@Nullable String topic, @Nullable Boolean push, @Nullable Boolean email) {
+    public record TopicPreference(@Nullable String onderwerp, @Nullable Boolean push, @Nullable Boolean email) {
     }
 
     /**
@@ -48,6 +49,6 @@ public final class Inbox {
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record QuietHours(@Nullable String from, @Nullable String until) {
+    public record QuietHours(@Nullable String van, @Nullable String tot) {
     }
 }

@@ -1,6 +1,7 @@
 package nl.bijstandsportaal.api.v1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record WhatIf(boolean personal, Money monthlyNet, List<Month> months, List<String> summary, List<String> leavesOut) {
+public record WhatIf(@JsonProperty("persoonlijk") boolean personal, @JsonProperty("nettoPerMaand") Money monthlyNet, @JsonProperty("maanden") List<Month> months, @JsonProperty("samenvatting") List<String> summary, @JsonProperty("nietMeegenomen") List<String> leavesOut) {
 
     /**
      * One month: the norm, the wages, what may be kept of them, the bijstand paid, the total with work, the total
@@ -22,7 +23,7 @@ public record WhatIf(boolean personal, Money monthlyNet, List<Month> months, Lis
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Month(String month, Money norm, Money work, Money kept, Money paid, Money total, Money withoutWork,
-                        Money more, boolean assumed, boolean provisional) {
+    public record Month(@JsonProperty("maand") String month, Money norm, @JsonProperty("loon") Money work, @JsonProperty("vrijgelaten") Money kept, @JsonProperty("uitbetaling") Money paid, @JsonProperty("totaal") Money total, @JsonProperty("zonderWerk") Money withoutWork,
+                        @JsonProperty("verschil") Money more, @JsonProperty("aangenomen") boolean assumed, @JsonProperty("voorlopig") boolean provisional) {
     }
 }
