@@ -14,13 +14,14 @@ public final class Appointments {
     }
 
     /**
-     * One appointment. {@code start}/{@code end}: moments (UTC; show them in Europe/Amsterdam); {@code when}: the start
-     * in words in the request's language ("maandag 30 november 2026 om 10:00"). {@code how}: KANTOOR (at the office,
-     * {@code address}), VIDEO (a video call, {@code videoLink}) or TELEFOON (the consulent calls). {@code status}:
-     * GEPLAND, GEANNULEERD (it does not take place), GEWEEST (it took place) or NIET_GEKOMEN (the citizen did not come).
-     * {@code answer}: the citizen's answer to the current time: GEEN (not yet), BEVESTIGD (will come) or ANDERE_TIJD
-     * (asked for another time; {@code note} is what they wrote). {@code canAnswer}: confirming or asking for another time
-     * is possible (planned and not started). {@code calendar}: the path of the .ics file.
+     * One appointment (JSON names in Dutch, ADR 0048). {@code begint}/{@code eindigt}: moments (UTC; show them in
+     * Europe/Amsterdam); {@code wanneer}: the start in words in the request's language ("maandag 30 november 2026 om
+     * 10:00"). {@code vorm}: KANTOOR (at the office, {@code adres}), VIDEO (a video call, {@code videolink}) or TELEFOON
+     * (the consulent calls). {@code status}: GEPLAND, GEANNULEERD (it does not take place), GEWEEST (it took place) or
+     * NIET_GEKOMEN (the citizen did not come). {@code antwoord}: the citizen's answer to the current time: GEEN (not yet),
+     * BEVESTIGD (will come) or ANDERE_TIJD (asked for another time; {@code toelichting} is what they wrote).
+     * {@code kanAntwoorden}: confirming or asking for another time is possible (planned and not started).
+     * {@code agenda}: the path of the .ics file.
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -30,16 +31,16 @@ public final class Appointments {
                               String consulent, @JsonProperty("agenda") String calendar) {
     }
 
-    /** Asking for another time: an optional note (at most 500 characters), such as the days and times that suit. */
+    /** Asking for another time: an optional {@code toelichting} (at most 500 characters), such as the days and times that suit. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record OtherTime(@Nullable String toelichting) {
     }
 
     /**
-     * Asking for a conversation: what about (required, at most 500 characters), how the citizen would like it
-     * (KANTOOR, VIDEO, TELEFOON or MAAKT_NIET_UIT; empty means MAAKT_NIET_UIT) and optionally when it suits them (at most
-     * 200 characters).
+     * Asking for a conversation: {@code onderwerp}, what about (required, at most 500 characters), {@code vorm}, how the
+     * citizen would like it (KANTOOR, VIDEO, TELEFOON or MAAKT_NIET_UIT; empty means MAAKT_NIET_UIT) and optionally
+     * {@code voorkeurstijden}, when it suits them (at most 200 characters).
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)

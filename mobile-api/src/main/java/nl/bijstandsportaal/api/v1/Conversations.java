@@ -15,11 +15,11 @@ public final class Conversations {
     }
 
     /**
-     * One conversation, its messages oldest first. {@code subject} is absent for an early message of the consulent
-     * without one. {@code waitingForAnswer}: the citizen wrote and the municipality has not answered yet;
-     * {@code answerBy}: the last day the municipality promised to answer by (absent when nothing waits).
+     * One conversation, its messages ({@code berichten}) oldest first. {@code onderwerp} is absent for an early message
+     * of the consulent without one. {@code wachtOpAntwoord}: the citizen wrote and the municipality has not answered
+     * yet; {@code antwoordUiterlijk}: the last day the municipality promised to answer by (absent when nothing waits).
      * {@code verzoek}: present when the conversation is about a document request (a task): what was asked, and every
-     * step of it; {@code messages} then holds what both sides wrote about it (possibly nothing yet). {@code afspraak}:
+     * step of it; {@code berichten} then holds what both sides wrote about it (possibly nothing yet). {@code afspraak}:
      * present when the conversation is about an appointment, with every step of it.
      */
     @Serdeable
@@ -63,9 +63,9 @@ public final class Conversations {
     }
 
     /**
-     * One step of a request. {@code soort}: ASKED, FILE_SENT, EXTENDED, NOT_GOOD_ENOUGH, DONE or WITHDRAWN; {@code door}:
+     * One step of a request. {@code soort}: GEVRAAGD, BESTAND_GESTUURD, VERLENGD, NIET_GOED_GENOEG, AFGEROND or INGETROKKEN; {@code door}:
      * the employee (absent: the citizen or the portal); {@code tekst}: the consulent's words for the citizen;
-     * {@code uiterlijk}: the last day it set; {@code bestand}: the file sent (FILE_SENT).
+     * {@code uiterlijk}: the last day it set; {@code bestand}: the file sent (BESTAND_GESTUURD).
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -73,7 +73,7 @@ public final class Conversations {
                        @Nullable String bestand) {
     }
 
-    /** A message: written by the citizen ({@code fromCitizen}) or by an employee ({@code author}: their name). */
+    /** A message: written by the citizen ({@code vanBurger}) or by an employee ({@code afzender}: their name). */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Message(String id, @JsonProperty("vanBurger") boolean fromCitizen, @Nullable @JsonProperty("afzender") String author, @JsonProperty("tekst") String text, @JsonProperty("verstuurdOp") Instant sentAt, @JsonProperty("bijlagen") List<Attachment> attachments) {
@@ -86,8 +86,9 @@ public final class Conversations {
     }
 
     /**
-     * A new conversation ({@code subject} required) or an answer in one ({@code subject} ignored). {@code text}: at most
-     * 2000 characters. {@code files}: at most 3 photos (JPEG, PNG, HEIC) or PDFs of at most 10 MB each, base64.
+     * A new conversation ({@code onderwerp} required) or an answer in one ({@code onderwerp} ignored). {@code tekst}: at
+     * most 2000 characters. {@code bestanden}: at most 3 photos (JPEG, PNG, HEIC) or PDFs of at most 10 MB each, each a
+     * {@code naam} and its {@code inhoud} in base64.
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -17,10 +17,10 @@ public final class Documents {
     }
 
     /**
-     * One request. {@code status}: OPEN (nothing sent yet), GESTUURD (files sent; the consulent will look at them),
-     * AFGEROND (the consulent has what they need) or INGETROKKEN (no longer needed); {@code statusText} says it in the
-     * request's language. {@code deadline}: the last day to send it; {@code late}: that day has passed and nothing
-     * was sent; {@code canSend}: files can still be added (OPEN or GESTUURD).
+     * One request (JSON names in Dutch, ADR 0048). {@code status}: OPEN (nothing sent yet), GESTUURD (files sent; the
+     * consulent will look at them), AFGEROND (the consulent has what they need) or INGETROKKEN (no longer needed);
+     * {@code statusTekst} says it in the request's language. {@code uiterlijk}: the last day to send it; {@code teLaat}:
+     * that day has passed and nothing was sent; {@code kanSturen}: files can still be added (OPEN or GESTUURD).
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -60,11 +60,12 @@ public final class Documents {
     }
 
     /**
-     * One step of a request, oldest first. {@code kind}: ASKED, FILE_SENT, EXTENDED (a later last day), NOT_GOOD_ENOUGH
-     * (what was sent does not do: send again by a new last day), DONE or WITHDRAWN; more kinds may come, show
-     * {@code title} for one you do not know. {@code title}: the step in the request's language; {@code by}: the employee
-     * (absent: the citizen, or the portal); {@code note}: the consulent's own words to the citizen; {@code oldDeadline} and
-     * {@code newDeadline}: the last day before and after the step; {@code fileName}: the file sent.
+     * One step of a request, oldest first. {@code soort}: GEVRAAGD, BESTAND_GESTUURD, VERLENGD (a later last day),
+     * NIET_GOED_GENOEG (what was sent does not do: send again by a new last day), AFGEROND or INGETROKKEN; more kinds may
+     * come, show {@code titel} for one you do not know. {@code titel}: the step in the request's language; {@code door}:
+     * the employee (absent: the citizen, or the portal); {@code tekst}: the consulent's own words to the citizen;
+     * {@code vorigUiterlijk} and {@code nieuwUiterlijk}: the last day before and after the step; {@code bestand}: the
+     * file sent.
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -19,9 +19,10 @@ public final class Inbox {
     }
 
     /**
-     * One message. {@code id}: its public id; {@code topic}: INKOMSTEN, DOCUMENTEN, STATUS, BERICHTEN, SITUATIE or
-     * APPARAAT; {@code text}: the message in the request's language; {@code link}: the portal page it is about (a
-     * path, or absent); {@code read}: opened or marked read before.
+     * One message. {@code id}: its public id; {@code onderwerp}: INKOMSTEN, DOCUMENTEN, STATUS, BERICHTEN, SITUATIE or
+     * APPARAAT; {@code tekst}: the message in the request's language; {@code link}: the API path of what it is about
+     * ({@code /api/v1/aanvragen/123}; absent when the app has no screen for it), never a web page; {@code gelezen}:
+     * opened or marked read before.
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -29,8 +30,8 @@ public final class Inbox {
     }
 
     /**
-     * Push and e-mail per topic, and the quiet hours. On PUT, a topic left out keeps its setting; every field of a
-     * topic that is sent must be filled in.
+     * Push and e-mail per topic ({@code onderwerpen}), and the quiet hours ({@code stilleTijden}). On PUT, a topic left
+     * out keeps its setting; every field of a topic that is sent must be filled in.
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -44,7 +45,7 @@ public final class Inbox {
     }
 
     /**
-     * No push message or e-mail from {@code from} until {@code until}, Dutch time, as "21:00" and "08:00" (the
+     * No push message or e-mail from {@code van} until {@code tot}, Dutch time, as "21:00" and "08:00" (the
      * messages come after). The same time twice: no quiet hours.
      */
     @Serdeable

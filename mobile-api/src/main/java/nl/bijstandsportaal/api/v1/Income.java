@@ -17,7 +17,7 @@ public final class Income {
     private Income() {
     }
 
-    /** state: NOG_NIET, TE_DOEN, TE_LAAT, VERSTUURD, IN_BEHANDELING, VERWERKT, BETAALD. */
+    /** {@code status}: NOG_NIET, TE_DOEN, TE_LAAT, VERSTUURD, IN_BEHANDELING, VERWERKT, BETAALD; {@code van}, {@code tot}, {@code uiterlijk}. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Period(String code, @JsonProperty("van") String from, @JsonProperty("tot") String to, @JsonProperty("uiterlijk") String deadline, @JsonProperty("status") String state, @JsonProperty("statusTekst") String stateText,
@@ -38,8 +38,9 @@ public final class Income {
     }
 
     /**
-     * The estimate before sending: in sentences and in figures; {@code warnings} are surprising values to confirm;
-     * {@code provisional}: it rests on a figure that is not confirmed yet (the summary says so too).
+     * The estimate before sending: in sentences ({@code samenvatting}, {@code uitleg}) and in figures;
+     * {@code waarschuwingen} are surprising values to confirm; {@code voorlopig}: it rests on a figure that is not
+     * confirmed yet (the summary says so too).
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -48,8 +49,10 @@ public final class Income {
     }
 
     /**
-     * expectedPaid: the estimate when the report was sent (absent when the figures were not known yet); countedPaid: once
-     * the consulent processed the report with other amounts than were sent, the payment those amounts give.
+     * The report as stored, with the same names as it was sent ({@code geenInkomsten}, {@code bronnen}).
+     * {@code verwachteUitbetaling}: the estimate when the report was sent (absent when the figures were not known yet);
+     * {@code vastgesteldeUitbetaling}: once the consulent processed the report with other amounts than were sent, the
+     * payment those amounts give.
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -25,7 +25,7 @@ public final class Quiz {
     public record Result(@JsonProperty("goed") int right, @JsonProperty("totaal") int total, @JsonProperty("antwoorden") List<Answer> answers) {
     }
 
-    /** {@code given} null: not answered. */
+    /** {@code gegeven} null: not answered. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Answer(String id, @JsonProperty("vraag") String question, @Nullable @JsonProperty("gegeven") String given, @JsonProperty("juist") String correct, @JsonProperty("juistTekst") String correctText, @JsonProperty("goed") boolean right,

@@ -11,8 +11,8 @@ import java.util.List;
  * "Wat krijg ik en wat moet ik doen?" as data, for the app to render natively. Texts are in the language of the
  * request (Accept-Language: nl or en) and ready to show; dates are ISO (2026-12-01), months 2026-12.
  *
- * @param norm         this month's norm; null when the amounts for this month are not known yet ({@code normMissing} says so)
- * @param rulesVersion changes when the rules that apply to the citizen change; then ask again to read and offer the quiz
+ * @param norm         this month's norm; null when the amounts for this month are not known yet ({@code normOntbreekt} says so)
+ * @param rulesVersion ({@code regelsVersie}) changes when the rules that apply to the citizen change; then ask again to read and offer the quiz
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -39,14 +39,14 @@ public record RightsOverview(
                        @JsonProperty("delen") List<Part> parts) {
     }
 
-    /** {@code category}: the rule code (e.g. norm.alleenstaand_21_aow); kostendeler fields only when others share the costs. */
+    /** {@code categorie}: the rule code (e.g. norm.alleenstaand_21_aow); kostendeler fields only when others share the costs; JSON names in Dutch (ADR 0048). */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Part(@JsonProperty("van") String from, @JsonProperty("tot") String to, @JsonProperty("dagen") int days, @JsonProperty("categorie") String category, @JsonProperty("categorieNorm") Money categoryNorm, @Nullable Integer kostendelers,
                        @Nullable @JsonProperty("kostendelerProcent") String kostendelerPercent, @JsonProperty("perMaand") Money monthly, @JsonProperty("aandeel") Money share) {
     }
 
-    /** {@code id} is stable; {@code report}: the kind of change to report it with (see {@link ChangeReport}), or null. */
+    /** {@code id} is stable; {@code wijziging}: the kind of change to report it with (see {@link ChangeReport}), or null. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ChecklistItem(String id, @JsonProperty("titel") String title, @JsonProperty("voorbeelden") List<String> examples, @Nullable @JsonProperty("wijziging") String report) {
@@ -74,7 +74,7 @@ public record RightsOverview(
         }
     }
 
-    /** A rule version the overview rests on. {@code to} null: no end date yet. */
+    /** A rule version the overview rests on. {@code tot} null: no end date yet. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Rule(@JsonProperty("regel") String rule, @JsonProperty("naam") String name, String gemeente, @JsonProperty("van") String from, @Nullable @JsonProperty("tot") String to, @JsonProperty("waarde") String value, @JsonProperty("bron") String source) {

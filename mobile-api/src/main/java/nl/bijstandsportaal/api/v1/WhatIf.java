@@ -7,9 +7,9 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /**
- * The answer of "wat als ik ga werken?". {@code personal}: worked out for the signed-in citizen's own situation.
- * {@code summary}: the answer in sentences; {@code leavesOut}: what the calculation does not include and where to get
- * advice (always show it).
+ * The answer of "wat als ik ga werken?". {@code persoonlijk}: worked out for the signed-in citizen's own situation.
+ * {@code samenvatting}: the answer in sentences; {@code nietMeegenomen}: what the calculation does not include and where
+ * to get advice (always show it).
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -17,8 +17,8 @@ public record WhatIf(@JsonProperty("persoonlijk") boolean personal, @JsonPropert
 
     /**
      * One month: the norm, the wages, what may be kept of them, the bijstand paid, the total with work, the total
-     * without work and the difference. {@code assumed}: the figures of this month are not known yet; the last known
-     * ones were used. {@code provisional}: the figures of this month are known but not confirmed yet; the amounts may
+     * without work and the difference. {@code aangenomen}: the figures of this month are not known yet; the last known
+     * ones were used. {@code voorlopig}: the figures of this month are known but not confirmed yet; the amounts may
      * still change by a few euros.
      */
     @Serdeable
