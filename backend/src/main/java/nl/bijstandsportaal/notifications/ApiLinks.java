@@ -71,10 +71,13 @@ public final class ApiLinks {
         return null;
     }
 
-    /** For a push to the app: the API path of the message's subject, or else the message itself in the app's inbox. */
+    /**
+     * For a push to the app: the API path of the message's subject, or else the message itself in the app's inbox (also
+     * when the link is only the inbox, "/berichten", which the dispatcher gives a message without a link).
+     */
     public static String forPush(String webPath, String messageId) {
         String api = of(webPath);
-        return api != null ? api : "/api/v1/meldingen/" + messageId;
+        return api != null && !api.equals("/api/v1/meldingen") ? api : "/api/v1/meldingen/" + messageId;
     }
 
     private static String match(Pattern pattern, String path) {

@@ -31,5 +31,6 @@ class ApiLinksTest {
         assertEquals("/api/v1/meldingen/m1", ApiLinks.forPush(null, "m1"));
         assertEquals("/api/v1/meldingen/m1", ApiLinks.forPush("/instellingen", "m1"));
         assertEquals("/api/v1/afspraken/a1", ApiLinks.forPush("/afspraken/a1", "m1"));
+        assertEquals("/api/v1/meldingen/m1", ApiLinks.forPush("/berichten", "m1"), "a message without a subject: the message itself");
     }
 }
