@@ -3,7 +3,7 @@
 # citizens, logs in a demo citizen (web) and the mobile app (PKCE), then drives wrk on loopback against
 #   1. a trivial endpoint (/health/liveness: no database, no template, no session),
 #   2. the logged-in home page (/overzicht: session cookie, database, Freemarker),
-#   3. the mobile API (GET /api/v1/me: bearer token, database, JSON),
+#   3. the mobile API (GET /api/v1/ik: bearer token, database, JSON),
 #   4. "waar heb ik recht op?" (GET /api/v1/regelingen: the citizen's outcomes per regeling),
 #   5. income reports and payslip photos (POST, as 1,000 benchmark citizens),
 #   6. sending applications (POST /api/v1/aanvragen/{id}/versturen, each a complete concept, sent once),
@@ -126,7 +126,7 @@ if [ -z "${ONLY:-}" ]; then
 echo "Warming up ($WARMUP per endpoint, so the JIT compiler has settled before anything is measured)..."
 warm /health/liveness
 warm /overzicht "Cookie: $(login_web)"
-warm /api/v1/me "Authorization: Bearer $ACCESS"
+warm /api/v1/ik "Authorization: Bearer $ACCESS"
 warm /overzicht "Cookie: $(login_web)"
 
 echo "Trivial endpoint..."
@@ -141,7 +141,7 @@ echo "  $H_RPS req/s, p99 $H_P99 ms"
 
 echo "Mobile API..."
 ACCESS=$(login_app) # access tokens live 10 minutes
-read -r M_RPS M_P50 M_P90 M_P99 M_ERR <<<"$(measure me /api/v1/me "Authorization: Bearer $ACCESS")" || true
+read -r M_RPS M_P50 M_P90 M_P99 M_ERR <<<"$(measure me /api/v1/ik "Authorization: Bearer $ACCESS")" || true
 echo "  $M_RPS req/s, p99 $M_P99 ms"
 
 fi
@@ -263,7 +263,7 @@ connections, $WARMUP of warm-up load per endpoint (the home page twice), then $D
 |---|---|---:|---:|---:|---:|
 | \`GET /health/liveness\` | trivial: through all filters, no database, no template, no session | $T_RPS | $T_P50 | $T_P90 | $T_P99 |
 | \`GET /overzicht\` | citizen home: session cookie, one query, Freemarker page | $H_RPS | $H_P50 | $H_P90 | $H_P99 |
-| \`GET /api/v1/me\` | mobile API: bearer token, one query, JSON | $M_RPS | $M_P50 | $M_P90 | $M_P99 |
+| \`GET /api/v1/ik\` | mobile API: bearer token, one query, JSON | $M_RPS | $M_P50 | $M_P90 | $M_P99 |
 | \`POST /api/v1/inkomsten/{period}\` | income report without upload: checked, estimated, stored in one transaction | $R_RPS | $R_P50 | $R_P90 | $R_P99 |
 | \`POST /api/v1/inkomsten/{period}/bewijs\` | a 200 KB payslip photo: sniffed, re-encoded without metadata, stored | $P_RPS | $P_P50 | $P_P90 | $P_P99 |
 | \`GET /api/v1/regelingen\` | "waar heb ik recht op?": household, norm, answers given, every regeling checked | $G_RPS | $G_P50 | $G_P90 | $G_P99 |

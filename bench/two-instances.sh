@@ -189,9 +189,9 @@ both_accept() { # both_accept WHAT: the web session and the app token on each in
   local a1 a2 b1 b2
   a1=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $WEB" "http://127.0.0.1:$PORT_A/overzicht")
   b1=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $WEB" "http://127.0.0.1:$PORT_B/overzicht")
-  a2=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $APP_TOKEN" -H 'Accept: application/json' "http://127.0.0.1:$PORT_A/api/v1/me")
-  b2=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $APP_TOKEN" -H 'Accept: application/json' "http://127.0.0.1:$PORT_B/api/v1/me")
-  say "Session made through the proxy, $1: web /overzicht on A $a1, on B $b1; app /api/v1/me on A $a2, on B $b2"
+  a2=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $APP_TOKEN" -H 'Accept: application/json' "http://127.0.0.1:$PORT_A/api/v1/ik")
+  b2=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $APP_TOKEN" -H 'Accept: application/json' "http://127.0.0.1:$PORT_B/api/v1/ik")
+  say "Session made through the proxy, $1: web /overzicht on A $a1, on B $b1; app /api/v1/ik on A $a2, on B $b2"
   [ "$a1$b1$a2$b2" = 200200200200 ] || { say "RESULT: FAILED (a session does not work on both instances)"; exit 1; }
 }
 both_accept "before the kill"
@@ -221,8 +221,8 @@ kill -9 "$A"; wait "$A" 2>/dev/null || true; A=
 say "kill -9 of instance A: $acked_before reports acknowledged before, $at_kill of $batch pushes of the batch accepted by FCM; deliveries claimed and not yet recorded a moment before, per dispatcher (A's and B's): ${claimed:-none}"
 sleep "$LOAD_BETWEEN"
 web=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $WEB" "$BASE/overzicht")
-app=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $APP_TOKEN" -H 'Accept: application/json' "$BASE/api/v1/me")
-say "After the kill, through the proxy (B alone): web /overzicht $web, app /api/v1/me $app; reports acknowledged since the kill: $(( $(wc -l <"$RESULTS/acked-$RUN.txt") - acked_before ))"
+app=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $APP_TOKEN" -H 'Accept: application/json' "$BASE/api/v1/ik")
+say "After the kill, through the proxy (B alone): web /overzicht $web, app /api/v1/ik $app; reports acknowledged since the kill: $(( $(wc -l <"$RESULTS/acked-$RUN.txt") - acked_before ))"
 [ "$web$app" = 200200 ] || { say "RESULT: FAILED (the session does not work after the kill)"; exit 1; }
 sleep "$LOAD_BETWEEN"
 touch "$RESULTS/stop-$RUN"

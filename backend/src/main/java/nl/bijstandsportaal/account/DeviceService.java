@@ -51,18 +51,18 @@ public class DeviceService {
         LocalDateTime now = now();
         Long sessionId = appSession == null ? null : tx.select(MOBILE_SESSION.ID).from(MOBILE_SESSION)
                 .where(MOBILE_SESSION.PUBLIC_ID.eq(appSession)).and(MOBILE_SESSION.BURGER_ID.eq(burgerId)).fetchOne(MOBILE_SESSION.ID);
-        DeviceRecord device = tx.selectFrom(DEVICE).where(DEVICE.PUSH_TOKEN.eq(registration.pushToken())).forUpdate().fetchOne();
+        DeviceRecord device = tx.selectFrom(DEVICE).where(DEVICE.PUSH_TOKEN.eq(registration.pushtoken())).forUpdate().fetchOne();
         HttpStatus status = HttpStatus.OK;
         if (device == null) {
             device = tx.newRecord(DEVICE);
             device.setPublicId(UUID.randomUUID().toString());
-            device.setPushToken(registration.pushToken());
+            device.setPushToken(registration.pushtoken());
             device.setCreatedAt(now);
             status = HttpStatus.CREATED;
         }
         device.setBurgerId(burgerId);
         device.setPlatform(registration.platform().name());
-        device.setAppVersion(registration.appVersion());
+        device.setAppVersion(registration.appVersie());
         device.setLastSeenAt(now);
         device.setMobileSessionId(sessionId);
         device.store();

@@ -31,7 +31,7 @@ import java.util.Map;
 class AppointmentApiController implements AppointmentsApi {
 
     /** The form's field names as the app calls them. */
-    private static final Map<String, String> FIELDS = Map.of("notitie", "note", "onderwerp", "about", "vorm", "how", "voorkeur", "preferredTimes");
+    private static final Map<String, String> FIELDS = Map.of("notitie", "toelichting", "onderwerp", "onderwerp", "vorm", "vorm", "voorkeur", "voorkeurstijden");
 
     private final SecurityService security;
     private final nl.bijstandsportaal.appointments.Appointments appointments;
@@ -75,8 +75,8 @@ class AppointmentApiController implements AppointmentsApi {
         long burgerId = citizen().id();
         appointments.requireOwn(burgerId, id);
         Map<String, String> typed = new HashMap<>();
-        if (otherTime != null && otherTime.note() != null) {
-            typed.put("notitie", otherTime.note());
+        if (otherTime != null && otherTime.toelichting() != null) {
+            typed.put("notitie", otherTime.toelichting());
         }
         AppointmentForm.Checked<String> checked = AppointmentForm.otherTime(typed);
         if (!checked.ok()) {
@@ -99,9 +99,9 @@ class AppointmentApiController implements AppointmentsApi {
         long burgerId = citizen().id();
         Map<String, String> typed = new HashMap<>();
         if (request != null) {
-            putIfSet(typed, "onderwerp", request.about());
-            putIfSet(typed, "vorm", request.how());
-            putIfSet(typed, "voorkeur", request.preferredTimes());
+            putIfSet(typed, "onderwerp", request.onderwerp());
+            putIfSet(typed, "vorm", request.vorm());
+            putIfSet(typed, "voorkeur", request.voorkeurstijden());
         }
         AppointmentForm.Checked<AppointmentForm.Request> checked = AppointmentForm.request(typed);
         if (!checked.ok()) {

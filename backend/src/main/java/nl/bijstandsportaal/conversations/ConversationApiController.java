@@ -86,7 +86,7 @@ class ConversationApiController implements ConversationsApi {
     private Conversations.Typed typed(NewMessage message, boolean isNew) {
         Map<String, Text> errors = new LinkedHashMap<>();
         List<Upload> files = new ArrayList<>();
-        List<NewFile> sent = message.files() == null ? List.of() : message.files();
+        List<NewFile> sent = message.bestanden() == null ? List.of() : message.bestanden();
         if (sent.size() > Conversations.MAX_FILES) {
             errors.put("bestand", Text.of("conversation.error.tooManyFiles", Conversations.MAX_FILES));
             sent = List.of();
@@ -94,26 +94,29 @@ class ConversationApiController implements ConversationsApi {
         for (NewFile file : sent) {
             byte[] bytes;
             try {
-                bytes = Base64.getDecoder().decode(file.content() == null ? "" : file.content());
+                bytes = Base64.getDecoder().decode(file.inhoud() == null ? "" : file.inhoud());
             } catch (IllegalArgumentException e) {
                 errors.put("bestand", Text.of("conversation.error.fileNotBase64"));
                 continue;
             }
-            Upload.Checked checked = uploads.check(file.name(), bytes);
+            Upload.Checked checked = uploads.check(file.naam(), bytes);
             if (checked.error() != null) {
                 errors.putIfAbsent("bestand", checked.error());
             } else {
                 files.add(checked.upload());
             }
         }
-        Conversations.Typed typed = new Conversations.Typed(isNew ? message.subject() : "", message.text(), files);
+        Conversations.Typed typed = new Conversations.Typed(isNew ? message.onderwerp() : "", message.tekst(), files);
         Map<String, Text> checked = Conversations.check(typed, isNew);
         checked.forEach(errors::putIfAbsent);
         if (!errors.isEmpty()) {
-            throw problems.invalid(errors);
+            throw problems.invalid(errors, API_FIELDS::get);
         }
         return typed;
     }
+
+    /** The form's field names as the app sends them. */
+    private static final Map<String, String> API_FIELDS = Map.of("onderwerp", "onderwerp", "bericht", "tekst", "bestand", "bestanden");
 
     private Conversation dto(Conversations.Thread t, CurrentUser citizen) {
         return new Conversation(t.id(), t.subject(), t.startedByCitizen(), t.startedAt(), t.lastAt(), t.waitingSince() != null,
@@ -133,7 +136,7 @@ class ConversationApiController implements ConversationsApi {
 
     private static nl.bijstandsportaal.api.v1.Conversations.Verzoek task(Conversations.Task task) {
         return new nl.bijstandsportaal.api.v1.Conversations.Verzoek(task.requestId(), task.what(), task.why(), task.open(), task.deadline(),
-                task.steps().stream().map(s -> new nl.bijstandsportaal.api.v1.Conversations.Stap(s.kind().name(), s.at(), s.by(), s.text(),
+                task.steps().stream().map(s -> new nl.bijstandsportaal.api.v1.Conversations.Stap(s.kind().api(), s.at(), s.by(), s.text(),
                         s.newDeadline(), s.fileName())).toList());
     }
 

@@ -84,7 +84,7 @@ class DocumentApiController implements DocumentsApi {
         return new Documents.Request(r.publicId(), r.what(), r.why(), r.deadline(), r.status().name(),
                 messages.get(locale, "document.status." + r.status().name()), r.late(), r.status().canSend(), r.askedAt(), r.sentAt(),
                 r.files().stream().map(f -> new Documents.File(f.name(), f.size(), f.addedAt(), f.notGoodEnough())).toList(),
-                r.steps().stream().map(s -> new Documents.Step(s.kind().name(), messages.get(locale, "document.step." + s.kind().name()),
+                r.steps().stream().map(s -> new Documents.Step(s.kind().api(), messages.get(locale, "document.step." + s.kind().name()),
                         s.at(), s.by(), s.text(), s.oldDeadline(), s.newDeadline(), s.fileName())).toList());
     }
 

@@ -99,7 +99,21 @@ public class DocumentRequests {
     }
 
     /** What happened to a request, in the order it happened (documentverzoek_stap). */
-    public enum StepKind { ASKED, FILE_SENT, EXTENDED, NOT_GOOD_ENOUGH, DONE, WITHDRAWN }
+    public enum StepKind {
+        ASKED("GEVRAAGD"), FILE_SENT("BESTAND_GESTUURD"), EXTENDED("VERLENGD"), NOT_GOOD_ENOUGH("NIET_GOED_GENOEG"), DONE("AFGEROND"),
+        WITHDRAWN("INGETROKKEN");
+
+        private final String api;
+
+        StepKind(String api) {
+            this.api = api;
+        }
+
+        /** The step's name in the app's API, in Dutch as the rest of it (ADR 0048); {@link #name()} stays as stored. */
+        public String api() {
+            return api;
+        }
+    }
 
     /**
      * One step of a request. {@code requestId}/{@code what}: the request's public id and what was asked; {@code by}: the

@@ -43,7 +43,8 @@ class WhatIfApiController implements WhatIfApi {
         WhatIfService.Form form = new WhatIfService.Form(gemeente, leefvorm, leeftijd, kind12, uren, uurloon, maandloon, start);
         WhatIfService.Outcome o = whatIf.calculate(security.getAuthentication().flatMap(CurrentUser::of), form);
         if (!o.errors().isEmpty()) {
-            throw problems.invalid(o.errors());
+            // The form names the month "start" (as the web page does); the API names it "vanaf".
+            throw problems.invalid(o.errors(), field -> "start".equals(field) ? "vanaf" : field);
         }
         if (o.answer() == null) { // nothing asked: say which field to fill in
             throw problems.invalid(Map.of("maandloon", Text.of("whatif.error.required", Text.of("whatif.field.maandloon"))));

@@ -87,7 +87,7 @@ final class FirebasePushSender implements PushSender, AutoCloseable {
                 .setToken(push.token())
                 .setNotification(Notification.builder().setTitle(push.title()).setBody(push.body()).build())
                 .putData("melding", push.messageId())
-                .putData("link", push.link())
+                .putData("link", ApiLinks.forPush(push.link(), push.messageId()))
                 .setAndroidConfig(AndroidConfig.builder().setCollapseKey(collapseId)
                         .setNotification(AndroidNotification.builder().setTag(collapseId).build()).build())
                 .setApnsConfig(ApnsConfig.builder().putHeader("apns-collapse-id", collapseId)

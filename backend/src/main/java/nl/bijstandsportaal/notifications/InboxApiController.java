@@ -51,7 +51,7 @@ class InboxApiController implements InboxApi {
     }
 
     private static Inbox.Message dto(InboxService.Item m) {
-        return new Inbox.Message(m.publicId(), m.topic().name(), m.text(), m.link(), m.createdAt(), m.read());
+        return new Inbox.Message(m.publicId(), m.topic().name(), m.text(), ApiLinks.of(m.link()), m.createdAt(), m.read());
     }
 
     @Override
@@ -72,15 +72,15 @@ class InboxApiController implements InboxApi {
         Map<String, Text> errors = new LinkedHashMap<>();
         List<NotificationPreferences.Choice> choices = new ArrayList<>();
         Set<Topic> seen = EnumSet.noneOf(Topic.class);
-        List<Inbox.TopicPreference> topics = body.topics() == null ? List.of() : body.topics();
+        List<Inbox.TopicPreference> topics = body.onderwerpen() == null ? List.of() : body.onderwerpen();
         for (int i = 0; i < topics.size(); i++) {
-            String at = "topics[" + i + "].";
+            String at = "onderwerpen[" + i + "].";
             Inbox.TopicPreference t = topics.get(i);
-            Optional<Topic> topic = t == null ? Optional.empty() : topic(t.topic());
+            Optional<Topic> topic = t == null ? Optional.empty() : topic(t.onderwerp());
             if (topic.isEmpty()) {
-                errors.put(at + "topic", Text.of("notification.settings.error.topic"));
+                errors.put(at + "onderwerp", Text.of("notification.settings.error.topic"));
             } else if (!seen.add(topic.get())) {
-                errors.put(at + "topic", Text.of("notification.settings.error.twice"));
+                errors.put(at + "onderwerp", Text.of("notification.settings.error.twice"));
             }
             if (t == null || t.push() == null) {
                 errors.put(at + "push", Text.of("notification.settings.error.onOff"));
@@ -93,11 +93,11 @@ class InboxApiController implements InboxApi {
             }
         }
         QuietHours quietHours = null;
-        if (body.quietHours() != null) {
+        if (body.stilleTijden() != null) {
             Map<String, Text> timeErrors = new LinkedHashMap<>();
-            Optional<LocalTime> from = NotificationPreferences.quietTime(body.quietHours().from(), NotificationPreferences.FROM, timeErrors);
-            Optional<LocalTime> until = NotificationPreferences.quietTime(body.quietHours().until(), NotificationPreferences.UNTIL, timeErrors);
-            timeErrors.forEach((field, error) -> errors.put(field.equals(NotificationPreferences.FROM) ? "quietHours.from" : "quietHours.until", error));
+            Optional<LocalTime> from = NotificationPreferences.quietTime(body.stilleTijden().van(), NotificationPreferences.FROM, timeErrors);
+            Optional<LocalTime> until = NotificationPreferences.quietTime(body.stilleTijden().tot(), NotificationPreferences.UNTIL, timeErrors);
+            timeErrors.forEach((field, error) -> errors.put(field.equals(NotificationPreferences.FROM) ? "stilleTijden.van" : "stilleTijden.tot", error));
             if (from.isPresent() && until.isPresent()) {
                 quietHours = new QuietHours(from.get(), until.get());
             }

@@ -152,10 +152,21 @@ class AanvraagApiController implements AanvragenApi {
 
     private Aanvragen.Scherm screen(Locale locale, FormFlow.ScreenView s) {
         return new Aanvragen.Scherm(s.id(), s.number(), s.total(), s.heading() == null ? null : messages.render(locale, s.heading()),
-                s.questions().stream().map(q -> new Aanvragen.Vraag(q.id(), q.kind().name(), messages.render(locale, q.label()),
+                s.questions().stream().map(q -> new Aanvragen.Vraag(q.id(), soort(q.kind()), messages.render(locale, q.label()),
                         orNull(messages.render(locale, q.hint())),
                         q.options().stream().map(o -> new Aanvragen.Optie(o.value(), messages.render(locale, o.label()))).toList(),
                         orNull(q.typed()))).toList());
+    }
+
+    /** The kind of question in the API's Dutch (ADR 0048). */
+    private static String soort(nl.bijstandsportaal.platform.forms.Question.Kind kind) {
+        return switch (kind) {
+            case CHOICE -> "KEUZE";
+            case WHOLE_NUMBER -> "HEEL_GETAL";
+            case AMOUNT -> "BEDRAG";
+            case TEXT -> "TEKST";
+            default -> kind.name();
+        };
     }
 
     private static Aanvragen.Papier paper(DocumentRequests.DocumentRequest d, @Nullable String why) {

@@ -99,7 +99,7 @@ class RightsApiController implements RightsApi {
     @Override
     public Quiz.Result answerQuiz(Quiz.Answers answers) {
         Locale locale = locale();
-        RightsService.QuizResult result = rights.quiz(citizen(), answers.answers());
+        RightsService.QuizResult result = rights.quiz(citizen(), answers.antwoorden());
         return new Quiz.Result(result.right(), result.answers().size(), result.answers().stream().map(a -> new Quiz.Answer(
                 a.question().id(), text(locale, a.question().question()), a.given(), a.question().correct(),
                 a.question().options().stream().filter(o -> o.id().equals(a.question().correct())).findFirst()
@@ -118,7 +118,7 @@ class RightsApiController implements RightsApi {
     public HttpResponse<ChangeReceipt> report(@Nullable String idempotencyKey, ChangeReport report) {
         CurrentUser user = citizen();
         Locale locale = locale();
-        ChangeForm form = new ChangeForm(ChangeKind.valueOf(report.kind().name()), report.datum(), report.datumTot(), report.naam(),
+        ChangeForm form = new ChangeForm(ChangeKind.valueOf(report.soort().name()), report.datum(), report.datumTot(), report.naam(),
                 report.geboortedatum(), report.huishoudstatus(), report.lid(), report.bedrag(), report.land(), report.straat(),
                 report.postcode(), report.woonplaats(), report.toelichting());
         RightsService.Checked checked = rights.check(user, form);

@@ -1,23 +1,35 @@
 package nl.bijstandsportaal.account;
 
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.annotation.FilterMatcher;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.filter.ClientFilterChain;
+import io.micronaut.http.filter.HttpClientFilter;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import nl.bijstandsportaal.api.v1.Device;
 import nl.bijstandsportaal.api.v1.DevicesApi;
 import nl.bijstandsportaal.api.v1.Me;
 import nl.bijstandsportaal.api.v1.MeApi;
+import nl.bijstandsportaal.testsupport.ContractCheck;
 import nl.bijstandsportaal.testsupport.MobileApp;
 import nl.bijstandsportaal.testsupport.PortalTest;
 import nl.bijstandsportaal.testsupport.WebClient;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 
 import java.io.IOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -52,15 +64,56 @@ class MobileApiTest extends PortalTest {
     @Inject
     AppClient client;
 
-    /** The declarative client a mobile team or test uses: the same route interfaces the controllers implement. */
+    /**
+     * The declarative client a mobile team or test uses: the same route interfaces the controllers implement. Its answers
+     * are held to the contract as WebClient's are ({@link AppClientContractCheck}).
+     */
     @Client("/")
+    @AppClientFilter
     interface AppClient extends MeApi, DevicesApi {
+    }
+
+    /** Marks the clients {@link AppClientContractCheck} applies to. */
+    @FilterMatcher
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @interface AppClientFilter {
+    }
+
+    /**
+     * Checks every answer the declarative client gets, a success or an error, against openapi.yaml (testsupport.ContractCheck),
+     * and sends the bearer token a test gives it.
+     */
+    @AppClientFilter
+    @Singleton
+    static class AppClientContractCheck implements HttpClientFilter {
+        static volatile String bearer;
+
+        @Override
+        public Publisher<? extends io.micronaut.http.HttpResponse<?>> doFilter(MutableHttpRequest<?> request, ClientFilterChain chain) {
+            if (bearer != null) {
+                request.bearerAuth(bearer);
+            }
+            String method = request.getMethodName();
+            URI uri = request.getUri();
+            return Flux.from(chain.proceed(request))
+                    .doOnNext(response -> check(method, uri, response))
+                    .doOnError(HttpClientResponseException.class, e -> check(method, uri, e.getResponse()));
+        }
+
+        private static void check(String method, URI uri, io.micronaut.http.HttpResponse<?> response) {
+            ContractCheck.check(method, uri, response.code(), response.getContentType().map(Object::toString).orElse(null),
+                    response.getHeaders().get("Location"), response.getBody(String.class).orElse(null));
+            CHECKED.incrementAndGet();
+        }
+
+        static final java.util.concurrent.atomic.AtomicInteger CHECKED = new java.util.concurrent.atomic.AtomicInteger();
     }
 
     @Test
     void theAppLogsInWithPkceAndGetsShortAccessAndRotatingRefreshTokens() throws IOException {
         MobileApp.Tokens tokens = appLogin(citizen(SANNE));
-        HttpResponse<String> me = browser().getJson("/api/v1/me", tokens.access());
+        HttpResponse<String> me = browser().getJson("/api/v1/ik", tokens.access());
         assertEquals(200, me.statusCode(), me.body());
         Me body = json.readValue(me.body(), Me.class);
         assertEquals("Sanne", body.voornaam());
@@ -70,7 +123,7 @@ class MobileApiTest extends PortalTest {
 
         MobileApp.Tokens refreshed = refresh(tokens.refresh());
         assertNotEquals(tokens.refresh(), refreshed.refresh(), "the refresh token rotates");
-        assertEquals(200, browser().getJson("/api/v1/me", refreshed.access()).statusCode());
+        assertEquals(200, browser().getJson("/api/v1/ik", refreshed.access()).statusCode());
 
         HttpResponse<String> replay = tokenRequest(Map.of("grant_type", "refresh_token", "refresh_token", tokens.refresh()));
         assertEquals(400, replay.statusCode());
@@ -116,7 +169,7 @@ class MobileApiTest extends PortalTest {
     @Test
     void missingBadAndExpiredTokensGet401ProblemJson() {
         for (String bearer : new String[]{null, "not-a-jwt", expiredToken()}) {
-            HttpResponse<String> response = browser().getJson("/api/v1/me", bearer);
+            HttpResponse<String> response = browser().getJson("/api/v1/ik", bearer);
             assertEquals(401, response.statusCode());
             assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
             assertTrue(response.body().contains("\"type\":\"/problems/unauthorized\""), response.body());
@@ -128,7 +181,7 @@ class MobileApiTest extends PortalTest {
         String token = tokenGenerator.generateToken(io.micronaut.security.authentication.Authentication.build(
                 "medewerker:1", List.of("CONSULENT"), Map.of("kind", "EMPLOYEE", "uid", 1, "gemeente", 1, "naam", "X")), 300).orElseThrow();
         // Without an app session (ADR 0039) the token counts for nothing.
-        assertEquals(401, browser().getJson("/api/v1/me", token).statusCode());
+        assertEquals(401, browser().getJson("/api/v1/ik", token).statusCode());
     }
 
     @Test
@@ -136,7 +189,7 @@ class MobileApiTest extends PortalTest {
         String sanne = appLogin(citizen(SANNE)).access();
         String henk = appLogin(citizen(HENK)).access();
         String pushToken = "fcm-" + UUID.randomUUID();
-        String body = "{\"pushToken\":\"" + pushToken + "\",\"platform\":\"ANDROID\",\"appVersion\":\"1.4.0\"}";
+        String body = "{\"pushtoken\":\"" + pushToken + "\",\"platform\":\"ANDROID\",\"appVersie\":\"1.4.0\"}";
         String key = UUID.randomUUID().toString();
 
         HttpResponse<String> first = browser().postJson("/api/v1/apparaten", body, auth(sanne, key));
@@ -166,13 +219,13 @@ class MobileApiTest extends PortalTest {
         String firstToken = "fcm-" + UUID.randomUUID();
         String secondToken = "fcm-" + UUID.randomUUID();
         HttpResponse<String> registered = browser().postJson("/api/v1/apparaten",
-                "{\"pushToken\":\"" + firstToken + "\",\"platform\":\"ANDROID\",\"appVersion\":\"1.4.0\"}", auth(first.access(), UUID.randomUUID().toString()));
+                "{\"pushtoken\":\"" + firstToken + "\",\"platform\":\"ANDROID\",\"appVersie\":\"1.4.0\"}", auth(first.access(), UUID.randomUUID().toString()));
         assertEquals(201, registered.statusCode(), registered.body());
         Map<?, ?> answer = json.readValue(registered.body(), Map.class);
         assertEquals("Test phone", answer.get("naam"), "the name the app gave at login");
         assertEquals(true, answer.get("ditApparaat"));
         HttpResponse<String> registeredSecond = browser().postJson("/api/v1/apparaten",
-                "{\"pushToken\":\"" + secondToken + "\",\"platform\":\"IOS\",\"appVersion\":\"1.4.0\"}", auth(second.access(), UUID.randomUUID().toString()));
+                "{\"pushtoken\":\"" + secondToken + "\",\"platform\":\"IOS\",\"appVersie\":\"1.4.0\"}", auth(second.access(), UUID.randomUUID().toString()));
         assertEquals(201, registeredSecond.statusCode(), registeredSecond.body());
         Object firstId = answer.get("id");
         Object secondId = json.readValue(registeredSecond.body(), Map.class).get("id");
@@ -203,7 +256,7 @@ class MobileApiTest extends PortalTest {
     void parallelRetriesWithOneKeyStoreOnce() throws Exception {
         String sanne = appLogin(citizen(SANNE)).access();
         String pushToken = "fcm-" + UUID.randomUUID();
-        String body = "{\"pushToken\":\"" + pushToken + "\",\"platform\":\"IOS\",\"appVersion\":\"2.0.0\"}";
+        String body = "{\"pushtoken\":\"" + pushToken + "\",\"platform\":\"IOS\",\"appVersie\":\"2.0.0\"}";
         String key = UUID.randomUUID().toString();
         var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
         try {
@@ -232,8 +285,8 @@ class MobileApiTest extends PortalTest {
         assertEquals(422, missing.statusCode(), missing.body());
         assertTrue(missing.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         assertTrue(missing.body().contains("\"type\":\"/problems/validation\""), missing.body());
-        assertTrue(missing.body().contains("\"field\":\"pushToken\""), missing.body());
-        assertTrue(missing.body().contains("\"field\":\"appVersion\""), missing.body());
+        assertTrue(missing.body().contains("\"field\":\"pushtoken\""), missing.body());
+        assertTrue(missing.body().contains("\"field\":\"appVersie\""), missing.body());
         assertFalse(missing.body().contains("Exception"));
 
         HttpResponse<String> notJson = browser().postJson("/api/v1/apparaten", "{bad", auth(sanne, java.util.UUID.randomUUID().toString()));
@@ -241,7 +294,7 @@ class MobileApiTest extends PortalTest {
         assertTrue(notJson.body().contains("/problems/"), notJson.body());
 
         HttpResponse<String> badEnum = browser().postJson("/api/v1/apparaten",
-                "{\"pushToken\":\"x\",\"platform\":\"WINDOWS\",\"appVersion\":\"1\"}", auth(sanne, java.util.UUID.randomUUID().toString()));
+                "{\"pushtoken\":\"x\",\"platform\":\"WINDOWS\",\"appVersie\":\"1\"}", auth(sanne, java.util.UUID.randomUUID().toString()));
         assertEquals(422, badEnum.statusCode(), badEnum.body());
         assertTrue(badEnum.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         assertTrue(badEnum.body().contains("\"field\":\"platform\""), badEnum.body());
@@ -255,16 +308,26 @@ class MobileApiTest extends PortalTest {
     @Test
     void theDeclarativeClientSharesTheContract() {
         String sanne = appLogin(citizen(SANNE)).access();
-        HttpClientResponseException unauthorized = assertThrows(HttpClientResponseException.class, () -> client.me());
-        assertEquals(HttpStatus.UNAUTHORIZED, unauthorized.getStatus());
-        assertNotNull(sanne);
+        int checked = AppClientContractCheck.CHECKED.get();
+        try {
+            AppClientContractCheck.bearer = null;
+            HttpClientResponseException unauthorized = assertThrows(HttpClientResponseException.class, () -> client.me());
+            assertEquals(HttpStatus.UNAUTHORIZED, unauthorized.getStatus());
+            AppClientContractCheck.bearer = sanne;
+            Me me = client.me();
+            assertNotNull(me.voornaam());
+            assertNotNull(client.list());
+        } finally {
+            AppClientContractCheck.bearer = null;
+        }
+        assertEquals(checked + 3, AppClientContractCheck.CHECKED.get(), "every answer was held to the contract");
     }
 
     @Test
     void theOpenApiDocumentIsServed() {
         HttpResponse<String> doc = browser().send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/api/v1/openapi.yaml")).header("Accept", "*/*"));
         assertEquals(200, doc.statusCode(), "OpenAPI at /api/v1/openapi.yaml: " + doc.statusCode());
-        assertTrue(doc.body().contains("/api/v1/me"));
+        assertTrue(doc.body().contains("/api/v1/ik"));
         assertTrue(doc.body().contains("/api/v1/apparaten"));
     }
 

@@ -77,9 +77,9 @@ class ServerSessionsTest extends PortalTest {
     @Test
     void aRevokedAppSessionsAccessTokenIsRefused() {
         MobileApp.Tokens tokens = app().login(citizen(JAN));
-        assertEquals(200, browser().getJson("/api/v1/me", tokens.access()).statusCode());
+        assertEquals(200, browser().getJson("/api/v1/ik", tokens.access()).statusCode());
         assertEquals(200, app().tokenRequestTo("/api/v1/auth/revoke", Map.of("token", tokens.refresh())).statusCode());
-        assertEquals(401, browser().getJson("/api/v1/me", tokens.access()).statusCode(), "the old access token is refused at once");
+        assertEquals(401, browser().getJson("/api/v1/ik", tokens.access()).statusCode(), "the old access token is refused at once");
     }
 
     @ParameterizedTest
@@ -98,7 +98,7 @@ class ServerSessionsTest extends PortalTest {
         assertEquals(400, replay.statusCode(), "a token " + depth + " rotation(s) old is refused");
         assertEquals(400, app.tokenRequest(Map.of("grant_type", "refresh_token", "refresh_token", current.refresh())).statusCode(),
                 "and the newest one of the family no longer works either");
-        assertEquals(401, browser().getJson("/api/v1/me", current.access()).statusCode(), "nor its access token");
+        assertEquals(401, browser().getJson("/api/v1/ik", current.access()).statusCode(), "nor its access token");
         String reason = db.select(MOBILE_SESSION.REVOKED_REASON).from(MOBILE_SESSION)
                 .where(MOBILE_SESSION.PUBLIC_ID.eq(claim(current.access(), "msid"))).fetchOne(MOBILE_SESSION.REVOKED_REASON);
         assertEquals("refresh_token_reused", reason);
@@ -113,7 +113,7 @@ class ServerSessionsTest extends PortalTest {
         db.update(MOBILE_SESSION).set(MOBILE_SESSION.ABSOLUTE_EXPIRES_AT, row.getCreatedAt()).where(MOBILE_SESSION.PUBLIC_ID.eq(msid)).execute();
         sessions.forgetAll();
         assertEquals(400, app().tokenRequest(Map.of("grant_type", "refresh_token", "refresh_token", tokens.refresh())).statusCode());
-        assertEquals(401, browser().getJson("/api/v1/me", tokens.access()).statusCode());
+        assertEquals(401, browser().getJson("/api/v1/ik", tokens.access()).statusCode());
     }
 
     @Test
@@ -126,7 +126,7 @@ class ServerSessionsTest extends PortalTest {
         assertEquals(0, asCookie.get("/overzicht").headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith("portal_session=") && !c.startsWith("portal_session=;")).count(), "and it is not renewed into one");
         String cookie = web.cookie("portal_session").orElseThrow();
-        assertEquals(401, browser().getJson("/api/v1/me", cookie).statusCode(), "a web cookie is no bearer token");
+        assertEquals(401, browser().getJson("/api/v1/ik", cookie).statusCode(), "a web cookie is no bearer token");
         assertNotNull(claim(cookie, "sid"));
     }
 
@@ -157,7 +157,7 @@ class ServerSessionsTest extends PortalTest {
         assertEquals(303, here.postForm("/sessies/browser/" + otherSid + "/beeindigen", Map.of("csrfToken", csrf)).statusCode());
         assertNotEquals(200, other.get("/overzicht").statusCode(), "the other browser is logged out");
         assertEquals(303, here.postForm("/sessies/app/" + phoneId + "/beeindigen", Map.of("csrfToken", csrf)).statusCode());
-        assertEquals(401, browser().getJson("/api/v1/me", phone.access()).statusCode(), "the phone is logged out");
+        assertEquals(401, browser().getJson("/api/v1/ik", phone.access()).statusCode(), "the phone is logged out");
         assertEquals(400, app().tokenRequest(Map.of("grant_type", "refresh_token", "refresh_token", phone.refresh())).statusCode());
 
         HttpResponse<String> self = here.postForm("/sessies/browser/" + claim(here.cookie("portal_session").orElseThrow(), "sid")

@@ -75,6 +75,38 @@ class ApiContractTest extends PortalTest {
         assertEquals(routes, documented);
     }
 
+    /**
+     * One interface language (ADR 0048): the fields are Dutch, also where they once were English, except the standard
+     * shapes (RFC 9457 Problem, OAuth 2 token); and every object names all its fields (additionalProperties: false).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyFieldIsDutchAndEveryObjectIsClosed() {
+        Set<String> english = Set.of("amount", "currency", "noIncome", "sources", "reason", "state", "stateText", "statusText",
+                "pushToken", "appVersion", "registeredAt", "lastSeenAt", "topic", "topics", "text", "createdAt", "read", "readAt",
+                "quietHours", "from", "to", "until", "month", "months", "date", "deadline", "files", "fileName", "size", "name",
+                "answers", "question", "options", "steps", "summary", "explanation", "warnings", "work", "withoutWork", "upcoming",
+                "timeline", "messages", "author", "attachments", "sentAt", "kind", "start", "end", "when", "how", "about", "note",
+                "subject", "paid", "kept", "total", "proof", "version", "late", "what", "why", "rules", "duties", "title");
+        Set<String> standard = Set.of("Problem", "Veldfout", "TokenAntwoord");
+        List<String> wrong = new ArrayList<>();
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) document().get("components")).get("schemas");
+        schemas.forEach((name, s) -> {
+            Map<String, Object> schema = (Map<String, Object>) s;
+            Map<String, Object> properties = (Map<String, Object>) schema.get("properties");
+            if (properties == null) {
+                return;
+            }
+            if (!Boolean.FALSE.equals(schema.get("additionalProperties"))) {
+                wrong.add(name + ": not additionalProperties: false");
+            }
+            if (!standard.contains(name)) {
+                properties.keySet().stream().filter(english::contains).forEach(p -> wrong.add(name + "." + p + " is English"));
+            }
+        });
+        assertEquals(List.of(), wrong);
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void everyOperationIsTaggedNamedAndAnswersErrorsAsProblems() {
@@ -139,29 +171,32 @@ class ApiContractTest extends PortalTest {
         HttpResponse<String> estimate = browser().postJson("/api/v1/inkomsten/" + code + "/schatting",
                 "{\"geenInkomsten\":true}", auth(sanne, null));
         if (estimate.statusCode() == 200) {
-            assertTrue(json.readValue(estimate.body(), Map.class).containsKey("warnings"), estimate.body());
+            assertTrue(json.readValue(estimate.body(), Map.class).containsKey("waarschuwingen"), estimate.body());
         }
-        HttpResponse<String> whatIf = browser().getJson("/api/v1/wat-als-ik-ga-werken?start=2027-06", sanne);
+        HttpResponse<String> whatIf = browser().getJson("/api/v1/wat-als-ik-ga-werken?vanaf=2027-06", sanne);
         if (whatIf.statusCode() == 200) {
-            assertTrue(json.readValue(whatIf.body(), Map.class).containsKey("months"), whatIf.body());
+            assertTrue(json.readValue(whatIf.body(), Map.class).containsKey("maanden"), whatIf.body());
         }
     }
 
     /** The check itself finds what the issue found: a required list left out, a value outside its enum, an undocumented status. */
     @Test
     void theContractCheckFindsAnswersThatBreakTheDocument() {
-        String estimate = "{\"paid\":{\"amount\":\"1.00\",\"currency\":\"EUR\"},\"normallyPaid\":{\"amount\":\"1.00\",\"currency\":\"EUR\"},"
-                + "\"income\":{\"amount\":\"1.00\",\"currency\":\"EUR\"},\"kept\":{\"amount\":\"1.00\",\"currency\":\"EUR\"},"
-                + "\"counted\":{\"amount\":\"1.00\",\"currency\":\"EUR\"},\"summary\":[],\"explanation\":[],\"provisional\":false";
+        String estimate = "{\"uitbetaling\":{\"bedrag\":\"1.00\",\"valuta\":\"EUR\"},\"normaleUitbetaling\":{\"bedrag\":\"1.00\",\"valuta\":\"EUR\"},"
+                + "\"inkomsten\":{\"bedrag\":\"1.00\",\"valuta\":\"EUR\"},\"vrijgelaten\":{\"bedrag\":\"1.00\",\"valuta\":\"EUR\"},"
+                + "\"verrekend\":{\"bedrag\":\"1.00\",\"valuta\":\"EUR\"},\"samenvatting\":[],\"uitleg\":[],\"voorlopig\":false";
         assertEquals(List.of(), ContractCheck.problems("POST", "/api/v1/inkomsten/2026-11/schatting", 200, "application/json",
-                estimate + ",\"warnings\":[]}"));
+                estimate + ",\"waarschuwingen\":[]}"));
         assertTrue(ContractCheck.problems("POST", "/api/v1/inkomsten/2026-11/schatting", 200, "application/json", estimate + "}")
-                .toString().contains("warnings"));
+                .toString().contains("waarschuwingen"));
         assertTrue(!ContractCheck.problems("POST", "/api/v1/inkomsten/2026-11/schatting", 200, "application/json",
-                estimate.replace("\"1.00\"", "1.0") + ",\"warnings\":[]}").isEmpty(), "an amount must be a decimal string");
-        assertTrue(!ContractCheck.problems("GET", "/api/v1/me", 418, "application/problem+json",
+                estimate.replace("\"1.00\"", "1.0") + ",\"waarschuwingen\":[]}").isEmpty(), "an amount must be a decimal string");
+        assertTrue(ContractCheck.problems("POST", "/api/v1/inkomsten/2026-11/schatting", 200, "application/json",
+                estimate + ",\"waarschuwingen\":[],\"warnings\":[]}").toString().contains("warnings"),
+                "a field the document does not name (additionalProperties: false), such as an old English name");
+        assertTrue(!ContractCheck.problems("GET", "/api/v1/ik", 418, "application/problem+json",
                 "{\"type\":\"/problems/internal\",\"title\":\"x\",\"status\":418}").isEmpty(), "a status the document does not name");
-        assertTrue(!ContractCheck.problems("GET", "/api/v1/me", 404, "application/json", "{\"message\":\"Not Found\"}").isEmpty(),
+        assertTrue(!ContractCheck.problems("GET", "/api/v1/ik", 404, "application/json", "{\"message\":\"Not Found\"}").isEmpty(),
                 "an error that is not a Problem");
     }
 
@@ -198,7 +233,7 @@ class ApiContractTest extends PortalTest {
     void aKeyBelongsToItsRouteAndBody() throws IOException {
         String sanne = new MobileApp(server.getURI(), json).login(citizen(SANNE)).access();
         String key = UUID.randomUUID().toString();
-        String spanje = "{\"kind\":\"BUITENLAND\",\"land\":\"Spanje\",\"datum\":\"" + TestToday.date().plusDays(20)
+        String spanje = "{\"soort\":\"BUITENLAND\",\"land\":\"Spanje\",\"datum\":\"" + TestToday.date().plusDays(20)
                 + "\",\"datumTot\":\"" + TestToday.date().plusDays(30) + "\"}";
         HttpResponse<String> first = browser().postJson("/api/v1/wijzigingen", spanje, auth(sanne, key));
         assertEquals(201, first.statusCode(), first.body());
@@ -216,7 +251,7 @@ class ApiContractTest extends PortalTest {
         HttpResponse<String> elsewhere = proof(sanne, second, proofKey);
         assertEquals(422, elsewhere.statusCode(), elsewhere.body());
         assertEquals(1, ((List<?>) json.readValue(browser().getJson("/api/v1/wijzigingen/" + firstId, sanne).body(), Map.class)
-                .get("proof")).size(), "the retry stored the proof once");
+                .get("bewijs")).size(), "the retry stored the proof once");
     }
 
     private HttpResponse<String> proof(String bearer, String change, String key) {
@@ -232,10 +267,10 @@ class ApiContractTest extends PortalTest {
     void lenientInputIsRefusedNamingTheJsonField() throws IOException {
         String sanne = new MobileApp(server.getURI(), json).login(citizen(SANNE)).access();
         HttpResponse<String> yes = browser().putJson("/api/v1/meldingsvoorkeuren",
-                "{\"topics\":[{\"topic\":\"BERICHTEN\",\"push\":\"yes\",\"email\":true}]}", auth(sanne, null));
+                "{\"onderwerpen\":[{\"onderwerp\":\"BERICHTEN\",\"push\":\"yes\",\"email\":true}]}", auth(sanne, null));
         assertEquals(422, yes.statusCode(), yes.body());
-        assertEquals(List.of("topics[0].push"), fields(yes));
-        assertTrue(browser().getJson("/api/v1/meldingsvoorkeuren", sanne).body().contains("{\"topic\":\"BERICHTEN\",\"push\":true"),
+        assertEquals(List.of("onderwerpen[0].push"), fields(yes));
+        assertTrue(browser().getJson("/api/v1/meldingsvoorkeuren", sanne).body().contains("{\"onderwerp\":\"BERICHTEN\",\"push\":true"),
                 "push was not turned off");
 
         List<Map> periods = json.readValue(browser().getJson("/api/v1/inkomsten", sanne).body(), io.micronaut.core.type.Argument.listOf(Map.class));
@@ -253,10 +288,18 @@ class ApiContractTest extends PortalTest {
         HttpResponse<String> unreadable = browser().putJson("/api/v1/taal", "{nl", auth(sanne, null));
         assertEquals(400, unreadable.statusCode(), unreadable.body());
         assertTrue(unreadable.body().contains("/problems/bad-request"), unreadable.body());
-        HttpResponse<String> javaNames = browser().postJson("/api/v1/apparaten", "{\"pushToken\":\"\",\"platform\":\"IOS\",\"appVersion\":\"1\"}",
+        HttpResponse<String> javaNames = browser().postJson("/api/v1/apparaten", "{\"pushtoken\":\"\",\"platform\":\"IOS\",\"appVersie\":\"1\"}",
                 auth(sanne, UUID.randomUUID().toString()));
         assertEquals(422, javaNames.statusCode(), javaNames.body());
-        assertEquals(List.of("pushToken"), fields(javaNames));
+        assertEquals(List.of("pushtoken"), fields(javaNames));
+
+        // A field the document does not name is refused, as the document says (additionalProperties: false): an app still
+        // sending an old or misspelled name hears so, instead of its value being dropped without a word.
+        HttpResponse<String> unknown = browser().putJson("/api/v1/meldingsvoorkeuren",
+                "{\"stilleTijden\":{\"van\":\"22:00\",\"until\":\"07:00\"}}", auth(sanne, null));
+        assertEquals(List.of("stilleTijden.until"), fields(unknown));
+        assertTrue(unknown.body().contains("Dit veld kennen we niet"), unknown.body());
+        assertEquals(List.of("noIncome"), fields(browser().postJson(estimate, "{\"geenInkomsten\":true,\"noIncome\":true}", auth(sanne, null))));
     }
 
     /** The home screen and the badge in one call: what is open, and how many (the badge counts {@code taken}). */
@@ -277,14 +320,14 @@ class ApiContractTest extends PortalTest {
         String version = (String) ((Map<String, Object>) document().get("info")).get("version");
         assertTrue(version.matches("1\\.[0-9]+\\.[0-9]+"), "semantic version of v1: " + version);
         String sanne = new MobileApp(server.getURI(), json).login(citizen(SANNE)).access();
-        for (HttpResponse<String> answer : List.of(browser().getJson("/api/v1/me", sanne), browser().getJson("/api/v1/me", null),
+        for (HttpResponse<String> answer : List.of(browser().getJson("/api/v1/ik", sanne), browser().getJson("/api/v1/ik", null),
                 browser().getJson("/api/v1/bestaat-niet", sanne))) {
             assertEquals(version, answer.headers().firstValue("API-Version").orElse(null), answer.uri() + " " + answer.statusCode());
         }
-        assertEquals(404, browser().getJson("/api/v1/me/", sanne).statusCode(), "no trailing slash");
-        assertEquals("Bearer realm=\"bijstandsportaal\"", browser().getJson("/api/v1/me", null).headers().firstValue("WWW-Authenticate").orElse(null));
+        assertEquals(404, browser().getJson("/api/v1/ik/", sanne).statusCode(), "no trailing slash");
+        assertEquals("Bearer realm=\"bijstandsportaal\"", browser().getJson("/api/v1/ik", null).headers().firstValue("WWW-Authenticate").orElse(null));
         assertEquals("Bearer realm=\"bijstandsportaal\", error=\"invalid_token\"",
-                browser().getJson("/api/v1/me", "not-a-token").headers().firstValue("WWW-Authenticate").orElse(null));
+                browser().getJson("/api/v1/ik", "not-a-token").headers().firstValue("WWW-Authenticate").orElse(null));
         assertEquals(404, browser().getJson("/api/v1/devices", sanne).statusCode(), "one language: /apparaten, next to /meldingen");
     }
 

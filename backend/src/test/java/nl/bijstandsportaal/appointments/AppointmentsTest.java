@@ -263,7 +263,7 @@ class AppointmentsTest extends PortalTest {
         assertEquals(List.of("GEPLAND", "ANDERE_TIJD", "VERZET"), ((List<?>) afspraak.get("stappen")).stream().map(x -> ((Map<?, ?>) x).get("soort")).toList());
         Map<?, ?> otherTime = (Map<?, ?>) ((List<?>) afspraak.get("stappen")).get(1);
         assertEquals("Liever na 11 uur", otherTime.get("tekst"));
-        assertEquals(List.of(question, answer), ((List<?>) dto.get("messages")).stream().map(m -> ((Map<?, ?>) m).get("text")).toList());
+        assertEquals(List.of(question, answer), ((List<?>) dto.get("berichten")).stream().map(m -> ((Map<?, ?>) m).get("tekst")).toList());
 
         // The file's timeline has every step; nobody else reaches the thread.
         String timeline = Jsoup.parse(marieke.get("/consulent/burgers/" + sanne + "/tijdlijn").body()).text();
@@ -456,41 +456,41 @@ class AppointmentsTest extends PortalTest {
 
         List<Map> all = json.readValue(browser().getJson("/api/v1/afspraken", app).body(), Argument.listOf(Map.class));
         Map<?, ?> listed = all.stream().filter(a -> id.equals(a.get("id"))).findFirst().orElseThrow();
-        assertEquals(day.atTime(13, 0).atZone(TestToday.DUTCH_TIME).toInstant().toString(), Instant.parse((String) listed.get("start")).toString());
-        assertEquals(when(day, "13:00"), listed.get("when"));
-        assertEquals("KANTOOR", listed.get("how"));
-        assertEquals("Stadhuis, Markt 1, Naaldwijk", listed.get("address"));
-        assertEquals("GEEN", listed.get("answer"));
-        assertEquals(true, listed.get("canAnswer"));
-        assertEquals("/api/v1/afspraken/" + id + "/agenda.ics", listed.get("calendar"));
+        assertEquals(day.atTime(13, 0).atZone(TestToday.DUTCH_TIME).toInstant().toString(), Instant.parse((String) listed.get("begint")).toString());
+        assertEquals(when(day, "13:00"), listed.get("wanneer"));
+        assertEquals("KANTOOR", listed.get("vorm"));
+        assertEquals("Stadhuis, Markt 1, Naaldwijk", listed.get("adres"));
+        assertEquals("GEEN", listed.get("antwoord"));
+        assertEquals(true, listed.get("kanAntwoorden"));
+        assertEquals("/api/v1/afspraken/" + id + "/agenda.ics", listed.get("agenda"));
 
         HttpResponse<String> confirmed = browser().postJson("/api/v1/afspraken/" + id + "/bevestigen", "", MobileApp.auth(app, null));
         assertEquals(200, confirmed.statusCode(), confirmed.body());
-        assertEquals("BEVESTIGD", json.readValue(confirmed.body(), Map.class).get("answer"));
+        assertEquals("BEVESTIGD", json.readValue(confirmed.body(), Map.class).get("antwoord"));
 
         HttpResponse<String> tooLong = browser().postJson("/api/v1/afspraken/" + id + "/verzetten",
-                "{\"note\":\"" + "x".repeat(501) + "\"}", MobileApp.auth(app, null));
+                "{\"toelichting\":\"" + "x".repeat(501) + "\"}", MobileApp.auth(app, null));
         assertEquals(422, tooLong.statusCode());
         assertTrue(tooLong.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
-        assertTrue(tooLong.body().contains("\"note\"") && tooLong.body().contains("maak het korter"), tooLong.body());
-        HttpResponse<String> other = browser().postJson("/api/v1/afspraken/" + id + "/verzetten", "{\"note\":\"Na 12 uur\"}", MobileApp.auth(app, null));
+        assertTrue(tooLong.body().contains("\"toelichting\"") && tooLong.body().contains("maak het korter"), tooLong.body());
+        HttpResponse<String> other = browser().postJson("/api/v1/afspraken/" + id + "/verzetten", "{\"toelichting\":\"Na 12 uur\"}", MobileApp.auth(app, null));
         assertEquals(200, other.statusCode(), other.body());
         Map<?, ?> otherBody = json.readValue(other.body(), Map.class);
-        assertEquals("ANDERE_TIJD", otherBody.get("answer"));
-        assertEquals("Na 12 uur", otherBody.get("note"));
+        assertEquals("ANDERE_TIJD", otherBody.get("antwoord"));
+        assertEquals("Na 12 uur", otherBody.get("toelichting"));
         assertTrue(Jsoup.parse(marieke.get("/consulent/burgers/" + idOf(SANNE)).body()).text().contains("Notitie van de burger: Na 12 uur"));
 
         // Asking for a conversation: bad input named per field; with a key, a retry adds nothing.
-        HttpResponse<String> empty = browser().postJson("/api/v1/afspraken/verzoek", "{\"how\":\"BRIEF\"}", MobileApp.auth(app, UUID.randomUUID().toString()));
+        HttpResponse<String> empty = browser().postJson("/api/v1/afspraken/verzoek", "{\"vorm\":\"BRIEF\"}", MobileApp.auth(app, UUID.randomUUID().toString()));
         assertEquals(422, empty.statusCode());
         // A value outside the contract's list is refused first (StrictApiInput); then what is missing is named.
-        assertTrue(empty.body().contains("\"how\""), empty.body());
-        HttpResponse<String> noAbout = browser().postJson("/api/v1/afspraken/verzoek", "{\"how\":\"VIDEO\"}", MobileApp.auth(app, UUID.randomUUID().toString()));
+        assertTrue(empty.body().contains("\"vorm\""), empty.body());
+        HttpResponse<String> noAbout = browser().postJson("/api/v1/afspraken/verzoek", "{\"vorm\":\"VIDEO\"}", MobileApp.auth(app, UUID.randomUUID().toString()));
         assertEquals(422, noAbout.statusCode());
-        assertTrue(noAbout.body().contains("\"about\""), noAbout.body());
+        assertTrue(noAbout.body().contains("\"onderwerp\""), noAbout.body());
         String key = UUID.randomUUID().toString();
         String about = "Ik heb werk gevonden " + UUID.randomUUID();
-        String body = "{\"about\":\"" + about + "\",\"how\":\"TELEFOON\",\"preferredTimes\":\"Maandag\"}";
+        String body = "{\"onderwerp\":\"" + about + "\",\"vorm\":\"TELEFOON\",\"voorkeurstijden\":\"Maandag\"}";
         HttpResponse<String> first = browser().postJson("/api/v1/afspraken/verzoek", body, MobileApp.auth(app, key));
         HttpResponse<String> retry = browser().postJson("/api/v1/afspraken/verzoek", body, MobileApp.auth(app, key));
         assertEquals(201, first.statusCode(), first.body());

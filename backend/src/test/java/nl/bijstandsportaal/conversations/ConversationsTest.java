@@ -136,7 +136,7 @@ class ConversationsTest extends PortalTest {
         long jan = id(JAN);
         String app = new MobileApp(server.getURI(), json).login(citizen(JAN)).access();
         String key = UUID.randomUUID().toString();
-        String body = "{\"subject\":\"Vraag over mijn uitkering\",\"text\":\"Wanneer wordt het betaald?\",\"files\":[{\"name\":\"brief.pdf\",\"content\":\""
+        String body = "{\"onderwerp\":\"Vraag over mijn uitkering\",\"tekst\":\"Wanneer wordt het betaald?\",\"bestanden\":[{\"naam\":\"brief.pdf\",\"inhoud\":\""
                 + Base64.getEncoder().encodeToString(PDF) + "\"}]}";
         HttpResponse<String> first = post("/api/v1/gesprekken", app, key, body);
         HttpResponse<String> retry = post("/api/v1/gesprekken", app, key, body);
@@ -145,24 +145,24 @@ class ConversationsTest extends PortalTest {
         assertEquals(1, db.fetchCount(GESPREK, GESPREK.BURGER_ID.eq(jan)));
         Map<?, ?> conversation = json.readValue(first.body(), Map.class);
         String id = (String) conversation.get("id");
-        assertEquals(Boolean.TRUE, conversation.get("waitingForAnswer"));
-        assertNotNull(conversation.get("answerBy"));
-        List<?> messages = (List<?>) conversation.get("messages");
-        assertEquals(1, ((List<?>) ((Map<?, ?>) messages.get(0)).get("attachments")).size());
+        assertEquals(Boolean.TRUE, conversation.get("wachtOpAntwoord"));
+        assertNotNull(conversation.get("antwoordUiterlijk"));
+        List<?> messages = (List<?>) conversation.get("berichten");
+        assertEquals(1, ((List<?>) ((Map<?, ?>) messages.get(0)).get("bijlagen")).size());
 
         // Bad input: 422 naming the field, nothing stored.
-        HttpResponse<String> empty = post("/api/v1/gesprekken/" + id + "/berichten", app, UUID.randomUUID().toString(), "{\"text\":\"  \"}");
+        HttpResponse<String> empty = post("/api/v1/gesprekken/" + id + "/berichten", app, UUID.randomUUID().toString(), "{\"tekst\":\"  \"}");
         assertEquals(422, empty.statusCode(), empty.body());
         assertTrue(empty.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
-        assertTrue(empty.body().contains("bericht"), empty.body());
+        assertTrue(empty.body().contains("\"field\":\"tekst\""), empty.body());
         HttpResponse<String> notAFile = post("/api/v1/gesprekken/" + id + "/berichten", app, UUID.randomUUID().toString(),
-                "{\"text\":\"Zie bijlage\",\"files\":[{\"name\":\"x.exe\",\"content\":\"TVqQAAMAAAAEAAAA\"}]}");
+                "{\"tekst\":\"Zie bijlage\",\"bestanden\":[{\"naam\":\"x.exe\",\"inhoud\":\"TVqQAAMAAAAEAAAA\"}]}");
         assertEquals(422, notAFile.statusCode(), notAFile.body());
-        assertTrue(notAFile.body().contains("bestand"), notAFile.body());
+        assertTrue(notAFile.body().contains("\"field\":\"bestanden\""), notAFile.body());
 
         String replyKey = UUID.randomUUID().toString();
-        assertEquals(201, post("/api/v1/gesprekken/" + id + "/berichten", app, replyKey, "{\"text\":\"Ik wacht nog.\"}").statusCode());
-        assertEquals(201, post("/api/v1/gesprekken/" + id + "/berichten", app, replyKey, "{\"text\":\"Ik wacht nog.\"}").statusCode());
+        assertEquals(201, post("/api/v1/gesprekken/" + id + "/berichten", app, replyKey, "{\"tekst\":\"Ik wacht nog.\"}").statusCode());
+        assertEquals(201, post("/api/v1/gesprekken/" + id + "/berichten", app, replyKey, "{\"tekst\":\"Ik wacht nog.\"}").statusCode());
         assertEquals(2, db.fetchCount(BERICHT, BERICHT.BURGER_ID.eq(jan)));
         HttpResponse<String> list = browser().getJson("/api/v1/gesprekken", app);
         assertTrue(list.body().contains("Ik wacht nog.") && list.body().contains("Vraag over mijn uitkering"), list.body());

@@ -204,10 +204,10 @@ class DocumentRequestsTest extends PortalTest {
 
         List<Map> requests = json.readValue(browser().getJson("/api/v1/documentverzoeken", app).body(), io.micronaut.core.type.Argument.listOf(Map.class));
         Map<?, ?> listed = requests.stream().filter(r -> id.equals(r.get("id"))).findFirst().orElseThrow();
-        assertEquals(TODAY.plusDays(17).toString(), listed.get("deadline"));
+        assertEquals(TODAY.plusDays(17).toString(), listed.get("uiterlijk"));
         assertEquals("OPEN", listed.get("status"));
-        assertEquals("Nog niet gestuurd", listed.get("statusText"));
-        assertEquals(true, listed.get("canSend"));
+        assertEquals("Nog niet gestuurd", listed.get("statusTekst"));
+        assertEquals(true, listed.get("kanSturen"));
 
         HttpResponse<String> wrong = send(app, id, UUID.randomUUID().toString(), "image/jpeg", "geen foto".getBytes(StandardCharsets.UTF_8));
         assertEquals(422, wrong.statusCode());
@@ -223,7 +223,7 @@ class DocumentRequestsTest extends PortalTest {
         assertEquals(1, db.fetchCount(DOCUMENTVERZOEK_BIJLAGE, DOCUMENTVERZOEK_BIJLAGE.VERZOEK_ID.eq(verzoek)), "stored once");
         Map<?, ?> now = json.readValue(retry.body(), Map.class);
         assertEquals("GESTUURD", now.get("status"));
-        assertEquals(1, ((List<?>) now.get("files")).size());
+        assertEquals(1, ((List<?>) now.get("bestanden")).size());
 
         byte[] other = (new String(PDF, StandardCharsets.US_ASCII) + "%other").getBytes(StandardCharsets.US_ASCII);
         assertEquals(422, send(app, id, key, "application/pdf", other).statusCode(), "one key, another file: refused");

@@ -165,15 +165,15 @@ class DocumentStepsTest extends PortalTest {
                 && request.contains(reason) && request.contains("Je consulent vroeg dit"), request);
         String app = new MobileApp(server.getURI(), json).login(citizen(SANNE)).access();
         Map<?, ?> dto = json.readValue(browser().getJson("/api/v1/documentverzoeken/" + id, app).body(), Map.class);
-        assertEquals(TODAY.plusDays(20).toString(), dto.get("deadline"));
-        List<?> steps = (List<?>) dto.get("steps");
-        assertEquals(List.of("ASKED", "EXTENDED"), steps.stream().map(s -> ((Map<?, ?>) s).get("kind")).toList());
+        assertEquals(TODAY.plusDays(20).toString(), dto.get("uiterlijk"));
+        List<?> steps = (List<?>) dto.get("stappen");
+        assertEquals(List.of("GEVRAAGD", "VERLENGD"), steps.stream().map(s -> ((Map<?, ?>) s).get("soort")).toList());
         Map<?, ?> more = (Map<?, ?>) steps.get(1);
-        assertEquals("Je kreeg meer tijd", more.get("title"));
-        assertEquals(reason, more.get("note"));
-        assertEquals(TODAY.plusDays(8).toString(), more.get("oldDeadline"));
-        assertEquals(TODAY.plusDays(20).toString(), more.get("newDeadline"));
-        assertEquals("Marieke Jansen", more.get("by"));
+        assertEquals("Je kreeg meer tijd", more.get("titel"));
+        assertEquals(reason, more.get("tekst"));
+        assertEquals(TODAY.plusDays(8).toString(), more.get("vorigUiterlijk"));
+        assertEquals(TODAY.plusDays(20).toString(), more.get("nieuwUiterlijk"));
+        assertEquals("Marieke Jansen", more.get("door"));
 
         // The reminders follow the new day: the one sent for the old day does not stop the one for the new day.
         runRemindersOn(TODAY.plusDays(9));
@@ -254,9 +254,9 @@ class DocumentStepsTest extends PortalTest {
         String app = new MobileApp(server.getURI(), json).login(citizen(SANNE)).access();
         Map<?, ?> dto = json.readValue(browser().getJson("/api/v1/documentverzoeken/" + id, app).body(), Map.class);
         assertEquals("OPEN", dto.get("status"));
-        assertEquals(true, ((Map<?, ?>) ((List<?>) dto.get("files")).get(0)).get("notGoodEnough"));
-        assertEquals(List.of("ASKED", "FILE_SENT", "NOT_GOOD_ENOUGH"), ((List<?>) dto.get("steps")).stream().map(s -> ((Map<?, ?>) s).get("kind")).toList());
-        assertEquals("loonstrook.pdf", ((Map<?, ?>) ((List<?>) dto.get("steps")).get(1)).get("fileName"));
+        assertEquals(true, ((Map<?, ?>) ((List<?>) dto.get("bestanden")).get(0)).get("nietGoedGenoeg"));
+        assertEquals(List.of("GEVRAAGD", "BESTAND_GESTUURD", "NIET_GOED_GENOEG"), ((List<?>) dto.get("stappen")).stream().map(s -> ((Map<?, ?>) s).get("soort")).toList());
+        assertEquals("loonstrook.pdf", ((Map<?, ?>) ((List<?>) dto.get("stappen")).get(1)).get("bestand"));
 
         // Reminders start again for the new day.
         runRemindersOn(TODAY.plusDays(4));
@@ -339,9 +339,9 @@ class DocumentStepsTest extends PortalTest {
         Map<?, ?> verzoek = (Map<?, ?>) dto.get("verzoek");
         assertEquals(what, verzoek.get("wat"));
         assertEquals(TODAY.plusDays(15).toString(), verzoek.get("uiterlijk"));
-        assertEquals(List.of("ASKED", "EXTENDED"), ((List<?>) verzoek.get("stappen")).stream().map(x -> ((Map<?, ?>) x).get("soort")).toList());
-        assertEquals(question, ((Map<?, ?>) ((List<?>) dto.get("messages")).get(0)).get("text"));
-        assertEquals(true, dto.get("waitingForAnswer"));
+        assertEquals(List.of("GEVRAAGD", "VERLENGD"), ((List<?>) verzoek.get("stappen")).stream().map(x -> ((Map<?, ?>) x).get("soort")).toList());
+        assertEquals(question, ((Map<?, ?>) ((List<?>) dto.get("berichten")).get(0)).get("tekst"));
+        assertEquals(true, dto.get("wachtOpAntwoord"));
 
         // Another citizen does not reach it.
         assertEquals(404, citizen(FATIMA).get(thread).statusCode());

@@ -67,7 +67,7 @@ class IncomeApiTest extends PortalTest {
             // Reporting does not wait for the figures (ADR 0019): the report is stored, with no expected payment.
             HttpResponse<String> sent = browser().postJson("/api/v1/inkomsten/" + unknown.code(), body, auth(token(FATIMA), UUID.randomUUID().toString()));
             assertEquals(201, sent.statusCode(), sent.body());
-            assertEquals(null, json.readValue(sent.body(), Map.class).get("expectedPaid"), sent.body());
+            assertEquals(null, json.readValue(sent.body(), Map.class).get("verwachteUitbetaling"), sent.body());
         }
         // The newest month that can be reported and whose norms are known.
         Optional<ReportPeriod> known = newestWithFigures(reportable);
@@ -81,8 +81,8 @@ class IncomeApiTest extends PortalTest {
         HttpResponse<String> estimate = browser().postJson("/api/v1/inkomsten/" + code + "/schatting", body, auth(sanne, null));
         assertEquals(200, estimate.statusCode(), estimate.body());
         Map<?, ?> e = json.readValue(estimate.body(), Map.class);
-        assertEquals(Map.of("amount", KnownNorms.published(Map.of(H2_2026, "1077.74"), month), "currency", "EUR"), e.get("paid"));
-        assertEquals(Map.of("amount", "95.00", "currency", "EUR"), e.get("kept"));
+        assertEquals(Map.of("bedrag", KnownNorms.published(Map.of(H2_2026, "1077.74"), month), "valuta", "EUR"), e.get("uitbetaling"));
+        assertEquals(Map.of("bedrag", "95.00", "valuta", "EUR"), e.get("vrijgelaten"));
 
         String key = UUID.randomUUID().toString();
         HttpResponse<String> first = browser().postJson("/api/v1/inkomsten/" + code, body, auth(sanne, key));
@@ -91,13 +91,13 @@ class IncomeApiTest extends PortalTest {
         assertEquals(201, retry.statusCode(), retry.body());
         assertEquals(first.body(), retry.body());
         Map<?, ?> receipt = json.readValue(first.body(), Map.class);
-        assertEquals(1, receipt.get("version"), "the retry did not make a correction");
-        assertEquals(TestToday.date().isAfter(known.get().deadline()), receipt.get("late"));
+        assertEquals(1, receipt.get("versie"), "the retry did not make a correction");
+        assertEquals(TestToday.date().isAfter(known.get().deadline()), receipt.get("teLaat"));
         long sanneId = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(SANNE)).fetchSingle(BURGER.ID);
         assertEquals(1, db.fetchCount(INKOMSTENOPGAVE, INKOMSTENOPGAVE.BURGER_ID.eq(sanneId).and(INKOMSTENOPGAVE.PERIODE_CODE.eq(code))));
 
         List<Map> periods = json.readValue(browser().getJson("/api/v1/inkomsten", sanne).body(), io.micronaut.core.type.Argument.listOf(Map.class));
-        assertTrue(periods.stream().anyMatch(p -> code.equals(p.get("code")) && "VERSTUURD".equals(p.get("state"))));
+        assertTrue(periods.stream().anyMatch(p -> code.equals(p.get("code")) && "VERSTUURD".equals(p.get("status"))));
         assertEquals(404, browser().getJson("/api/v1/inkomsten/" + code, token(FATIMA)).statusCode(), "another citizen's report");
 
         // The payslip follows: a photo is stored without its metadata; an iPhone HEIC gets a message saying what to do.
@@ -149,8 +149,8 @@ class IncomeApiTest extends PortalTest {
         HttpResponse<String> sent = browser().postJson("/api/v1/inkomsten/" + known.get().code(), body, auth(henk, UUID.randomUUID().toString()));
         assertEquals(201, sent.statusCode(), sent.body());
         @SuppressWarnings("unchecked")
-        Map<String, Object> paid = (Map<String, Object>) json.readValue(sent.body(), Map.class).get("expectedPaid");
-        java.math.BigDecimal total = new java.math.BigDecimal((String) paid.get("amount")).add(new java.math.BigDecimal("380.00"));
+        Map<String, Object> paid = (Map<String, Object>) json.readValue(sent.body(), Map.class).get("verwachteUitbetaling");
+        java.math.BigDecimal total = new java.math.BigDecimal((String) paid.get("bedrag")).add(new java.math.BigDecimal("380.00"));
         String after = browser().getJson("/api/v1/regelingen", henk).body();
         if (after.contains("De bedragen voor deze maand staan nog niet in het portaal")) {
             return; // this month's norm is not known yet: no income limit to hold the income against (said as such)

@@ -41,26 +41,26 @@ class WhatIfApiTest extends PortalTest {
     @Test
     void withoutATokenForTheChosenSituation() throws IOException {
         HttpResponse<String> response = browser().getJson(
-                "/api/v1/wat-als-ik-ga-werken?gemeente=1783&leefvorm=ALLEENSTAAND&uren=12&uurloon=12,00&start=" + thisMonth, null);
+                "/api/v1/wat-als-ik-ga-werken?gemeente=1783&leefvorm=ALLEENSTAAND&uren=12&uurloon=12,00&vanaf=" + thisMonth, null);
         assertEquals(200, response.statusCode(), response.body());
         Map<?, ?> answer = json.readValue(response.body(), Map.class);
-        assertEquals(false, answer.get("personal"));
-        assertTrue(answer.get("leavesOut").toString().contains("toeslagen"));
-        List<?> months = (List<?>) answer.get("months");
+        assertEquals(false, answer.get("persoonlijk"));
+        assertTrue(answer.get("nietMeegenomen").toString().contains("toeslagen"));
+        List<?> months = (List<?>) answer.get("maanden");
         if (!KnownNorms.known(rules.book(), thisMonth)) {
             assertNotKnownYet(answer);
             return;
         }
         // Twelve months from this one; those whose norms are not known yet are marked as assumed.
         assertEquals(IntStream.range(0, 12).mapToObj(thisMonth::plusMonths).map(YearMonth::toString).toList(),
-                months.stream().map(m -> ((Map<?, ?>) m).get("month")).toList());
+                months.stream().map(m -> ((Map<?, ?>) m).get("maand")).toList());
         assertEquals(IntStream.range(0, 12).mapToObj(thisMonth::plusMonths).map(m -> !KnownNorms.known(rules.book(), m)).toList(),
-                months.stream().map(m -> ((Map<?, ?>) m).get("assumed")).toList());
+                months.stream().map(m -> ((Map<?, ?>) m).get("aangenomen")).toList());
         // As on the page: Westland, single, 624 wages, keep 156, paid 903.89, 179.40 more than without work (July-December 2026).
         Map<?, ?> first = (Map<?, ?>) months.get(0);
-        assertEquals(KnownNorms.published(Map.of(H2_2026, "903.89"), thisMonth), ((Map<?, ?>) first.get("paid")).get("amount"));
-        assertEquals("EUR", ((Map<?, ?>) first.get("paid")).get("currency"));
-        assertEquals(KnownNorms.published(Map.of(H2_2026, "179.40"), thisMonth), ((Map<?, ?>) first.get("more")).get("amount"));
+        assertEquals(KnownNorms.published(Map.of(H2_2026, "903.89"), thisMonth), ((Map<?, ?>) first.get("uitbetaling")).get("bedrag"));
+        assertEquals("EUR", ((Map<?, ?>) first.get("uitbetaling")).get("valuta"));
+        assertEquals(KnownNorms.published(Map.of(H2_2026, "179.40"), thisMonth), ((Map<?, ?>) first.get("verschil")).get("bedrag"));
         assertTrue(summary(answer).startsWith("In " + dutch(thisMonth) + " heb je samen "
                 + KnownNorms.published(Map.of(H2_2026, "€ 1.527,89"), thisMonth)), summary(answer));
     }
@@ -68,18 +68,18 @@ class WhatIfApiTest extends PortalTest {
     @Test
     void withACitizensTokenForTheirOwnSituation() throws IOException {
         String henk = new MobileApp(server.getURI(), json).login(citizen(HENK)).access();
-        HttpResponse<String> response = browser().getJson("/api/v1/wat-als-ik-ga-werken?maandloon=500&gemeente=1783&start=" + thisMonth, henk);
+        HttpResponse<String> response = browser().getJson("/api/v1/wat-als-ik-ga-werken?maandloon=500&gemeente=1783&vanaf=" + thisMonth, henk);
         assertEquals(200, response.statusCode(), response.body());
         Map<?, ?> answer = json.readValue(response.body(), Map.class);
-        assertEquals(true, answer.get("personal"));
+        assertEquals(true, answer.get("persoonlijk"));
         if (!KnownNorms.known(rules.book(), thisMonth)) {
             assertNotKnownYet(answer);
             return;
         }
         // Henk's own household in Utrecht (the gemeente sent is ignored): paid 606.95 as on the page (July-December 2026).
-        Map<?, ?> first = (Map<?, ?>) ((List<?>) answer.get("months")).get(0);
-        assertEquals(thisMonth.toString(), first.get("month"));
-        assertEquals(Map.of("amount", KnownNorms.published(Map.of(H2_2026, "606.95"), thisMonth), "currency", "EUR"), first.get("paid"));
+        Map<?, ?> first = (Map<?, ?>) ((List<?>) answer.get("maanden")).get(0);
+        assertEquals(thisMonth.toString(), first.get("maand"));
+        assertEquals(Map.of("bedrag", KnownNorms.published(Map.of(H2_2026, "606.95"), thisMonth), "valuta", "EUR"), first.get("uitbetaling"));
     }
 
     @Test
@@ -104,7 +104,7 @@ class WhatIfApiTest extends PortalTest {
             "a thousandth of a euro        | maandloon=0.001          | maandloon | Of: netto loon per maand, in euro: schrijf een getal",
             "an age instead of a choice    | maandloon=800&leeftijd=18 | leeftijd  | Hoe oud ben je?: kies een van de antwoorden.",
             "hours times wage far too high | uren=60&uurloon=200       | uurloon   | Netto loon per uur: met deze uren is dat € 52.",
-            "a start month out of range    | maandloon=800&start=1999-01 | start   | Vanaf welke maand?: kies een van de antwoorden.",
+            "a start month out of range    | maandloon=800&vanaf=1999-01 | vanaf   | Vanaf welke maand?: kies een van de antwoorden.",
     })
     void whatCannotBeRightIsRefusedNotGuessed(String what, String query, String field, String message) throws IOException {
         HttpResponse<String> response = browser().getJson("/api/v1/wat-als-ik-ga-werken?gemeente=1783&leefvorm=ALLEENSTAAND&" + query, null);
@@ -118,11 +118,11 @@ class WhatIfApiTest extends PortalTest {
     /** No norm is known from the chosen month on: no months, and the summary says which month is not known yet. */
     private void assertNotKnownYet(Map<?, ?> answer) {
         // The JSON leaves an empty list out (NON_EMPTY): no months either way.
-        assertEquals(List.of(), answer.containsKey("months") ? answer.get("months") : List.of(), answer.toString());
+        assertEquals(List.of(), answer.containsKey("maanden") ? answer.get("maanden") : List.of(), answer.toString());
         assertTrue(summary(answer).startsWith("De bedragen voor " + dutch(thisMonth) + " staan nog niet in het portaal."), summary(answer));
     }
 
     private static String summary(Map<?, ?> answer) {
-        return ((List<?>) answer.get("summary")).get(0).toString().replace('\u00a0', ' ');
+        return ((List<?>) answer.get("samenvatting")).get(0).toString().replace('\u00a0', ' ');
     }
 }

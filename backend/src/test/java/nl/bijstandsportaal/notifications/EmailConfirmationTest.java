@@ -170,7 +170,7 @@ class EmailConfirmationTest extends PortalTest {
     }
 
     private Map<?, ?> me(String token) {
-        HttpResponse<String> answer = browser().getJson("/api/v1/me", token);
+        HttpResponse<String> answer = browser().getJson("/api/v1/ik", token);
         assertEquals(200, answer.statusCode(), answer.body());
         try {
             return json.readValue(answer.body(), Map.class);

@@ -57,6 +57,7 @@ class FirebasePushSenderTest {
         assertEquals(List.of(one.messageId(), one.messageId(), one.messageId()), fcm.collapse(one.token(), one.messageId()), body);
         assertTrue(body.contains("\"melding\":\"" + one.messageId() + "\""), "the app de-duplicates by this: " + body);
         assertTrue(body.contains("Er staat een bericht voor je klaar"), body);
+        assertTrue(body.contains("\"link\":\"/api/v1/meldingen/" + one.messageId() + "\""), "the deep link is an API path, not the web page: " + body);
     }
 
     @Test

@@ -203,50 +203,50 @@ class InboxTest extends PortalTest {
         String token = new MobileApp(server.getURI(), json).login(citizen(AHMED)).access();
 
         Map<?, ?> message = find(browser().getJson("/api/v1/meldingen", token), id);
-        assertEquals("INKOMSTEN", message.get("topic"));
+        assertEquals("INKOMSTEN", message.get("onderwerp"));
         assertEquals("Geef je inkomsten door over 1 november 2026 tot en met 30 november 2026. Dat kan tot en met 10 december 2026. "
-                + "Had je geen inkomsten? Geef dat dan ook door.", message.get("text"));
-        assertEquals("/inkomsten", message.get("link"));
-        assertEquals("2026-11-23T10:00:00Z", message.get("createdAt"));
-        assertEquals(false, message.get("read"));
+                + "Had je geen inkomsten? Geef dat dan ook door.", message.get("tekst"));
+        assertEquals("/api/v1/inkomsten", message.get("link"), "an API path for the app, not the web page");
+        assertEquals("2026-11-23T10:00:00Z", message.get("gemaaktOp"));
+        assertEquals(false, message.get("gelezen"));
         Map<?, ?> english = find(browser().language("en").getJson("/api/v1/meldingen", token), id);
-        assertTrue(english.get("text").toString().startsWith("Report your income for 1 November 2026"), english.toString());
+        assertTrue(english.get("tekst").toString().startsWith("Report your income for 1 November 2026"), english.toString());
 
         Map<?, ?> one = json.readValue(browser().getJson("/api/v1/meldingen/" + id, token).body(), Map.class);
         assertEquals(message, one, "one message: the same as in the list");
-        assertEquals(false, find(browser().getJson("/api/v1/meldingen", token), id).get("read"), "reading one does not mark it read");
+        assertEquals(false, find(browser().getJson("/api/v1/meldingen", token), id).get("gelezen"), "reading one does not mark it read");
 
         assertEquals(204, browser().postJson("/api/v1/meldingen/" + id + "/gelezen", "", auth(token, null)).statusCode());
         assertEquals(204, browser().postJson("/api/v1/meldingen/" + id + "/gelezen", "", auth(token, null)).statusCode(), "again: the same");
-        assertEquals(true, find(browser().getJson("/api/v1/meldingen", token), id).get("read"));
+        assertEquals(true, find(browser().getJson("/api/v1/meldingen", token), id).get("gelezen"));
 
         Map<?, ?> preferences = json.readValue(browser().getJson("/api/v1/meldingsvoorkeuren", token).body(), Map.class);
-        assertEquals(Map.of("from", "21:00", "until", "08:00"), preferences.get("quietHours"));
-        assertEquals(Topic.values().length, ((List<?>) preferences.get("topics")).size());
-        assertTrue(((List<?>) preferences.get("topics")).contains(Map.of("topic", "BERICHTEN", "push", true, "email", true)));
+        assertEquals(Map.of("van", "21:00", "tot", "08:00"), preferences.get("stilleTijden"));
+        assertEquals(Topic.values().length, ((List<?>) preferences.get("onderwerpen")).size());
+        assertTrue(((List<?>) preferences.get("onderwerpen")).contains(Map.of("onderwerp", "BERICHTEN", "push", true, "email", true)));
 
-        HttpResponse<String> saved = put(token, "{\"topics\":[{\"topic\":\"BERICHTEN\",\"push\":false,\"email\":true}],"
-                + "\"quietHours\":{\"from\":\"22:00\",\"until\":\"7:30\"}}");
+        HttpResponse<String> saved = put(token, "{\"onderwerpen\":[{\"onderwerp\":\"BERICHTEN\",\"push\":false,\"email\":true}],"
+                + "\"stilleTijden\":{\"van\":\"22:00\",\"tot\":\"7:30\"}}");
         assertEquals(200, saved.statusCode(), saved.body());
         Map<?, ?> after = json.readValue(browser().getJson("/api/v1/meldingsvoorkeuren", token).body(), Map.class);
         assertEquals(json.readValue(saved.body(), Map.class), after);
-        assertEquals(Map.of("from", "22:00", "until", "07:30"), after.get("quietHours"));
-        List<?> topics = (List<?>) after.get("topics");
-        assertTrue(topics.contains(Map.of("topic", "BERICHTEN", "push", false, "email", true)), topics.toString());
-        assertTrue(topics.contains(Map.of("topic", "INKOMSTEN", "push", true, "email", true)), "a topic left out keeps its setting");
+        assertEquals(Map.of("van", "22:00", "tot", "07:30"), after.get("stilleTijden"));
+        List<?> topics = (List<?>) after.get("onderwerpen");
+        assertTrue(topics.contains(Map.of("onderwerp", "BERICHTEN", "push", false, "email", true)), topics.toString());
+        assertTrue(topics.contains(Map.of("onderwerp", "INKOMSTEN", "push", true, "email", true)), "a topic left out keeps its setting");
 
         // A topic outside the contract's list is refused first, on its own (StrictApiInput).
-        HttpResponse<String> unknownTopic = put(token, "{\"topics\":[{\"topic\":\"ONZIN\",\"push\":true}]}");
+        HttpResponse<String> unknownTopic = put(token, "{\"onderwerpen\":[{\"onderwerp\":\"ONZIN\",\"push\":true}]}");
         assertEquals(422, unknownTopic.statusCode(), unknownTopic.body());
-        assertTrue(unknownTopic.body().contains("\"field\":\"topics[0].topic\""), unknownTopic.body());
-        HttpResponse<String> wrong = put(token, "{\"topics\":[{\"topic\":\"BERICHTEN\",\"push\":true}],"
-                + "\"quietHours\":{\"from\":\"25:00\",\"until\":\"08:00\"}}");
+        assertTrue(unknownTopic.body().contains("\"field\":\"onderwerpen[0].onderwerp\""), unknownTopic.body());
+        HttpResponse<String> wrong = put(token, "{\"onderwerpen\":[{\"onderwerp\":\"BERICHTEN\",\"push\":true}],"
+                + "\"stilleTijden\":{\"van\":\"25:00\",\"tot\":\"08:00\"}}");
         assertEquals(422, wrong.statusCode(), wrong.body());
         assertTrue(wrong.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         Map<?, ?> problem = json.readValue(wrong.body(), Map.class);
         assertEquals("/problems/validation", problem.get("type"));
         List<?> fields = ((List<?>) problem.get("errors")).stream().map(e -> ((Map<?, ?>) e).get("field")).toList();
-        assertEquals(List.of("topics[0].email", "quietHours.from"), fields);
+        assertEquals(List.of("onderwerpen[0].email", "stilleTijden.van"), fields);
         assertTrue(wrong.body().contains("Stille uren, van: dit is geen tijd die we kunnen lezen."), wrong.body());
         assertEquals(after, json.readValue(browser().getJson("/api/v1/meldingsvoorkeuren", token).body(), Map.class), "nothing saved");
     }

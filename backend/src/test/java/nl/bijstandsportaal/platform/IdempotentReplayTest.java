@@ -6,6 +6,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.bijstandsportaal.api.v1.ProblemTypes;
+import nl.bijstandsportaal.testsupport.ContractCheck;
 import nl.bijstandsportaal.testsupport.MobileApp;
 import nl.bijstandsportaal.testsupport.PortalTest;
 import nl.bijstandsportaal.testsupport.TestIdentityProviders;
@@ -80,8 +81,11 @@ class IdempotentReplayTest extends PortalTest {
         extra.forEach(request::header);
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Raw(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+            Raw raw = new Raw(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
                     response.headers().firstValue("Location").orElse(null), response.body());
+            // This client bypasses WebClient (to see the bytes): the answer is held to the contract here.
+            ContractCheck.check("POST", response.uri(), raw.status(), raw.contentType(), raw.location(), raw.text());
+            return raw;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -112,7 +116,7 @@ class IdempotentReplayTest extends PortalTest {
     /** The newest period this citizen can report (as the app finds it). */
     private String reportablePeriod(String bearer) throws IOException {
         List<Map> periods = json.readValue(browser().getJson("/api/v1/inkomsten", bearer).body(), io.micronaut.core.type.Argument.listOf(Map.class));
-        return periods.stream().filter(p -> !"NOG_NIET".equals(p.get("state"))).map(p -> (String) p.get("code")).findFirst().orElseThrow();
+        return periods.stream().filter(p -> !"NOG_NIET".equals(p.get("status"))).map(p -> (String) p.get("code")).findFirst().orElseThrow();
     }
 
     private static String income(String net) {
@@ -133,17 +137,17 @@ class IdempotentReplayTest extends PortalTest {
         assertSame(first, postJson(path, sanne, key, income("380.00")));
         // The time in the first answer is the time as stored: the receipt read back says the same.
         Map<?, ?> receipt = read(first);
-        assertEquals(receipt.get("sentAt"), json.readValue(browser().getJson(path, sanne).body(), Map.class).get("sentAt"));
-        assertEquals(TestToday.moment().withNano(0).atZone(TestToday.DUTCH_TIME).toInstant().toString(), receipt.get("sentAt"),
+        assertEquals(receipt.get("verstuurdOp"), json.readValue(browser().getJson(path, sanne).body(), Map.class).get("verstuurdOp"));
+        assertEquals(TestToday.moment().withNano(0).atZone(TestToday.DUTCH_TIME).toInstant().toString(), receipt.get("verstuurdOp"),
                 "whole seconds, as the database keeps them");
 
         // A correction with another key makes version 2; the first key still answers version 1, as it did.
         Raw correction = postJson(path, sanne, UUID.randomUUID().toString(), income("400.00"));
         assertEquals(201, correction.status(), correction.text());
-        assertEquals(2, read(correction).get("version"));
+        assertEquals(2, read(correction).get("versie"));
         Raw replay = postJson(path, sanne, key, income("380.00"));
         assertSame(first, replay);
-        assertEquals(1, read(replay).get("version"));
+        assertEquals(1, read(replay).get("versie"));
 
         // Another citizen with the same key gets an answer of their own: keys are per person.
         Raw fatimas = postJson(path, token(FATIMA), key, income("380.00"));
@@ -173,14 +177,14 @@ class IdempotentReplayTest extends PortalTest {
     void aChangeReportIsAnsweredAsTheFirstTimeAfterProofWasAdded() throws IOException {
         String sanne = token(SANNE);
         String key = UUID.randomUUID().toString();
-        String body = "{\"kind\":\"BUITENLAND\",\"land\":\"Spanje\",\"datum\":\"" + TestToday.date().plusDays(20) + "\",\"datumTot\":\""
+        String body = "{\"soort\":\"BUITENLAND\",\"land\":\"Spanje\",\"datum\":\"" + TestToday.date().plusDays(20) + "\",\"datumTot\":\""
                 + TestToday.date().plusDays(30) + "\"}";
         Raw first = postJson("/api/v1/wijzigingen", sanne, key, body);
         assertEquals(201, first.status(), first.text());
         String id = (String) read(first).get("id");
         assertEquals("/api/v1/wijzigingen/" + id, first.location());
         assertSame(first, postJson("/api/v1/wijzigingen", sanne, key, body));
-        assertEquals(read(first).get("sentAt"), json.readValue(browser().getJson("/api/v1/wijzigingen/" + id, sanne).body(), Map.class).get("sentAt"));
+        assertEquals(read(first).get("verstuurdOp"), json.readValue(browser().getJson("/api/v1/wijzigingen/" + id, sanne).body(), Map.class).get("verstuurdOp"));
 
         Raw proof = post(server.getURI(), "/api/v1/wijzigingen/" + id + "/bewijs", sanne, UUID.randomUUID().toString(), "application/pdf", PDF, Map.of("X-Bestandsnaam", "ticket.pdf"));
         assertEquals(201, proof.status(), proof.text());
@@ -195,7 +199,7 @@ class IdempotentReplayTest extends PortalTest {
     void conversationsAreAnsweredAsTheFirstTimeAfterMoreMessages() throws IOException {
         String jan = token(JAN);
         String startKey = UUID.randomUUID().toString();
-        String start = "{\"subject\":\"Vraag over de toeslag\",\"text\":\"Wanneer hoor ik iets?\",\"files\":[{\"name\":\"brief.pdf\",\"content\":\""
+        String start = "{\"onderwerp\":\"Vraag over de toeslag\",\"tekst\":\"Wanneer hoor ik iets?\",\"bestanden\":[{\"naam\":\"brief.pdf\",\"inhoud\":\""
                 + Base64.getEncoder().encodeToString(PDF) + "\"}]}";
         Raw started = postJson("/api/v1/gesprekken", jan, startKey, start);
         assertEquals(201, started.status(), started.text());
@@ -204,13 +208,13 @@ class IdempotentReplayTest extends PortalTest {
         assertSame(started, postJson("/api/v1/gesprekken", jan, startKey, start));
 
         String replyKey = UUID.randomUUID().toString();
-        String reply = "{\"text\":\"Ik wacht nog.\"}";
+        String reply = "{\"tekst\":\"Ik wacht nog.\"}";
         Raw replied = postJson("/api/v1/gesprekken/" + id + "/berichten", jan, replyKey, reply);
         assertEquals(201, replied.status(), replied.text());
         assertSame(replied, postJson("/api/v1/gesprekken/" + id + "/berichten", jan, replyKey, reply));
 
         // More messages later; both keys still answer the conversation as it was then.
-        assertEquals(201, postJson("/api/v1/gesprekken/" + id + "/berichten", jan, UUID.randomUUID().toString(), "{\"text\":\"Nog een vraag.\"}").status());
+        assertEquals(201, postJson("/api/v1/gesprekken/" + id + "/berichten", jan, UUID.randomUUID().toString(), "{\"tekst\":\"Nog een vraag.\"}").status());
         Raw startAgain = postJson("/api/v1/gesprekken", jan, startKey, start);
         assertSame(started, startAgain);
         assertFalse(startAgain.text().contains("Ik wacht nog."));
@@ -276,18 +280,18 @@ class IdempotentReplayTest extends PortalTest {
     void aConversationRequestAndADeviceAreAnsweredAsTheFirstTime() throws IOException {
         String sanne = token(SANNE);
         String askKey = UUID.randomUUID().toString();
-        String ask = "{\"about\":\"Ik heb werk gevonden\",\"how\":\"TELEFOON\",\"preferredTimes\":\"Maandag\"}";
+        String ask = "{\"onderwerp\":\"Ik heb werk gevonden\",\"vorm\":\"TELEFOON\",\"voorkeurstijden\":\"Maandag\"}";
         Raw asked = postJson("/api/v1/afspraken/verzoek", sanne, askKey, ask);
         assertEquals(201, asked.status(), asked.text());
         assertEquals(201, postJson("/api/v1/afspraken/verzoek", sanne, UUID.randomUUID().toString(),
-                "{\"about\":\"Nog iets\",\"how\":\"KANTOOR\"}").status());
+                "{\"onderwerp\":\"Nog iets\",\"vorm\":\"KANTOOR\"}").status());
         assertSame(asked, postJson("/api/v1/afspraken/verzoek", sanne, askKey, ask));
 
         // A device: 201 the first time; the same token registered again (a new app version) is 200; the first key
         // still answers its 201 with the first version.
         String token = "token-" + UUID.randomUUID();
         String deviceKey = UUID.randomUUID().toString();
-        String device = "{\"pushToken\":\"" + token + "\",\"platform\":\"ANDROID\",\"appVersion\":\"1.4.0\"}";
+        String device = "{\"pushtoken\":\"" + token + "\",\"platform\":\"ANDROID\",\"appVersie\":\"1.4.0\"}";
         Raw registered = postJson("/api/v1/apparaten", sanne, deviceKey, device);
         assertEquals(201, registered.status(), registered.text());
         assertSame(registered, postJson("/api/v1/apparaten", sanne, deviceKey, device));
@@ -302,7 +306,7 @@ class IdempotentReplayTest extends PortalTest {
     void anAnswerNotStoredBeforeACrashIsMadeAtTheNextRetryAndThenKept() throws IOException {
         String jan = token(JAN);
         String key = UUID.randomUUID().toString();
-        String start = "{\"subject\":\"Over mijn brief\",\"text\":\"Klopt dit bedrag?\"}";
+        String start = "{\"onderwerp\":\"Over mijn brief\",\"tekst\":\"Klopt dit bedrag?\"}";
         Raw first = postJson("/api/v1/gesprekken", jan, key, start);
         assertEquals(201, first.status(), first.text());
         // As if the portal died after the commit and before the answer was stored (or the key is from before answers
@@ -316,23 +320,23 @@ class IdempotentReplayTest extends PortalTest {
         assertNotNull(db.select(IDEMPOTENCY_RECORD.ANSWER_BODY).from(IDEMPOTENCY_RECORD).where(IDEMPOTENCY_RECORD.IDEMPOTENCY_KEY.eq(key))
                 .fetchSingle(IDEMPOTENCY_RECORD.ANSWER_BODY), "kept now");
         assertEquals(201, postJson("/api/v1/gesprekken/" + read(first).get("id") + "/berichten", jan, UUID.randomUUID().toString(),
-                "{\"text\":\"Nog iets.\"}").status());
+                "{\"tekst\":\"Nog iets.\"}").status());
         assertSame(retry, postJson("/api/v1/gesprekken", jan, key, start));
     }
 
     @Test
     void aBadKeyIsRefused() {
         String sanne = token(SANNE);
-        Raw tooLong = postJson("/api/v1/gesprekken", sanne, "x".repeat(129), "{\"subject\":\"Vraag\",\"text\":\"Hallo\"}");
+        Raw tooLong = postJson("/api/v1/gesprekken", sanne, "x".repeat(129), "{\"onderwerp\":\"Vraag\",\"tekst\":\"Hallo\"}");
         assertEquals(400, tooLong.status(), tooLong.text());
     }
 
     /** An answer that fits the question: the first option, a whole number, an amount, a short text. */
     private static String answerFor(Map<?, ?> vraag) {
         return switch ((String) vraag.get("soort")) {
-            case "CHOICE" -> (String) ((Map<?, ?>) ((List<?>) vraag.get("opties")).get(0)).get("waarde");
-            case "WHOLE_NUMBER" -> "1";
-            case "AMOUNT" -> "250,00";
+            case "KEUZE" -> (String) ((Map<?, ?>) ((List<?>) vraag.get("opties")).get(0)).get("waarde");
+            case "HEEL_GETAL" -> "1";
+            case "BEDRAG" -> "250,00";
             default -> "Antwoord op " + vraag.get("id");
         };
     }

@@ -94,7 +94,7 @@ class SecurityHardeningTest extends PortalTest {
     @Test
     void theApiTakesBearerTokensOnlyNotTheWebCookie() {
         WebClient sanne = citizen(SANNE);
-        assertEquals(401, sanne.getJson("/api/v1/me", null).statusCode(), "the session cookie does not open the API");
+        assertEquals(401, sanne.getJson("/api/v1/ik", null).statusCode(), "the session cookie does not open the API");
         // Not what an app does (a cookie, no token): the answer is outside the contract, so not checked against it.
         HttpResponse<String> crossSite = sanne.withoutContractCheck().send(HttpRequest.newBuilder(sanne.base().resolve("/api/v1/inkomsten/2026-10"))
                 .header("Origin", "https://evil.example").header("Accept", "application/json")
@@ -104,7 +104,7 @@ class SecurityHardeningTest extends PortalTest {
 
         MobileApp app = new MobileApp(server.getURI(), json);
         String access = app.login(sanne).access();
-        assertEquals(200, sanne.getJson("/api/v1/me", access).statusCode(), "the app's authorize still uses the web session");
+        assertEquals(200, sanne.getJson("/api/v1/ik", access).statusCode(), "the app's authorize still uses the web session");
     }
 
     @Test

@@ -34,7 +34,7 @@ class WebSecurityTest extends PortalTest {
     @Test
     void everyAnswerCarriesStrictSecurityHeaders() {
         WebClient web = browser();
-        for (HttpResponse<String> response : List.of(web.get("/"), web.get("/bestaat-niet"), web.getJson("/api/v1/me", null))) {
+        for (HttpResponse<String> response : List.of(web.get("/"), web.get("/bestaat-niet"), web.getJson("/api/v1/ik", null))) {
             String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
             assertTrue(csp.contains("script-src 'self'"), response.uri() + ": " + csp);
             assertFalse(csp.contains("unsafe-inline"));

@@ -270,7 +270,7 @@ class AanvragenApiTest extends PortalTest {
         assertEquals(false, besluit.get("bezwaarTeLaat"));
         assertFalse(((String) besluit.get("tekst")).isBlank() || ((String) besluit.get("betekent")).isBlank());
         if (granted) {
-            assertEquals(Map.of("amount", amount.setScale(2).toPlainString(), "currency", "EUR"), besluit.get("bedrag"));
+            assertEquals(Map.of("bedrag", amount.setScale(2).toPlainString(), "valuta", "EUR"), besluit.get("bedrag"));
             assertEquals(paid.toString(), besluit.get("betaaldatum"));
         } else {
             assertNull(besluit.get("bedrag"));
@@ -459,9 +459,9 @@ class AanvragenApiTest extends PortalTest {
     /** An answer that fits the question: the first option, a whole number, an amount, a short text. */
     private static String answerFor(Map<?, ?> vraag) {
         return switch ((String) vraag.get("soort")) {
-            case "CHOICE" -> (String) ((Map<?, ?>) ((List<?>) vraag.get("opties")).get(0)).get("waarde");
-            case "WHOLE_NUMBER" -> "1";
-            case "AMOUNT" -> "250,00";
+            case "KEUZE" -> (String) ((Map<?, ?>) ((List<?>) vraag.get("opties")).get(0)).get("waarde");
+            case "HEEL_GETAL" -> "1";
+            case "BEDRAG" -> "250,00";
             default -> "Antwoord op " + vraag.get("id");
         };
     }

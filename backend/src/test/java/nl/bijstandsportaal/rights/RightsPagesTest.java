@@ -255,24 +255,24 @@ class RightsPagesTest extends PortalTest {
         Map<?, ?> overview = json.readValue(response.body(), Map.class);
         Map<?, ?> norm = (Map<?, ?>) overview.get("norm");
         if (normsKnownOn(TODAY)) {
-            assertEquals(Map.of("amount", "963.20", "currency", "EUR"), norm.get("perMonth"));
-            assertEquals(Map.of("amount", "1013.90", "currency", "EUR"), norm.get("inclVakantietoeslag"));
+            assertEquals(Map.of("bedrag", "963.20", "valuta", "EUR"), norm.get("perMaand"));
+            assertEquals(Map.of("bedrag", "1013.90", "valuta", "EUR"), norm.get("inclVakantietoeslag"));
         } else {
             assertEquals(null, norm, "no norm while it is not known");
         }
         List<?> checklist = (List<?>) overview.get("checklist");
         assertEquals("inkomen", ((Map<?, ?>) checklist.get(0)).get("id"));
-        List<?> upcoming = (List<?>) overview.get("upcoming");
-        assertEquals("HUISGENOOT_27", ((Map<?, ?>) upcoming.get(0)).get("kind"));
-        assertEquals(TIM_TURNS_27.toString(), ((Map<?, ?>) upcoming.get(0)).get("date"));
-        assertFalse(response.body().contains("\"correct\""), "the quiz answers are not given away");
+        List<?> upcoming = (List<?>) overview.get("komend");
+        assertEquals("HUISGENOOT_27", ((Map<?, ?>) upcoming.get(0)).get("soort"));
+        assertEquals(TIM_TURNS_27.toString(), ((Map<?, ?>) upcoming.get(0)).get("datum"));
+        assertFalse(response.body().contains("\"juist\""), "the quiz answers are not given away");
     }
 
     @Test
     void theAppReportsAChangeOnceWithAnIdempotencyKeyAndAddsProof() throws IOException {
         String sanne = new MobileApp(server.getURI(), json).login(citizen(SANNE)).access();
         String key = UUID.randomUUID().toString();
-        String body = "{\"kind\":\"BUITENLAND\",\"land\":\"Marokko\",\"datum\":\"" + TODAY.plusDays(20) + "\",\"datumTot\":\"" + TODAY.plusDays(33) + "\"}";
+        String body = "{\"soort\":\"BUITENLAND\",\"land\":\"Marokko\",\"datum\":\"" + TODAY.plusDays(20) + "\",\"datumTot\":\"" + TODAY.plusDays(33) + "\"}";
         HttpResponse<String> first = browser().postJson("/api/v1/wijzigingen", body, auth(sanne, key));
         HttpResponse<String> retry = browser().postJson("/api/v1/wijzigingen", body, auth(sanne, key));
         assertEquals(201, first.statusCode(), first.body());
@@ -280,7 +280,7 @@ class RightsPagesTest extends PortalTest {
         Map<?, ?> receipt = json.readValue(first.body(), Map.class);
         String id = (String) receipt.get("id");
         assertEquals(1, db.fetchCount(WIJZIGING, WIJZIGING.PUBLIC_ID.eq(id)));
-        assertTrue(((String) receipt.get("expectedEffect")).contains("14 dagen"), receipt.toString());
+        assertTrue(((String) receipt.get("verwachtGevolg")).contains("14 dagen"), receipt.toString());
 
         HttpResponse<String> proof = browser().send(HttpRequest.newBuilder(server.getURI().resolve("/api/v1/wijzigingen/" + id + "/bewijs"))
                 .header("Authorization", "Bearer " + sanne).header("Content-Type", "application/pdf")
@@ -298,7 +298,7 @@ class RightsPagesTest extends PortalTest {
     void theAppGetsProblemJsonNamingEachWrongField() throws IOException {
         String sanne = new MobileApp(server.getURI(), json).login(citizen(SANNE)).access();
         HttpResponse<String> response = browser().postJson("/api/v1/wijzigingen",
-                "{\"kind\":\"ADRES\",\"straat\":\"Dorpsstraat 1\",\"postcode\":\"12\",\"datum\":\"morgen\"}", auth(sanne, UUID.randomUUID().toString()));
+                "{\"soort\":\"ADRES\",\"straat\":\"Dorpsstraat 1\",\"postcode\":\"12\",\"datum\":\"morgen\"}", auth(sanne, UUID.randomUUID().toString()));
         assertEquals(422, response.statusCode(), response.body());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         Map<?, ?> problem = json.readValue(response.body(), Map.class);

@@ -78,6 +78,32 @@ public final class ContractCheck {
         return problems(method, response.uri().getPath(), answer.build());
     }
 
+    /**
+     * The same check for an answer a test got with its own HTTP client (byte for byte, without {@link WebClient}): throws an
+     * AssertionError naming every way it breaks the contract; an address outside the contract is not checked.
+     */
+    public static void check(String method, URI uri, int status, String contentType, String location, String body) {
+        if (!applies(uri)) {
+            return;
+        }
+        SimpleResponse.Builder answer = SimpleResponse.Builder.status(status);
+        if (contentType != null) {
+            answer.withContentType(contentType);
+            answer.withHeader("Content-Type", contentType);
+        }
+        if (location != null) {
+            answer.withHeader("Location", location);
+        }
+        if (body != null && !body.isEmpty()) {
+            answer.withBody(body);
+        }
+        List<String> problems = problems(method, uri.getPath(), answer.build());
+        if (!problems.isEmpty()) {
+            throw new AssertionError("The answer to " + method + " " + uri.getPath() + " (" + status + ") breaks the OpenAPI document:\n  "
+                    + String.join("\n  ", problems) + "\nbody: " + abbreviate(body));
+        }
+    }
+
     /** The same check for an answer made up by a test (to show what the check finds). */
     public static List<String> problems(String method, String path, int status, String contentType, String body) {
         return problems(method, path, SimpleResponse.Builder.status(status).withContentType(contentType).withBody(body).build());

@@ -34,7 +34,7 @@ class ApiVersionHeader implements HttpServerFilter {
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
         if (request.getPath().endsWith("/")) {
-            // no trailing slashes (NL API Design Rules, API-48): /api/v1/me/ is not /api/v1/me
+            // no trailing slashes (NL API Design Rules, API-48): /api/v1/ik/ is not /api/v1/ik
             return Flux.just(problems.response(request, io.micronaut.http.HttpStatus.NOT_FOUND,
                     nl.bijstandsportaal.api.v1.ProblemTypes.NOT_FOUND).header("API-Version", VERSION));
         }

@@ -29,16 +29,23 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Strict input for the app's API (issue 19, ADR 0041): a JSON body sent to {@code /api/v1} is read against the OpenAPI
  * document before the controller sees it. A body that is not JSON is 400; a value of the wrong kind ({@code "yes"} for a
  * boolean, a number for a string), a value outside its enum, or an amount that is not a decimal with a dot
- * ({@code "1.380"}, {@code "380,50"}) is 422 naming each field as the app sent it ({@code bronnen[0].netto}). A missing
- * field is left to the controller, which says in words what to fill in.
+ * ({@code "1.380"}, {@code "380,50"}) is 422 naming each field as the app sent it ({@code bronnen[0].netto}); so is a field
+ * the document does not name (every object schema says {@code additionalProperties: false}, ADR 0048), such as an old
+ * English name. A missing field is left to the controller, which says in words what to fill in.
  */
 @Filter("/api/v1/**")
 class StrictApiInput implements HttpServerFilter {
+
+    /** The names in the validator's message about fields the document does not name: ... schema: ["until","x"]. */
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
+    private static final Pattern NOT_ALLOWED = Pattern.compile("not allowed by the schema: \\[([^\\]]*)\\]");
 
     private final OpenApiInteractionValidator validator;
     private final JsonMapper json;
@@ -127,6 +134,16 @@ class StrictApiInput implements HttpServerFilter {
             }
             String pointer = message.getContext().flatMap(ValidationReport.MessageContext::getPointers)
                     .map(ValidationReport.MessageContext.Pointers::getInstance).orElse("");
+            // A field the document does not name (additionalProperties: false): each is named, as the app sent it. In an
+            // object that is nullable (allOf) the validator says so in a nested message.
+            List<String> unknown = new ArrayList<>();
+            unknownFields(message, pointer, unknown);
+            if (!unknown.isEmpty()) {
+                for (String field : unknown) {
+                    errors.putIfAbsent(field, new Problem.FieldError(field, problems.text(request, "api.input.unknownField")));
+                }
+                continue;
+            }
             String field = field(pointer);
             String key = message.getKey().endsWith(".enum") ? "api.input.unknownValue" : "api.input.wrongForm";
             errors.putIfAbsent(field, new Problem.FieldError(field, problems.text(request, key)));
@@ -137,6 +154,29 @@ class StrictApiInput implements HttpServerFilter {
         List<Problem.FieldError> list = new ArrayList<>(errors.values());
         list.sort(Comparator.comparing(Problem.FieldError::field));
         return problems.response(request, HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.VALIDATION, null, null, null, list);
+    }
+
+    /** The fields a message (or a message nested in it) names as not allowed by the schema, as "stilleTijden.until". */
+    private static void unknownFields(ValidationReport.Message message, String pointer, List<String> fields) {
+        String at = message.getContext().flatMap(ValidationReport.MessageContext::getPointers)
+                .map(ValidationReport.MessageContext.Pointers::getInstance).orElse(pointer);
+        List<String> texts = new ArrayList<>(message.getAdditionalInfo());
+        texts.add(0, message.getMessage());
+        for (String text : texts) {
+            Matcher list = NOT_ALLOWED.matcher(text == null ? "" : text);
+            while (list.find()) {
+                Matcher names = QUOTED.matcher(list.group(1));
+                while (names.find()) {
+                    String field = field(at + "/" + names.group(1));
+                    if (!fields.contains(field)) {
+                        fields.add(field);
+                    }
+                }
+            }
+        }
+        for (ValidationReport.Message nested : message.getNestedMessages()) {
+            unknownFields(nested, at, fields);
+        }
     }
 
     /** "/bronnen/0/netto" becomes "bronnen[0].netto", as the field is written in the app's JSON. */

@@ -61,7 +61,7 @@ class DatabaseOutageTest extends PortalTest {
         assertTrue(readiness.body().contains("DOWN"), readiness.body());
         assertEquals(200, browser().get("/health/liveness").statusCode(), "liveness: a restart would not help");
 
-        HttpResponse<String> api = timed(() -> browser().getJson("/api/v1/me", token));
+        HttpResponse<String> api = timed(() -> browser().getJson("/api/v1/ik", token));
         assertEquals(503, api.statusCode(), api.body());
         assertEquals("application/problem+json", api.headers().firstValue("Content-Type").orElse("").split(";")[0]);
         assertEquals("30", api.headers().firstValue("Retry-After").orElse(""));
@@ -90,7 +90,7 @@ class DatabaseOutageTest extends PortalTest {
         }
         assertEquals(restartsBefore + 1, mariaDb.restarts(), "started again once");
         assertTrue(mariaDb.process().orElseThrow().pid() != process.pid());
-        assertEquals(200, browser().getJson("/api/v1/me", token).statusCode());
+        assertEquals(200, browser().getJson("/api/v1/ik", token).statusCode());
         HttpResponse<String> home = web.get("/overzicht");
         assertEquals(200, home.statusCode());
         assertTrue(home.body().contains("Henk"), "the demo data is still there");

@@ -77,10 +77,10 @@ class HangingDatabaseTest extends PortalTest {
         long pid = mariaDb.process().orElseThrow().pid();
         ExecutorService clients = Executors.newFixedThreadPool(8);
         try {
-            assertEquals(200, browser().getJson("/api/v1/me", token).statusCode());
+            assertEquals(200, browser().getJson("/api/v1/ik", token).statusCode());
             signal("STOP", pid);
             // Right after a request: the pool hands out that connection without checking it; its query gets no answer.
-            HttpResponse<String> inUse = timed(clients, () -> browser().getJson("/api/v1/me", token));
+            HttpResponse<String> inUse = timed(clients, () -> browser().getJson("/api/v1/ik", token));
             assertEquals(503, inUse.statusCode(), inUse.body());
             assertEquals(ProblemTypes.UNAVAILABLE, json.readValue(inUse.body(), Map.class).get("type"));
             assertEquals("30", inUse.headers().firstValue("Retry-After").orElse(""));
@@ -89,7 +89,7 @@ class HangingDatabaseTest extends PortalTest {
             List<Future<HttpResponse<String>>> many = new ArrayList<>();
             long start = System.nanoTime();
             for (int i = 0; i < 8; i++) {
-                Callable<HttpResponse<String>> call = i % 2 == 0 ? () -> browser().getJson("/api/v1/me", token) : () -> web.get("/overzicht");
+                Callable<HttpResponse<String>> call = i % 2 == 0 ? () -> browser().getJson("/api/v1/ik", token) : () -> web.get("/overzicht");
                 many.add(clients.submit(call));
             }
             for (Future<HttpResponse<String>> f : many) {
@@ -116,7 +116,7 @@ class HangingDatabaseTest extends PortalTest {
             assertTrue(System.nanoTime() < deadline, "readiness did not come back");
             Thread.sleep(250);
         }
-        assertEquals(200, browser().getJson("/api/v1/me", token).statusCode());
+        assertEquals(200, browser().getJson("/api/v1/ik", token).statusCode());
         assertEquals(200, web.get("/overzicht").statusCode());
         assertEquals(restartsBefore, mariaDb.restarts(), "a hanging server is not a dead one: not started again");
         assertEquals(pid, mariaDb.process().orElseThrow().pid());

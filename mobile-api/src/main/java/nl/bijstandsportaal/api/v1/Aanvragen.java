@@ -80,9 +80,9 @@ public final class Aanvragen {
     }
 
     /**
-     * One question. {@code id}: the key of its answer in PUT and the {@code field} of an error; {@code soort}: CHOICE
-     * (send the {@code waarde} of one of {@code opties}), WHOLE_NUMBER ("3"), AMOUNT in euros ("449,95" or "449.95") or
-     * TEXT; {@code label}: the question; {@code hint}: help under it; {@code antwoord}: the answer given so far, as the
+     * One question. {@code id}: the key of its answer in PUT and the {@code field} of an error; {@code soort}: KEUZE
+     * (send the {@code waarde} of one of {@code opties}), HEEL_GETAL ("3"), BEDRAG in euros ("449,95" or "449.95") or
+     * TEKST; {@code label}: the question; {@code hint}: help under it; {@code antwoord}: the answer given so far, as the
      * citizen would type it (absent: none yet).
      */
     @Serdeable
@@ -90,7 +90,7 @@ public final class Aanvragen {
     public record Vraag(String id, String soort, String label, @Nullable String hint, List<Optie> opties, @Nullable String antwoord) {
     }
 
-    /** One option of a CHOICE question: the {@code waarde} to send and the {@code label} to show. */
+    /** One option of a KEUZE question: the {@code waarde} to send and the {@code label} to show. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Optie(String waarde, String label) {

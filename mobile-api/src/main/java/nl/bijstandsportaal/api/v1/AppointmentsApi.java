@@ -35,7 +35,7 @@ public interface AppointmentsApi {
     Appointments.Appointment confirm(@PathVariable String id);
 
     /**
-     * The citizen asks for another time, with an optional note: 200 with the appointment. 422 naming {@code note} when it
+     * The citizen asks for another time, with an optional note: 200 with the appointment. 422 naming {@code toelichting} when it
      * is too long; 409 when it was cancelled or has started.
      */
     @Post("/api/v1/afspraken/{id}/verzetten")
@@ -53,8 +53,8 @@ public interface AppointmentsApi {
 
     /**
      * The citizen asks for a conversation: 201 with the request; it reaches the consulent's file. With the same
-     * Idempotency-Key a retry answers the same request and adds nothing. 422 naming {@code about}, {@code how} or
-     * {@code preferredTimes}.
+     * Idempotency-Key a retry answers the same request and adds nothing. 422 naming {@code onderwerp}, {@code vorm} or
+     * {@code voorkeurstijden}.
      */
     @Post("/api/v1/afspraken/verzoek")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,6 +1,7 @@
 package nl.bijstandsportaal.api.v1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -15,14 +16,14 @@ import java.util.List;
 public record ChangeReceipt(
         String id,
         String kenmerk,
-        String kind,
-        String sentAt,
+        @JsonProperty("soort") String kind,
+        @JsonProperty("verstuurdOp") String sentAt,
         String datum,
         @Nullable String datumTot,
         String status,
-        String statusText,
-        String expectedEffect,
-        @Nullable Money expectedNorm,
+        @JsonProperty("statusTekst") String statusText,
+        @JsonProperty("verwachtGevolg") String expectedEffect,
+        @Nullable @JsonProperty("verwachteNorm") Money expectedNorm,
         @Nullable String consulent,
-        List<String> proof) {
+        @JsonProperty("bewijs") List<String> proof) {
 }

@@ -6,7 +6,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * A change the citizen reports (wijziging doorgeven). Which fields are needed depends on {@code kind}:
+ * A change the citizen reports (wijziging doorgeven). Which fields are needed depends on {@code soort}:
  * INWONER_ERBIJ naam, geboortedatum, huishoudstatus, datum; INWONER_WEG lid (a household member's id from
  * /api/v1/wijzigingen/huisgenoten), datum; BUITENLAND land, datum, datumTot; ADRES straat, postcode, woonplaats,
  * datum; GIFT bedrag ("150.00" or "150,00"), datum, toelichting; ANDERS datum, toelichting. Dates as 2026-12-01.
@@ -15,7 +15,7 @@ import jakarta.validation.constraints.NotNull;
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChangeReport(
-        @NotNull Kind kind,
+        @NotNull Kind soort,
         @Nullable String datum,
         @Nullable String datumTot,
         @Nullable String naam,

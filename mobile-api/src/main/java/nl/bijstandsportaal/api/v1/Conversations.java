@@ -1,6 +1,7 @@
 package nl.bijstandsportaal.api.v1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -14,17 +15,17 @@ public final class Conversations {
     }
 
     /**
-     * One conversation, its messages oldest first. {@code subject} is absent for an early message of the consulent
-     * without one. {@code waitingForAnswer}: the citizen wrote and the municipality has not answered yet;
-     * {@code answerBy}: the last day the municipality promised to answer by (absent when nothing waits).
+     * One conversation, its messages ({@code berichten}) oldest first. {@code onderwerp} is absent for an early message
+     * of the consulent without one. {@code wachtOpAntwoord}: the citizen wrote and the municipality has not answered
+     * yet; {@code antwoordUiterlijk}: the last day the municipality promised to answer by (absent when nothing waits).
      * {@code verzoek}: present when the conversation is about a document request (a task): what was asked, and every
-     * step of it; {@code messages} then holds what both sides wrote about it (possibly nothing yet). {@code afspraak}:
+     * step of it; {@code berichten} then holds what both sides wrote about it (possibly nothing yet). {@code afspraak}:
      * present when the conversation is about an appointment, with every step of it.
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Conversation(String id, @Nullable String subject, boolean startedByCitizen, Instant startedAt, Instant lastMessageAt,
-                               boolean waitingForAnswer, @Nullable java.time.LocalDate answerBy, List<Message> messages,
+    public record Conversation(String id, @Nullable @JsonProperty("onderwerp") String subject, @JsonProperty("doorBurgerGestart") boolean startedByCitizen, @JsonProperty("gestartOp") Instant startedAt, @JsonProperty("laatsteBerichtOp") Instant lastMessageAt,
+                               @JsonProperty("wachtOpAntwoord") boolean waitingForAnswer, @Nullable @JsonProperty("antwoordUiterlijk") java.time.LocalDate answerBy, @JsonProperty("berichten") List<Message> messages,
                                @Nullable Verzoek verzoek, @Nullable Afspraak afspraak) {
     }
 
@@ -62,9 +63,9 @@ public final class Conversations {
     }
 
     /**
-     * One step of a request. {@code soort}: ASKED, FILE_SENT, EXTENDED, NOT_GOOD_ENOUGH, DONE or WITHDRAWN; {@code door}:
+     * One step of a request. {@code soort}: GEVRAAGD, BESTAND_GESTUURD, VERLENGD, NIET_GOED_GENOEG, AFGEROND or INGETROKKEN; {@code door}:
      * the employee (absent: the citizen or the portal); {@code tekst}: the consulent's words for the citizen;
-     * {@code uiterlijk}: the last day it set; {@code bestand}: the file sent (FILE_SENT).
+     * {@code uiterlijk}: the last day it set; {@code bestand}: the file sent (BESTAND_GESTUURD).
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -72,29 +73,30 @@ public final class Conversations {
                        @Nullable String bestand) {
     }
 
-    /** A message: written by the citizen ({@code fromCitizen}) or by an employee ({@code author}: their name). */
+    /** A message: written by the citizen ({@code vanBurger}) or by an employee ({@code afzender}: their name). */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Message(String id, boolean fromCitizen, @Nullable String author, String text, Instant sentAt, List<Attachment> attachments) {
+    public record Message(String id, @JsonProperty("vanBurger") boolean fromCitizen, @Nullable @JsonProperty("afzender") String author, @JsonProperty("tekst") String text, @JsonProperty("verstuurdOp") Instant sentAt, @JsonProperty("bijlagen") List<Attachment> attachments) {
     }
 
     /** A file sent with a message: its name as stored and its size in bytes. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Attachment(long id, String name, long size) {
+    public record Attachment(long id, @JsonProperty("naam") String name, @JsonProperty("grootte") long size) {
     }
 
     /**
-     * A new conversation ({@code subject} required) or an answer in one ({@code subject} ignored). {@code text}: at most
-     * 2000 characters. {@code files}: at most 3 photos (JPEG, PNG, HEIC) or PDFs of at most 10 MB each, base64.
+     * A new conversation ({@code onderwerp} required) or an answer in one ({@code onderwerp} ignored). {@code tekst}: at
+     * most 2000 characters. {@code bestanden}: at most 3 photos (JPEG, PNG, HEIC) or PDFs of at most 10 MB each, each a
+     * {@code naam} and its {@code inhoud} in base64.
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record NewMessage(@Nullable String subject, @Nullable String text, @Nullable List<NewFile> files) {
+    public record NewMessage(@Nullable String onderwerp, @Nullable String tekst, @Nullable List<NewFile> bestanden) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record NewFile(@Nullable String name, @Nullable String content) {
+    public record NewFile(@Nullable String naam, @Nullable String inhoud) {
     }
 }

@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * "Gesprekken": the signed-in citizen's conversations with the municipality. Starting one or answering is stored once
  * per Idempotency-Key (a retry gets the first answer, byte for byte). Bad input: 422 naming the field ({@code onderwerp},
- * {@code bericht}, {@code bestand}). Another citizen's conversation answers 404, as one that does not exist.
+ * {@code tekst}, {@code bestanden}). Another citizen's conversation answers 404, as one that does not exist.
  */
 public interface ConversationsApi {
 

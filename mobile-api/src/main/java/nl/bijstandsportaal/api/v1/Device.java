@@ -1,6 +1,7 @@
 package nl.bijstandsportaal.api.v1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -13,6 +14,6 @@ import java.time.Instant;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Device(String id, DeviceRegistration.Platform platform, String appVersion, Instant registeredAt, Instant lastSeenAt,
+public record Device(String id, DeviceRegistration.Platform platform, @JsonProperty("appVersie") String appVersion, @JsonProperty("geregistreerdOp") Instant registeredAt, @JsonProperty("laatstGezienOp") Instant lastSeenAt,
                      @Nullable String naam, boolean ditApparaat) {
 }

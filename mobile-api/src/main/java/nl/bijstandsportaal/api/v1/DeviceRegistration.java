@@ -11,9 +11,9 @@ import jakarta.validation.constraints.Size;
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeviceRegistration(
-        @NotBlank @Size(max = 512) String pushToken,
+        @NotBlank @Size(max = 512) String pushtoken,
         @NotNull Platform platform,
-        @NotBlank @Size(max = 40) @Pattern(regexp = "[0-9A-Za-z.+_-]+") String appVersion) {
+        @NotBlank @Size(max = 40) @Pattern(regexp = "[0-9A-Za-z.+_-]+") String appVersie) {
 
     public enum Platform { ANDROID, IOS }
 }

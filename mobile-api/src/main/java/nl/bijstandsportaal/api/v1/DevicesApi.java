@@ -24,6 +24,7 @@ import java.util.List;
  * {@code id} of the message in {@code GET /api/v1/meldingen}) and {@code link}. The message id is also its collapse key
  * and tag (Android) and its {@code apns-collapse-id} (iOS). The same message can arrive twice (a crash while it was on
  * its way): the app de-duplicates by {@code melding} and shows a message id once; the second copy replaces the first.
+ * The {@code link} is an API path ({@code /api/v1/aanvragen/123}), or else {@code /api/v1/meldingen/{melding}}.
  */
 public interface DevicesApi {
 

@@ -1,6 +1,7 @@
 package nl.bijstandsportaal.api.v1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -16,16 +17,16 @@ public final class Documents {
     }
 
     /**
-     * One request. {@code status}: OPEN (nothing sent yet), GESTUURD (files sent; the consulent will look at them),
-     * AFGEROND (the consulent has what they need) or INGETROKKEN (no longer needed); {@code statusText} says it in the
-     * request's language. {@code deadline}: the last day to send it; {@code late}: that day has passed and nothing
-     * was sent; {@code canSend}: files can still be added (OPEN or GESTUURD).
+     * One request (JSON names in Dutch, ADR 0048). {@code status}: OPEN (nothing sent yet), GESTUURD (files sent; the
+     * consulent will look at them), AFGEROND (the consulent has what they need) or INGETROKKEN (no longer needed);
+     * {@code statusTekst} says it in the request's language. {@code uiterlijk}: the last day to send it; {@code teLaat}:
+     * that day has passed and nothing was sent; {@code kanSturen}: files can still be added (OPEN or GESTUURD).
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Request(String id, String what, String why, LocalDate deadline, String status, String statusText,
-                          boolean late, boolean canSend, Instant askedAt, @Nullable Instant sentAt, List<File> files,
-                          @Nullable List<Step> steps) {
+    public record Request(String id, @JsonProperty("wat") String what, @JsonProperty("waarom") String why, @JsonProperty("uiterlijk") LocalDate deadline, String status, @JsonProperty("statusTekst") String statusText,
+                          @JsonProperty("teLaat") boolean late, @JsonProperty("kanSturen") boolean canSend, @JsonProperty("gevraagdOp") Instant askedAt, @Nullable @JsonProperty("gestuurdOp") Instant sentAt, @JsonProperty("bestanden") List<File> files,
+                          @Nullable @JsonProperty("stappen") List<Step> steps) {
 
         /** {@code steps} (added later): what happened to the request, oldest first. */
         @Creator
@@ -46,7 +47,7 @@ public final class Documents {
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record File(String name, long size, Instant addedAt, boolean notGoodEnough) {
+    public record File(@JsonProperty("naam") String name, @JsonProperty("grootte") long size, @JsonProperty("toegevoegdOp") Instant addedAt, @JsonProperty("nietGoedGenoeg") boolean notGoodEnough) {
 
         @Creator
         public File {
@@ -59,15 +60,16 @@ public final class Documents {
     }
 
     /**
-     * One step of a request, oldest first. {@code kind}: ASKED, FILE_SENT, EXTENDED (a later last day), NOT_GOOD_ENOUGH
-     * (what was sent does not do: send again by a new last day), DONE or WITHDRAWN; more kinds may come, show
-     * {@code title} for one you do not know. {@code title}: the step in the request's language; {@code by}: the employee
-     * (absent: the citizen, or the portal); {@code note}: the consulent's own words to the citizen; {@code oldDeadline} and
-     * {@code newDeadline}: the last day before and after the step; {@code fileName}: the file sent.
+     * One step of a request, oldest first. {@code soort}: GEVRAAGD, BESTAND_GESTUURD, VERLENGD (a later last day),
+     * NIET_GOED_GENOEG (what was sent does not do: send again by a new last day), AFGEROND or INGETROKKEN; more kinds may
+     * come, show {@code titel} for one you do not know. {@code titel}: the step in the request's language; {@code door}:
+     * the employee (absent: the citizen, or the portal); {@code tekst}: the consulent's own words to the citizen;
+     * {@code vorigUiterlijk} and {@code nieuwUiterlijk}: the last day before and after the step; {@code bestand}: the
+     * file sent.
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Step(String kind, String title, Instant at, @Nullable String by, @Nullable String note,
-                       @Nullable LocalDate oldDeadline, @Nullable LocalDate newDeadline, @Nullable String fileName) {
+    public record Step(@JsonProperty("soort") String kind, @JsonProperty("titel") String title, @JsonProperty("op") Instant at, @Nullable @JsonProperty("door") String by, @Nullable @JsonProperty("tekst") String note,
+                       @Nullable @JsonProperty("vorigUiterlijk") LocalDate oldDeadline, @Nullable @JsonProperty("nieuwUiterlijk") LocalDate newDeadline, @Nullable @JsonProperty("bestand") String fileName) {
     }
 }

@@ -1,6 +1,7 @@
 package nl.bijstandsportaal.api.v1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Size;
@@ -16,10 +17,10 @@ public final class Income {
     private Income() {
     }
 
-    /** state: NOG_NIET, TE_DOEN, TE_LAAT, VERSTUURD, IN_BEHANDELING, VERWERKT, BETAALD. */
+    /** {@code status}: NOG_NIET, TE_DOEN, TE_LAAT, VERSTUURD, IN_BEHANDELING, VERWERKT, BETAALD; {@code van}, {@code tot}, {@code uiterlijk}. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Period(String code, String from, String to, String deadline, String state, String stateText,
+    public record Period(String code, @JsonProperty("van") String from, @JsonProperty("tot") String to, @JsonProperty("uiterlijk") String deadline, @JsonProperty("status") String state, @JsonProperty("statusTekst") String stateText,
                          @Nullable String kenmerk) {
     }
 
@@ -37,24 +38,27 @@ public final class Income {
     }
 
     /**
-     * The estimate before sending: in sentences and in figures; {@code warnings} are surprising values to confirm;
-     * {@code provisional}: it rests on a figure that is not confirmed yet (the summary says so too).
+     * The estimate before sending: in sentences ({@code samenvatting}, {@code uitleg}) and in figures;
+     * {@code waarschuwingen} are surprising values to confirm; {@code voorlopig}: it rests on a figure that is not
+     * confirmed yet (the summary says so too).
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Estimate(Money paid, Money normallyPaid, Money income, Money kept, Money counted, List<String> summary,
-                           List<String> explanation, List<String> warnings, boolean provisional) {
+    public record Estimate(@JsonProperty("uitbetaling") Money paid, @JsonProperty("normaleUitbetaling") Money normallyPaid, @JsonProperty("inkomsten") Money income, @JsonProperty("vrijgelaten") Money kept, @JsonProperty("verrekend") Money counted, @JsonProperty("samenvatting") List<String> summary,
+                           @JsonProperty("uitleg") List<String> explanation, @JsonProperty("waarschuwingen") List<String> warnings, @JsonProperty("voorlopig") boolean provisional) {
     }
 
     /**
-     * expectedPaid: the estimate when the report was sent (absent when the figures were not known yet); countedPaid: once
-     * the consulent processed the report with other amounts than were sent, the payment those amounts give.
+     * The report as stored, with the same names as it was sent ({@code geenInkomsten}, {@code bronnen}).
+     * {@code verwachteUitbetaling}: the estimate when the report was sent (absent when the figures were not known yet);
+     * {@code vastgesteldeUitbetaling}: once the consulent processed the report with other amounts than were sent, the
+     * payment those amounts give.
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Receipt(String id, String kenmerk, String period, String status, String statusText, int version,
-                          boolean noIncome, boolean late, @Nullable Money expectedPaid, @Nullable Money countedPaid, String sentAt,
-                          List<ReceiptSource> sources, List<Event> timeline, List<String> proof) {
+    public record Receipt(String id, String kenmerk, @JsonProperty("periode") String period, String status, @JsonProperty("statusTekst") String statusText, @JsonProperty("versie") int version,
+                          @JsonProperty("geenInkomsten") boolean noIncome, @JsonProperty("teLaat") boolean late, @Nullable @JsonProperty("verwachteUitbetaling") Money expectedPaid, @Nullable @JsonProperty("vastgesteldeUitbetaling") Money countedPaid, @JsonProperty("verstuurdOp") String sentAt,
+                          @JsonProperty("bronnen") List<ReceiptSource> sources, @JsonProperty("tijdlijn") List<Event> timeline, @JsonProperty("bewijs") List<String> proof) {
     }
 
     @Serdeable
@@ -65,6 +69,6 @@ public final class Income {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Event(String at, String kind, String text, @Nullable String reason) {
+    public record Event(@JsonProperty("op") String at, @JsonProperty("soort") String kind, @JsonProperty("tekst") String text, @Nullable @JsonProperty("reden") String reason) {
     }
 }

@@ -1,6 +1,7 @@
 package nl.bijstandsportaal.api.v1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotNull;
@@ -16,18 +17,18 @@ public final class Quiz {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Answers(@NotNull Map<String, String> answers) {
+    public record Answers(@NotNull Map<String, String> antwoorden) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Result(int right, int total, List<Answer> answers) {
+    public record Result(@JsonProperty("goed") int right, @JsonProperty("totaal") int total, @JsonProperty("antwoorden") List<Answer> answers) {
     }
 
-    /** {@code given} null: not answered. */
+    /** {@code gegeven} null: not answered. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Answer(String id, String question, @Nullable String given, String correct, String correctText, boolean right,
-                         String explanation) {
+    public record Answer(String id, @JsonProperty("vraag") String question, @Nullable @JsonProperty("gegeven") String given, @JsonProperty("juist") String correct, @JsonProperty("juistTekst") String correctText, @JsonProperty("goed") boolean right,
+                         @JsonProperty("uitleg") String explanation) {
     }
 }

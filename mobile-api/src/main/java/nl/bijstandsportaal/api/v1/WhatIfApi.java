@@ -11,7 +11,7 @@ import io.micronaut.http.annotation.QueryValue;
  * token for a situation the visitor chooses ({@code gemeente}, {@code leefvorm}, {@code leeftijd} "onder27" or
  * empty for 27 and older); with a citizen's token for their own household and municipality (those three are then
  * ignored). Wages as {@code uren} and {@code uurloon}, or {@code maandloon} (net, comma or point); {@code kind12}
- * "ja" for a single parent who cares alone for a child under 12; {@code start} a month "2026-12" (default: this
+ * "ja" for a single parent who cares alone for a child under 12; {@code vanaf} a month "2026-12" (default: this
  * month). 422 with a message per field.
  */
 public interface WhatIfApi {
@@ -21,5 +21,5 @@ public interface WhatIfApi {
     WhatIf calculate(@QueryValue @Nullable String gemeente, @QueryValue @Nullable String leefvorm,
                      @QueryValue @Nullable String leeftijd, @QueryValue @Nullable String kind12,
                      @QueryValue @Nullable String uren, @QueryValue @Nullable String uurloon,
-                     @QueryValue @Nullable String maandloon, @QueryValue @Nullable String start);
+                     @QueryValue @Nullable String maandloon, @QueryValue("vanaf") @Nullable String start);
 }
