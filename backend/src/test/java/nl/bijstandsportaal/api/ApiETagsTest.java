@@ -77,7 +77,7 @@ class ApiETagsTest extends PortalTest {
     void everyReadOfTheAppHasATagAndWritesAndErrorsAreNeverKept() {
         String token = new MobileApp(server.getURI(), json).login(citizen(FATIMA)).access();
         WebClient app = browser();
-        for (String path : new String[] {"/api/v1/me", "/api/v1/taken", "/api/v1/meldingen", "/api/v1/inkomsten", "/api/v1/aanvragen",
+        for (String path : new String[] {"/api/v1/ik", "/api/v1/taken", "/api/v1/meldingen", "/api/v1/inkomsten", "/api/v1/aanvragen",
                 "/api/v1/regelingen", "/api/v1/gesprekken", "/api/v1/afspraken", "/api/v1/documentverzoeken", "/api/v1/apparaten",
                 "/api/v1/meldingsvoorkeuren", "/api/v1/wijzigingen"}) {
             HttpResponse<String> read = get(app, path, token, null);
