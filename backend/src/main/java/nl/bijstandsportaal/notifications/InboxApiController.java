@@ -1,6 +1,9 @@
 package nl.bijstandsportaal.notifications;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import nl.bijstandsportaal.platform.web.ApiPaging;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -41,8 +44,10 @@ class InboxApiController implements InboxApi {
     }
 
     @Override
-    public List<Inbox.Message> messages() {
-        return inbox.list(citizen().id(), problems.locale()).stream().map(InboxApiController::dto).toList();
+    public HttpResponse<List<Inbox.Message>> messages(HttpRequest<?> request, @Nullable String aantal, @Nullable String na, @Nullable String gewijzigdSinds) {
+        ApiPaging.Page page = ApiPaging.page(problems, aantal, na, gewijzigdSinds);
+        ApiPaging.Slice<InboxService.Item> slice = inbox.page(citizen().id(), problems.locale(), page);
+        return ApiPaging.withNext(HttpResponse.ok(slice.items().stream().map(InboxApiController::dto).toList()), request, page, slice);
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import nl.bijstandsportaal.platform.web.ApiPaging;
 import java.util.Locale;
 import java.util.Map;
 
@@ -81,6 +82,26 @@ public class InboxService {
                 .orderBy(MELDING.AANGEMAAKT_OP.desc(), MELDING.ID.desc())
                 .limit(LIMIT)
                 .fetch(r -> item(r, locale));
+    }
+
+    /**
+     * One page of the app's inbox (ADR 0053): newest first, after the cursor, and with {@code changedSince} only the
+     * messages made or read from then on.
+     */
+    public ApiPaging.Slice<Item> page(long burgerId, Locale locale, ApiPaging.Page page) {
+        org.jooq.Condition where = MELDING.BURGER_ID.eq(burgerId);
+        if (page.after() != null) {
+            where = where.and(org.jooq.impl.DSL.row(MELDING.AANGEMAAKT_OP, MELDING.ID).lt(page.after().at(), page.after().id()));
+        }
+        if (page.changedSince() != null) {
+            where = where.and(MELDING.AANGEMAAKT_OP.ge(page.changedSince()).or(MELDING.GELEZEN_OP.ge(page.changedSince())));
+        }
+        List<MeldingRecord> rows = db.selectFrom(MELDING).where(where)
+                .orderBy(MELDING.AANGEMAAKT_OP.desc(), MELDING.ID.desc())
+                .limit(page.size() + 1)
+                .fetch();
+        ApiPaging.Slice<MeldingRecord> slice = ApiPaging.Slice.of(rows, page.size(), r -> new ApiPaging.Cursor(r.getAangemaaktOp(), r.getId()));
+        return new ApiPaging.Slice<>(slice.items().stream().map(r -> item(r, locale)).toList(), slice.next());
     }
 
     public int unread(long burgerId) {

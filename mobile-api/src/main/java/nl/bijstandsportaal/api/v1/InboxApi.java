@@ -1,6 +1,9 @@
 package nl.bijstandsportaal.api.v1;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -20,10 +23,14 @@ import java.util.List;
  */
 public interface InboxApi {
 
-    /** The newest messages first (at most 100). */
-    @Get("/api/v1/meldingen")
+    /**
+     * The newest messages first, a page at a time: {@code aantal} (1-100, 50), {@code na} (the cursor from the previous
+     * answer's {@code Link} header), {@code gewijzigdSinds} (only messages made or read from that moment on).
+     */
+    @Get("/api/v1/meldingen{?aantal,na,gewijzigdSinds}")
     @Produces(MediaType.APPLICATION_JSON)
-    List<Inbox.Message> messages();
+    HttpResponse<List<Inbox.Message>> messages(HttpRequest<?> request, @Nullable @QueryValue String aantal, @Nullable @QueryValue String na,
+                                              @Nullable @QueryValue String gewijzigdSinds);
 
     /** One message; reading it does not mark it read (that is {@link #markRead}). Another citizen's: 404. */
     @Get("/api/v1/meldingen/{id}")
