@@ -25,10 +25,17 @@ public final class Appointments {
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Appointment(String id, @JsonProperty("begint") Instant start, @JsonProperty("eindigt") Instant end, @JsonProperty("wanneer") String when, @JsonProperty("vorm") String how, @JsonProperty("vormTekst") String howText,
-                              @Nullable @JsonProperty("adres") String address, @Nullable @JsonProperty("videolink") String videoLink, @JsonProperty("onderwerp") String about, @Nullable @JsonProperty("meenemen") String bring,
-                              String status, @JsonProperty("statusTekst") String statusText, @JsonProperty("antwoord") String answer, @Nullable @JsonProperty("toelichting") String note, @JsonProperty("kanAntwoorden") boolean canAnswer,
-                              String consulent, @JsonProperty("agenda") String calendar) {
+    public record Appointment(String id, @JsonProperty("begint") Instant start, @JsonProperty("eindigt") Instant end,
+                              @JsonProperty("wanneer") String when, @JsonProperty("vorm") String how,
+                              @JsonProperty("vormTekst") String howText,
+                              @Nullable @JsonProperty("adres") String address,
+                              @Nullable @JsonProperty("videolink") String videoLink,
+                              @JsonProperty("onderwerp") String about, @Nullable @JsonProperty("meenemen") String bring,
+                              String status, @JsonProperty("statusTekst") String statusText,
+                              @JsonProperty("antwoord") String answer,
+                              @Nullable @JsonProperty("toelichting") String note,
+                              @JsonProperty("kanAntwoorden") boolean canAnswer, String consulent,
+                              @JsonProperty("agenda") String calendar) {
     }
 
     /** Asking for another time: an optional {@code toelichting} (at most 500 characters), such as the days and times that suit. */
@@ -50,6 +57,9 @@ public final class Appointments {
     /** A conversation asked for. {@code status}: OPEN, or GEPLAND once the consulent planned an appointment for it. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ConversationRequested(String id, @JsonProperty("onderwerp") String about, @JsonProperty("vorm") String how, @Nullable @JsonProperty("voorkeurstijden") String preferredTimes, String status, @JsonProperty("gevraagdOp") Instant askedAt) {
+    public record ConversationRequested(String id, @JsonProperty("onderwerp") String about,
+                                        @JsonProperty("vorm") String how,
+                                        @Nullable @JsonProperty("voorkeurstijden") String preferredTimes, String status,
+                                        @JsonProperty("gevraagdOp") Instant askedAt) {
     }
 }

@@ -24,9 +24,14 @@ public final class Conversations {
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Conversation(String id, @Nullable @JsonProperty("onderwerp") String subject, @JsonProperty("doorBurgerGestart") boolean startedByCitizen, @JsonProperty("gestartOp") Instant startedAt, @JsonProperty("laatsteBerichtOp") Instant lastMessageAt,
-                               @JsonProperty("wachtOpAntwoord") boolean waitingForAnswer, @Nullable @JsonProperty("antwoordUiterlijk") java.time.LocalDate answerBy, @JsonProperty("berichten") List<Message> messages,
-                               @Nullable Verzoek verzoek, @Nullable Afspraak afspraak) {
+    public record Conversation(String id, @Nullable @JsonProperty("onderwerp") String subject,
+                               @JsonProperty("doorBurgerGestart") boolean startedByCitizen,
+                               @JsonProperty("gestartOp") Instant startedAt,
+                               @JsonProperty("laatsteBerichtOp") Instant lastMessageAt,
+                               @JsonProperty("wachtOpAntwoord") boolean waitingForAnswer,
+                               @Nullable @JsonProperty("antwoordUiterlijk") java.time.LocalDate answerBy,
+                               @JsonProperty("berichten") List<Message> messages, @Nullable Verzoek verzoek,
+                               @Nullable Afspraak afspraak) {
     }
 
     /**
@@ -76,7 +81,10 @@ public final class Conversations {
     /** A message: written by the citizen ({@code vanBurger}) or by an employee ({@code afzender}: their name). */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Message(String id, @JsonProperty("vanBurger") boolean fromCitizen, @Nullable @JsonProperty("afzender") String author, @JsonProperty("tekst") String text, @JsonProperty("verstuurdOp") Instant sentAt, @JsonProperty("bijlagen") List<Attachment> attachments) {
+    public record Message(String id, @JsonProperty("vanBurger") boolean fromCitizen,
+                          @Nullable @JsonProperty("afzender") String author, @JsonProperty("tekst") String text,
+                          @JsonProperty("verstuurdOp") Instant sentAt,
+                          @JsonProperty("bijlagen") List<Attachment> attachments) {
     }
 
     /** A file sent with a message: its name as stored and its size in bytes. */

@@ -14,6 +14,7 @@ import java.time.Instant;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Device(String id, DeviceRegistration.Platform platform, @JsonProperty("appVersie") String appVersion, @JsonProperty("geregistreerdOp") Instant registeredAt, @JsonProperty("laatstGezienOp") Instant lastSeenAt,
-                     @Nullable String naam, boolean ditApparaat) {
+public record Device(String id, DeviceRegistration.Platform platform, @JsonProperty("appVersie") String appVersion,
+                     @JsonProperty("geregistreerdOp") Instant registeredAt,
+                     @JsonProperty("laatstGezienOp") Instant lastSeenAt, @Nullable String naam, boolean ditApparaat) {
 }

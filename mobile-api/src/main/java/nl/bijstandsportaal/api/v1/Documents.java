@@ -24,8 +24,12 @@ public final class Documents {
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Request(String id, @JsonProperty("wat") String what, @JsonProperty("waarom") String why, @JsonProperty("uiterlijk") LocalDate deadline, String status, @JsonProperty("statusTekst") String statusText,
-                          @JsonProperty("teLaat") boolean late, @JsonProperty("kanSturen") boolean canSend, @JsonProperty("gevraagdOp") Instant askedAt, @Nullable @JsonProperty("gestuurdOp") Instant sentAt, @JsonProperty("bestanden") List<File> files,
+    public record Request(String id, @JsonProperty("wat") String what, @JsonProperty("waarom") String why,
+                          @JsonProperty("uiterlijk") LocalDate deadline, String status,
+                          @JsonProperty("statusTekst") String statusText, @JsonProperty("teLaat") boolean late,
+                          @JsonProperty("kanSturen") boolean canSend, @JsonProperty("gevraagdOp") Instant askedAt,
+                          @Nullable @JsonProperty("gestuurdOp") Instant sentAt,
+                          @JsonProperty("bestanden") List<File> files,
                           @Nullable @JsonProperty("stappen") List<Step> steps) {
 
         /** {@code steps} (added later): what happened to the request, oldest first. */
@@ -47,7 +51,9 @@ public final class Documents {
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record File(@JsonProperty("naam") String name, @JsonProperty("grootte") long size, @JsonProperty("toegevoegdOp") Instant addedAt, @JsonProperty("nietGoedGenoeg") boolean notGoodEnough) {
+    public record File(@JsonProperty("naam") String name, @JsonProperty("grootte") long size,
+                       @JsonProperty("toegevoegdOp") Instant addedAt,
+                       @JsonProperty("nietGoedGenoeg") boolean notGoodEnough) {
 
         @Creator
         public File {
@@ -69,7 +75,11 @@ public final class Documents {
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Step(@JsonProperty("soort") String kind, @JsonProperty("titel") String title, @JsonProperty("op") Instant at, @Nullable @JsonProperty("door") String by, @Nullable @JsonProperty("tekst") String note,
-                       @Nullable @JsonProperty("vorigUiterlijk") LocalDate oldDeadline, @Nullable @JsonProperty("nieuwUiterlijk") LocalDate newDeadline, @Nullable @JsonProperty("bestand") String fileName) {
+    public record Step(@JsonProperty("soort") String kind, @JsonProperty("titel") String title,
+                       @JsonProperty("op") Instant at, @Nullable @JsonProperty("door") String by,
+                       @Nullable @JsonProperty("tekst") String note,
+                       @Nullable @JsonProperty("vorigUiterlijk") LocalDate oldDeadline,
+                       @Nullable @JsonProperty("nieuwUiterlijk") LocalDate newDeadline,
+                       @Nullable @JsonProperty("bestand") String fileName) {
     }
 }

@@ -26,7 +26,9 @@ public final class Inbox {
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Message(String id, @JsonProperty("onderwerp") String topic, @JsonProperty("tekst") String text, @Nullable String link, @JsonProperty("gemaaktOp") Instant createdAt, @JsonProperty("gelezen") boolean read) {
+    public record Message(String id, @JsonProperty("onderwerp") String topic, @JsonProperty("tekst") String text,
+                          @Nullable String link, @JsonProperty("gemaaktOp") Instant createdAt,
+                          @JsonProperty("gelezen") boolean read) {
     }
 
     /**

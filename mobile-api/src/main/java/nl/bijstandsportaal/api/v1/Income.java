@@ -20,8 +20,9 @@ public final class Income {
     /** {@code status}: NOG_NIET, TE_DOEN, TE_LAAT, VERSTUURD, IN_BEHANDELING, VERWERKT, BETAALD; {@code van}, {@code tot}, {@code uiterlijk}. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Period(String code, @JsonProperty("van") String from, @JsonProperty("tot") String to, @JsonProperty("uiterlijk") String deadline, @JsonProperty("status") String state, @JsonProperty("statusTekst") String stateText,
-                         @Nullable String kenmerk) {
+    public record Period(String code, @JsonProperty("van") String from, @JsonProperty("tot") String to,
+                         @JsonProperty("uiterlijk") String deadline, @JsonProperty("status") String state,
+                         @JsonProperty("statusTekst") String stateText, @Nullable String kenmerk) {
     }
 
     /** What the citizen reports: no income, or one or more sources (at most 5). */
@@ -44,8 +45,13 @@ public final class Income {
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Estimate(@JsonProperty("uitbetaling") Money paid, @JsonProperty("normaleUitbetaling") Money normallyPaid, @JsonProperty("inkomsten") Money income, @JsonProperty("vrijgelaten") Money kept, @JsonProperty("verrekend") Money counted, @JsonProperty("samenvatting") List<String> summary,
-                           @JsonProperty("uitleg") List<String> explanation, @JsonProperty("waarschuwingen") List<String> warnings, @JsonProperty("voorlopig") boolean provisional) {
+    public record Estimate(@JsonProperty("uitbetaling") Money paid,
+                           @JsonProperty("normaleUitbetaling") Money normallyPaid,
+                           @JsonProperty("inkomsten") Money income, @JsonProperty("vrijgelaten") Money kept,
+                           @JsonProperty("verrekend") Money counted, @JsonProperty("samenvatting") List<String> summary,
+                           @JsonProperty("uitleg") List<String> explanation,
+                           @JsonProperty("waarschuwingen") List<String> warnings,
+                           @JsonProperty("voorlopig") boolean provisional) {
     }
 
     /**
@@ -56,9 +62,14 @@ public final class Income {
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Receipt(String id, String kenmerk, @JsonProperty("periode") String period, String status, @JsonProperty("statusTekst") String statusText, @JsonProperty("versie") int version,
-                          @JsonProperty("geenInkomsten") boolean noIncome, @JsonProperty("teLaat") boolean late, @Nullable @JsonProperty("verwachteUitbetaling") Money expectedPaid, @Nullable @JsonProperty("vastgesteldeUitbetaling") Money countedPaid, @JsonProperty("verstuurdOp") String sentAt,
-                          @JsonProperty("bronnen") List<ReceiptSource> sources, @JsonProperty("tijdlijn") List<Event> timeline, @JsonProperty("bewijs") List<String> proof) {
+    public record Receipt(String id, String kenmerk, @JsonProperty("periode") String period, String status,
+                          @JsonProperty("statusTekst") String statusText, @JsonProperty("versie") int version,
+                          @JsonProperty("geenInkomsten") boolean noIncome, @JsonProperty("teLaat") boolean late,
+                          @Nullable @JsonProperty("verwachteUitbetaling") Money expectedPaid,
+                          @Nullable @JsonProperty("vastgesteldeUitbetaling") Money countedPaid,
+                          @JsonProperty("verstuurdOp") String sentAt,
+                          @JsonProperty("bronnen") List<ReceiptSource> sources,
+                          @JsonProperty("tijdlijn") List<Event> timeline, @JsonProperty("bewijs") List<String> proof) {
     }
 
     @Serdeable
@@ -69,6 +80,7 @@ public final class Income {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Event(@JsonProperty("op") String at, @JsonProperty("soort") String kind, @JsonProperty("tekst") String text, @Nullable @JsonProperty("reden") String reason) {
+    public record Event(@JsonProperty("op") String at, @JsonProperty("soort") String kind,
+                        @JsonProperty("tekst") String text, @Nullable @JsonProperty("reden") String reason) {
     }
 }

@@ -22,13 +22,16 @@ public final class Quiz {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Result(@JsonProperty("goed") int right, @JsonProperty("totaal") int total, @JsonProperty("antwoorden") List<Answer> answers) {
+    public record Result(@JsonProperty("goed") int right, @JsonProperty("totaal") int total,
+                         @JsonProperty("antwoorden") List<Answer> answers) {
     }
 
     /** {@code gegeven} null: not answered. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Answer(String id, @JsonProperty("vraag") String question, @Nullable @JsonProperty("gegeven") String given, @JsonProperty("juist") String correct, @JsonProperty("juistTekst") String correctText, @JsonProperty("goed") boolean right,
+    public record Answer(String id, @JsonProperty("vraag") String question,
+                         @Nullable @JsonProperty("gegeven") String given, @JsonProperty("juist") String correct,
+                         @JsonProperty("juistTekst") String correctText, @JsonProperty("goed") boolean right,
                          @JsonProperty("uitleg") String explanation) {
     }
 }

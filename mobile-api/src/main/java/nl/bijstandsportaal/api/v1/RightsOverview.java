@@ -35,39 +35,49 @@ public record RightsOverview(
     /** The norm built up: with vakantietoeslag, the vakantietoeslag reserved, what is paid per month; one part per stretch of days. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Norm(Money inclVakantietoeslag, Money vakantietoeslag, @JsonProperty("perMaand") Money perMonth, @JsonProperty("vakantietoeslagUitbetaaldIn") String vakantietoeslagPaidIn,
+    public record Norm(Money inclVakantietoeslag, Money vakantietoeslag, @JsonProperty("perMaand") Money perMonth,
+                       @JsonProperty("vakantietoeslagUitbetaaldIn") String vakantietoeslagPaidIn,
                        @JsonProperty("delen") List<Part> parts) {
     }
 
     /** {@code categorie}: the rule code (e.g. norm.alleenstaand_21_aow); kostendeler fields only when others share the costs; JSON names in Dutch (ADR 0048). */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Part(@JsonProperty("van") String from, @JsonProperty("tot") String to, @JsonProperty("dagen") int days, @JsonProperty("categorie") String category, @JsonProperty("categorieNorm") Money categoryNorm, @Nullable Integer kostendelers,
-                       @Nullable @JsonProperty("kostendelerProcent") String kostendelerPercent, @JsonProperty("perMaand") Money monthly, @JsonProperty("aandeel") Money share) {
+    public record Part(@JsonProperty("van") String from, @JsonProperty("tot") String to,
+                       @JsonProperty("dagen") int days, @JsonProperty("categorie") String category,
+                       @JsonProperty("categorieNorm") Money categoryNorm, @Nullable Integer kostendelers,
+                       @Nullable @JsonProperty("kostendelerProcent") String kostendelerPercent,
+                       @JsonProperty("perMaand") Money monthly, @JsonProperty("aandeel") Money share) {
     }
 
     /** {@code id} is stable; {@code wijziging}: the kind of change to report it with (see {@link ChangeReport}), or null. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ChecklistItem(String id, @JsonProperty("titel") String title, @JsonProperty("voorbeelden") List<String> examples, @Nullable @JsonProperty("wijziging") String report) {
+    public record ChecklistItem(String id, @JsonProperty("titel") String title,
+                                @JsonProperty("voorbeelden") List<String> examples,
+                                @Nullable @JsonProperty("wijziging") String report) {
     }
 
     /** code: INLICHTINGEN, ARBEID, TAALEIS, PARTICIPATIE. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Duty(String code, @JsonProperty("naam") String name, @JsonProperty("wat") String what, boolean ontheffing, @Nullable @JsonProperty("reden") String reason, @Nullable @JsonProperty("tot") String until) {
+    public record Duty(String code, @JsonProperty("naam") String name, @JsonProperty("wat") String what,
+                       boolean ontheffing, @Nullable @JsonProperty("reden") String reason,
+                       @Nullable @JsonProperty("tot") String until) {
     }
 
     /** kind: HUISGENOOT_27, ZELF_21, AOW, ONTHEFFING_EINDE, NORMEN, VAKANTIETOESLAG. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Upcoming(@JsonProperty("datum") String date, @JsonProperty("soort") String kind, @JsonProperty("tekst") String text, @Nullable @JsonProperty("nieuweNorm") Money newNorm) {
+    public record Upcoming(@JsonProperty("datum") String date, @JsonProperty("soort") String kind,
+                           @JsonProperty("tekst") String text, @Nullable @JsonProperty("nieuweNorm") Money newNorm) {
     }
 
     /** The right answer is not sent: post the answers to /api/v1/rechten/quiz to learn it, with why. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record QuizQuestion(String id, @JsonProperty("vraag") String question, @JsonProperty("opties") List<Option> options) {
+    public record QuizQuestion(String id, @JsonProperty("vraag") String question,
+                               @JsonProperty("opties") List<Option> options) {
         @Serdeable
         @JsonInclude(JsonInclude.Include.NON_NULL)
         public record Option(String id, @JsonProperty("tekst") String text) {
@@ -77,12 +87,17 @@ public record RightsOverview(
     /** A rule version the overview rests on. {@code tot} null: no end date yet. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Rule(@JsonProperty("regel") String rule, @JsonProperty("naam") String name, String gemeente, @JsonProperty("van") String from, @Nullable @JsonProperty("tot") String to, @JsonProperty("waarde") String value, @JsonProperty("bron") String source) {
+    public record Rule(@JsonProperty("regel") String rule, @JsonProperty("naam") String name, String gemeente,
+                       @JsonProperty("van") String from, @Nullable @JsonProperty("tot") String to,
+                       @JsonProperty("waarde") String value, @JsonProperty("bron") String source) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Acknowledged(@Nullable @JsonProperty("gelezenOp") String readAt, @JsonProperty("actueelGelezen") boolean readCurrent, @Nullable @JsonProperty("quizOp") String quizAt, @Nullable @JsonProperty("quizGoed") Integer quizRight,
+    public record Acknowledged(@Nullable @JsonProperty("gelezenOp") String readAt,
+                               @JsonProperty("actueelGelezen") boolean readCurrent,
+                               @Nullable @JsonProperty("quizOp") String quizAt,
+                               @Nullable @JsonProperty("quizGoed") Integer quizRight,
                                @JsonProperty("quizActueel") boolean quizCurrent) {
     }
 }

@@ -13,7 +13,9 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record WhatIf(@JsonProperty("persoonlijk") boolean personal, @JsonProperty("nettoPerMaand") Money monthlyNet, @JsonProperty("maanden") List<Month> months, @JsonProperty("samenvatting") List<String> summary, @JsonProperty("nietMeegenomen") List<String> leavesOut) {
+public record WhatIf(@JsonProperty("persoonlijk") boolean personal, @JsonProperty("nettoPerMaand") Money monthlyNet,
+                     @JsonProperty("maanden") List<Month> months, @JsonProperty("samenvatting") List<String> summary,
+                     @JsonProperty("nietMeegenomen") List<String> leavesOut) {
 
     /**
      * One month: the norm, the wages, what may be kept of them, the bijstand paid, the total with work, the total
@@ -23,7 +25,10 @@ public record WhatIf(@JsonProperty("persoonlijk") boolean personal, @JsonPropert
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Month(@JsonProperty("maand") String month, Money norm, @JsonProperty("loon") Money work, @JsonProperty("vrijgelaten") Money kept, @JsonProperty("uitbetaling") Money paid, @JsonProperty("totaal") Money total, @JsonProperty("zonderWerk") Money withoutWork,
-                        @JsonProperty("verschil") Money more, @JsonProperty("aangenomen") boolean assumed, @JsonProperty("voorlopig") boolean provisional) {
+    public record Month(@JsonProperty("maand") String month, Money norm, @JsonProperty("loon") Money work,
+                        @JsonProperty("vrijgelaten") Money kept, @JsonProperty("uitbetaling") Money paid,
+                        @JsonProperty("totaal") Money total, @JsonProperty("zonderWerk") Money withoutWork,
+                        @JsonProperty("verschil") Money more, @JsonProperty("aangenomen") boolean assumed,
+                        @JsonProperty("voorlopig") boolean provisional) {
     }
 }
