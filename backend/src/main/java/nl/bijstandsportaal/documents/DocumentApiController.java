@@ -60,6 +60,11 @@ class DocumentApiController implements DocumentsApi {
     }
 
     @Override
+    public HttpResponse<byte[]> file(String id, String bestandId) {
+        return documents.ownFile(citizen().id(), id, bestandId).response();
+    }
+
+    @Override
     public HttpResponse<Documents.Request> send(String id, @Nullable String fileName, @Nullable String idempotencyKey, byte[] file) {
         long burgerId = citizen().id();
         documents.requireOwn(burgerId, id); // another citizen's request: 404 before we look at the file
@@ -83,7 +88,7 @@ class DocumentApiController implements DocumentsApi {
     private Documents.Request dto(Locale locale, DocumentRequests.DocumentRequest r) {
         return new Documents.Request(r.publicId(), r.what(), r.why(), r.deadline(), r.status().name(),
                 messages.get(locale, "document.status." + r.status().name()), r.late(), r.status().canSend(), r.askedAt(), r.sentAt(),
-                r.files().stream().map(f -> new Documents.File(f.name(), f.size(), f.addedAt(), f.notGoodEnough())).toList(),
+                r.files().stream().map(f -> new Documents.File(f.publicId(), f.name(), f.size(), f.addedAt(), f.notGoodEnough())).toList(),
                 r.steps().stream().map(s -> new Documents.Step(s.kind().api(), messages.get(locale, "document.step." + s.kind().name()),
                         s.at(), s.by(), s.text(), s.oldDeadline(), s.newDeadline(), s.fileName())).toList());
     }

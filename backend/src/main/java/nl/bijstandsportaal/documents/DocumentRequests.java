@@ -92,7 +92,7 @@ public class DocumentRequests {
      * A file the citizen sent (without its content). {@code notGoodEnoughAt}: when the consulent found it not good enough
      * and asked again (null: not so).
      */
-    public record SentFile(long id, String name, String contentType, int size, Instant addedAt, Instant notGoodEnoughAt) {
+    public record SentFile(long id, String publicId, String name, String contentType, int size, Instant addedAt, Instant notGoodEnoughAt) {
         public boolean notGoodEnough() {
             return notGoodEnoughAt != null;
         }
@@ -458,6 +458,16 @@ public class DocumentRequests {
         return steps(DOCUMENTVERZOEK.ID.in(requestIds));
     }
 
+    /** A file the citizen sent, for the citizen herself (the app, by its public id); another citizen's: not found. */
+    public Download ownFile(long burgerId, String requestPublicId, String filePublicId) {
+        return db.select(DOCUMENTVERZOEK_BIJLAGE.BESTANDSNAAM, DOCUMENTVERZOEK_BIJLAGE.CONTENT_TYPE, DOCUMENTVERZOEK_BIJLAGE.INHOUD)
+                .from(DOCUMENTVERZOEK_BIJLAGE).join(DOCUMENTVERZOEK).on(DOCUMENTVERZOEK.ID.eq(DOCUMENTVERZOEK_BIJLAGE.VERZOEK_ID))
+                .where(DOCUMENTVERZOEK_BIJLAGE.PUBLIC_ID.eq(filePublicId)).and(DOCUMENTVERZOEK.PUBLIC_ID.eq(requestPublicId))
+                .and(DOCUMENTVERZOEK.BURGER_ID.eq(burgerId))
+                .fetchOptional(r -> new Download(r.value1(), r.value2(), nl.bijstandsportaal.platform.atrest.AtRestColumns.REQUESTED_DOCUMENT.open(keys, r.value3())))
+                .orElseThrow(NotFoundException::new);
+    }
+
     /** A file the citizen sent, for the consulent to open. Audited. */
     public Download file(CurrentUser consulent, long burgerId, long fileId) {
         CitizenProfile citizen = accounts.citizenFor(consulent, burgerId);
@@ -526,6 +536,7 @@ public class DocumentRequests {
         }
         LocalDateTime now = utc(clock.instant());
         tx.insertInto(DOCUMENTVERZOEK_BIJLAGE)
+                .set(DOCUMENTVERZOEK_BIJLAGE.PUBLIC_ID, UUID.randomUUID().toString())
                 .set(DOCUMENTVERZOEK_BIJLAGE.VERZOEK_ID, request.getId()).set(DOCUMENTVERZOEK_BIJLAGE.BESTANDSNAAM, upload.safeName())
                 .set(DOCUMENTVERZOEK_BIJLAGE.CONTENT_TYPE, upload.type().mediaType()).set(DOCUMENTVERZOEK_BIJLAGE.GROOTTE, upload.bytes().length)
                 .set(DOCUMENTVERZOEK_BIJLAGE.SHA256, checksum).set(nl.bijstandsportaal.platform.atrest.AtRestColumns.REQUESTED_DOCUMENT.sealed(keys, upload.bytes()))
@@ -557,12 +568,12 @@ public class DocumentRequests {
         if (!rows.isEmpty()) {
             db.select(DOCUMENTVERZOEK_BIJLAGE.ID, DOCUMENTVERZOEK_BIJLAGE.VERZOEK_ID, DOCUMENTVERZOEK_BIJLAGE.BESTANDSNAAM,
                             DOCUMENTVERZOEK_BIJLAGE.CONTENT_TYPE, DOCUMENTVERZOEK_BIJLAGE.GROOTTE, DOCUMENTVERZOEK_BIJLAGE.TOEGEVOEGD_OP,
-                            DOCUMENTVERZOEK_BIJLAGE.AFGEKEURD_OP)
+                            DOCUMENTVERZOEK_BIJLAGE.AFGEKEURD_OP, DOCUMENTVERZOEK_BIJLAGE.PUBLIC_ID)
                     .from(DOCUMENTVERZOEK_BIJLAGE)
                     .where(DOCUMENTVERZOEK_BIJLAGE.VERZOEK_ID.in(rows.getValues(DOCUMENTVERZOEK.ID)))
                     .orderBy(DOCUMENTVERZOEK_BIJLAGE.ID)
                     .forEach(f -> files.computeIfAbsent(f.value2(), k -> new ArrayList<>()).add(
-                            new SentFile(f.value1(), f.value3(), f.value4(), f.value5(), instant(f.value6()), instant(f.value7()))));
+                            new SentFile(f.value1(), f.value8(), f.value3(), f.value4(), f.value5(), instant(f.value6()), instant(f.value7()))));
         }
         Map<Long, List<Step>> steps = rows.isEmpty() ? Map.of() : steps(DOCUMENTVERZOEK.ID.in(rows.getValues(DOCUMENTVERZOEK.ID)));
         List<DocumentRequest> requests = new ArrayList<>();

@@ -225,6 +225,19 @@ class DocumentRequestsTest extends PortalTest {
         assertEquals("GESTUURD", now.get("status"));
         assertEquals(1, ((List<?>) now.get("bestanden")).size());
 
+        // The file by its id, as stored (ADR 0054); never kept in a cache; another citizen's app: not found.
+        String fileId = (String) ((Map<?, ?>) ((List<?>) now.get("bestanden")).get(0)).get("id");
+        HttpResponse<String> download = download(app, id, fileId);
+        assertEquals(200, download.statusCode(), download.body());
+        assertEquals("application/pdf", download.headers().firstValue("Content-Type").orElse(null));
+        assertTrue(download.headers().firstValue("Content-Disposition").orElse("").contains("afschrift.pdf"));
+        assertEquals(new String(PDF, StandardCharsets.US_ASCII), download.body(), "the bytes as sent");
+        assertEquals("no-store", download.headers().firstValue("Cache-Control").orElse(null));
+        assertTrue(download.headers().firstValue("ETag").isEmpty(), "a file is not tagged");
+        String fatimasApp = new MobileApp(server.getURI(), json).login(citizen(FATIMA)).access();
+        assertEquals(404, download(fatimasApp, id, fileId).statusCode());
+        assertEquals(404, download(app, id, UUID.randomUUID().toString()).statusCode());
+
         byte[] other = (new String(PDF, StandardCharsets.US_ASCII) + "%other").getBytes(StandardCharsets.US_ASCII);
         assertEquals(422, send(app, id, key, "application/pdf", other).statusCode(), "one key, another file: refused");
 
@@ -235,6 +248,11 @@ class DocumentRequestsTest extends PortalTest {
         assertEquals(409, closed.statusCode());
         assertTrue(closed.body().contains("afgesloten"), closed.body());
         assertEquals("DOCUMENTEN", db.select(MELDING.ONDERWERP).from(MELDING).where(MELDING.SLEUTEL.eq("document/" + id + "/ingetrokken")).fetchSingle().value1());
+    }
+
+    private HttpResponse<String> download(String bearer, String id, String fileId) {
+        return browser().send(HttpRequest.newBuilder(URI.create(server.getURI() + "/api/v1/documentverzoeken/" + id + "/bestanden/" + fileId))
+                .header("Authorization", "Bearer " + bearer).header("Accept", "application/pdf, image/*, application/json").GET());
     }
 
     private HttpResponse<String> send(String bearer, String id, String key, String type, byte[] bytes) {

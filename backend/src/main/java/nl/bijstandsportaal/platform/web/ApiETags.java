@@ -76,8 +76,8 @@ class ApiETags implements HttpServerFilter {
         try {
             if (body == null) {
                 return Optional.empty();
-            } else if (body instanceof byte[] raw) {
-                bytes = raw;
+            } else if (body instanceof byte[]) {
+                return Optional.empty(); // a file (Download): stays no-store
             } else if (body instanceof CharSequence text) {
                 bytes = text.toString().getBytes(StandardCharsets.UTF_8);
             } else if (body instanceof Publisher<?> || body instanceof java.io.InputStream

@@ -46,22 +46,18 @@ public final class Documents {
     }
 
     /**
-     * A file the citizen sent: the name as stored (photos are stored as JPEG or PNG without metadata), its size in bytes.
-     * {@code notGoodEnough} (added later): the consulent looked at it and asked to send something else instead.
+     * A file the citizen sent: {@code id} to download it ({@code GET .../bestanden/{id}}), the name as stored (photos are
+     * stored as JPEG or PNG without metadata), its size in bytes. {@code notGoodEnough} (added later): the consulent
+     * looked at it and asked to send something else instead.
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record File(@JsonProperty("naam") String name, @JsonProperty("grootte") long size,
+    public record File(String id, @JsonProperty("naam") String name, @JsonProperty("grootte") long size,
                        @JsonProperty("toegevoegdOp") Instant addedAt,
                        @JsonProperty("nietGoedGenoeg") boolean notGoodEnough) {
 
         @Creator
         public File {
-        }
-
-        /** As before the mark was added. */
-        public File(String name, long size, Instant addedAt) {
-            this(name, size, addedAt, false);
         }
     }
 

@@ -29,6 +29,14 @@ public interface DocumentsApi {
     Documents.Request request(@PathVariable String id);
 
     /**
+     * A file the citizen sent for this request, by its id from {@code bestanden}: the file itself, with its stored type
+     * (application/pdf, image/jpeg or image/png) and its name in Content-Disposition. Another citizen's: 404.
+     */
+    @Get("/api/v1/documentverzoeken/{id}/bestanden/{bestandId}")
+    @Produces({"application/pdf", "image/jpeg", "image/png", MediaType.APPLICATION_JSON})
+    HttpResponse<byte[]> file(@PathVariable String id, @PathVariable String bestandId);
+
+    /**
      * A file for this request: the file itself as the body (image/jpeg, image/png, image/heic or application/pdf, at
      * most 10 MB), its name in the header {@code X-Bestandsnaam}. 201 with the request as it is now. The same file sent
      * again (a retry, with or without the same Idempotency-Key) is stored once. 422 naming the field {@code bestand}
