@@ -78,7 +78,7 @@ public final class HardWords {
                 .sorted(Comparator.comparingInt(String::length).reversed())
                 .map(Pattern::quote)
                 .collect(Collectors.joining("|"));
-        return Pattern.compile("(?<![\\p{L}\\p{N}])(?<word>" + alternatives + ")(?:s|en|e|n)?(?![\\p{L}\\p{N}])",
+        return Pattern.compile("(?<![\\p{L}\\p{N}-])(?<word>" + alternatives + ")(?:s|en|e|n)?(?![\\p{L}\\p{N}-])",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 

@@ -43,6 +43,7 @@ class HardWordsTest {
         assertTrue(marked.startsWith(link("kostendeler", "Kostendelers", "Iemand van 27 jaar of ouder die bij je woont.")), marked);
         assertTrue(marked.contains(">normen</a>"), marked);
         assertEquals("Een bijstandsuitkering is normaal.", new HardWords(glossary()).mark("Een bijstandsuitkering is normaal."));
+        assertEquals("Je DigiD-inlog.", new HardWords(glossary()).mark("Je DigiD-inlog."), "not as part of a joined word");
         assertTrue(new HardWords(glossary()).mark("Log in met DigiD.").contains("href=\"/woordenlijst#DigiD\""),
                 "the anchor is the glossary's own spelling");
     }
