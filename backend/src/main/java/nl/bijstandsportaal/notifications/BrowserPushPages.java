@@ -25,7 +25,7 @@ import java.util.Map;
  * registration belongs to it (V29).
  */
 @Controller("/meldingen/browser")
-@Produces(MediaType.TEXT_PLAIN)
+@Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Roles.CITIZEN)
 class BrowserPushPages {
@@ -46,7 +46,7 @@ class BrowserPushPages {
         String webSession = webSession(authentication);
         String token = FormBody.strings(body).get(TOKEN_FIELD);
         if (!BrowserPush.validToken(token)) {
-            return HttpResponse.badRequest("not a registration token");
+            return HttpResponse.badRequest();
         }
         browsers.register(CurrentUser.require(authentication).id(), webSession, token);
         return HttpResponse.noContent();
