@@ -33,6 +33,8 @@ public class ServerSessions implements SessionGuard {
 
     public static final String WEB = "WEB";
     public static final String APP = "APP";
+    /** The reason a web session ends when its owner logs out in that browser (it also removes its push registration). */
+    public static final String LOGOUT = "logout";
 
     private static final int CACHE_LIMIT = 100_000;
     private static final int LAST_SEEN_STEP_SECONDS = 60;
@@ -87,9 +89,6 @@ public class ServerSessions implements SessionGuard {
         }
         states.remove(webKey(sessionId));
     }
-
-    /** The reason a web session ends when its owner logs out in that browser. */
-    public static final String LOGOUT = "logout";
 
     /**
      * A web login that is ended on purpose (logout, or by its owner on /sessies) takes the browser's push registration

@@ -62,6 +62,8 @@ class BrowserPushTest extends PortalTest {
     NotificationSettings settings;
     @Inject
     Messages messages;
+    @Inject
+    ReminderScheduler scheduler;
 
     long fatima;
 
@@ -189,6 +191,22 @@ class BrowserPushTest extends PortalTest {
         String status = db.select(BEZORGING.STATUS).from(BEZORGING).join(MELDING).on(MELDING.ID.eq(BEZORGING.MELDING_ID))
                 .where(MELDING.PUBLIC_ID.eq(messageId)).fetchSingle(BEZORGING.STATUS);
         assertEquals(Outbox.Delivery.WAITING, status);
+    }
+
+    @Test
+    void aBrowserNotUsedForLongIsWarnedAboutInItsOwnWords() {
+        WebClient web = citizen(FATIMA);
+        String token = token();
+        assertEquals(204, turnOn(web, token).statusCode());
+        db.update(DEVICE).set(DEVICE.LAST_SEEN_AT, nl.bijstandsportaal.testsupport.TestToday.utc().minusDays(80))
+                .where(DEVICE.PUSH_TOKEN.eq(token)).execute();
+        scheduler.run();
+        assertEquals(1, db.fetchCount(MELDING, MELDING.BURGER_ID.eq(fatima).and(MELDING.TEKST.eq("notification.device.expiring.web"))),
+                "the warning says: log in with that browser, not: open the app");
+        // Visiting the settings page with reminders on sends the token again (the page's script): seen now.
+        assertEquals(204, turnOn(web, token).statusCode());
+        assertEquals(nl.bijstandsportaal.testsupport.TestToday.utc().toLocalDate(),
+                db.select(DEVICE.LAST_SEEN_AT).from(DEVICE).where(DEVICE.PUSH_TOKEN.eq(token)).fetchSingle(DEVICE.LAST_SEEN_AT).toLocalDate());
     }
 
     @Test
