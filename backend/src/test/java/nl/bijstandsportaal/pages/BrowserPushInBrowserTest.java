@@ -1,7 +1,9 @@
 package nl.bijstandsportaal.pages;
 
 import com.microsoft.playwright.Browser;
+import com.google.gson.JsonObject;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static nl.bijstandsportaal.platform.db.generated.Tables.DEVICE;
@@ -128,5 +131,75 @@ class BrowserPushInBrowserTest extends PortalTest {
             assertEquals(0, db.fetchCount(DEVICE, DEVICE.PUSH_TOKEN.eq(STAND_IN_TOKEN)));
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /**
+     * The portal's service worker shows what FCM brings (delivered here through Chromium's DevTools, as the browser's
+     * push service would): the generic title and text, the message id as tag, and a link into the portal only.
+     */
+    @Test
+    void theServiceWorkerShowsAPushWithALinkIntoThePortalOnly() {
+        try (BrowserContext context = ui.context(320, 640)) {
+            context.grantPermissions(List.of("notifications"));
+            Page page = context.newPage();
+            ui.demoLogin(page, "/demo/digid", "Jan Jansen");
+            assertEquals(Boolean.TRUE, page.evaluate("() => navigator.serviceWorker.ready.then(r => !!r.active)"));
+            CDPSession cdp = context.newCDPSession(page);
+            List<String> registrations = new CopyOnWriteArrayList<>();
+            cdp.on("ServiceWorker.workerRegistrationUpdated", event -> event.getAsJsonArray("registrations").forEach(r -> {
+                JsonObject registration = r.getAsJsonObject();
+                if (registration.get("scopeURL").getAsString().equals(ui.base() + "/")) {
+                    registrations.add(registration.get("registrationId").getAsString());
+                }
+            }));
+            cdp.send("ServiceWorker.enable");
+            for (int i = 0; i < 50 && registrations.isEmpty(); i++) {
+                page.waitForTimeout(100);
+            }
+            assertTrue(!registrations.isEmpty(), "the portal's service worker is registered");
+            push(cdp, registrations.get(0), "m-1", ui.base() + "/inkomsten");
+            shown(page, 1);
+            // one after the other, as they would come
+            push(cdp, registrations.get(0), "m-2", "https://elders.example/iets");
+            Object shown = shown(page, 2);
+            assertEquals("Bijstandsportaal|Er staat een bericht voor je klaar.|m-1|" + ui.base() + "/inkomsten\n"
+                    + "Bijstandsportaal|Er staat een bericht voor je klaar.|m-2|" + ui.base() + "/berichten", shown);
+        }
+    }
+
+    /** The notifications the worker shows, once there are {@code count} (at most 5 s). */
+    private static Object shown(Page page, int count) {
+        Object shown = null;
+        for (int i = 0; i < 50; i++) {
+            shown = page.evaluate("() => navigator.serviceWorker.ready.then(r => r.getNotifications())"
+                    + ".then(ns => ns.map(n => [n.title, n.body, n.tag, n.data.link].join('|')).sort().join('\\n'))");
+            if (String.valueOf(shown).split("\n").length == count && !String.valueOf(shown).isEmpty()) {
+                break;
+            }
+            page.waitForTimeout(100);
+        }
+        return shown;
+    }
+
+    /** What FCM hands the browser for a web push (ADR 0049): notification, data and fcmOptions. */
+    private void push(CDPSession cdp, String registration, String messageId, String link) {
+        JsonObject payload = new JsonObject();
+        JsonObject notification = new JsonObject();
+        notification.addProperty("title", "Bijstandsportaal");
+        notification.addProperty("body", "Er staat een bericht voor je klaar.");
+        notification.addProperty("tag", messageId);
+        payload.add("notification", notification);
+        JsonObject data = new JsonObject();
+        data.addProperty("melding", messageId);
+        data.addProperty("link", link);
+        payload.add("data", data);
+        JsonObject options = new JsonObject();
+        options.addProperty("link", link);
+        payload.add("fcmOptions", options);
+        JsonObject args = new JsonObject();
+        args.addProperty("origin", ui.base());
+        args.addProperty("registrationId", registration);
+        args.addProperty("data", payload.toString());
+        cdp.send("ServiceWorker.deliverPushMessage", args);
     }
 }
