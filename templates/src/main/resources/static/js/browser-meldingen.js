@@ -41,12 +41,19 @@
     return window.firebase.messaging();
   }
 
+  /* A worker that never becomes ready, or a token service that does not answer: after this long it failed. */
+  var WAIT_MS = 30000;
+
   function token() {
-    return navigator.serviceWorker.register('/sw.js', {scope: '/'}).then(function () {
+    var gotten = navigator.serviceWorker.register('/sw.js', {scope: '/'}).then(function () {
       return navigator.serviceWorker.ready;
     }).then(function (registration) {
       return messaging().getToken({vapidKey: box.getAttribute('data-vapid-key'), serviceWorkerRegistration: registration});
     });
+    var late = new Promise(function (resolve, reject) {
+      setTimeout(function () { reject(new Error('no token in time')); }, WAIT_MS);
+    });
+    return Promise.race([gotten, late]);
   }
 
   function register(value) {
