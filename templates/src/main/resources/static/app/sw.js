@@ -11,6 +11,9 @@
  */
 'use strict';
 
+/* The portal serves this file with each static address's fingerprint filled in (InstallableApp, ADR 0043): the very
+   addresses the pages link, so what is kept at install is what the pages ask for, and nothing is fetched twice. A new
+   build with a changed file changes this file too, so the browser installs the new worker and its new cache. */
 var STATIC_CACHE = 'portal-static-v1';
 var HOME_CACHE = 'portal-thuis';
 var HOME = '/overzicht';
@@ -21,6 +24,8 @@ var STATIC_FILES = [
   '/static/nlds/index.css',
   '/static/favicon.svg'
 ];
+/* The paths alone, to know a static file whatever its fingerprint. */
+var STATIC_PATHS = STATIC_FILES.map(function (address) { return address.split('?')[0]; });
 /* Pages that mean: nobody is signed in here any more. */
 var SIGNED_OUT = ['/inloggen', '/uitgelogd', '/sessie-verlopen'];
 
@@ -85,7 +90,12 @@ function staticFile(request) {
     }
     return response;
   }).catch(function () {
-    return caches.match(request).then(function (kept) { return kept || Response.error(); });
+    return caches.match(request).then(function (kept) {
+      /* a page kept from an older build links an older fingerprint: the file kept now is the best there is */
+      return kept || caches.open(STATIC_CACHE).then(function (cache) {
+        return cache.match(request, {ignoreSearch: true});
+      });
+    }).then(function (kept) { return kept || Response.error(); });
   });
 }
 
@@ -98,9 +108,64 @@ self.addEventListener('fetch', function (event) {
   if (url.origin !== self.location.origin || url.pathname.indexOf('/api/') === 0) {
     return; /* never touched: the browser handles it as if there were no service worker */
   }
-  if (url.pathname.indexOf('/static/') === 0 && STATIC_FILES.indexOf(url.pathname) >= 0) {
+  if (url.pathname.indexOf('/static/') === 0 && STATIC_PATHS.indexOf(url.pathname) >= 0) {
     event.respondWith(staticFile(request));
   } else if (request.mode === 'navigate') {
     event.respondWith(page(request));
   }
+});
+
+/*
+ * Reminders in this browser (ADR 0049). FCM brings the push; this worker shows it. It carries nothing personal: the
+ * generic title and text, the message id (tag: a second copy replaces the first) and a link into the portal, which
+ * a click opens (or focuses, when the portal is already open). A link to anywhere else is not followed.
+ */
+function pushContent(event) {
+  var payload = {};
+  try {
+    payload = event.data ? event.data.json() : {};
+  } catch (notJson) {
+    payload = {};
+  }
+  var notification = payload.notification || {};
+  var data = payload.data || {};
+  var link = (payload.fcmOptions && payload.fcmOptions.link) || data.link || '/berichten';
+  return {
+    title: notification.title || data.title || 'Bijstandsportaal',
+    body: notification.body || data.body || '',
+    tag: notification.tag || data.melding || undefined,
+    link: link
+  };
+}
+
+function portalAddress(link) {
+  try {
+    var url = new URL(link, self.location.origin);
+    return url.origin === self.location.origin ? url.href : self.location.origin + '/berichten';
+  } catch (notAnAddress) {
+    return self.location.origin + '/berichten';
+  }
+}
+
+self.addEventListener('push', function (event) {
+  var content = pushContent(event);
+  event.waitUntil(self.registration.showNotification(content.title, {
+    body: content.body,
+    tag: content.tag,
+    icon: '/static/favicon.svg',
+    data: {link: portalAddress(content.link)}
+  }));
+});
+
+self.addEventListener('notificationclick', function (event) {
+  event.notification.close();
+  var target = (event.notification.data && event.notification.data.link) || portalAddress('/berichten');
+  event.waitUntil(self.clients.matchAll({type: 'window', includeUncontrolled: true}).then(function (windows) {
+    for (var i = 0; i < windows.length; i++) {
+      if (windows[i].url === target && 'focus' in windows[i]) {
+        return windows[i].focus();
+      }
+    }
+    return self.clients.openWindow(target);
+  }));
 });

@@ -136,7 +136,7 @@ class AccountPages {
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<?> logout(@Nullable Authentication authentication) {
         if (authentication != null) {
-            CurrentUser.webSession(authentication).ifPresent(id -> sessions.endWeb(id, "logout"));
+            CurrentUser.webSession(authentication).ifPresent(id -> sessions.endWeb(id, ServerSessions.LOGOUT));
         }
         Cookie session = Cookie.of(sessionCookie.getCookieName(), "").path("/").maxAge(0)
                 .httpOnly(true).secure(true).sameSite(SameSite.Lax);

@@ -28,6 +28,9 @@ import static nl.bijstandsportaal.platform.db.generated.Tables.MOBILE_SESSION;
 @Singleton
 public class DeviceService {
 
+    /** The platform of a browser's push registration (notifications.BrowserPush). */
+    public static final String WEB = "WEB";
+
     private final DSLContext db;
     private final IdempotencyService idempotency;
     private final Clock clock;
@@ -71,11 +74,14 @@ public class DeviceService {
         return new Outcome<>(status, toDto(device, name, sessionId != null));
     }
 
-    /** The citizen's phones, oldest first, each with its app login's name and whether it is the phone that asks. */
+    /**
+     * The citizen's phones, oldest first, each with its app login's name and whether it is the phone that asks. A
+     * browser's registration (platform WEB, ADR 0049) is not a phone: the settings page shows it, not the app.
+     */
     public List<Device> list(long burgerId, String appSession) {
         return db.select(DEVICE.asterisk(), MOBILE_SESSION.DEVICE_NAME, MOBILE_SESSION.PUBLIC_ID).from(DEVICE)
                 .leftJoin(MOBILE_SESSION).on(MOBILE_SESSION.ID.eq(DEVICE.MOBILE_SESSION_ID))
-                .where(DEVICE.BURGER_ID.eq(burgerId)).orderBy(DEVICE.CREATED_AT, DEVICE.ID)
+                .where(DEVICE.BURGER_ID.eq(burgerId)).and(DEVICE.PLATFORM.ne(WEB)).orderBy(DEVICE.CREATED_AT, DEVICE.ID)
                 .fetch(r -> toDto(r.into(DEVICE), r.get(MOBILE_SESSION.DEVICE_NAME),
                         appSession != null && appSession.equals(r.get(MOBILE_SESSION.PUBLIC_ID))));
     }

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import static nl.bijstandsportaal.platform.db.generated.Tables.DEVICE;
 import static nl.bijstandsportaal.platform.db.generated.Tables.MEDEWERKER;
 import static nl.bijstandsportaal.platform.db.generated.Tables.MOBILE_SESSION;
 import static nl.bijstandsportaal.platform.db.generated.Tables.PORTAL_SESSION;
@@ -32,6 +33,8 @@ public class ServerSessions implements SessionGuard {
 
     public static final String WEB = "WEB";
     public static final String APP = "APP";
+    /** The reason a web session ends when its owner logs out in that browser (it also removes its push registration). */
+    public static final String LOGOUT = "logout";
 
     private static final int CACHE_LIMIT = 100_000;
     private static final int LAST_SEEN_STEP_SECONDS = 60;
@@ -81,7 +84,19 @@ public class ServerSessions implements SessionGuard {
     public void endWeb(String sessionId, String reason) {
         db.update(PORTAL_SESSION).set(PORTAL_SESSION.ENDED_AT, now()).set(PORTAL_SESSION.ENDED_REASON, reason)
                 .where(PORTAL_SESSION.ID.eq(sessionId)).and(PORTAL_SESSION.ENDED_AT.isNull()).execute();
+        if (LOGOUT.equals(reason)) {
+            forgetBrowser(sessionId);
+        }
         states.remove(webKey(sessionId));
+    }
+
+    /**
+     * A web login that is ended on purpose (logout, or by its owner on /sessies) takes the browser's push registration
+     * along (V29, ADR 0049): no reminder goes to a browser in which nobody is signed in any more. A session that only
+     * ran out (idle, absolute lifetime) keeps it: reminders come days later, when nobody is signed in anyway.
+     */
+    private void forgetBrowser(String sessionId) {
+        db.deleteFrom(DEVICE).where(DEVICE.PORTAL_SESSION_ID.eq(sessionId)).execute();
     }
 
     /** Ends every web session of an employee (removed, or roles changed) and forgets their roles here. */
@@ -127,6 +142,9 @@ public class ServerSessions implements SessionGuard {
         int changed = db.update(PORTAL_SESSION).set(PORTAL_SESSION.ENDED_AT, now()).set(PORTAL_SESSION.ENDED_REASON, reason)
                 .where(PORTAL_SESSION.ID.eq(sessionId)).and(PORTAL_SESSION.BURGER_ID.eq(burgerId))
                 .and(PORTAL_SESSION.ENDED_AT.isNull()).execute();
+        if (changed > 0) {
+            forgetBrowser(sessionId);
+        }
         states.remove(webKey(sessionId));
         return changed > 0;
     }

@@ -22,7 +22,18 @@ public final class DeliveryPlan {
      */
     public record Candidate(long id, Channel channel, int attempts, String messageId, Topic topic, String link,
                             long deviceId, String token, String email, QuietHours quietHours, Boolean wanted, Instant latest,
-                            String language) {
+                            String language, String platform) {
+
+        public Candidate(long id, Channel channel, int attempts, String messageId, Topic topic, String link,
+                         long deviceId, String token, String email, QuietHours quietHours, Boolean wanted, Instant latest,
+                         String language) {
+            this(id, channel, attempts, messageId, topic, link, deviceId, token, email, quietHours, wanted, latest, language, null);
+        }
+
+        /** A browser's registration (ADR 0049), not a phone's. */
+        public boolean web() {
+            return nl.bijstandsportaal.account.DeviceService.WEB.equals(platform);
+        }
 
         public Candidate(long id, Channel channel, int attempts, String messageId, Topic topic, String link,
                          long deviceId, String token, String email, QuietHours quietHours, Boolean wanted) {

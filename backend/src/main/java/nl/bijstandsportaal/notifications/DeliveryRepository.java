@@ -61,7 +61,7 @@ class DeliveryRepository {
     List<Candidate> candidates(Collection<Long> ids, String claim) {
         return db.select(BEZORGING.ID, BEZORGING.KANAAL, BEZORGING.POGINGEN, BEZORGING.DEVICE_ID, MELDING.PUBLIC_ID,
                         MELDING.ONDERWERP, MELDING.LINK, DEVICE.PUSH_TOKEN, BURGER.EMAIL, BURGER.STILLE_UREN_VAN,
-                        BURGER.STILLE_UREN_TOT, MELDINGSVOORKEUR.AAN, MELDING.UITERLIJK_OP, BURGER.TAAL)
+                        BURGER.STILLE_UREN_TOT, MELDINGSVOORKEUR.AAN, MELDING.UITERLIJK_OP, BURGER.TAAL, DEVICE.PLATFORM)
                 .from(BEZORGING)
                 .join(MELDING).on(MELDING.ID.eq(BEZORGING.MELDING_ID))
                 .join(BURGER).on(BURGER.ID.eq(MELDING.BURGER_ID))
@@ -76,7 +76,7 @@ class DeliveryRepository {
                         r.get(BEZORGING.DEVICE_ID), r.get(DEVICE.PUSH_TOKEN), r.get(BURGER.EMAIL),
                         new QuietHours(r.get(BURGER.STILLE_UREN_VAN), r.get(BURGER.STILLE_UREN_TOT)), r.get(MELDINGSVOORKEUR.AAN),
                         r.get(MELDING.UITERLIJK_OP) == null ? null : r.get(MELDING.UITERLIJK_OP).toInstant(ZoneOffset.UTC),
-                        r.get(BURGER.TAAL)));
+                        r.get(BURGER.TAAL), r.get(DEVICE.PLATFORM)));
     }
 
     /** What became of some claimed deliveries; written in one transaction. */

@@ -124,7 +124,7 @@ public class Dispatcher {
         for (int from = 0; from < toPush.size(); from += PushSender.MAX_BATCH) {
             List<Candidate> part = toPush.subList(from, Math.min(toPush.size(), from + PushSender.MAX_BATCH));
             List<PushSender.Push> pushes = part.stream().map(c -> new PushSender.Push(c.token(), c.messageId(),
-                    text(c, "notification.push.title"), text(c, "notification.push.body"), c.link() == null ? "/berichten" : c.link())).toList();
+                    text(c, "notification.push.title"), text(c, "notification.push.body"), pushLink(c), c.web())).toList();
             push.send(pushes, (index, result) -> arrived.add(new Arrived(part.get(index), result)));
         }
         long until = System.nanoTime() + settings.lease().toNanos();
@@ -152,6 +152,12 @@ public class Dispatcher {
             deliveries.record(outcomes, claim, clock.instant());
             recorded += group.size();
         }
+    }
+
+    /** A path in the portal; for a browser (ADR 0049) the whole address, as FCM wants for a web notification's link. */
+    private String pushLink(Candidate c) {
+        String path = c.link() == null ? "/berichten" : c.link();
+        return c.web() ? baseUrl + path : path;
     }
 
     private void apply(DeliveryRepository.Outcomes outcomes, String claim, Candidate c, SendResult result, Instant now) {

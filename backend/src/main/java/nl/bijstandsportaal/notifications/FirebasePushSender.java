@@ -15,6 +15,9 @@ import com.google.firebase.messaging.FirebaseMessagingException;
 import com.google.firebase.messaging.Message;
 import com.google.firebase.messaging.MessagingErrorCode;
 import com.google.firebase.messaging.Notification;
+import com.google.firebase.messaging.WebpushConfig;
+import com.google.firebase.messaging.WebpushFcmOptions;
+import com.google.firebase.messaging.WebpushNotification;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -83,6 +86,9 @@ final class FirebasePushSender implements PushSender, AutoCloseable {
 
     static Message message(Push push) {
         String collapseId = collapseId(push.messageId());
+        if (push.web()) {
+            return webMessage(push, collapseId);
+        }
         return Message.builder()
                 .setToken(push.token())
                 .setNotification(Notification.builder().setTitle(push.title()).setBody(push.body()).build())
@@ -92,6 +98,28 @@ final class FirebasePushSender implements PushSender, AutoCloseable {
                         .setNotification(AndroidNotification.builder().setTag(collapseId).build()).build())
                 .setApnsConfig(ApnsConfig.builder().putHeader("apns-collapse-id", collapseId)
                         .setAps(Aps.builder().build()).build())
+                .build();
+    }
+
+    /**
+     * To a browser (ADR 0049): the same generic title and text, the {@code melding} id and the link in the data (the
+     * portal's service worker shows the notification and opens the link on a click), the message id as the notification's
+     * tag (a second copy replaces the first), and the link as FCM's own {@code fcm_options.link}, which FCM accepts only as
+     * an https address.
+     */
+    private static Message webMessage(Push push, String collapseId) {
+        WebpushConfig.Builder web = WebpushConfig.builder()
+                .setNotification(WebpushNotification.builder().setTitle(push.title()).setBody(push.body()).setTag(collapseId).build())
+                .putData("melding", push.messageId())
+                .putData("link", push.link());
+        if (push.link().startsWith("https://")) {
+            web.setFcmOptions(WebpushFcmOptions.withLink(push.link()));
+        }
+        return Message.builder()
+                .setToken(push.token())
+                .putData("melding", push.messageId())
+                .putData("link", push.link())
+                .setWebpushConfig(web.build())
                 .build();
     }
 

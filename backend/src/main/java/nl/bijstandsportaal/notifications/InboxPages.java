@@ -39,11 +39,15 @@ class InboxPages {
     private final InboxService inbox;
     private final LocaleResolver locales;
     private final EmailAddresses emails;
+    private final WebPushSettings webPush;
+    private final BrowserPush browsers;
 
-    InboxPages(InboxService inbox, LocaleResolver locales, EmailAddresses emails) {
+    InboxPages(InboxService inbox, LocaleResolver locales, EmailAddresses emails, WebPushSettings webPush, BrowserPush browsers) {
         this.inbox = inbox;
         this.locales = locales;
         this.emails = emails;
+        this.webPush = webPush;
+        this.browsers = browsers;
     }
 
     @Get("/berichten")
@@ -61,10 +65,11 @@ class InboxPages {
     @Get("/meldingen/instellingen")
     @View("inbox/settings")
     Map<String, Object> settings(Authentication authentication, @QueryValue @Nullable String opgeslagen,
-                                 @QueryValue @Nullable String email) {
+                                 @QueryValue @Nullable String email, @QueryValue @Nullable String browser) {
         long burgerId = CurrentUser.require(authentication).id();
         NotificationPreferences preferences = inbox.preferences(burgerId);
-        Map<String, Object> model = settingsModel(preferences.typed(), Map.of(), emails.state(burgerId));
+        Map<String, Object> model = settingsModel(authentication, preferences.typed(), Map.of(), emails.state(burgerId));
+        model.put("browserDone", "aan".equals(browser) || "uit".equals(browser) ? browser : "");
         model.put("saved", opgeslagen != null);
         model.put("emailDone", email == null ? "" : switch (email) {
             case "verstuurd", "bevestigd", "verwijderd" -> email;
@@ -84,7 +89,7 @@ class InboxPages {
             Map<String, String> shown = new HashMap<>(inbox.preferences(burgerId).typed());
             shown.put(EmailAddresses.FIELD, address);
             return HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("inbox/settings",
-                    settingsModel(shown, Map.of(EmailAddresses.FIELD, mistake.get()), emails.state(burgerId))));
+                    settingsModel(authentication, shown, Map.of(EmailAddresses.FIELD, mistake.get()), emails.state(burgerId))));
         }
         emails.request(burgerId, address, locales.resolve(request));
         return HttpResponse.seeOther(URI.create("/meldingen/instellingen?email=verstuurd#e-mail"));
@@ -132,14 +137,22 @@ class InboxPages {
         NotificationPreferences.Checked checked = NotificationPreferences.fromPage(typed);
         if (!checked.ok()) {
             return HttpResponse.status(HttpStatus.BAD_REQUEST)
-                    .body(new ModelAndView<>("inbox/settings", settingsModel(typed, checked.errors(), emails.state(burgerId))));
+                    .body(new ModelAndView<>("inbox/settings", settingsModel(authentication, typed, checked.errors(), emails.state(burgerId))));
         }
         inbox.save(burgerId, checked.preferences().topics(), checked.preferences().quietHours());
         return HttpResponse.seeOther(URI.create("/meldingen/instellingen?opgeslagen=ja#opgeslagen"));
     }
 
-    private static Map<String, Object> settingsModel(Map<String, String> typed, Map<String, Text> errors, EmailAddresses.State email) {
+    private Map<String, Object> settingsModel(Authentication authentication, Map<String, String> typed, Map<String, Text> errors,
+                                              EmailAddresses.State email) {
         Map<String, Object> model = new HashMap<>();
+        // Reminders in this browser (ADR 0049): offered only when the Firebase web config is there and this is a web login.
+        String webSession = CurrentUser.webSession(authentication).orElse(null);
+        boolean offered = webPush.configured() && webSession != null;
+        model.put("webPush", offered ? webPush : Map.of());
+        model.put("webPushOffered", offered);
+        model.put("browserOn", offered ? browsers.thisBrowser(CurrentUser.require(authentication).id(), webSession).orElse("") : "");
+        model.put("browserDone", "");
         model.put("email", email);
         model.put("emailDone", "");
         model.put("topics", List.of(Topic.values()));

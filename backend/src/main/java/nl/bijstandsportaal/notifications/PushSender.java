@@ -20,9 +20,15 @@ public interface PushSender extends AutoCloseable {
      * One push message to one device. The text is generic ("Er staat een bericht voor je klaar"); what the message
      * says shows only after login. {@code messageId}: the message's own stable id (the inbox message's public id): the
      * push's collapse key, its apns-collapse-id and the {@code melding} field of its data, so a push that arrives twice
-     * replaces the first on the phone and the app shows it once (ADR 0030).
+     * replaces the first on the phone and the app shows it once (ADR 0030). {@code web}: the token is a browser's
+     * (ADR 0049); {@code link} is then a path on the portal that a click on the notification opens.
      */
-    record Push(String token, String messageId, String title, String body, String link) {
+    record Push(String token, String messageId, String title, String body, String link, boolean web) {
+
+        /** To a phone's app. */
+        public Push(String token, String messageId, String title, String body, String link) {
+            this(token, messageId, title, body, link, false);
+        }
     }
 
     /** Where each push's result goes as soon as it is known. */

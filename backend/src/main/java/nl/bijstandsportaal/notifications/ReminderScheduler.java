@@ -224,7 +224,7 @@ public class ReminderScheduler {
     private int devicesAboutToExpire(Instant now) {
         LocalDateTime warnFrom = utc(now.minus(devices.expireAfter()).plus(devices.warnBefore()));
         LocalDateTime expired = utc(now.minus(devices.expireAfter()));
-        var expiring = db.select(DEVICE.ID, DEVICE.PUBLIC_ID, DEVICE.BURGER_ID, DEVICE.LAST_SEEN_AT).from(DEVICE)
+        var expiring = db.select(DEVICE.ID, DEVICE.PUBLIC_ID, DEVICE.BURGER_ID, DEVICE.LAST_SEEN_AT, DEVICE.PLATFORM).from(DEVICE)
                 .where(DEVICE.LAST_SEEN_AT.lt(warnFrom)).and(DEVICE.LAST_SEEN_AT.ge(expired)).and(DEVICE.VERLOOPT_GEMELD_OP.isNull())
                 .limit(10_000)
                 .fetch();
@@ -235,7 +235,9 @@ public class ReminderScheduler {
                 DSLContext tx = cfg.dsl();
                 tx.update(DEVICE).set(DEVICE.VERLOOPT_GEMELD_OP, utc(now)).where(DEVICE.ID.eq(d.value1())).execute();
                 return outbox.write(tx, new Outbox.Message(d.value3(), Topic.APPARAAT, "apparaat/" + d.value2() + "/" + d.value4().toLocalDate(),
-                        "notification.device.expiring", arguments.of(List.of(expires)), null), now).isPresent() ? 1 : 0;
+                        // a browser (ADR 0049) stays in use by visiting the settings page in it, not by the app
+                        nl.bijstandsportaal.account.DeviceService.WEB.equals(d.value5()) ? "notification.device.expiring.web"
+                                : "notification.device.expiring", arguments.of(List.of(expires)), null), now).isPresent() ? 1 : 0;
             });
         }
         return written;

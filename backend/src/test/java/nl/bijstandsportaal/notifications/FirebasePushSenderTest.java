@@ -43,6 +43,28 @@ class FirebasePushSenderTest {
     }
 
     @Test
+    void aBrowserGetsAWebpushPartWithItsLinkAndNoPhoneParts() {
+        PushSender.Push web = new PushSender.Push("browser-" + UUID.randomUUID(), UUID.randomUUID().toString(), "Bijstandsportaal",
+                "Er staat een bericht voor je klaar. Log in om het te lezen.", "https://portaal.example/berichten", true);
+        PushSender.Push local = new PushSender.Push("browser-" + UUID.randomUUID(), UUID.randomUUID().toString(), "Bijstandsportaal",
+                "Er staat een bericht voor je klaar.", "http://localhost:8080/berichten", true);
+
+        assertEquals(List.of(SendResult.sent(), SendResult.sent()), sender.send(List.of(web, local), WAIT));
+
+        String body = fcm.lastBody(web.token());
+        assertTrue(body.contains("\"webpush\""), body);
+        assertTrue(body.contains("\"fcm_options\":{\"link\":\"https://portaal.example/berichten\"}"), body);
+        assertTrue(body.contains("\"melding\":\"" + web.messageId() + "\""), body);
+        assertFalse(body.contains("\"android\"") || body.contains("\"apns\""), body);
+        // the tag: a second copy replaces the first in the browser too
+        assertEquals(List.of("", "", web.messageId()), fcm.collapse(web.token(), web.messageId()), body);
+        // FCM takes only an https link as its own: without one the service worker still has the data link
+        String plain = fcm.lastBody(local.token());
+        assertFalse(plain.contains("fcm_options"), plain);
+        assertTrue(plain.contains("\"link\":\"http://localhost:8080/berichten\""), plain);
+    }
+
+    @Test
     void acceptedMessagesAreSentAndCarryOnlyTheGenericText() {
         PushSender.Push one = push("phone-" + UUID.randomUUID());
         PushSender.Push two = push("phone-" + UUID.randomUUID());

@@ -83,6 +83,14 @@ class InstallableAppInBrowserTest extends PortalTest {
             APIResponse worker = context.request().get(ui.base() + "/sw.js");
             assertEquals(200, worker.status());
             assertTrue(worker.headers().get("content-type").startsWith("text/javascript"));
+            // The worker keeps at install the very addresses the pages link, fingerprint and all (ADR 0043, 0049).
+            String source = worker.text();
+            for (String linked : List.of("link[rel=stylesheet][href^='/static/css/portal.css']", "script[src^='/static/js/portal.js']")) {
+                var element = page.locator(linked);
+                String address = element.getAttribute(linked.startsWith("link") ? "href" : "src");
+                assertTrue(address.contains("?v=") && source.contains("'" + address + "'"), address + " in sw.js");
+            }
+            assertFalse(source.contains("'portal-static-v1'"), "the cache is named after the addresses");
         }
     }
 

@@ -26,9 +26,23 @@ public class SecurityHeadersFilter implements Ordered {
     static final String CACHE_REVALIDATE = "private, no-cache";
 
     private final StaticAssets assets;
+    private final java.util.List<ConnectSources> connectSources;
 
-    public SecurityHeadersFilter(StaticAssets assets) {
+    public SecurityHeadersFilter(StaticAssets assets, java.util.List<ConnectSources> connectSources) {
         this.assets = assets;
+        this.connectSources = connectSources;
+    }
+
+    /** The policy for this path: the strict one, with any outside connect-src a page needs (ConnectSources). */
+    String csp(String path) {
+        StringBuilder extra = new StringBuilder();
+        for (ConnectSources sources : connectSources) {
+            String more = sources.forPath(path);
+            if (more != null && !more.isBlank()) {
+                extra.append(' ').append(more.trim());
+            }
+        }
+        return extra.isEmpty() ? CSP : CSP.replace("connect-src 'self'", "connect-src 'self'" + extra);
     }
 
     static final String CSP = String.join("; ",
@@ -55,7 +69,7 @@ public class SecurityHeadersFilter implements Ordered {
     @ResponseFilter
     public void addHeaders(HttpRequest<?> request, MutableHttpResponse<?> response) {
         MutableHttpHeaders headers = response.getHeaders();
-        headers.set("Content-Security-Policy", CSP);
+        headers.set("Content-Security-Policy", csp(request.getPath()));
         headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");

@@ -11,6 +11,12 @@ import io.micronaut.security.rules.SecurityRule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The portal as a web app on a phone's home screen (ADR 0040): the web app manifest and the service worker. Both are
@@ -23,8 +29,47 @@ class InstallableApp {
 
     static final String MANIFEST_TYPE = "application/manifest+json";
 
+    private static final Pattern STATIC_FILES = Pattern.compile("var STATIC_FILES = \\[([^\\]]*)\\];");
+    private static final Pattern STATIC_ADDRESS = Pattern.compile("'(/static/[^'?]+)'");
+    private static final String STATIC_CACHE = "'portal-static-v1'";
+
     private final byte[] manifest = read("static/app/manifest.webmanifest");
-    private final byte[] worker = read("static/app/sw.js");
+    private final byte[] worker;
+
+    InstallableApp(StaticAssets assets) {
+        this.worker = fingerprinted(new String(read("static/app/sw.js"), StandardCharsets.UTF_8), assets).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The worker with the addresses it keeps at install written as the pages link them, with their fingerprint
+     * (StaticAssets, ADR 0043), and its cache named after them: a new build with a changed file is a new worker with a
+     * new cache, and the old one is removed when it takes over.
+     */
+    static String fingerprinted(String source, StaticAssets assets) {
+        Matcher list = STATIC_FILES.matcher(source);
+        if (!list.find()) {
+            throw new IllegalStateException("sw.js has no STATIC_FILES list");
+        }
+        Matcher address = STATIC_ADDRESS.matcher(list.group(1));
+        StringBuilder addresses = new StringBuilder();
+        while (address.find()) {
+            address.appendReplacement(addresses, Matcher.quoteReplacement("'" + assets.address(address.group(1)) + "'"));
+        }
+        address.appendTail(addresses);
+        String withAddresses = source.substring(0, list.start(1)) + addresses + source.substring(list.end(1));
+        if (!withAddresses.contains(STATIC_CACHE)) {
+            throw new IllegalStateException("sw.js has no " + STATIC_CACHE);
+        }
+        return withAddresses.replace(STATIC_CACHE, "'portal-static-" + sha256(addresses.toString()).substring(0, 12) + "'");
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Get(value = "/manifest.webmanifest", produces = MANIFEST_TYPE)
     HttpResponse<byte[]> manifest() {
