@@ -8,17 +8,23 @@ import nl.bijstandsportaal.appclienttest.AppJourney;
 import nl.bijstandsportaal.testsupport.ContractCheck;
 import nl.bijstandsportaal.testsupport.MobileApp;
 import nl.bijstandsportaal.testsupport.PortalTest;
+import nl.bijstandsportaal.testsupport.TestRows;
+import nl.bijstandsportaal.testsupport.TestToday;
+import nl.bijstandsportaal.testsupport.WebClient;
 import okhttp3.Interceptor;
 import okhttp3.Response;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,8 +41,13 @@ class GeneratedClientTest extends PortalTest {
     /** Opened in the system browser, not called by the client (docs/mobile-login.md). */
     private static final Set<String> NOT_CALLED = Set.of("inloggenStarten");
 
+    /** A demo citizen of Westland with a document request, its conversation and a message (DemoDataSeeder). */
+    private static final String AHMED = "999990068";
+
     @Inject
     JsonMapper json;
+    @Inject
+    DSLContext db;
 
     private AppJourney app(String bsn) {
         String token = new MobileApp(server.getURI(), json).login(citizen(bsn)).access();
@@ -57,12 +68,23 @@ class GeneratedClientTest extends PortalTest {
         return response;
     }
 
+    /**
+     * Every GET of the contract, for each demo citizen. The demo data has little of what the app reads (Ahmed's document
+     * request, its conversation and message), so Sanne first does what an app does (income, an application, a change, a
+     * conversation, a phone) and her consulent plans an appointment with her, on the consulent's page.
+     */
     @Test
     void theGeneratedClientReadsEveryGetForEveryDemoCitizen() {
+        planAnAppointmentFor(SANNE);
         Set<String> called = new TreeSet<>();
         int answers = 0;
-        for (String bsn : List.of(SANNE, FATIMA, JAN, HENK)) {
+        AppJourney sanne = app(SANNE).sendSomething(TestToday.date()).readEverything();
+        System.out.println("Sanne: " + sanne.summary());
+        called.addAll(sanne.operations());
+        answers += sanne.getCalls().size();
+        for (String bsn : List.of(FATIMA, JAN, HENK, AHMED)) {
             AppJourney journey = app(bsn).readEverything();
+            System.out.println(bsn + ": " + journey.summary());
             called.addAll(journey.operations());
             answers += journey.getCalls().size();
         }
@@ -70,22 +92,34 @@ class GeneratedClientTest extends PortalTest {
         gets.removeAll(NOT_CALLED);
         Set<String> missing = new TreeSet<>(gets);
         missing.removeAll(called);
-        assertEquals(Set.of(), missing, "GETs of the contract the generated client never called (demo data without them?)");
-        assertTrue(answers > 4 * gets.size() / 2, "decoded " + answers + " answers");
+        assertEquals(Set.of(), missing, "GETs of the contract the generated client never called (no data for them?)");
+        assertTrue(answers > 2 * gets.size(), "decoded " + answers + " answers");
     }
 
     @Test
-    void theGeneratedClientSendsAndReadsWhatAnAppSends() {
-        AppJourney journey = app(SANNE).sendSomething();
+    void theGeneratedClientSendsWhatAnAppSends() {
+        // Ahmed has a document request open in the demo data: the file for it goes through the generated client too.
+        AppJourney journey = app(AHMED).sendSomething(TestToday.date());
+        System.out.println("Ahmed sent: " + journey.summary());
         Set<String> sent = journey.operations();
-        for (String operation : List.of("inkomstenDoorgeven", "inkomstenBewijsSturen", "aanvraagStarten", "apparaatRegistreren",
-                "gesprekStarten", "gesprekBeantwoorden", "meldingsvoorkeurenOpslaan")) {
-            assertTrue(sent.contains(operation), operation + " not called: " + sent);
+        for (String operation : List.of("inkomstenDoorgeven", "inkomstenBewijsSturen", "aanvraagStarten", "documentBestandSturen",
+                "wijzigingDoorgeven", "wijzigingBewijsSturen", "apparaatRegistreren", "apparaatVerwijderen", "gesprekStarten",
+                "gesprekBeantwoorden", "gesprekAanvragen", "meldingsvoorkeurenOpslaan", "meldingGelezen")) {
+            assertTrue(sent.contains(operation), operation + " not called: " + journey.summary());
         }
         journey.getCalls().stream().filter(c -> c.getOperation().equals("inkomstenDoorgeven"))
                 .forEach(c -> assertFalse(c.getAnswer() instanceof Problem, c.toString()));
-        // Fatima has a document request open in the demo data: a file for it through the generated client.
-        assertTrue(app(FATIMA).sendSomething().operations().contains("documentBestandSturen"));
+    }
+
+    /** The citizen's consulent plans a phone appointment a week from now, on the consulent's page. */
+    private void planAnAppointmentFor(String bsn) {
+        long burger = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(bsn)).fetchSingle(BURGER.ID);
+        WebClient marieke = employee(MARIEKE);
+        String token = WebClient.csrfToken(marieke.get("/consulent/burgers/" + burger + "/afspraken/nieuw").body());
+        HttpResponse<String> planned = marieke.postForm("/consulent/burgers/" + burger + "/afspraken", Map.of("csrfToken", token,
+                "datum", TestToday.date().plusDays(7).toString(), "tijd", "10:00", "duur", "30", "vorm", "TELEFOON",
+                "onderwerp", "Je plan voor werk"));
+        assertEquals(303, planned.statusCode(), planned.body());
     }
 
     /** The operationIds of the contract with this method. */

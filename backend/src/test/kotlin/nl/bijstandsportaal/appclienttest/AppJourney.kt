@@ -21,6 +21,7 @@ import nl.bijstandsportaal.appclient.infrastructure.Serializer
 import nl.bijstandsportaal.appclient.model.AanvraagStarten
 import nl.bijstandsportaal.appclient.model.ApparaatRegistreren
 import nl.bijstandsportaal.appclient.model.Documentverzoek
+import nl.bijstandsportaal.appclient.model.GesprekAanvragen
 import nl.bijstandsportaal.appclient.model.InkomstenBron
 import nl.bijstandsportaal.appclient.model.InkomstenDoorgeven
 import nl.bijstandsportaal.appclient.model.InkomstenPeriode
@@ -28,10 +29,13 @@ import nl.bijstandsportaal.appclient.model.NieuwBericht
 import nl.bijstandsportaal.appclient.model.Platform
 import nl.bijstandsportaal.appclient.model.Problem
 import nl.bijstandsportaal.appclient.model.Regeling
+import nl.bijstandsportaal.appclient.model.WijzigingDoorgeven
+import nl.bijstandsportaal.appclient.model.WijzigingSoort
 import okhttp3.Interceptor
 import okhttp3.OkHttpClient
 import java.io.File
 import java.time.Duration
+import java.time.LocalDate
 import java.util.UUID
 
 /**
@@ -57,7 +61,8 @@ class AppJourney(baseUrl: String, accessToken: String, check: Interceptor? = nul
                 .header("Accept-Language", "nl")
                 .build())
         }
-        .apply { if (check != null) addNetworkInterceptor(check) }
+        // After OkHttp has unzipped the answer (the portal gzips), before the client decodes it.
+        .apply { if (check != null) addInterceptor(check) }
         .readTimeout(Duration.ofSeconds(60))
         .build()
 
@@ -121,8 +126,11 @@ class AppJourney(baseUrl: String, accessToken: String, check: Interceptor? = nul
         return this
     }
 
-    /** The POSTs an app makes most: an income report with its payslip, an application, a file, a phone, a message. */
-    fun sendSomething(): AppJourney {
+    /**
+     * The POSTs an app makes most: an income report with its payslip, an application, a file for a document request,
+     * a change with its proof, a phone, a conversation and a request for one, preferences, a message marked read.
+     */
+    fun sendSomething(today: LocalDate): AppJourney {
         val period = call("inkomstenPeriodes") { inkomsten.inkomstenPeriodes() }!!.firstOrNull(Fields::reportable)
         if (period != null) {
             val code = Fields.code(period)
@@ -140,6 +148,10 @@ class AppJourney(baseUrl: String, accessToken: String, check: Interceptor? = nul
         call("documentverzoekenLijst") { documenten.documentverzoekenLijst() }!!.firstOrNull(Fields::canSend)?.let { d ->
             call("documentBestandSturen") { documenten.documentBestandSturen(d.id, key(), Requests.pdf(), "bankafschrift.pdf") }
         }
+
+        val wijziging = call("wijzigingDoorgeven") { wijzigingen.wijzigingDoorgeven(key(), Requests.abroad(today)) }!!
+        call("wijzigingBewijsSturen") { wijzigingen.wijzigingBewijsSturen(wijziging.id, key(), Requests.pdf(), "ticket.pdf") }
+        call("gesprekAanvragen") { afspraken.gesprekAanvragen(key(), Requests.talk()) }
 
         val phone = call("apparaatRegistreren") { apparaten.apparaatRegistreren(key(), Requests.phone()) }!!
         call("apparatenLijst") { apparaten.apparatenLijst() }
@@ -160,6 +172,11 @@ class AppJourney(baseUrl: String, accessToken: String, check: Interceptor? = nul
 
     /** The operations called, each once. */
     fun operations(): Set<String> = calls.map { it.operation }.toSortedSet()
+
+    /** For the test's output: each operation with how often it was called, and the length of a list answer. */
+    fun summary(): String = calls.joinToString(", ") { c ->
+        c.operation + ((c.answer as? Collection<*>)?.let { "[${it.size}]" } ?: if (c.answer is Problem) "(problem)" else "")
+    }
 
     private fun key(): String = UUID.randomUUID().toString()
 
@@ -211,6 +228,9 @@ class AppJourney(baseUrl: String, accessToken: String, check: Interceptor? = nul
         fun phone() = ApparaatRegistreren(pushToken = "fcm-" + UUID.randomUUID(), platform = Platform.ANDROID, appVersion = "1.4.0")
         fun question() = NieuwBericht(subject = "Vraag over mijn uitkering", text = "Wanneer wordt het betaald?")
         fun reply() = NieuwBericht(text = "Dank u wel.")
+        fun talk() = GesprekAanvragen(about = "Ik heb werk gevonden", how = GesprekAanvragen.How.TELEFOON, preferredTimes = "Maandag")
+        fun abroad(today: LocalDate) =
+            WijzigingDoorgeven(kind = WijzigingSoort.BUITENLAND, land = "Spanje", datum = today.plusDays(20), datumTot = today.plusDays(30))
 
         /** A small PDF, as the app sends a scanned payslip. */
         fun pdf(): File = File.createTempFile("loonstrook", ".pdf").apply {
