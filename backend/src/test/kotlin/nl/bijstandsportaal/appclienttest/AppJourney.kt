@@ -19,6 +19,7 @@ import nl.bijstandsportaal.appclient.infrastructure.ClientError
 import nl.bijstandsportaal.appclient.infrastructure.ClientException
 import nl.bijstandsportaal.appclient.infrastructure.Serializer
 import nl.bijstandsportaal.appclient.model.AanvraagStarten
+import nl.bijstandsportaal.appclient.model.Afspraak
 import nl.bijstandsportaal.appclient.model.ApparaatRegistreren
 import nl.bijstandsportaal.appclient.model.Documentverzoek
 import nl.bijstandsportaal.appclient.model.GesprekAanvragen
@@ -33,6 +34,7 @@ import nl.bijstandsportaal.appclient.model.WijzigingDoorgeven
 import nl.bijstandsportaal.appclient.model.WijzigingSoort
 import okhttp3.Interceptor
 import okhttp3.OkHttpClient
+import okhttp3.Request
 import java.io.File
 import java.time.Duration
 import java.time.LocalDate
@@ -111,7 +113,9 @@ class AppJourney(baseUrl: String, accessToken: String, check: Interceptor? = nul
         }
         call("afsprakenLijst") { afspraken.afsprakenLijst() }?.forEach { a ->
             call("afspraakOphalen") { afspraken.afspraakOphalen(a.id) }
-            call("afspraakInAgenda") { afspraken.afspraakInAgenda(a.id) }
+            // The generated client cannot read text/calendar (only JSON, text/plain and bytes) and asks for
+            // problem+json only: the app downloads the file at the appointment's link, as here.
+            call("afspraakInAgenda") { download(Fields.calendar(a), "text/calendar") }
         }
         call("wijzigingenLijst") { wijzigingen.wijzigingenLijst() }?.forEach { w ->
             call("wijzigingOphalen") { wijzigingen.wijzigingOphalen(w.id) }
@@ -173,6 +177,15 @@ class AppJourney(baseUrl: String, accessToken: String, check: Interceptor? = nul
     /** The operations called, each once. */
     fun operations(): Set<String> = calls.map { it.operation }.toSortedSet()
 
+    /** A file the app opens or saves rather than decodes, at a link from an answer. */
+    private fun download(path: String, type: String): String =
+        http.newCall(Request.Builder().url(base + path).header("Accept", type).build()).execute().use { response ->
+            check(response.code == 200 && response.header("Content-Type").orEmpty().startsWith(type)) {
+                "$path answered ${response.code} ${response.header("Content-Type")}"
+            }
+            response.body!!.string()
+        }
+
     /** For the test's output: each operation with how often it was called, and the length of a list answer. */
     fun summary(): String = calls.joinToString(", ") { c ->
         c.operation + ((c.answer as? Collection<*>)?.let { "[${it.size}]" } ?: if (c.answer is Problem) "(problem)" else "")
@@ -215,6 +228,7 @@ class AppJourney(baseUrl: String, accessToken: String, check: Interceptor? = nul
         fun reportable(period: InkomstenPeriode): Boolean = period.state != InkomstenPeriode.State.NOG_NIET
         fun canApply(regeling: Regeling): Boolean = regeling.uitkomst != Regeling.Uitkomst.nee
         fun canSend(verzoek: Documentverzoek): Boolean = verzoek.canSend
+        fun calendar(afspraak: Afspraak): String = afspraak.calendar
         fun schermen(aanvraag: nl.bijstandsportaal.appclient.model.Aanvraag?): List<String> =
             aanvraag?.antwoorden?.map { it.scherm }?.distinct().orEmpty() + listOfNotNull(aanvraag?.scherm?.id)
     }
