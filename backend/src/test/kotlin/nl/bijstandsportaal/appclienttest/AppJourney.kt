@@ -217,8 +217,11 @@ class AppJourney(baseUrl: String, accessToken: String, check: Interceptor? = nul
         } catch (e: SerializationException) {
             throw AssertionError("$operation: the generated client cannot decode the answer: ${e.message}", e)
         } catch (e: IllegalArgumentException) {
-            // kotlinx.serialization reports some decoding errors (a wrong enum value in a map key, a bad date) this way.
+            // kotlinx.serialization reports some decoding errors this way.
             throw AssertionError("$operation: the generated client cannot decode the answer: ${e.message}", e)
+        } catch (e: java.time.DateTimeException) {
+            // A date or a moment in another format than the contract's (the generated adapters use java.time).
+            throw AssertionError("$operation: the generated client cannot read a date: ${e.message}", e)
         }
     }
 
