@@ -47,5 +47,7 @@ public interface DevicesApi {
     List<Device> list();
 
     @Delete("/api/v1/apparaten/{id}")
+    // No body: an app that only accepts a Problem (as a client generated from the contract does for a 204) is served.
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON_PROBLEM})
     HttpResponse<Void> remove(@PathVariable String id);
 }

@@ -39,6 +39,8 @@ public interface InboxApi {
 
     /** 204; marking a message read again changes nothing. */
     @Post("/api/v1/meldingen/{id}/gelezen")
+    // No body: an app that only accepts a Problem (as a client generated from the contract does for a 204) is served.
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON_PROBLEM})
     HttpResponse<Void> markRead(@PathVariable String id);
 
     /** Every topic with push and e-mail (on unless turned off), and the quiet hours. */

@@ -28,6 +28,8 @@ public interface RightsApi {
 
     /** "Ik heb dit gelezen", for the rules version that applies now. */
     @Post("/api/v1/rechten/gelezen")
+    // No body: an app that only accepts a Problem (as a client generated from the contract does for a 204) is served.
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON_PROBLEM})
     HttpResponse<Void> markRead();
 
     @Post("/api/v1/rechten/quiz")

@@ -3,7 +3,9 @@ package nl.bijstandsportaal.api.v1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -20,5 +22,7 @@ public interface TaalApi {
     }
 
     @Put("/api/v1/taal")
+    // No body: an app that only accepts a Problem (as a client generated from the contract does for a 204) is served.
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON_PROBLEM})
     HttpResponse<Void> choose(@Body Taal taal);
 }
