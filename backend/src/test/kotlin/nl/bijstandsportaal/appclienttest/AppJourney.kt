@@ -106,7 +106,9 @@ class AppJourney(baseUrl: String, accessToken: String, check: Interceptor? = nul
             call("meldingOphalen") { meldingen.meldingOphalen(m.id) }
         }
         call("documentverzoekenLijst") { documenten.documentverzoekenLijst() }?.forEach { d ->
-            call("documentverzoekOphalen") { documenten.documentverzoekOphalen(d.id) }
+            call("documentverzoekOphalen") { documenten.documentverzoekOphalen(d.id) }?.bestanden?.forEach { b ->
+                call("documentBestandOphalen") { documenten.documentBestandOphalen(d.id, b.id) }
+            }
         }
         call("gesprekkenLijst") { gesprekken.gesprekkenLijst() }?.forEach { g ->
             call("gesprekOphalen") { gesprekken.gesprekOphalen(g.id) }
@@ -228,10 +230,10 @@ class AppJourney(baseUrl: String, accessToken: String, check: Interceptor? = nul
     /** The few fields the journey reads to go on: the ids it follows. */
     object Fields {
         fun code(period: InkomstenPeriode): String = period.code
-        fun reportable(period: InkomstenPeriode): Boolean = period.state != InkomstenPeriode.State.NOG_NIET
+        fun reportable(period: InkomstenPeriode): Boolean = period.status != InkomstenPeriode.Status.NOG_NIET
         fun canApply(regeling: Regeling): Boolean = regeling.uitkomst != Regeling.Uitkomst.nee
-        fun canSend(verzoek: Documentverzoek): Boolean = verzoek.canSend
-        fun calendar(afspraak: Afspraak): String = afspraak.calendar
+        fun canSend(verzoek: Documentverzoek): Boolean = verzoek.kanSturen
+        fun calendar(afspraak: Afspraak): String = afspraak.agenda
         fun schermen(aanvraag: nl.bijstandsportaal.appclient.model.Aanvraag?): List<String> =
             aanvraag?.antwoorden?.map { it.scherm }?.distinct().orEmpty() + listOfNotNull(aanvraag?.scherm?.id)
     }
@@ -242,12 +244,12 @@ class AppJourney(baseUrl: String, accessToken: String, check: Interceptor? = nul
             geenInkomsten = false,
             bronnen = listOf(InkomstenBron(loonstrookVolgt = true, soort = InkomstenBron.Soort.WERK, naam = "Bakkerij", netto = "380.50")))
 
-        fun phone() = ApparaatRegistreren(pushToken = "fcm-" + UUID.randomUUID(), platform = Platform.ANDROID, appVersion = "1.4.0")
-        fun question() = NieuwBericht(subject = "Vraag over mijn uitkering", text = "Wanneer wordt het betaald?")
-        fun reply() = NieuwBericht(text = "Dank u wel.")
-        fun talk() = GesprekAanvragen(about = "Ik heb werk gevonden", how = GesprekAanvragen.How.TELEFOON, preferredTimes = "Maandag")
+        fun phone() = ApparaatRegistreren(pushtoken = "fcm-" + UUID.randomUUID(), platform = Platform.ANDROID, appVersie = "1.4.0")
+        fun question() = NieuwBericht(onderwerp = "Vraag over mijn uitkering", tekst = "Wanneer wordt het betaald?")
+        fun reply() = NieuwBericht(tekst = "Dank u wel.")
+        fun talk() = GesprekAanvragen(onderwerp = "Ik heb werk gevonden", vorm = GesprekAanvragen.Vorm.TELEFOON, voorkeurstijden = "Maandag")
         fun abroad(today: LocalDate) =
-            WijzigingDoorgeven(kind = WijzigingSoort.BUITENLAND, land = "Spanje", datum = today.plusDays(20), datumTot = today.plusDays(30))
+            WijzigingDoorgeven(soort = WijzigingSoort.BUITENLAND, land = "Spanje", datum = today.plusDays(20), datumTot = today.plusDays(30))
 
         /** A small PDF, as the app sends a scanned payslip. */
         fun pdf(): File = File.createTempFile("loonstrook", ".pdf").apply {

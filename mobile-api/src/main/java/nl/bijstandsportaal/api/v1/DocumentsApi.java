@@ -33,7 +33,7 @@ public interface DocumentsApi {
      * (application/pdf, image/jpeg or image/png) and its name in Content-Disposition. Another citizen's: 404.
      */
     @Get("/api/v1/documentverzoeken/{id}/bestanden/{bestandId}")
-    @Produces({"application/pdf", "image/jpeg", "image/png", MediaType.APPLICATION_JSON})
+    @Produces({"application/pdf", "image/jpeg", "image/png", MediaType.APPLICATION_JSON, "application/problem+json"})
     HttpResponse<byte[]> file(@PathVariable String id, @PathVariable String bestandId);
 
     /**
