@@ -81,7 +81,7 @@ public final class ApiPaging {
                 size = -1;
             }
             if (size < 1 || size > MAX_SIZE) {
-                errors.put("aantal", Text.of("problem.paging.size", MAX_SIZE));
+                errors.put("aantal", Text.of("api.paging.size", MAX_SIZE));
             }
         }
         Cursor after = null;
@@ -89,7 +89,7 @@ public final class ApiPaging {
             try {
                 after = Cursor.decode(na);
             } catch (RuntimeException e) {
-                errors.put("na", Text.of("problem.paging.cursor"));
+                errors.put("na", Text.of("api.paging.cursor"));
             }
         }
         LocalDateTime since = null;
@@ -97,7 +97,7 @@ public final class ApiPaging {
             try {
                 since = OffsetDateTime.parse(gewijzigdSinds).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
             } catch (DateTimeParseException e) {
-                errors.put("gewijzigdSinds", Text.of("problem.paging.since"));
+                errors.put("gewijzigdSinds", Text.of("api.paging.since"));
             }
         }
         if (!errors.isEmpty()) {
