@@ -634,7 +634,7 @@ class PagesInBrowserTest extends PortalTest {
             page.keyboard().press("Tab");
             assertEquals("#inhoud", page.evaluate("() => document.activeElement.getAttribute('href')"), "the skip link comes first");
             TestIdentityProviders.nextCitizen(SANNE);
-            ui.tabTo(page, "DigiD");
+            ui.tabTo(page, "Inloggen met DigiD"); // the button, not the word DigiD explained in the text above it
             page.keyboard().press("Enter"); // through the (test) DigiD provider and back
             page.waitForURL(Pattern.compile(".*/overzicht"));
             assertThat(page.locator("h1")).containsText("Sanne");
