@@ -61,10 +61,6 @@ class ApiPagingTest extends PortalTest {
         return db.select(MELDING.PUBLIC_ID).from(MELDING).where(MELDING.ID.eq(id)).fetchSingle(MELDING.PUBLIC_ID);
     }
 
-    private HttpResponse<String> get(WebClient app, String path, String token) {
-        return app.getJson(path, token);
-    }
-
     private List<Map<String, Object>> items(HttpResponse<String> response) throws IOException {
         return json.readValue(response.body(), Argument.listOf(Argument.mapOf(String.class, Object.class)));
     }
@@ -93,7 +89,7 @@ class ApiPagingTest extends PortalTest {
         String path = "/api/v1/meldingen";
         int pages = 0;
         while (path != null) {
-            HttpResponse<String> page = get(app, path, token);
+            HttpResponse<String> page = app.getJson(path, token);
             assertEquals(200, page.statusCode(), page.body());
             List<Map<String, Object>> items = items(page);
             assertTrue(items.size() <= 50, "at most 50 when aantal is left out");
@@ -114,7 +110,7 @@ class ApiPagingTest extends PortalTest {
         sorted.sort(java.util.Comparator.comparing(Instant::parse).reversed());
         assertEquals(sorted, moments, "newest first");
 
-        HttpResponse<String> small = get(app, "/api/v1/meldingen?aantal=7", token);
+        HttpResponse<String> small = app.getJson("/api/v1/meldingen?aantal=7", token);
         assertEquals(7, items(small).size());
         assertTrue(next(small).contains("aantal=7"), "the next page keeps the size");
     }
@@ -129,13 +125,13 @@ class ApiPagingTest extends PortalTest {
         WebClient app = browser();
         String since = now.minus(2, ChronoUnit.HOURS).toString();
 
-        List<String> changed = items(get(app, "/api/v1/meldingen?gewijzigdSinds=" + since, token)).stream().map(m -> (String) m.get("id")).toList();
+        List<String> changed = items(app.getJson("/api/v1/meldingen?gewijzigdSinds=" + since, token)).stream().map(m -> (String) m.get("id")).toList();
         assertTrue(changed.contains(recent), changed.toString());
         assertTrue(!changed.contains(old), "made three days ago and not read since: " + changed);
 
         // The old message read now counts as changed.
         assertEquals(204, app.postJson("/api/v1/meldingen/" + old + "/gelezen", "", MobileApp.auth(token, null)).statusCode());
-        List<Map<String, Object>> after = items(get(app, "/api/v1/meldingen?gewijzigdSinds=" + since, token));
+        List<Map<String, Object>> after = items(app.getJson("/api/v1/meldingen?gewijzigdSinds=" + since, token));
         assertTrue(after.stream().anyMatch(m -> old.equals(m.get("id")) && Boolean.TRUE.equals(m.get("gelezen"))), after.toString());
         assertEquals(changed.size() + 1, after.size());
     }
@@ -146,11 +142,11 @@ class ApiPagingTest extends PortalTest {
         WebClient app = browser();
         for (String[] wrong : new String[][] {{"aantal=0", "aantal"}, {"aantal=101", "aantal"}, {"aantal=veel", "aantal"},
                 {"na=bestaat-niet", "na"}, {"gewijzigdSinds=gisteren", "gewijzigdSinds"}, {"gewijzigdSinds=2026-12-01", "gewijzigdSinds"}}) {
-            HttpResponse<String> response = get(app, "/api/v1/meldingen?" + wrong[0], token);
+            HttpResponse<String> response = app.getJson("/api/v1/meldingen?" + wrong[0], token);
             assertEquals(422, response.statusCode(), wrong[0] + ": " + response.body());
             assertTrue(response.body().contains("\"" + wrong[1] + "\""), response.body());
         }
-        HttpResponse<String> last = get(app, "/api/v1/meldingen?aantal=100", token);
+        HttpResponse<String> last = app.getJson("/api/v1/meldingen?aantal=100", token);
         assertEquals(200, last.statusCode());
         assertNull(next(last), "a short list has no next page");
     }
