@@ -34,7 +34,7 @@ class ConcurrentMigrationTest {
 
     @Test
     void twoInstancesMigrateOneEmptyDatabaseAtOnce() throws Exception {
-        EmbeddedMariaDb server = EmbeddedMariaDb.shared(Path.of("target/test-mariadb-data"), true);
+        EmbeddedMariaDb server = EmbeddedMariaDb.shared(Path.of(System.getProperty("portal.db.embedded-data-dir", "target/test-mariadb-data")), true);
         try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + server.port() + "/", server.user(), server.password());
              Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + DATABASE);

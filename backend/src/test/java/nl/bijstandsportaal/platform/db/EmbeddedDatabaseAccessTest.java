@@ -32,7 +32,7 @@ class EmbeddedDatabaseAccessTest {
 
     @Test
     void onlyOnLoopbackAndOnlyWithAPassword() throws Exception {
-        Path dir = Path.of("target/test-mariadb-data");
+        Path dir = Path.of(System.getProperty("portal.db.embedded-data-dir", "target/test-mariadb-data"));
         EmbeddedMariaDb server = EmbeddedMariaDb.shared(dir, true);
         String url = "jdbc:mysql://127.0.0.1:" + server.port() + "/";
 
