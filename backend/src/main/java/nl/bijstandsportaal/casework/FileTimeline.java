@@ -92,8 +92,11 @@ public class FileTimeline {
                     }
                 });
         for (DocumentRequests.Step step : documents.stepsOf(citizen)) {
+            // {3}: the time of day, for a step the citizen took herself (a file deleted, ADR 0055).
+            String time = step.at().atZone(nl.bijstandsportaal.platform.time.Today.DUTCH_TIME).toLocalTime()
+                    .format(java.time.format.DateTimeFormatter.ofPattern("HH:mm"));
             entries.add(new Entry(step.at(), "DOCUMENT", Text.of("timeline.document." + step.kind().name(), step.what(),
-                    step.newDeadline() == null ? "" : step.newDeadline(), step.fileName() == null ? "" : step.fileName()),
+                    step.newDeadline() == null ? "" : step.newDeadline(), step.fileName() == null ? "" : step.fileName(), time),
                     step.by(), step.text(), file + "#documenten-titel"));
         }
         for (Conversations.Thread thread : conversations.forConsulent(consulent, citizen)) {

@@ -368,7 +368,7 @@ public class Conversations {
                 .set(BERICHT.MEDEWERKER_ID, medewerkerId).set(BERICHT.TEKST, typed.text()).set(BERICHT.VERSTUURD_OP, utc(now)).execute();
         long berichtId = tx.select(BERICHT.ID).from(BERICHT).where(BERICHT.PUBLIC_ID.eq(messageId)).fetchSingle(BERICHT.ID);
         for (Upload file : typed.files()) {
-            tx.insertInto(BERICHT_BIJLAGE).set(BERICHT_BIJLAGE.BERICHT_ID, berichtId).set(BERICHT_BIJLAGE.BESTANDSNAAM, file.safeName())
+            tx.insertInto(BERICHT_BIJLAGE).set(BERICHT_BIJLAGE.PUBLIC_ID, java.util.UUID.randomUUID().toString()).set(BERICHT_BIJLAGE.BERICHT_ID, berichtId).set(BERICHT_BIJLAGE.BESTANDSNAAM, file.safeName())
                     .set(BERICHT_BIJLAGE.CONTENT_TYPE, file.type().mediaType()).set(BERICHT_BIJLAGE.GROOTTE, file.bytes().length)
                     .set(nl.bijstandsportaal.platform.atrest.AtRestColumns.MESSAGE_ATTACHMENT.sealed(keys, file.bytes())).execute();
         }
