@@ -25,3 +25,16 @@ ALTER TABLE documentverzoek_stap DROP FOREIGN KEY fk_documentverzoek_stap_bijlag
 ALTER TABLE documentverzoek_stap ADD CONSTRAINT fk_documentverzoek_stap_bijlage FOREIGN KEY (bijlage_id)
   REFERENCES documentverzoek_bijlage (id) ON DELETE SET NULL;
 -- [jooq ignore stop]
+
+-- What the citizen did to a change after sending it, for the consulent's timeline of the file (ADR 0055). soort:
+-- BEWIJS_VERWIJDERD (bestandsnaam: the proof she deleted while the change was still NIEUW).
+CREATE TABLE wijziging_gebeurtenis (
+  id              BIGINT         NOT NULL AUTO_INCREMENT,
+  wijziging_id    BIGINT         NOT NULL,
+  soort           VARCHAR(30)    NOT NULL,
+  op              DATETIME(6)    NOT NULL,
+  bestandsnaam    VARCHAR(200)   NULL,
+  PRIMARY KEY (id),
+  CONSTRAINT fk_wijziging_gebeurtenis_wijziging FOREIGN KEY (wijziging_id) REFERENCES wijziging (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+CREATE INDEX ix_wijziging_gebeurtenis_wijziging ON wijziging_gebeurtenis (wijziging_id, op);
