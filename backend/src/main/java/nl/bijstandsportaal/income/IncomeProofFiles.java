@@ -43,14 +43,17 @@ public class IncomeProofFiles {
         this.clock = clock;
     }
 
-    /** The proof of the citizen's report for this period, oldest first; no report: NotFoundException. */
+    /**
+     * The proof of the citizen's report for this period, oldest first (no report, or not committed yet as while it is
+     * being sent: none).
+     */
     public List<ProofFile> of(long burgerId, String periodCode) {
-        IncomeRepository.Report report = repository.reportByPeriod(burgerId, periodCode).orElseThrow(NotFoundException::new);
-        boolean deletable = NOT_HANDLED.equals(report.status());
         return db.select(INKOMSTENOPGAVE_BIJLAGE.PUBLIC_ID, INKOMSTENOPGAVE_BIJLAGE.BESTANDSNAAM, INKOMSTENOPGAVE_BIJLAGE.GROOTTE,
-                        INKOMSTENOPGAVE_BIJLAGE.TOEGEVOEGD_OP)
-                .from(INKOMSTENOPGAVE_BIJLAGE).where(INKOMSTENOPGAVE_BIJLAGE.OPGAVE_ID.eq(report.id())).orderBy(INKOMSTENOPGAVE_BIJLAGE.ID)
-                .fetch(r -> new ProofFile(r.value1(), r.value2(), r.value3(), r.value4().toInstant(ZoneOffset.UTC), deletable));
+                        INKOMSTENOPGAVE_BIJLAGE.TOEGEVOEGD_OP, INKOMSTENOPGAVE.STATUS)
+                .from(INKOMSTENOPGAVE_BIJLAGE).join(INKOMSTENOPGAVE).on(INKOMSTENOPGAVE.ID.eq(INKOMSTENOPGAVE_BIJLAGE.OPGAVE_ID))
+                .where(INKOMSTENOPGAVE.BURGER_ID.eq(burgerId)).and(INKOMSTENOPGAVE.PERIODE_CODE.eq(periodCode))
+                .orderBy(INKOMSTENOPGAVE_BIJLAGE.ID)
+                .fetch(r -> new ProofFile(r.value1(), r.value2(), r.value3(), r.value4().toInstant(ZoneOffset.UTC), NOT_HANDLED.equals(r.value5())));
     }
 
     /** One proof file as stored, for the citizen herself. */

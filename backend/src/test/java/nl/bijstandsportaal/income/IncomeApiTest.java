@@ -135,7 +135,7 @@ class IncomeApiTest extends PortalTest {
      */
     @Test
     void proofHasAnIdAndIsDeletedUntilTheConsulentTakesTheReportInHand() throws IOException {
-        String henk = token(HENK);
+        String henk = token(JAN); // Jan (Utrecht): no other test here stores a report of his
         String code = reportable(UTRECHT).get(0).code();
         String body = "{\"geenInkomsten\":false,\"bronnen\":[{\"soort\":\"WERK\",\"naam\":\"Bouwbedrijf\",\"netto\":\"200.00\",\"loonstrookVolgt\":true}]}";
         HttpResponse<String> sent = browser().postJson("/api/v1/inkomsten/" + code, body, auth(henk, UUID.randomUUID().toString()));
@@ -172,7 +172,7 @@ class IncomeApiTest extends PortalTest {
         assertEquals(404, download(henk, "/api/v1/inkomsten/" + code + "/bewijs/" + wrong).statusCode(), "gone");
 
         // The consulent: the file is not offered any more; the timeline of the file says what happened, and when.
-        long henkId = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(HENK)).fetchSingle(BURGER.ID);
+        long henkId = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(JAN)).fetchSingle(BURGER.ID);
         nl.bijstandsportaal.testsupport.WebClient dennis = employee(DENNIS);
         String reportPage = dennis.get("/consulent/burgers/" + henkId + "/inkomsten/" + code).body();
         var proofLinks = org.jsoup.Jsoup.parse(reportPage).select("a[href*=/bewijs/]");
