@@ -104,7 +104,7 @@ class GeneratedClientTest extends PortalTest {
         System.out.println("Ahmed sent: " + journey.summary());
         Set<String> sent = journey.operations();
         for (String operation : List.of("inkomstenDoorgeven", "inkomstenBewijsSturen", "aanvraagStarten", "documentBestandSturen",
-                "wijzigingDoorgeven", "wijzigingBewijsSturen", "apparaatRegistreren", "apparaatVerwijderen", "gesprekStarten",
+                "wijzigingDoorgeven", "wijzigingBewijsSturen", "wijzigingBewijsVerwijderen", "apparaatRegistreren", "apparaatVerwijderen", "gesprekStarten",
                 "gesprekBeantwoorden", "gesprekAanvragen", "meldingsvoorkeurenOpslaan", "meldingGelezen")) {
             assertTrue(sent.contains(operation), operation + " not called: " + journey.summary());
         }
