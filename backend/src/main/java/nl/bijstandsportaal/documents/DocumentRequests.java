@@ -77,6 +77,14 @@ public class DocumentRequests {
                                   Instant askedAt, Instant sentAt, Instant closedAt, String askedBy, List<SentFile> files,
                                   boolean late, Soort soort, String aanvraag, String kenmerk, List<Step> steps) {
 
+        /**
+         * What the consulent's page saw of the files: how many there are plus how many the citizen deleted (ADR 0055), so
+         * a file deleted and another sent between her page and her click is noticed too. Sent back as "bestanden".
+         */
+        public int filesSeen() {
+            return files.size() + (int) steps.stream().filter(s -> s.kind() == StepKind.FILE_DELETED).count();
+        }
+
         /** The consulent's words of the last "not good enough", while the citizen still has to send again; else null. */
         public Step sendAgain() {
             if (status != Status.OPEN || steps.isEmpty()) {
@@ -328,7 +336,7 @@ public class DocumentRequests {
             if (!from.canSend()) {
                 return Closed.NOT_POSSIBLE;
             }
-            if (filesSeen != null && t.fetchCount(DOCUMENTVERZOEK_BIJLAGE, DOCUMENTVERZOEK_BIJLAGE.VERZOEK_ID.eq(request.getId())) != filesSeen) {
+            if (filesSeen != null && filesNow(t, request.getId()) != filesSeen) {
                 return Closed.NEW_FILES;
             }
             t.update(DOCUMENTVERZOEK).set(DOCUMENTVERZOEK.STATUS, to.name()).set(DOCUMENTVERZOEK.AFGEROND_OP, utc(now))
@@ -418,7 +426,7 @@ public class DocumentRequests {
             if (Status.valueOf(request.getStatus()) != Status.GESTUURD) {
                 return new StepResult(Map.of(DocumentStepForm.AGAIN_TEXT, Text.of("consulent.document.again.error.notSent")));
             }
-            if (filesSeen != null && t.fetchCount(DOCUMENTVERZOEK_BIJLAGE, DOCUMENTVERZOEK_BIJLAGE.VERZOEK_ID.eq(request.getId())) != filesSeen) {
+            if (filesSeen != null && filesNow(t, request.getId()) != filesSeen) {
                 return new StepResult(Map.of(DocumentStepForm.AGAIN_TEXT, Text.of("consulent.document.again.error.newFiles")));
             }
             DocumentStepForm.Checked checked = DocumentStepForm.again(typed, today, minimum);
@@ -439,6 +447,13 @@ public class DocumentRequests {
                     "Documentverzoek opnieuw gevraagd, uiterlijk " + checked.deadline());
             return new StepResult(Map.of());
         });
+    }
+
+    /** The files of a request now plus the ones the citizen deleted: what {@link DocumentRequest#filesSeen()} counted. */
+    private static int filesNow(DSLContext t, long requestId) {
+        return t.fetchCount(DOCUMENTVERZOEK_BIJLAGE, DOCUMENTVERZOEK_BIJLAGE.VERZOEK_ID.eq(requestId))
+                + t.fetchCount(DOCUMENTVERZOEK_STAP, DOCUMENTVERZOEK_STAP.VERZOEK_ID.eq(requestId)
+                        .and(DOCUMENTVERZOEK_STAP.SOORT.eq(StepKind.FILE_DELETED.name())));
     }
 
     private static DocumentverzoekRecord lock(DSLContext t, long burgerId, String publicId) {

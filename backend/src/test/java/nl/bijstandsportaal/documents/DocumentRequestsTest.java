@@ -324,9 +324,17 @@ class DocumentRequestsTest extends PortalTest {
         HttpResponse<String> sent = send(app, id, UUID.randomUUID().toString(), "application/pdf", right);
         assertEquals(201, sent.statusCode(), sent.body());
         String lastId = (String) ((Map<?, ?>) ((List<?>) json.readValue(sent.body(), Map.class).get("bestanden")).get(0)).get("id");
+        // Her page counts the files and the deletions: a page from before a delete and a new file closes nothing.
+        String before = "3"; // one file now, two deleted
+        HttpResponse<String> stale = marieke.postForm("/consulent/burgers/" + sanne() + "/documentverzoeken/" + id,
+                Map.of("csrfToken", WebClient.csrfToken(citizenPage), "status", "AFGEROND", "bestanden", "1"));
+        assertTrue(WebClient.location(stale).contains("nieuwebestanden"), WebClient.location(stale));
+        var sannesFile = Jsoup.parse(marieke.get("/consulent/burgers/" + sanne()).body());
+        assertEquals(before, sannesFile.select("form[action$=/documentverzoeken/" + id + "] input[name=bestanden]").val());
         HttpResponse<String> done = marieke.postForm("/consulent/burgers/" + sanne() + "/documentverzoeken/" + id,
-                Map.of("csrfToken", WebClient.csrfToken(marieke.get("/consulent/burgers/" + sanne()).body()), "status", "AFGEROND", "bestanden", "1"));
+                Map.of("csrfToken", WebClient.csrfToken(sannesFile.outerHtml()), "status", "AFGEROND", "bestanden", before));
         assertEquals(303, done.statusCode());
+        assertEquals("AFGEROND", db.select(DOCUMENTVERZOEK.STATUS).from(DOCUMENTVERZOEK).where(DOCUMENTVERZOEK.ID.eq(verzoek)).fetchSingle().value1());
         HttpResponse<String> refused = browser().delete("/api/v1/documentverzoeken/" + id + "/bestanden/" + lastId, app);
         assertEquals(409, refused.statusCode());
         Map<?, ?> problem = json.readValue(refused.body(), Map.class);
