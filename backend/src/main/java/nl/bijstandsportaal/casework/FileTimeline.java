@@ -23,6 +23,7 @@ import static nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE;
 import static nl.bijstandsportaal.platform.db.generated.Tables.INKOMSTENOPGAVE_GEBEURTENIS;
 import static nl.bijstandsportaal.platform.db.generated.Tables.MEDEWERKER;
 import static nl.bijstandsportaal.platform.db.generated.Tables.WIJZIGING;
+import static nl.bijstandsportaal.platform.db.generated.Tables.WIJZIGING_GEBEURTENIS;
 
 /**
  * One timeline of everything in a citizen's file, newest first: income reports with every version and step, reported
@@ -71,13 +72,19 @@ public class FileTimeline {
                 .leftJoin(MEDEWERKER).on(MEDEWERKER.ID.eq(INKOMSTENOPGAVE_GEBEURTENIS.MEDEWERKER_ID))
                 .where(INKOMSTENOPGAVE.BURGER_ID.eq(citizen))
                 .forEach(r -> entries.add(new Entry(utc(r.value1()), "INKOMSTEN",
-                        Text.of("timeline.income." + r.value2(), r.value8(), r.value9(), r.value6(), r.value3()), r.value5(), r.value4(),
+                        Text.of("timeline.income." + r.value2(), r.value8(), r.value9(), r.value6(), r.value3(), time(utc(r.value1()))), r.value5(), r.value4(),
                         file + "/inkomsten/" + r.value7())));
         db.select(WIJZIGING.INGEDIEND_OP, WIJZIGING.SOORT, WIJZIGING.DATUM, WIJZIGING.KENMERK, WIJZIGING.STATUS, WIJZIGING.TOELICHTING)
                 .from(WIJZIGING).where(WIJZIGING.BURGER_ID.eq(citizen))
                 .forEach(r -> entries.add(new Entry(utc(r.value1()), "WIJZIGING",
                         Text.of("timeline.change", Text.of("change.kind." + r.value2()), r.value3(), r.value4(), Text.of("change.status." + r.value5())),
                         null, r.value6(), file + "#wijzigingen-titel")));
+        // Proof the citizen deleted from a change she sent, while nobody had started on it (ADR 0055).
+        db.select(WIJZIGING_GEBEURTENIS.OP, WIJZIGING_GEBEURTENIS.SOORT, WIJZIGING_GEBEURTENIS.BESTANDSNAAM, WIJZIGING.SOORT, WIJZIGING.KENMERK)
+                .from(WIJZIGING_GEBEURTENIS).join(WIJZIGING).on(WIJZIGING.ID.eq(WIJZIGING_GEBEURTENIS.WIJZIGING_ID))
+                .where(WIJZIGING.BURGER_ID.eq(citizen))
+                .forEach(r -> entries.add(new Entry(utc(r.value1()), "WIJZIGING", Text.of("timeline.change." + r.value2(),
+                        Text.of("change.kind." + r.value4()), r.value5(), r.value3(), time(utc(r.value1()))), null, null, file + "#wijzigingen-titel")));
         db.select(AANVRAAG.PUBLIC_ID, AANVRAAG.REGELING, AANVRAAG.KENMERK, AANVRAAG.VERSTUURD_OP, AANVRAAG.BESLOTEN_OP, AANVRAAG.BESLUIT,
                         AANVRAAG.BESLUIT_REDEN, MEDEWERKER.NAAM)
                 .from(AANVRAAG).leftJoin(MEDEWERKER).on(MEDEWERKER.ID.eq(AANVRAAG.BESLOTEN_DOOR))
@@ -92,8 +99,10 @@ public class FileTimeline {
                     }
                 });
         for (DocumentRequests.Step step : documents.stepsOf(citizen)) {
+            // {3}: the time of day, for a step the citizen took herself (a file deleted, ADR 0055).
+            String time = time(step.at());
             entries.add(new Entry(step.at(), "DOCUMENT", Text.of("timeline.document." + step.kind().name(), step.what(),
-                    step.newDeadline() == null ? "" : step.newDeadline(), step.fileName() == null ? "" : step.fileName()),
+                    step.newDeadline() == null ? "" : step.newDeadline(), step.fileName() == null ? "" : step.fileName(), time),
                     step.by(), step.text(), file + "#documenten-titel"));
         }
         for (Conversations.Thread thread : conversations.forConsulent(consulent, citizen)) {
@@ -122,6 +131,11 @@ public class FileTimeline {
         }
         entries.sort(Comparator.comparing(Entry::at).reversed());
         return entries.size() > LIMIT ? List.copyOf(entries.subList(0, LIMIT)) : List.copyOf(entries);
+    }
+
+    /** The time of day in the Netherlands, "14:05": for a step the citizen took herself (a file deleted, ADR 0055). */
+    private static String time(Instant at) {
+        return at.atZone(nl.bijstandsportaal.platform.time.Today.DUTCH_TIME).toLocalTime().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm"));
     }
 
     private static Instant utc(java.time.LocalDateTime at) {

@@ -61,6 +61,11 @@ class ConversationApiController implements ConversationsApi {
     }
 
     @Override
+    public HttpResponse<byte[]> attachment(String id, String bestandId) {
+        return conversations.attachmentForCitizen(citizen().id(), id, bestandId).response();
+    }
+
+    @Override
     public HttpResponse<Conversation> start(@Nullable String idempotencyKey, NewMessage message) {
         CurrentUser citizen = citizen();
         Conversations.Typed typed = typed(message, true);
@@ -122,7 +127,7 @@ class ConversationApiController implements ConversationsApi {
         return new Conversation(t.id(), t.subject(), t.startedByCitizen(), t.startedAt(), t.lastAt(), t.waitingSince() != null,
                 conversations.answerBy(t, citizen.gemeenteId()),
                 t.messages().stream().map(m -> new nl.bijstandsportaal.api.v1.Conversations.Message(m.id(), m.fromCitizen(), m.author(), m.text(),
-                        m.sentAt(), m.attachments().stream().map(a -> new nl.bijstandsportaal.api.v1.Conversations.Attachment(a.id(), a.name(), a.size()))
+                        m.sentAt(), m.attachments().stream().map(a -> new nl.bijstandsportaal.api.v1.Conversations.Attachment(a.id(), a.publicId(), a.name(), a.size()))
                         .toList())).toList(),
                 t.task() == null ? null : task(t.task()), t.meeting() == null ? null : meeting(t.meeting()));
     }

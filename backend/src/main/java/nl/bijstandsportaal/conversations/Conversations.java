@@ -87,8 +87,8 @@ public class Conversations {
         this.clock = clock;
     }
 
-    /** A file sent with a message. */
-    public record Attachment(long id, String name, int size) {
+    /** A file sent with a message; {@code publicId}: its id for the app (ADR 0055). */
+    public record Attachment(long id, String publicId, String name, int size) {
     }
 
     /**
@@ -233,7 +233,15 @@ public class Conversations {
 
     /** A file in one of the citizen's own conversations. */
     public Download attachmentForCitizen(long burgerId, String id, long attachmentId) {
-        return attachment(burgerId, id, attachmentId).orElseThrow(NotFoundException::new);
+        return attachment(burgerId, id, BERICHT_BIJLAGE.ID.eq(attachmentId)).orElseThrow(NotFoundException::new);
+    }
+
+    /**
+     * A file sent with a message in one of the citizen's conversations (by her or to her), by its public id: for the
+     * app (ADR 0055). Not hers, or unknown: NotFoundException.
+     */
+    public Download attachmentForCitizen(long burgerId, String id, String attachmentPublicId) {
+        return attachment(burgerId, id, BERICHT_BIJLAGE.PUBLIC_ID.eq(attachmentPublicId)).orElseThrow(NotFoundException::new);
     }
 
     // ---- the consulent ----------------------------------------------------------------------------------------
@@ -284,7 +292,7 @@ public class Conversations {
     /** A file the citizen sent, for the consulent: a download, audited. */
     public Download attachmentForConsulent(CurrentUser consulent, long burgerId, String id, long attachmentId) {
         CitizenProfile citizen = accounts.citizenFor(consulent, burgerId);
-        Download download = attachment(citizen.id(), id, attachmentId).orElseThrow(NotFoundException::new);
+        Download download = attachment(citizen.id(), id, BERICHT_BIJLAGE.ID.eq(attachmentId)).orElseThrow(NotFoundException::new);
         audit.record(consulent.id(), citizen.id(), "BIJLAGE_BEKEKEN", "Bijlage bij een bericht geopend");
         return download;
     }
@@ -300,10 +308,10 @@ public class Conversations {
         }
         Map<Long, List<Message>> messages = new HashMap<>();
         Map<Long, List<Attachment>> files = new HashMap<>();
-        db.select(BERICHT_BIJLAGE.ID, BERICHT_BIJLAGE.BERICHT_ID, BERICHT_BIJLAGE.BESTANDSNAAM, BERICHT_BIJLAGE.GROOTTE)
+        db.select(BERICHT_BIJLAGE.ID, BERICHT_BIJLAGE.BERICHT_ID, BERICHT_BIJLAGE.BESTANDSNAAM, BERICHT_BIJLAGE.GROOTTE, BERICHT_BIJLAGE.PUBLIC_ID)
                 .from(BERICHT_BIJLAGE).join(BERICHT).on(BERICHT.ID.eq(BERICHT_BIJLAGE.BERICHT_ID))
                 .where(BERICHT.BURGER_ID.eq(burgerId)).orderBy(BERICHT_BIJLAGE.ID)
-                .forEach(r -> files.computeIfAbsent(r.value2(), k -> new ArrayList<>()).add(new Attachment(r.value1(), r.value3(), r.value4())));
+                .forEach(r -> files.computeIfAbsent(r.value2(), k -> new ArrayList<>()).add(new Attachment(r.value1(), r.value5(), r.value3(), r.value4())));
         db.select(BERICHT.ID, BERICHT.GESPREK_ID, BERICHT.PUBLIC_ID, BERICHT.MEDEWERKER_ID, MEDEWERKER.NAAM, BERICHT.TEKST,
                         BERICHT.VERSTUURD_OP, MELDING.GELEZEN_OP)
                 .from(BERICHT)
@@ -352,11 +360,11 @@ public class Conversations {
         return tasks;
     }
 
-    private Optional<Download> attachment(long burgerId, String id, long attachmentId) {
+    private Optional<Download> attachment(long burgerId, String id, org.jooq.Condition which) {
         return db.select(BERICHT_BIJLAGE.BESTANDSNAAM, BERICHT_BIJLAGE.CONTENT_TYPE, BERICHT_BIJLAGE.INHOUD)
                 .from(BERICHT_BIJLAGE).join(BERICHT).on(BERICHT.ID.eq(BERICHT_BIJLAGE.BERICHT_ID))
                 .join(GESPREK).on(GESPREK.ID.eq(BERICHT.GESPREK_ID))
-                .where(BERICHT_BIJLAGE.ID.eq(attachmentId)).and(GESPREK.PUBLIC_ID.eq(id)).and(GESPREK.BURGER_ID.eq(burgerId))
+                .where(which).and(GESPREK.PUBLIC_ID.eq(id)).and(GESPREK.BURGER_ID.eq(burgerId))
                 .fetchOptional(r -> new Download(r.value1(), r.value2(), nl.bijstandsportaal.platform.atrest.AtRestColumns.MESSAGE_ATTACHMENT.open(keys, r.value3())));
     }
 
@@ -368,7 +376,7 @@ public class Conversations {
                 .set(BERICHT.MEDEWERKER_ID, medewerkerId).set(BERICHT.TEKST, typed.text()).set(BERICHT.VERSTUURD_OP, utc(now)).execute();
         long berichtId = tx.select(BERICHT.ID).from(BERICHT).where(BERICHT.PUBLIC_ID.eq(messageId)).fetchSingle(BERICHT.ID);
         for (Upload file : typed.files()) {
-            tx.insertInto(BERICHT_BIJLAGE).set(BERICHT_BIJLAGE.BERICHT_ID, berichtId).set(BERICHT_BIJLAGE.BESTANDSNAAM, file.safeName())
+            tx.insertInto(BERICHT_BIJLAGE).set(BERICHT_BIJLAGE.PUBLIC_ID, java.util.UUID.randomUUID().toString()).set(BERICHT_BIJLAGE.BERICHT_ID, berichtId).set(BERICHT_BIJLAGE.BESTANDSNAAM, file.safeName())
                     .set(BERICHT_BIJLAGE.CONTENT_TYPE, file.type().mediaType()).set(BERICHT_BIJLAGE.GROOTTE, file.bytes().length)
                     .set(nl.bijstandsportaal.platform.atrest.AtRestColumns.MESSAGE_ATTACHMENT.sealed(keys, file.bytes())).execute();
         }

@@ -65,6 +65,14 @@ class DocumentApiController implements DocumentsApi {
     }
 
     @Override
+    public HttpResponse<Void> deleteFile(String id, String bestandId) {
+        if (documents.deleteFile(citizen().id(), id, bestandId) == DocumentRequests.Deleted.HANDLED) {
+            throw new ProblemException(HttpStatus.CONFLICT, ProblemTypes.FILE_HANDLED);
+        }
+        return HttpResponse.noContent();
+    }
+
+    @Override
     public HttpResponse<Documents.Request> send(String id, @Nullable String fileName, @Nullable String idempotencyKey, byte[] file) {
         long burgerId = citizen().id();
         documents.requireOwn(burgerId, id); // another citizen's request: 404 before we look at the file
@@ -88,7 +96,7 @@ class DocumentApiController implements DocumentsApi {
     private Documents.Request dto(Locale locale, DocumentRequests.DocumentRequest r) {
         return new Documents.Request(r.publicId(), r.what(), r.why(), r.deadline(), r.status().name(),
                 messages.get(locale, "document.status." + r.status().name()), r.late(), r.status().canSend(), r.askedAt(), r.sentAt(),
-                r.files().stream().map(f -> new Documents.File(f.publicId(), f.name(), f.size(), f.addedAt(), f.notGoodEnough())).toList(),
+                r.files().stream().map(f -> new Documents.File(f.publicId(), f.name(), f.size(), f.addedAt(), f.notGoodEnough(), f.deletable())).toList(),
                 r.steps().stream().map(s -> new Documents.Step(s.kind().api(), messages.get(locale, "document.step." + s.kind().name()),
                         s.at(), s.by(), s.text(), s.oldDeadline(), s.newDeadline(), s.fileName())).toList());
     }

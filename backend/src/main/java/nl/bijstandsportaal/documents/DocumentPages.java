@@ -51,11 +51,39 @@ class DocumentPages {
 
     @Get("/documenten/{id}")
     @View("documents/request")
-    Map<String, Object> request(Authentication authentication, @PathVariable String id, @QueryValue @Nullable String gestuurd) {
+    Map<String, Object> request(Authentication authentication, @PathVariable String id, @QueryValue @Nullable String gestuurd,
+                                @QueryValue @Nullable String verwijderd) {
         long burgerId = CurrentUser.require(authentication).id();
         Map<String, Object> model = model(burgerId, documents.forCitizen(burgerId, id), Map.of());
         model.put("sent", gestuurd != null);
+        model.put("deleted", verwijderd != null);
         return model;
+    }
+
+    /**
+     * Before a file is deleted: what will happen (the consulent no longer sees it; it cannot be undone), and one button.
+     * A file the consulent has handled: why it cannot be deleted (ADR 0055).
+     */
+    @Get("/documenten/{id}/bestanden/{bestandId}/verwijderen")
+    @View("documents/delete-file")
+    Map<String, Object> confirmDelete(Authentication authentication, @PathVariable String id, @PathVariable String bestandId) {
+        return deleteModel(CurrentUser.require(authentication).id(), id, bestandId);
+    }
+
+    @Post(value = "/documenten/{id}/bestanden/{bestandId}/verwijderen", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> delete(Authentication authentication, @PathVariable String id, @PathVariable String bestandId) {
+        long burgerId = CurrentUser.require(authentication).id();
+        if (documents.deleteFile(burgerId, id, bestandId) == DocumentRequests.Deleted.HANDLED) {
+            return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("documents/delete-file", deleteModel(burgerId, id, bestandId)));
+        }
+        return HttpResponse.seeOther(URI.create("/documenten/" + id + "?verwijderd=ja#verwijderd"));
+    }
+
+    private Map<String, Object> deleteModel(long burgerId, String id, String bestandId) {
+        DocumentRequests.DocumentRequest request = documents.forCitizen(burgerId, id);
+        DocumentRequests.SentFile file = request.files().stream().filter(f -> f.publicId().equals(bestandId)).findFirst()
+                .orElseThrow(nl.bijstandsportaal.platform.web.NotFoundException::new);
+        return Map.of("request", request, "file", file);
     }
 
     /**

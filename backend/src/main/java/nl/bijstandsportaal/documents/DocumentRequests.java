@@ -77,6 +77,14 @@ public class DocumentRequests {
                                   Instant askedAt, Instant sentAt, Instant closedAt, String askedBy, List<SentFile> files,
                                   boolean late, Soort soort, String aanvraag, String kenmerk, List<Step> steps) {
 
+        /**
+         * What the consulent's page saw of the files: how many there are plus how many the citizen deleted (ADR 0055), so
+         * a file deleted and another sent between her page and her click is noticed too. Sent back as "bestanden".
+         */
+        public int filesSeen() {
+            return files.size() + (int) steps.stream().filter(s -> s.kind() == StepKind.FILE_DELETED).count();
+        }
+
         /** The consulent's words of the last "not good enough", while the citizen still has to send again; else null. */
         public Step sendAgain() {
             if (status != Status.OPEN || steps.isEmpty()) {
@@ -90,18 +98,32 @@ public class DocumentRequests {
 
     /**
      * A file the citizen sent (without its content). {@code notGoodEnoughAt}: when the consulent found it not good enough
-     * and asked again (null: not so).
+     * and asked again (null: not so). {@code deletable}: the citizen may still delete it (ADR 0055, {@link #deleteFile}).
      */
-    public record SentFile(long id, String publicId, String name, String contentType, int size, Instant addedAt, Instant notGoodEnoughAt) {
+    public record SentFile(long id, String publicId, String name, String contentType, int size, Instant addedAt, Instant notGoodEnoughAt,
+                           boolean deletable) {
         public boolean notGoodEnough() {
             return notGoodEnoughAt != null;
         }
     }
 
+    /**
+     * Whether a file the citizen sent is still hers to take back (ADR 0055): the consulent has not handled it. Handled
+     * is: the request is closed (AFGEROND, INGETROKKEN), the file was found not good enough, the request is one to complete
+     * an application (its first file restarted the legal decision term, Awb 4:15, which taking it back cannot undo), or
+     * the application it is proof for has been decided.
+     */
+    static boolean deletable(Status status, Soort soort, boolean applicationDecided, boolean notGoodEnough) {
+        return status.canSend() && soort != Soort.HERSTEL && !applicationDecided && !notGoodEnough;
+    }
+
+    /** What deleting a file did: DELETED, or HANDLED (the consulent has handled it; nothing changed). */
+    public enum Deleted { DELETED, HANDLED }
+
     /** What happened to a request, in the order it happened (documentverzoek_stap). */
     public enum StepKind {
         ASKED("GEVRAAGD"), FILE_SENT("BESTAND_GESTUURD"), EXTENDED("VERLENGD"), NOT_GOOD_ENOUGH("NIET_GOED_GENOEG"), DONE("AFGEROND"),
-        WITHDRAWN("INGETROKKEN");
+        WITHDRAWN("INGETROKKEN"), FILE_DELETED("BESTAND_VERWIJDERD");
 
         private final String api;
 
@@ -119,7 +141,8 @@ public class DocumentRequests {
      * One step of a request. {@code requestId}/{@code what}: the request's public id and what was asked; {@code by}: the
      * employee who took it (null: the citizen sent a file, or the portal took it); {@code text}: the words for the
      * citizen (the reason for more time, what was wrong; null: none); {@code oldDeadline}/{@code newDeadline}: the last
-     * day before and after it (ASKED: only the new one); {@code fileName}: the file sent (FILE_SENT).
+     * day before and after it (ASKED: only the new one); {@code fileName}: the file sent (FILE_SENT) or deleted by the
+     * citizen (FILE_DELETED).
      */
     public record Step(long id, String requestId, String what, StepKind kind, Instant at, String by, String text,
                        LocalDate oldDeadline, LocalDate newDeadline, String fileName) {
@@ -313,7 +336,7 @@ public class DocumentRequests {
             if (!from.canSend()) {
                 return Closed.NOT_POSSIBLE;
             }
-            if (filesSeen != null && t.fetchCount(DOCUMENTVERZOEK_BIJLAGE, DOCUMENTVERZOEK_BIJLAGE.VERZOEK_ID.eq(request.getId())) != filesSeen) {
+            if (filesSeen != null && filesNow(t, request.getId()) != filesSeen) {
                 return Closed.NEW_FILES;
             }
             t.update(DOCUMENTVERZOEK).set(DOCUMENTVERZOEK.STATUS, to.name()).set(DOCUMENTVERZOEK.AFGEROND_OP, utc(now))
@@ -403,7 +426,7 @@ public class DocumentRequests {
             if (Status.valueOf(request.getStatus()) != Status.GESTUURD) {
                 return new StepResult(Map.of(DocumentStepForm.AGAIN_TEXT, Text.of("consulent.document.again.error.notSent")));
             }
-            if (filesSeen != null && t.fetchCount(DOCUMENTVERZOEK_BIJLAGE, DOCUMENTVERZOEK_BIJLAGE.VERZOEK_ID.eq(request.getId())) != filesSeen) {
+            if (filesSeen != null && filesNow(t, request.getId()) != filesSeen) {
                 return new StepResult(Map.of(DocumentStepForm.AGAIN_TEXT, Text.of("consulent.document.again.error.newFiles")));
             }
             DocumentStepForm.Checked checked = DocumentStepForm.again(typed, today, minimum);
@@ -424,6 +447,13 @@ public class DocumentRequests {
                     "Documentverzoek opnieuw gevraagd, uiterlijk " + checked.deadline());
             return new StepResult(Map.of());
         });
+    }
+
+    /** The files of a request now plus the ones the citizen deleted: what {@link DocumentRequest#filesSeen()} counted. */
+    private static int filesNow(DSLContext t, long requestId) {
+        return t.fetchCount(DOCUMENTVERZOEK_BIJLAGE, DOCUMENTVERZOEK_BIJLAGE.VERZOEK_ID.eq(requestId))
+                + t.fetchCount(DOCUMENTVERZOEK_STAP, DOCUMENTVERZOEK_STAP.VERZOEK_ID.eq(requestId)
+                        .and(DOCUMENTVERZOEK_STAP.SOORT.eq(StepKind.FILE_DELETED.name())));
     }
 
     private static DocumentverzoekRecord lock(DSLContext t, long burgerId, String publicId) {
@@ -466,6 +496,44 @@ public class DocumentRequests {
                 .and(DOCUMENTVERZOEK.BURGER_ID.eq(burgerId))
                 .fetchOptional(r -> new Download(r.value1(), r.value2(), nl.bijstandsportaal.platform.atrest.AtRestColumns.REQUESTED_DOCUMENT.open(keys, r.value3())))
                 .orElseThrow(NotFoundException::new);
+    }
+
+    /**
+     * The citizen deletes a file she sent (web and app alike, ADR 0055), while the consulent has not handled it
+     * ({@link #deletable}): the row and its (encrypted) bytes go, a step FILE_DELETED with the file's name shows on both
+     * sides' timelines. When no file is left that still counts, the request is not sent any more: OPEN again, so the
+     * citizen's status, the reminders and the consulent's work list say so; otherwise "sent on" is the first file left.
+     * Not the citizen's request or file: NotFoundException.
+     */
+    public Deleted deleteFile(long burgerId, String requestPublicId, String filePublicId) {
+        Instant now = clock.instant();
+        return db.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            DocumentverzoekRecord request = lock(t, burgerId, requestPublicId);
+            var file = t.select(DOCUMENTVERZOEK_BIJLAGE.ID, DOCUMENTVERZOEK_BIJLAGE.BESTANDSNAAM, DOCUMENTVERZOEK_BIJLAGE.AFGEKEURD_OP)
+                    .from(DOCUMENTVERZOEK_BIJLAGE).where(DOCUMENTVERZOEK_BIJLAGE.VERZOEK_ID.eq(request.getId()))
+                    .and(DOCUMENTVERZOEK_BIJLAGE.PUBLIC_ID.eq(filePublicId)).forUpdate().fetchOptional().orElseThrow(NotFoundException::new);
+            boolean decided = request.getAanvraagId() != null && t.fetchExists(AANVRAAG,
+                    AANVRAAG.ID.eq(request.getAanvraagId()).and(AANVRAAG.BESLOTEN_OP.isNotNull()));
+            if (!deletable(Status.valueOf(request.getStatus()), Soort.valueOf(request.getSoort()), decided, file.value3() != null)) {
+                return Deleted.HANDLED;
+            }
+            t.deleteFrom(DOCUMENTVERZOEK_BIJLAGE).where(DOCUMENTVERZOEK_BIJLAGE.ID.eq(file.value1())).execute();
+            step(t, request.getId(), StepKind.FILE_DELETED, now, null, null, null, null, null, file.value2());
+            LocalDateTime firstLeft = t.select(org.jooq.impl.DSL.min(DOCUMENTVERZOEK_BIJLAGE.TOEGEVOEGD_OP)).from(DOCUMENTVERZOEK_BIJLAGE)
+                    .where(DOCUMENTVERZOEK_BIJLAGE.VERZOEK_ID.eq(request.getId())).and(DOCUMENTVERZOEK_BIJLAGE.AFGEKEURD_OP.isNull())
+                    .fetchOne().value1();
+            if (Status.valueOf(request.getStatus()) == Status.GESTUURD) {
+                if (firstLeft == null) {
+                    t.update(DOCUMENTVERZOEK).set(DOCUMENTVERZOEK.STATUS, Status.OPEN.name()).setNull(DOCUMENTVERZOEK.GESTUURD_OP)
+                            .where(DOCUMENTVERZOEK.ID.eq(request.getId())).execute();
+                } else {
+                    t.update(DOCUMENTVERZOEK).set(DOCUMENTVERZOEK.GESTUURD_OP, firstLeft)
+                            .where(DOCUMENTVERZOEK.ID.eq(request.getId())).execute();
+                }
+            }
+            return Deleted.DELETED;
+        });
     }
 
     /** A file the citizen sent, for the consulent to open. Audited. */
@@ -559,12 +627,15 @@ public class DocumentRequests {
 
     private List<DocumentRequest> requests(org.jooq.Condition which) {
         LocalDate today = Today.in(clock);
-        var rows = db.select(DOCUMENTVERZOEK.asterisk(), MEDEWERKER.NAAM, AANVRAAG.PUBLIC_ID, AANVRAAG.KENMERK).from(DOCUMENTVERZOEK)
+        var rows = db.select(DOCUMENTVERZOEK.asterisk(), MEDEWERKER.NAAM, AANVRAAG.PUBLIC_ID, AANVRAAG.KENMERK, AANVRAAG.BESLOTEN_OP).from(DOCUMENTVERZOEK)
                 .leftJoin(MEDEWERKER).on(MEDEWERKER.ID.eq(DOCUMENTVERZOEK.MEDEWERKER_ID))
                 .leftJoin(AANVRAAG).on(AANVRAAG.ID.eq(DOCUMENTVERZOEK.AANVRAAG_ID))
                 .where(which)
                 .fetch();
         Map<Long, List<SentFile>> files = new LinkedHashMap<>();
+        Map<Long, Boolean> open = new java.util.HashMap<>(); // per request: its files can still be deleted (ADR 0055)
+        rows.forEach(r -> open.put(r.get(DOCUMENTVERZOEK.ID), deletable(Status.valueOf(r.get(DOCUMENTVERZOEK.STATUS)),
+                Soort.valueOf(r.get(DOCUMENTVERZOEK.SOORT)), r.get(AANVRAAG.BESLOTEN_OP) != null, false)));
         if (!rows.isEmpty()) {
             db.select(DOCUMENTVERZOEK_BIJLAGE.ID, DOCUMENTVERZOEK_BIJLAGE.VERZOEK_ID, DOCUMENTVERZOEK_BIJLAGE.BESTANDSNAAM,
                             DOCUMENTVERZOEK_BIJLAGE.CONTENT_TYPE, DOCUMENTVERZOEK_BIJLAGE.GROOTTE, DOCUMENTVERZOEK_BIJLAGE.TOEGEVOEGD_OP,
@@ -573,7 +644,8 @@ public class DocumentRequests {
                     .where(DOCUMENTVERZOEK_BIJLAGE.VERZOEK_ID.in(rows.getValues(DOCUMENTVERZOEK.ID)))
                     .orderBy(DOCUMENTVERZOEK_BIJLAGE.ID)
                     .forEach(f -> files.computeIfAbsent(f.value2(), k -> new ArrayList<>()).add(
-                            new SentFile(f.value1(), f.value8(), f.value3(), f.value4(), f.value5(), instant(f.value6()), instant(f.value7()))));
+                            new SentFile(f.value1(), f.value8(), f.value3(), f.value4(), f.value5(), instant(f.value6()), instant(f.value7()),
+                                    open.get(f.value2()) && f.value7() == null)));
         }
         Map<Long, List<Step>> steps = rows.isEmpty() ? Map.of() : steps(DOCUMENTVERZOEK.ID.in(rows.getValues(DOCUMENTVERZOEK.ID)));
         List<DocumentRequest> requests = new ArrayList<>();
@@ -593,12 +665,21 @@ public class DocumentRequests {
     /** Records a step in the caller's transaction; returns its id. */
     private static long step(DSLContext t, long requestId, StepKind kind, Instant at, Long medewerkerId, String text,
                              LocalDate oldDeadline, LocalDate newDeadline, Long fileId) {
+        String fileName = fileId == null ? null : t.select(DOCUMENTVERZOEK_BIJLAGE.BESTANDSNAAM).from(DOCUMENTVERZOEK_BIJLAGE)
+                .where(DOCUMENTVERZOEK_BIJLAGE.ID.eq(fileId)).fetchOne(DOCUMENTVERZOEK_BIJLAGE.BESTANDSNAAM);
+        return step(t, requestId, kind, at, medewerkerId, text, oldDeadline, newDeadline, fileId, fileName);
+    }
+
+    /** Records a step with the name of its file (kept when the file itself is deleted); returns its id. */
+    private static long step(DSLContext t, long requestId, StepKind kind, Instant at, Long medewerkerId, String text,
+                             LocalDate oldDeadline, LocalDate newDeadline, Long fileId, String fileName) {
         RequestThreads.moved(t, requestId, at);
         return t.insertInto(DOCUMENTVERZOEK_STAP)
                 .set(DOCUMENTVERZOEK_STAP.VERZOEK_ID, requestId).set(DOCUMENTVERZOEK_STAP.SOORT, kind.name())
                 .set(DOCUMENTVERZOEK_STAP.OP, utc(at)).set(DOCUMENTVERZOEK_STAP.MEDEWERKER_ID, medewerkerId)
                 .set(DOCUMENTVERZOEK_STAP.TEKST, text).set(DOCUMENTVERZOEK_STAP.OUDE_UITERLIJK, oldDeadline)
                 .set(DOCUMENTVERZOEK_STAP.NIEUWE_UITERLIJK, newDeadline).set(DOCUMENTVERZOEK_STAP.BIJLAGE_ID, fileId)
+                .set(DOCUMENTVERZOEK_STAP.BESTANDSNAAM, fileName)
                 .returning(DOCUMENTVERZOEK_STAP.ID).fetchOne(DOCUMENTVERZOEK_STAP.ID);
     }
 
@@ -622,7 +703,7 @@ public class DocumentRequests {
         }
         db.select(DOCUMENTVERZOEK_STAP.ID, DOCUMENTVERZOEK_STAP.VERZOEK_ID, DOCUMENTVERZOEK_STAP.SOORT, DOCUMENTVERZOEK_STAP.OP,
                         MEDEWERKER.NAAM, DOCUMENTVERZOEK_STAP.TEKST, DOCUMENTVERZOEK_STAP.OUDE_UITERLIJK, DOCUMENTVERZOEK_STAP.NIEUWE_UITERLIJK,
-                        DOCUMENTVERZOEK_BIJLAGE.BESTANDSNAAM)
+                        org.jooq.impl.DSL.coalesce(DOCUMENTVERZOEK_STAP.BESTANDSNAAM, DOCUMENTVERZOEK_BIJLAGE.BESTANDSNAAM))
                 .from(DOCUMENTVERZOEK_STAP)
                 .leftJoin(MEDEWERKER).on(MEDEWERKER.ID.eq(DOCUMENTVERZOEK_STAP.MEDEWERKER_ID))
                 .leftJoin(DOCUMENTVERZOEK_BIJLAGE).on(DOCUMENTVERZOEK_BIJLAGE.ID.eq(DOCUMENTVERZOEK_STAP.BIJLAGE_ID))

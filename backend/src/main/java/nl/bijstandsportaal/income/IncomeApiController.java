@@ -44,8 +44,11 @@ class IncomeApiController implements IncomeApi {
     private final Problems problems;
     private final Uploads uploads;
 
+    private final IncomeProofFiles proofFiles;
+
     IncomeApiController(SecurityService security, IncomeService income, IdempotencyService idempotency, Messages messages,
-                        Problems problems, Uploads uploads) {
+                        Problems problems, Uploads uploads, IncomeProofFiles proofFiles) {
+        this.proofFiles = proofFiles;
         this.security = security;
         this.income = income;
         this.idempotency = idempotency;
@@ -102,6 +105,19 @@ class IncomeApiController implements IncomeApi {
     }
 
     @Override
+    public HttpResponse<byte[]> proofFile(String code, String bestandId) {
+        return proofFiles.download(citizen().id(), code, bestandId).response();
+    }
+
+    @Override
+    public HttpResponse<Void> deleteProofFile(String code, String bestandId) {
+        if (!proofFiles.delete(citizen().id(), code, bestandId)) {
+            throw new ProblemException(HttpStatus.CONFLICT, ProblemTypes.FILE_HANDLED);
+        }
+        return HttpResponse.noContent();
+    }
+
+    @Override
     public HttpResponse<Income.Receipt> addProof(String code, @Nullable String fileName, @Nullable String idempotencyKey, byte[] file) {
         CurrentUser user = citizen();
         income.receipt(user, code); // a period without a report of one's own: 404 before we look at the file
@@ -151,7 +167,8 @@ class IncomeApiController implements IncomeApi {
                         Money.euro(s.countedNet()), s.countedReason())).toList(),
                 r.timeline().stream().map(e -> new Income.Event(e.at().toString(), e.kind(),
                         messages.get(locale, "income.event." + e.kind()), e.note())).toList(),
-                r.proof());
+                r.proof(), proofFiles.of(citizen().id(), report.periodCode()).stream()
+                        .map(f -> new nl.bijstandsportaal.api.v1.ProofFile(f.publicId(), f.name(), f.size(), f.addedAt(), f.deletable())).toList());
     }
 
     private CurrentUser citizen() {

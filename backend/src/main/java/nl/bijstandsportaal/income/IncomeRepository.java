@@ -233,6 +233,7 @@ public class IncomeRepository {
 
     void insertProof(DSLContext tx, long reportId, nl.bijstandsportaal.platform.uploads.Upload proof, LocalDateTime at) {
         tx.insertInto(INKOMSTENOPGAVE_BIJLAGE)
+                .set(INKOMSTENOPGAVE_BIJLAGE.PUBLIC_ID, java.util.UUID.randomUUID().toString())
                 .set(INKOMSTENOPGAVE_BIJLAGE.OPGAVE_ID, reportId)
                 .set(INKOMSTENOPGAVE_BIJLAGE.BESTANDSNAAM, proof.safeName())
                 .set(INKOMSTENOPGAVE_BIJLAGE.CONTENT_TYPE, proof.type().mediaType())

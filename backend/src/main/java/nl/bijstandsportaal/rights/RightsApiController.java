@@ -15,12 +15,14 @@ import io.micronaut.validation.Validated;
 import nl.bijstandsportaal.api.v1.ChangeReceipt;
 import nl.bijstandsportaal.api.v1.ChangeReport;
 import nl.bijstandsportaal.api.v1.Money;
+import nl.bijstandsportaal.api.v1.ProblemTypes;
 import nl.bijstandsportaal.api.v1.Quiz;
 import nl.bijstandsportaal.api.v1.RightsApi;
 import nl.bijstandsportaal.platform.i18n.Messages;
 import nl.bijstandsportaal.platform.i18n.Text;
 import nl.bijstandsportaal.platform.idempotency.IdempotencyService;
 import nl.bijstandsportaal.platform.security.CurrentUser;
+import nl.bijstandsportaal.platform.web.ProblemException;
 import nl.bijstandsportaal.platform.web.Problems;
 import nl.bijstandsportaal.platform.security.Roles;
 import nl.bijstandsportaal.rules.MonthlyNorm;
@@ -44,8 +46,11 @@ class RightsApiController implements RightsApi {
     private final Problems problems;
     private final Uploads uploads;
 
+    private final ChangeProofFiles proofFiles;
+
     RightsApiController(SecurityService security, RightsService rights, IdempotencyService idempotency, Messages messages,
-                        Problems problems, Uploads uploads) {
+                        Problems problems, Uploads uploads, ChangeProofFiles proofFiles) {
+        this.proofFiles = proofFiles;
         this.security = security;
         this.rights = rights;
         this.idempotency = idempotency;
@@ -133,12 +138,27 @@ class RightsApiController implements RightsApi {
     @Override
     public List<ChangeReceipt> changes() {
         Locale locale = locale();
-        return rights.changes(citizen()).stream().map(r -> receipt(locale, r)).toList();
+        CurrentUser user = citizen();
+        Map<String, List<ChangeProofFiles.ProofFile>> files = proofFiles.byChange(user.id());
+        return rights.changes(user).stream().map(r -> receipt(locale, r, files)).toList();
     }
 
     @Override
     public ChangeReceipt change(String id) {
         return receipt(locale(), rights.receipt(citizen(), id));
+    }
+
+    @Override
+    public HttpResponse<byte[]> proofFile(String id, String bestandId) {
+        return proofFiles.download(citizen().id(), id, bestandId).response();
+    }
+
+    @Override
+    public HttpResponse<Void> deleteProofFile(String id, String bestandId) {
+        if (!proofFiles.delete(citizen().id(), id, bestandId)) {
+            throw new ProblemException(HttpStatus.CONFLICT, ProblemTypes.FILE_HANDLED);
+        }
+        return HttpResponse.noContent();
     }
 
     @Override
@@ -159,10 +179,16 @@ class RightsApiController implements RightsApi {
     }
 
     private ChangeReceipt receipt(Locale locale, RightsService.Receipt r) {
+        return receipt(locale, r, proofFiles.byChange(citizen().id()));
+    }
+
+    private ChangeReceipt receipt(Locale locale, RightsService.Receipt r, Map<String, List<ChangeProofFiles.ProofFile>> files) {
         return new ChangeReceipt(r.publicId(), r.kenmerk(), r.kind().name(), r.sentAt().toString(), r.datum().toString(),
                 r.datumTot() == null ? null : r.datumTot().toString(), r.status(),
                 messages.get(locale, "change.status." + r.status()), text(locale, r.effect().text()),
-                Money.euro(r.effect().newNorm()), r.consulent(), r.attachments());
+                Money.euro(r.effect().newNorm()), r.consulent(), r.attachments(),
+                files.getOrDefault(r.publicId(), List.of()).stream()
+                        .map(f -> new nl.bijstandsportaal.api.v1.ProofFile(f.publicId(), f.name(), f.size(), f.addedAt(), f.deletable())).toList());
     }
 
     private CurrentUser citizen() {

@@ -94,6 +94,7 @@ class RightsRepository {
 
     void insertAttachment(DSLContext tx, long wijzigingId, Upload upload, LocalDateTime at) {
         tx.insertInto(WIJZIGING_BIJLAGE)
+                .set(WIJZIGING_BIJLAGE.PUBLIC_ID, java.util.UUID.randomUUID().toString())
                 .set(WIJZIGING_BIJLAGE.WIJZIGING_ID, wijzigingId)
                 .set(WIJZIGING_BIJLAGE.BESTANDSNAAM, upload.safeName())
                 .set(WIJZIGING_BIJLAGE.CONTENT_TYPE, upload.type().mediaType())

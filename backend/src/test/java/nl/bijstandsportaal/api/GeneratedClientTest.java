@@ -76,6 +76,7 @@ class GeneratedClientTest extends PortalTest {
     @Test
     void theGeneratedClientReadsEveryGetForEveryDemoCitizen() {
         planAnAppointmentFor(SANNE);
+        askWithAFile(SANNE);
         Set<String> called = new TreeSet<>();
         int answers = 0;
         AppJourney sanne = app(SANNE).sendSomething(TestToday.date()).readEverything();
@@ -104,12 +105,29 @@ class GeneratedClientTest extends PortalTest {
         System.out.println("Ahmed sent: " + journey.summary());
         Set<String> sent = journey.operations();
         for (String operation : List.of("inkomstenDoorgeven", "inkomstenBewijsSturen", "aanvraagStarten", "documentBestandSturen",
-                "wijzigingDoorgeven", "wijzigingBewijsSturen", "apparaatRegistreren", "apparaatVerwijderen", "gesprekStarten",
+                "wijzigingDoorgeven", "wijzigingBewijsSturen", "wijzigingBewijsVerwijderen", "apparaatRegistreren", "apparaatVerwijderen", "gesprekStarten",
                 "gesprekBeantwoorden", "gesprekAanvragen", "meldingsvoorkeurenOpslaan", "meldingGelezen")) {
             assertTrue(sent.contains(operation), operation + " not called: " + journey.summary());
         }
         journey.getCalls().stream().filter(c -> c.getOperation().equals("inkomstenDoorgeven"))
                 .forEach(c -> assertFalse(c.getAnswer() instanceof Problem, c.toString()));
+    }
+
+    /**
+     * The citizen asks a question with a PDF from the app, as plain HTTP: the generated Kotlin client writes a
+     * {@code format: byte} field as an array of numbers instead of base64, which the portal refuses (422). The journey
+     * then reads the file back by its {@code bestandId} through the generated client.
+     */
+    private void askWithAFile(String bsn) {
+        String token = new MobileApp(server.getURI(), json).login(citizen(bsn)).access();
+        String pdf = java.util.Base64.getEncoder().encodeToString("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        HttpResponse<String> asked = browser().send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/api/v1/gesprekken"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"onderwerp\":\"Mijn brief\",\"tekst\":\"Zie de bijlage.\","
+                        + "\"bestanden\":[{\"naam\":\"brief.pdf\",\"inhoud\":\"" + pdf + "\"}]}")));
+        assertEquals(201, asked.statusCode(), asked.body());
     }
 
     /** The citizen's consulent plans a phone appointment a week from now, on the consulent's page. */

@@ -149,6 +149,18 @@ class ConversationsTest extends PortalTest {
         assertNotNull(conversation.get("antwoordUiterlijk"));
         List<?> messages = (List<?>) conversation.get("berichten");
         assertEquals(1, ((List<?>) ((Map<?, ?>) messages.get(0)).get("bijlagen")).size());
+        // The file by its id (ADR 0055): as sent, never cached; another citizen's app or an unknown id: not found.
+        String fileId = (String) ((Map<?, ?>) ((List<?>) ((Map<?, ?>) messages.get(0)).get("bijlagen")).get(0)).get("bestandId");
+        HttpResponse<String> download = download(app, "/api/v1/gesprekken/" + id + "/bijlagen/" + fileId);
+        assertEquals(200, download.statusCode(), download.body());
+        assertEquals(new String(PDF, java.nio.charset.StandardCharsets.US_ASCII), download.body(), "the bytes as sent");
+        assertEquals("application/pdf", download.headers().firstValue("Content-Type").orElse(null));
+        assertTrue(download.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+        assertEquals("no-store", download.headers().firstValue("Cache-Control").orElse(null));
+        assertTrue(download.headers().firstValue("ETag").isEmpty(), "a file is not tagged");
+        String sannesApp = new MobileApp(server.getURI(), json).login(citizen(SANNE)).access();
+        assertEquals(404, download(sannesApp, "/api/v1/gesprekken/" + id + "/bijlagen/" + fileId).statusCode());
+        assertEquals(404, download(app, "/api/v1/gesprekken/" + id + "/bijlagen/" + UUID.randomUUID()).statusCode());
 
         // Bad input: 422 naming the field, nothing stored.
         HttpResponse<String> empty = post("/api/v1/gesprekken/" + id + "/berichten", app, UUID.randomUUID().toString(), "{\"tekst\":\"  \"}");
@@ -166,6 +178,11 @@ class ConversationsTest extends PortalTest {
         assertEquals(2, db.fetchCount(BERICHT, BERICHT.BURGER_ID.eq(jan)));
         HttpResponse<String> list = browser().getJson("/api/v1/gesprekken", app);
         assertTrue(list.body().contains("Ik wacht nog.") && list.body().contains("Vraag over mijn uitkering"), list.body());
+    }
+
+    private HttpResponse<String> download(String bearer, String path) {
+        return browser().send(HttpRequest.newBuilder(URI.create(server.getURI() + path))
+                .header("Authorization", "Bearer " + bearer).header("Accept", "application/pdf, image/*, application/json").GET());
     }
 
     private HttpResponse<String> post(String path, String bearer, String key, String body) {

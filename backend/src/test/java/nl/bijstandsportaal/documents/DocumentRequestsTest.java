@@ -149,7 +149,7 @@ class DocumentRequestsTest extends PortalTest {
         // A page from before the file came: nothing is closed, and she is asked to look first.
         HttpResponse<String> stale = marieke.postForm("/consulent/burgers/" + sanne() + "/documentverzoeken/" + id,
                 Map.of("csrfToken", WebClient.csrfToken(withFile), "status", "AFGEROND", "bestanden", "0"));
-        assertTrue(Jsoup.parse(marieke.get(WebClient.location(stale)).body()).text().contains("de burger heeft net een nieuw bestand gestuurd"));
+        assertTrue(Jsoup.parse(marieke.get(WebClient.location(stale)).body()).text().contains("de burger heeft net een bestand gestuurd of verwijderd"));
         assertEquals("GESTUURD", db.select(DOCUMENTVERZOEK.STATUS).from(DOCUMENTVERZOEK).where(DOCUMENTVERZOEK.PUBLIC_ID.eq(id)).fetchSingle().value1());
 
         // She has what she needs: the request is closed, Sanne is told, and no more files can be added.
@@ -248,6 +248,107 @@ class DocumentRequestsTest extends PortalTest {
         assertEquals(409, closed.statusCode());
         assertTrue(closed.body().contains("afgesloten"), closed.body());
         assertEquals("DOCUMENTEN", db.select(MELDING.ONDERWERP).from(MELDING).where(MELDING.SLEUTEL.eq("document/" + id + "/ingetrokken")).fetchSingle().value1());
+    }
+
+    /**
+     * ADR 0055: the citizen deletes a file she sent while the consulent has not handled it, on the web (after a page
+     * that says what will happen) and from the app; the consulent sees that it happened and no longer sees the file;
+     * the last file gone makes the request "not sent" again. Once the consulent closed it: 409 / no button.
+     */
+    @Test
+    void theCitizenDeletesAFileUntilTheConsulentHandledIt() throws Exception {
+        WebClient marieke = employee(MARIEKE);
+        String id = ask(marieke, "Jaaropgave " + UUID.randomUUID(), TODAY.plusDays(17).toString());
+        long verzoek = db.select(DOCUMENTVERZOEK.ID).from(DOCUMENTVERZOEK).where(DOCUMENTVERZOEK.PUBLIC_ID.eq(id)).fetchSingle().value1();
+        WebClient sanne = citizen(SANNE);
+        String upload = "/documenten/" + id + "?csrfToken=" + WebClient.csrfToken(sanne.get("/documenten/" + id).body());
+        assertEquals(303, sanne.postMultipart(upload, Map.of(), "bestand", "verkeerd.pdf", "application/pdf", PDF).statusCode());
+        byte[] right = (new String(PDF, StandardCharsets.US_ASCII) + "%right").getBytes(StandardCharsets.US_ASCII);
+        assertEquals(303, sanne.postMultipart(upload, Map.of(), "bestand", "goed.pdf", "application/pdf", right).statusCode());
+
+        // The web: a "Verwijderen" per file, then a page that says what will happen, then one button (CSRF).
+        var page = Jsoup.parse(sanne.get("/documenten/" + id).body());
+        assertEquals(2, page.select("a[href$=/verwijderen]").size(), page.text());
+        String wrongId = db.select(DOCUMENTVERZOEK_BIJLAGE.PUBLIC_ID).from(DOCUMENTVERZOEK_BIJLAGE)
+                .where(DOCUMENTVERZOEK_BIJLAGE.VERZOEK_ID.eq(verzoek)).and(DOCUMENTVERZOEK_BIJLAGE.BESTANDSNAAM.eq("verkeerd.pdf")).fetchSingle().value1();
+        long wrongInternal = db.select(DOCUMENTVERZOEK_BIJLAGE.ID).from(DOCUMENTVERZOEK_BIJLAGE)
+                .where(DOCUMENTVERZOEK_BIJLAGE.PUBLIC_ID.eq(wrongId)).fetchSingle().value1();
+        String confirmPath = "/documenten/" + id + "/bestanden/" + wrongId + "/verwijderen";
+        String confirm = sanne.get(confirmPath).body();
+        String confirmText = Jsoup.parse(confirm).text();
+        assertTrue(confirmText.contains("Je verwijdert verkeerd.pdf.") && confirmText.contains("Je kunt het bestand daarna niet meer terughalen."), confirmText);
+        assertEquals(403, sanne.postForm(confirmPath, Map.of()).statusCode(), "no CSRF token: refused");
+        HttpResponse<String> deleted = sanne.postForm(confirmPath, Map.of("csrfToken", WebClient.csrfToken(confirm)));
+        assertEquals(303, deleted.statusCode(), deleted.body());
+        String after = Jsoup.parse(sanne.get(WebClient.location(deleted)).body()).text();
+        assertTrue(after.contains("Het bestand is verwijderd. Je consulent ziet het niet meer."), after);
+        assertTrue(after.contains("Je hebt een bestand verwijderd: verkeerd.pdf"), after);
+        assertEquals(1, db.fetchCount(DOCUMENTVERZOEK_BIJLAGE, DOCUMENTVERZOEK_BIJLAGE.VERZOEK_ID.eq(verzoek)), "the row and its bytes are gone");
+        assertEquals("GESTUURD", db.select(DOCUMENTVERZOEK.STATUS).from(DOCUMENTVERZOEK).where(DOCUMENTVERZOEK.ID.eq(verzoek)).fetchSingle().value1());
+
+        // The consulent: the file is no longer offered; the step shows, with the name and the time, on the file's timeline.
+        String citizenPage = marieke.get("/consulent/burgers/" + sanne()).body();
+        String requestPage = Jsoup.parse(marieke.get("/consulent/burgers/" + sanne() + "/documentverzoeken/" + id).body()).text();
+        assertTrue(requestPage.contains("Bestand verwijderd door de burger: verkeerd.pdf"), requestPage);
+        assertTrue(requestPage.contains("Bestand gestuurd door de burger: verkeerd.pdf"), "what was sent stays on the timeline");
+        var links = Jsoup.parse(citizenPage).select("a[href^=/consulent/burgers/" + sanne() + "/documenten/]");
+        assertTrue(links.stream().noneMatch(l -> l.text().contains("verkeerd.pdf")), links.toString());
+        assertTrue(links.stream().anyMatch(l -> l.text().contains("goed.pdf")), links.toString());
+        assertEquals(404, marieke.get("/consulent/burgers/" + sanne() + "/documenten/" + wrongInternal).statusCode(), "nothing left to open");
+        String timeline = Jsoup.parse(marieke.get("/consulent/burgers/" + sanne() + "/tijdlijn").body()).text();
+        assertTrue(timeline.matches(".*Burger heeft bestand verkeerd\\.pdf verwijderd om \\d\\d:\\d\\d uur \\(Jaaropgave.*"), timeline);
+
+        // The app: the id, the mark, the same delete; the last file gone: not sent any more (status, work list).
+        String app = new MobileApp(server.getURI(), json).login(citizen(SANNE)).access();
+        Map<?, ?> request = json.readValue(browser().getJson("/api/v1/documentverzoeken/" + id, app).body(), Map.class);
+        Map<?, ?> file = (Map<?, ?>) ((List<?>) request.get("bestanden")).get(0);
+        assertEquals("goed.pdf", file.get("naam"));
+        assertEquals(true, file.get("verwijderbaar"));
+        String goodId = (String) file.get("id");
+        String fatimasApp = new MobileApp(server.getURI(), json).login(citizen(FATIMA)).access();
+        assertEquals(404, browser().delete("/api/v1/documentverzoeken/" + id + "/bestanden/" + goodId, fatimasApp).statusCode());
+        assertEquals(404, browser().delete("/api/v1/documentverzoeken/" + id + "/bestanden/" + UUID.randomUUID(), app).statusCode());
+        assertEquals(404, browser().delete("/api/v1/documentverzoeken/" + id + "/bestanden/" + wrongId, app).statusCode(), "gone is gone");
+        HttpResponse<String> gone = browser().delete("/api/v1/documentverzoeken/" + id + "/bestanden/" + goodId, app);
+        assertEquals(204, gone.statusCode(), gone.body());
+        assertEquals(404, download(app, id, goodId).statusCode());
+        Map<?, ?> open = json.readValue(browser().getJson("/api/v1/documentverzoeken/" + id, app).body(), Map.class);
+        assertEquals("OPEN", open.get("status"));
+        assertEquals(null, open.get("gestuurdOp"));
+        assertTrue(((List<?>) open.get("bestanden")).isEmpty());
+        assertTrue(((List<?>) open.get("stappen")).stream().anyMatch(st -> "BESTAND_VERWIJDERD".equals(((Map<?, ?>) st).get("soort"))));
+        assertEquals(null, db.select(DOCUMENTVERZOEK.GESTUURD_OP).from(DOCUMENTVERZOEK).where(DOCUMENTVERZOEK.ID.eq(verzoek)).fetchSingle().value1());
+        assertTrue(Jsoup.parse(sanne.get("/documenten").body()).text().contains("Nog niet gestuurd"));
+
+        // Sent again, and the consulent has what she needs: the file is hers now.
+        HttpResponse<String> sent = send(app, id, UUID.randomUUID().toString(), "application/pdf", right);
+        assertEquals(201, sent.statusCode(), sent.body());
+        String lastId = (String) ((Map<?, ?>) ((List<?>) json.readValue(sent.body(), Map.class).get("bestanden")).get(0)).get("id");
+        // Her page counts the files and the deletions: a page from before a delete and a new file closes nothing.
+        String before = "3"; // one file now, two deleted
+        HttpResponse<String> stale = marieke.postForm("/consulent/burgers/" + sanne() + "/documentverzoeken/" + id,
+                Map.of("csrfToken", WebClient.csrfToken(citizenPage), "status", "AFGEROND", "bestanden", "1"));
+        assertTrue(WebClient.location(stale).contains("nieuwebestanden"), WebClient.location(stale));
+        var sannesFile = Jsoup.parse(marieke.get("/consulent/burgers/" + sanne()).body());
+        assertEquals(before, sannesFile.select("form[action$=/documentverzoeken/" + id + "] input[name=bestanden]").val());
+        HttpResponse<String> done = marieke.postForm("/consulent/burgers/" + sanne() + "/documentverzoeken/" + id,
+                Map.of("csrfToken", WebClient.csrfToken(sannesFile.outerHtml()), "status", "AFGEROND", "bestanden", before));
+        assertEquals(303, done.statusCode());
+        assertEquals("AFGEROND", db.select(DOCUMENTVERZOEK.STATUS).from(DOCUMENTVERZOEK).where(DOCUMENTVERZOEK.ID.eq(verzoek)).fetchSingle().value1());
+        HttpResponse<String> refused = browser().delete("/api/v1/documentverzoeken/" + id + "/bestanden/" + lastId, app);
+        assertEquals(409, refused.statusCode());
+        Map<?, ?> problem = json.readValue(refused.body(), Map.class);
+        assertEquals("/problems/file-handled", problem.get("type"));
+        assertEquals("Dit bestand kun je niet meer verwijderen", problem.get("title"));
+        assertTrue(((String) problem.get("detail")).contains("Stuur dan een nieuw bestand. Of stuur je consulent een bericht."), refused.body());
+        var closedPage = Jsoup.parse(sanne.get("/documenten/" + id).body());
+        assertTrue(closedPage.select("a[href$=/verwijderen]").isEmpty());
+        assertTrue(closedPage.text().contains("Die kun je niet meer verwijderen."), closedPage.text());
+        String lastPath = "/documenten/" + id + "/bestanden/" + lastId + "/verwijderen";
+        String lastConfirm = sanne.get(lastPath).body();
+        assertTrue(Jsoup.parse(lastConfirm).select("form[action$=/verwijderen]").isEmpty());
+        assertEquals(409, sanne.postForm(lastPath, Map.of("csrfToken", WebClient.csrfToken(lastConfirm))).statusCode());
+        assertEquals(1, db.fetchCount(DOCUMENTVERZOEK_BIJLAGE, DOCUMENTVERZOEK_BIJLAGE.VERZOEK_ID.eq(verzoek)));
     }
 
     private HttpResponse<String> download(String bearer, String id, String fileId) {

@@ -217,7 +217,7 @@ class DocumentStepsTest extends PortalTest {
         typed.putAll(Map.of("opnieuwUitleg", wrong, "opnieuwTot", TestToday.typed(TODAY.plusDays(7)), "bestanden", "0"));
         HttpResponse<String> stale = marieke.postForm(requestPath(id) + "/opnieuw", typed);
         assertEquals(400, stale.statusCode());
-        assertTrue(Jsoup.parse(stale.body()).text().contains("de burger heeft net een nieuw bestand gestuurd"));
+        assertTrue(Jsoup.parse(stale.body()).text().contains("de burger heeft net een bestand gestuurd of verwijderd"));
         assertEquals(wrong, Jsoup.parse(stale.body()).getElementById("opnieuwUitleg").val());
         assertEquals("GESTUURD", db.select(DOCUMENTVERZOEK.STATUS).from(DOCUMENTVERZOEK).where(DOCUMENTVERZOEK.PUBLIC_ID.eq(id)).fetchSingle().value1());
         assertEquals(List.of("ASKED", "FILE_SENT"), stepKinds(id));

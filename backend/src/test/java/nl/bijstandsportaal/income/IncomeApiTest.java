@@ -130,6 +130,74 @@ class IncomeApiTest extends PortalTest {
     }
 
     /**
+     * ADR 0055: proof sent with a report has an id; the app downloads it, and deletes it while the consulent has not taken
+     * the report in hand (VERSTUURD); the report's timeline says so, for both sides. After that: 409.
+     */
+    @Test
+    void proofHasAnIdAndIsDeletedUntilTheConsulentTakesTheReportInHand() throws IOException {
+        String henk = token(JAN); // Jan (Utrecht): no other test here stores a report of his
+        String code = reportable(UTRECHT).get(0).code();
+        String body = "{\"geenInkomsten\":false,\"bronnen\":[{\"soort\":\"WERK\",\"naam\":\"Bouwbedrijf\",\"netto\":\"200.00\",\"loonstrookVolgt\":true}]}";
+        HttpResponse<String> sent = browser().postJson("/api/v1/inkomsten/" + code, body, auth(henk, UUID.randomUUID().toString()));
+        assertEquals(201, sent.statusCode(), sent.body());
+        byte[] pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] other = "%PDF-1.4\n%verkeerd\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertEquals(201, proof(henk, code, "application/pdf", "loonstrook.pdf", pdf).statusCode());
+        HttpResponse<String> both = proof(henk, code, "application/pdf", "verkeerd.pdf", other);
+        assertEquals(201, both.statusCode(), both.body());
+        List<?> files = (List<?>) json.readValue(both.body(), Map.class).get("bewijsBestanden");
+        assertEquals(2, files.size(), both.body());
+        String payslip = (String) ((Map<?, ?>) files.get(0)).get("id");
+        String wrong = (String) ((Map<?, ?>) files.get(1)).get("id");
+        assertEquals(true, ((Map<?, ?>) files.get(1)).get("verwijderbaar"));
+
+        HttpResponse<String> download = download(henk, "/api/v1/inkomsten/" + code + "/bewijs/" + payslip);
+        assertEquals(200, download.statusCode(), download.body());
+        assertEquals(new String(pdf, java.nio.charset.StandardCharsets.US_ASCII), download.body(), "the bytes as sent");
+        assertEquals("application/pdf", download.headers().firstValue("Content-Type").orElse(null));
+        assertEquals("no-store", download.headers().firstValue("Cache-Control").orElse(null));
+        assertTrue(download.headers().firstValue("ETag").isEmpty());
+        String fatima = token(FATIMA);
+        assertEquals(404, download(fatima, "/api/v1/inkomsten/" + code + "/bewijs/" + payslip).statusCode());
+        assertEquals(404, download(henk, "/api/v1/inkomsten/" + code + "/bewijs/" + UUID.randomUUID()).statusCode());
+        assertEquals(404, browser().delete("/api/v1/inkomsten/" + code + "/bewijs/" + wrong, fatima).statusCode());
+        assertEquals(404, browser().delete("/api/v1/inkomsten/" + code + "/bewijs/" + UUID.randomUUID(), henk).statusCode());
+
+        HttpResponse<String> deleted = browser().delete("/api/v1/inkomsten/" + code + "/bewijs/" + wrong, henk);
+        assertEquals(204, deleted.statusCode(), deleted.body());
+        Map<?, ?> after = json.readValue(browser().getJson("/api/v1/inkomsten/" + code, henk).body(), Map.class);
+        assertEquals(List.of("loonstrook.pdf"), after.get("bewijs"));
+        assertTrue(((List<?>) after.get("tijdlijn")).stream().anyMatch(e -> "BEWIJS_VERWIJDERD".equals(((Map<?, ?>) e).get("soort"))
+                && "verkeerd.pdf".equals(((Map<?, ?>) e).get("reden"))), after.toString());
+        assertEquals(404, download(henk, "/api/v1/inkomsten/" + code + "/bewijs/" + wrong).statusCode(), "gone");
+
+        // The consulent: the file is not offered any more; the timeline of the file says what happened, and when.
+        long henkId = db.select(BURGER.ID).from(BURGER).where(TestRows.bsnIs(JAN)).fetchSingle(BURGER.ID);
+        nl.bijstandsportaal.testsupport.WebClient dennis = employee(DENNIS);
+        String reportPage = dennis.get("/consulent/burgers/" + henkId + "/inkomsten/" + code).body();
+        var proofLinks = org.jsoup.Jsoup.parse(reportPage).select("a[href*=/bewijs/]");
+        assertTrue(proofLinks.stream().noneMatch(l -> l.text().contains("verkeerd.pdf")) && proofLinks.stream().anyMatch(l -> l.text().contains("loonstrook.pdf")),
+                proofLinks.toString());
+        String timeline = org.jsoup.Jsoup.parse(dennis.get("/consulent/burgers/" + henkId + "/tijdlijn").body()).text();
+        assertTrue(timeline.matches(".*bewijs verwijderd door de burger om \\d\\d:\\d\\d uur.*verkeerd\\.pdf.*"), timeline);
+
+        // Taken in hand: the proof is the consulent's now.
+        HttpResponse<String> inHand = dennis.postForm("/consulent/burgers/" + henkId + "/inkomsten/" + code,
+                Map.of("csrfToken", nl.bijstandsportaal.testsupport.WebClient.csrfToken(reportPage), "status", "IN_BEHANDELING"));
+        assertEquals(303, inHand.statusCode(), inHand.body());
+        HttpResponse<String> refused = browser().delete("/api/v1/inkomsten/" + code + "/bewijs/" + payslip, henk);
+        assertEquals(409, refused.statusCode(), refused.body());
+        assertEquals(ProblemTypes.FILE_HANDLED, json.readValue(refused.body(), Map.class).get("type"));
+        Map<?, ?> handled = json.readValue(browser().getJson("/api/v1/inkomsten/" + code, henk).body(), Map.class);
+        assertEquals(false, ((Map<?, ?>) ((List<?>) handled.get("bewijsBestanden")).get(0)).get("verwijderbaar"));
+    }
+
+    private HttpResponse<String> download(String bearer, String path) {
+        return browser().send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve(path))
+                .header("Authorization", "Bearer " + bearer).header("Accept", "application/pdf, image/*, application/json").GET());
+    }
+
+    /**
      * The periods of this municipality that can be reported today, newest first: from their last day (as the
      * municipality sets) back to the oldest the overview shows.
      */

@@ -195,7 +195,7 @@ class ReminderSchedulerTest extends PortalTest {
                     .set(INKOMSTENBRON.SOORT, "WERKGEVER").set(INKOMSTENBRON.NAAM, "Kas BV").set(INKOMSTENBRON.NETTO, new BigDecimal("380"))
                     .set(INKOMSTENBRON.LOONSTROOK_VOLGT, true).execute();
         }
-        db.insertInto(INKOMSTENOPGAVE_BIJLAGE).set(INKOMSTENOPGAVE_BIJLAGE.OPGAVE_ID, withProof).set(INKOMSTENOPGAVE_BIJLAGE.BESTANDSNAAM, "loonstrook.pdf")
+        db.insertInto(INKOMSTENOPGAVE_BIJLAGE).set(INKOMSTENOPGAVE_BIJLAGE.PUBLIC_ID, java.util.UUID.randomUUID().toString()).set(INKOMSTENOPGAVE_BIJLAGE.OPGAVE_ID, withProof).set(INKOMSTENOPGAVE_BIJLAGE.BESTANDSNAAM, "loonstrook.pdf")
                 .set(INKOMSTENOPGAVE_BIJLAGE.CONTENT_TYPE, "application/pdf").set(INKOMSTENOPGAVE_BIJLAGE.GROOTTE, 4)
                 .set(INKOMSTENOPGAVE_BIJLAGE.SHA256, "0".repeat(64)).set(INKOMSTENOPGAVE_BIJLAGE.INHOUD, new byte[]{1, 2, 3, 4})
                 .set(INKOMSTENOPGAVE_BIJLAGE.TOEGEVOEGD_OP, LocalDateTime.parse("2026-12-08T10:00:00")).execute();

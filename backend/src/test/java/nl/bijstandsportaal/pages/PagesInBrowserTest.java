@@ -510,6 +510,13 @@ class PagesInBrowserTest extends PortalTest {
                 page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stuur dit bestand")).click();
                 page.waitForSelector("#gestuurd");
                 ui.check(page, "document sent", viewport[0], problems);
+                // Deleting it (ADR 0055): first a page that says what will happen, then one button.
+                page.locator("main a", new Page.LocatorOptions().setHasText("Verwijderen")).first().click();
+                page.waitForURL(Pattern.compile(".*/verwijderen"));
+                ui.check(page, "delete a file: what will happen", viewport[0], problems);
+                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ja, verwijder dit bestand")).click();
+                page.waitForSelector("#verwijderd");
+                ui.check(page, "file deleted", viewport[0], problems);
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
@@ -538,6 +545,14 @@ class PagesInBrowserTest extends PortalTest {
             page.waitForURL(Pattern.compile(".*gestuurd=ja.*"));
             assertThat(page.locator("#gestuurd")).containsText("Gelukt.");
             assertThat(page.locator("main")).containsText("huurcontract.pdf");
+            // And deleted again, with the keyboard alone (ADR 0055).
+            ui.tabTo(page, "Verwijderen");
+            page.keyboard().press("Enter");
+            page.waitForURL(Pattern.compile(".*/verwijderen"));
+            ui.tabTo(page, "Ja, verwijder dit bestand");
+            page.keyboard().press("Enter");
+            page.waitForURL(Pattern.compile(".*verwijderd=ja.*"));
+            assertThat(page.locator("#verwijderd")).containsText("Het bestand is verwijderd.");
         }
     }
 

@@ -294,6 +294,76 @@ class RightsPagesTest extends PortalTest {
         assertEquals(404, browser().getJson("/api/v1/wijzigingen/" + id, henk).statusCode(), "another citizen's change");
     }
 
+    /**
+     * ADR 0055: proof sent with a change has an id; the app downloads it, and deletes it while nobody has started on the
+     * change (NIEUW); the consulent sees that on the file's timeline and no longer sees the file. After that: 409.
+     */
+    @Test
+    void theAppDownloadsProofByItsIdAndDeletesItUntilTheConsulentStarts() throws IOException {
+        String sanne = new MobileApp(server.getURI(), json).login(citizen(SANNE)).access();
+        String body = "{\"soort\":\"BUITENLAND\",\"land\":\"Turkije\",\"datum\":\"" + TODAY.plusDays(40) + "\",\"datumTot\":\"" + TODAY.plusDays(50) + "\"}";
+        HttpResponse<String> reported = browser().postJson("/api/v1/wijzigingen", body, auth(sanne, UUID.randomUUID().toString()));
+        assertEquals(201, reported.statusCode(), reported.body());
+        String id = (String) json.readValue(reported.body(), Map.class).get("id");
+        byte[] wrong = (new String(PDF, StandardCharsets.US_ASCII) + "%verkeerd").getBytes(StandardCharsets.US_ASCII);
+        assertEquals(201, changeProof(sanne, id, "vliegticket.pdf", PDF).statusCode());
+        HttpResponse<String> both = changeProof(sanne, id, "verkeerd.pdf", wrong);
+        assertEquals(201, both.statusCode(), both.body());
+        List<?> files = (List<?>) json.readValue(both.body(), Map.class).get("bewijsBestanden");
+        assertEquals(2, files.size(), both.body());
+        String ticketId = (String) ((Map<?, ?>) files.get(0)).get("id");
+        String wrongId = (String) ((Map<?, ?>) files.get(1)).get("id");
+        assertEquals(true, ((Map<?, ?>) files.get(1)).get("verwijderbaar"));
+
+        HttpResponse<String> download = download(sanne, "/api/v1/wijzigingen/" + id + "/bewijs/" + ticketId);
+        assertEquals(200, download.statusCode(), download.body());
+        assertEquals(new String(PDF, StandardCharsets.US_ASCII), download.body(), "the bytes as sent");
+        assertEquals("no-store", download.headers().firstValue("Cache-Control").orElse(null));
+        assertTrue(download.headers().firstValue("ETag").isEmpty());
+        assertTrue(download.headers().firstValue("Content-Disposition").orElse("").contains("vliegticket.pdf"));
+        String henk = new MobileApp(server.getURI(), json).login(citizen(HENK)).access();
+        assertEquals(404, download(henk, "/api/v1/wijzigingen/" + id + "/bewijs/" + ticketId).statusCode());
+        assertEquals(404, download(sanne, "/api/v1/wijzigingen/" + id + "/bewijs/" + UUID.randomUUID()).statusCode());
+        assertEquals(404, browser().delete("/api/v1/wijzigingen/" + id + "/bewijs/" + wrongId, henk).statusCode());
+        assertEquals(404, browser().delete("/api/v1/wijzigingen/" + id + "/bewijs/" + UUID.randomUUID(), sanne).statusCode());
+
+        HttpResponse<String> deleted = browser().delete("/api/v1/wijzigingen/" + id + "/bewijs/" + wrongId, sanne);
+        assertEquals(204, deleted.statusCode(), deleted.body());
+        Map<?, ?> after = json.readValue(browser().getJson("/api/v1/wijzigingen/" + id, sanne).body(), Map.class);
+        assertEquals(List.of("vliegticket.pdf"), after.get("bewijs"));
+        assertEquals(404, download(sanne, "/api/v1/wijzigingen/" + id + "/bewijs/" + wrongId).statusCode(), "gone");
+        long burger = db.select(WIJZIGING.BURGER_ID).from(WIJZIGING).where(WIJZIGING.PUBLIC_ID.eq(id)).fetchSingle(WIJZIGING.BURGER_ID);
+        WebClient marieke = employee(MARIEKE);
+        String timeline = Jsoup.parse(marieke.get("/consulent/burgers/" + burger + "/tijdlijn").body()).text();
+        assertTrue(timeline.matches(".*Burger heeft bewijs verkeerd\\.pdf verwijderd om \\d\\d:\\d\\d uur \\(.*"), timeline);
+        Document file = Jsoup.parse(marieke.get("/consulent/burgers/" + burger).body());
+        String kenmerk = (String) after.get("kenmerk");
+        assertEquals(1, file.select("a[href*=/bewijs/]").stream().filter(a -> a.text().contains(kenmerk)).count(), "the consulent sees one proof left");
+
+        // The consulent starts on it: the proof is hers now.
+        HttpResponse<String> started = marieke.postForm("/consulent/burgers/" + burger + "/wijzigingen/" + id,
+                Map.of("csrfToken", WebClient.csrfToken(file.outerHtml()), "status", "IN_BEHANDELING"));
+        assertEquals(303, started.statusCode(), started.body());
+        HttpResponse<String> refused = browser().delete("/api/v1/wijzigingen/" + id + "/bewijs/" + ticketId, sanne);
+        assertEquals(409, refused.statusCode(), refused.body());
+        assertEquals("/problems/file-handled", json.readValue(refused.body(), Map.class).get("type"));
+        Map<?, ?> handled = json.readValue(browser().getJson("/api/v1/wijzigingen/" + id, sanne).body(), Map.class);
+        assertEquals(false, ((Map<?, ?>) ((List<?>) handled.get("bewijsBestanden")).get(0)).get("verwijderbaar"));
+    }
+
+    private HttpResponse<String> changeProof(String bearer, String id, String name, byte[] bytes) {
+        return browser().send(HttpRequest.newBuilder(server.getURI().resolve("/api/v1/wijzigingen/" + id + "/bewijs"))
+                .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/pdf")
+                .header("X-Bestandsnaam", name).header("Accept", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+    }
+
+    private HttpResponse<String> download(String bearer, String path) {
+        return browser().send(HttpRequest.newBuilder(server.getURI().resolve(path))
+                .header("Authorization", "Bearer " + bearer).header("Accept", "application/pdf, image/*, application/json").GET());
+    }
+
     @Test
     void theAppGetsProblemJsonNamingEachWrongField() throws IOException {
         String sanne = new MobileApp(server.getURI(), json).login(citizen(SANNE)).access();

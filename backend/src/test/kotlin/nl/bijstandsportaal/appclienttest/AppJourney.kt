@@ -100,7 +100,9 @@ class AppJourney(baseUrl: String, accessToken: String, check: Interceptor? = nul
         call("watAlsIkGaWerken", 409) { rekenhulp.watAlsIkGaWerken(uren = "12", uurloon = "12.50") }
 
         call("inkomstenPeriodes") { inkomsten.inkomstenPeriodes() }?.forEach { p ->
-            call("inkomstenopgaveOphalen", 404, 409) { inkomsten.inkomstenopgaveOphalen(Fields.code(p)) }
+            call("inkomstenopgaveOphalen", 404, 409) { inkomsten.inkomstenopgaveOphalen(Fields.code(p)) }?.bewijsBestanden?.forEach { b ->
+                call("inkomstenBewijsOphalen") { inkomsten.inkomstenBewijsOphalen(Fields.code(p), b.id) }
+            }
         }
         call("meldingenLijst") { meldingen.meldingenLijst() }?.forEach { m ->
             call("meldingOphalen") { meldingen.meldingOphalen(m.id) }
@@ -111,7 +113,9 @@ class AppJourney(baseUrl: String, accessToken: String, check: Interceptor? = nul
             }
         }
         call("gesprekkenLijst") { gesprekken.gesprekkenLijst() }?.forEach { g ->
-            call("gesprekOphalen") { gesprekken.gesprekOphalen(g.id) }
+            call("gesprekOphalen") { gesprekken.gesprekOphalen(g.id) }?.berichten?.flatMap { it.bijlagen }?.forEach { b ->
+                call("gesprekBijlageOphalen") { gesprekken.gesprekBijlageOphalen(g.id, b.bestandId) }
+            }
         }
         call("afsprakenLijst") { afspraken.afsprakenLijst() }?.forEach { a ->
             call("afspraakOphalen") { afspraken.afspraakOphalen(a.id) }
@@ -120,7 +124,9 @@ class AppJourney(baseUrl: String, accessToken: String, check: Interceptor? = nul
             call("afspraakInAgenda") { download(Fields.calendar(a), "text/calendar") }
         }
         call("wijzigingenLijst") { wijzigingen.wijzigingenLijst() }?.forEach { w ->
-            call("wijzigingOphalen") { wijzigingen.wijzigingOphalen(w.id) }
+            call("wijzigingOphalen") { wijzigingen.wijzigingOphalen(w.id) }?.bewijsBestanden?.forEach { b ->
+                call("wijzigingBewijsOphalen") { wijzigingen.wijzigingBewijsOphalen(w.id, b.id) }
+            }
         }
         call("aanvragenLijst") { aanvragen.aanvragenLijst() }?.forEach { a ->
             val aanvraag = call("aanvraagOphalen") { aanvragen.aanvraagOphalen(a.id) }
@@ -157,6 +163,11 @@ class AppJourney(baseUrl: String, accessToken: String, check: Interceptor? = nul
 
         val wijziging = call("wijzigingDoorgeven") { wijzigingen.wijzigingDoorgeven(key(), Requests.abroad(today)) }!!
         call("wijzigingBewijsSturen") { wijzigingen.wijzigingBewijsSturen(wijziging.id, key(), Requests.pdf(), "ticket.pdf") }
+        // A wrong file sent too, and taken back while nobody has started on the change (ADR 0055): 204, no body.
+        call("wijzigingBewijsSturen") { wijzigingen.wijzigingBewijsSturen(wijziging.id, key(), Requests.pdf(), "verkeerd.pdf") }
+            ?.bewijsBestanden?.lastOrNull()?.let { b ->
+                call("wijzigingBewijsVerwijderen") { wijzigingen.wijzigingBewijsVerwijderen(wijziging.id, b.id) }
+            }
         call("gesprekAanvragen") { afspraken.gesprekAanvragen(key(), Requests.talk()) }
 
         val phone = call("apparaatRegistreren") { apparaten.apparaatRegistreren(key(), Requests.phone()) }!!

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * A reported change as stored: its number for the citizen to quote ({@code kenmerk}), when it was sent, its state
- * (NIEUW, IN_BEHANDELING, AFGEHANDELD) and what the rules predicted for the payment when it was sent.
+ * (NIEUW, IN_BEHANDELING, AFGEHANDELD) and what the rules predicted for the payment when it was sent. {@code bewijs}: the
+ * names of the proof; {@code bewijsBestanden} (added later, ADR 0055): the same files with an id to download or delete.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -25,5 +26,6 @@ public record ChangeReceipt(
         @JsonProperty("verwachtGevolg") String expectedEffect,
         @Nullable @JsonProperty("verwachteNorm") Money expectedNorm,
         @Nullable String consulent,
-        @JsonProperty("bewijs") List<String> proof) {
+        @JsonProperty("bewijs") List<String> proof,
+        @JsonProperty("bewijsBestanden") List<ProofFile> proofFiles) {
 }

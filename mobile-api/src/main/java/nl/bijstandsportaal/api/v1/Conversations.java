@@ -87,10 +87,15 @@ public final class Conversations {
                           @JsonProperty("bijlagen") List<Attachment> attachments) {
     }
 
-    /** A file sent with a message: its name as stored and its size in bytes. */
+    /**
+     * A file sent with a message: its name as stored and its size in bytes. {@code bestandId} (added later, ADR 0055):
+     * to download it ({@code GET /api/v1/gesprekken/{id}/bijlagen/{bestandId}}); {@code id} is the portal's own number
+     * for it and stays for apps that show it.
+     */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Attachment(long id, @JsonProperty("naam") String name, @JsonProperty("grootte") long size) {
+    public record Attachment(long id, @JsonProperty("bestandId") String fileId, @JsonProperty("naam") String name,
+                             @JsonProperty("grootte") long size) {
     }
 
     /**

@@ -30,6 +30,15 @@ public interface ConversationsApi {
     @Produces(MediaType.APPLICATION_JSON)
     Conversations.Conversation conversation(@PathVariable String id);
 
+    /**
+     * A file sent with a message in this conversation (by the citizen or to her), by its {@code bestandId}: the file
+     * itself, with its stored type and its name in Content-Disposition, never cached. Another citizen's: 404. A message
+     * once sent stays as it was: its files cannot be deleted (ADR 0055).
+     */
+    @Get("/api/v1/gesprekken/{id}/bijlagen/{bestandId}")
+    @Produces({"application/pdf", "image/jpeg", "image/png", MediaType.APPLICATION_JSON, "application/problem+json"})
+    HttpResponse<byte[]> attachment(@PathVariable String id, @PathVariable String bestandId);
+
     /** Starts a conversation: 201 with it and its {@code Location}. */
     @Post("/api/v1/gesprekken")
     @Consumes(MediaType.APPLICATION_JSON)

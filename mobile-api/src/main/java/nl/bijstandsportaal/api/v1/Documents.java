@@ -48,13 +48,15 @@ public final class Documents {
     /**
      * A file the citizen sent: {@code id} to download it ({@code GET .../bestanden/{id}}), the name as stored (photos are
      * stored as JPEG or PNG without metadata), its size in bytes. {@code notGoodEnough} (added later): the consulent
-     * looked at it and asked to send something else instead.
+     * looked at it and asked to send something else instead. {@code deletable}: the citizen may still delete it (the
+     * consulent has not handled it, ADR 0055).
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record File(String id, @JsonProperty("naam") String name, @JsonProperty("grootte") long size,
                        @JsonProperty("toegevoegdOp") Instant addedAt,
-                       @JsonProperty("nietGoedGenoeg") boolean notGoodEnough) {
+                       @JsonProperty("nietGoedGenoeg") boolean notGoodEnough,
+                       @JsonProperty("verwijderbaar") boolean deletable) {
 
         @Creator
         public File {

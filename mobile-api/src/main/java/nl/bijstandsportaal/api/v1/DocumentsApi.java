@@ -5,6 +5,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
@@ -35,6 +36,17 @@ public interface DocumentsApi {
     @Get("/api/v1/documentverzoeken/{id}/bestanden/{bestandId}")
     @Produces({"application/pdf", "image/jpeg", "image/png", MediaType.APPLICATION_JSON, "application/problem+json"})
     HttpResponse<byte[]> file(@PathVariable String id, @PathVariable String bestandId);
+
+    /**
+     * Deletes a file the citizen sent for this request, by its id from {@code bestanden}, while the consulent has not
+     * handled it ({@code verwijderbaar}, ADR 0055): 204, the file is gone for both sides and the consulent sees a step
+     * BESTAND_VERWIJDERD. When no file is left, the request is OPEN again. 409 ({@code /problems/file-handled}) when the
+     * consulent has handled it; another citizen's or an unknown file: 404.
+     */
+    @Delete("/api/v1/documentverzoeken/{id}/bestanden/{bestandId}")
+    // No body: an app that only accepts a Problem (as a client generated from the contract does for a 204) is served.
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON_PROBLEM})
+    HttpResponse<Void> deleteFile(@PathVariable String id, @PathVariable String bestandId);
 
     /**
      * A file for this request: the file itself as the body (image/jpeg, image/png, image/heic or application/pdf, at

@@ -69,7 +69,8 @@ public final class Income {
                           @Nullable @JsonProperty("vastgesteldeUitbetaling") Money countedPaid,
                           @JsonProperty("verstuurdOp") String sentAt,
                           @JsonProperty("bronnen") List<ReceiptSource> sources,
-                          @JsonProperty("tijdlijn") List<Event> timeline, @JsonProperty("bewijs") List<String> proof) {
+                          @JsonProperty("tijdlijn") List<Event> timeline, @JsonProperty("bewijs") List<String> proof,
+                          @JsonProperty("bewijsBestanden") List<ProofFile> proofFiles) {
     }
 
     @Serdeable

@@ -5,6 +5,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
@@ -44,6 +45,23 @@ public interface IncomeApi {
     @Get("/api/v1/inkomsten/{code}")
     @Produces(MediaType.APPLICATION_JSON)
     Income.Receipt receipt(@PathVariable String code);
+
+    /**
+     * One proof file of this report, by its id from {@code bewijsBestanden}: the file itself, with its stored type and its
+     * name in Content-Disposition, never cached. Another citizen's: 404.
+     */
+    @Get("/api/v1/inkomsten/{code}/bewijs/{bestandId}")
+    @Produces({"application/pdf", "image/jpeg", "image/png", MediaType.APPLICATION_JSON, "application/problem+json"})
+    HttpResponse<byte[]> proofFile(@PathVariable String code, @PathVariable String bestandId);
+
+    /**
+     * Deletes one proof file while the consulent has not taken the report in hand ({@code verwijderbaar}, status
+     * VERSTUURD; ADR 0055): 204, the timeline gets BEWIJS_VERWIJDERD. 409 ({@code /problems/file-handled}) after that;
+     * another citizen's or an unknown file: 404.
+     */
+    @Delete("/api/v1/inkomsten/{code}/bewijs/{bestandId}")
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON_PROBLEM})
+    HttpResponse<Void> deleteProofFile(@PathVariable String code, @PathVariable String bestandId);
 
     /**
      * A payslip or other proof: the file itself as the body (image/jpeg, image/png, image/heic or application/pdf, at most 10 MB),

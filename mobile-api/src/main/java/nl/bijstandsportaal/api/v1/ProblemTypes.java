@@ -27,6 +27,12 @@ public final class ProblemTypes {
     /** A figure the calculation needs (a norm, a limit) is not known yet for that month. */
     public static final String FIGURES_NOT_KNOWN = BASE + "figures-not-known";
 
+    /**
+     * 409: a file the citizen sent can not be deleted any more: the consulent has handled it (ADR 0055). Send a new file
+     * or a message to the consulent instead.
+     */
+    public static final String FILE_HANDLED = BASE + "file-handled";
+
     private ProblemTypes() {
     }
 }

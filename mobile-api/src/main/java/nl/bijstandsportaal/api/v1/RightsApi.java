@@ -5,6 +5,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
@@ -59,6 +60,23 @@ public interface RightsApi {
     @Get("/api/v1/wijzigingen/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     ChangeReceipt change(@PathVariable String id);
+
+    /**
+     * One proof file of this change, by its id from {@code bewijsBestanden}: the file itself, with its stored type and its
+     * name in Content-Disposition, never cached. Another citizen's: 404.
+     */
+    @Get("/api/v1/wijzigingen/{id}/bewijs/{bestandId}")
+    @Produces({"application/pdf", "image/jpeg", "image/png", MediaType.APPLICATION_JSON, "application/problem+json"})
+    HttpResponse<byte[]> proofFile(@PathVariable String id, @PathVariable String bestandId);
+
+    /**
+     * Deletes one proof file while the consulent has not started on the change ({@code verwijderbaar}, status NIEUW;
+     * ADR 0055): 204, the consulent's timeline shows it. 409 ({@code /problems/file-handled}) after that; another
+     * citizen's or an unknown file: 404.
+     */
+    @Delete("/api/v1/wijzigingen/{id}/bewijs/{bestandId}")
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON_PROBLEM})
+    HttpResponse<Void> deleteProofFile(@PathVariable String id, @PathVariable String bestandId);
 
     /**
      * Proof for a change: the file itself as the body (image/jpeg, image/png, image/heic or application/pdf, at most 10 MB),
