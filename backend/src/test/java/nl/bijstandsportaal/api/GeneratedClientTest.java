@@ -7,6 +7,7 @@ import nl.bijstandsportaal.appclient.model.Problem;
 import nl.bijstandsportaal.appclienttest.AppJourney;
 import nl.bijstandsportaal.testsupport.ContractCheck;
 import nl.bijstandsportaal.testsupport.MobileApp;
+import nl.bijstandsportaal.testsupport.MultipartMessage;
 import nl.bijstandsportaal.testsupport.PortalTest;
 import nl.bijstandsportaal.testsupport.TestRows;
 import nl.bijstandsportaal.testsupport.TestToday;
@@ -114,19 +115,15 @@ class GeneratedClientTest extends PortalTest {
     }
 
     /**
-     * The citizen asks a question with a PDF from the app, as plain HTTP: the generated Kotlin client writes a
-     * {@code format: byte} field as an array of numbers instead of base64, which the portal refuses (422). The journey
-     * then reads the file back by its {@code bestandId} through the generated client.
+     * The citizen asks a question with a PDF from the app as an upload library sends it (multipart/form-data, the
+     * file as a binary part, ADR 0057); the journey then reads the file back by its {@code bestandId} through the
+     * generated client. (The generated client itself sends its question with the file in base64: {@code Requests.question}.)
      */
     private void askWithAFile(String bsn) {
         String token = new MobileApp(server.getURI(), json).login(citizen(bsn)).access();
-        String pdf = java.util.Base64.getEncoder().encodeToString("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        HttpResponse<String> asked = browser().send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/api/v1/gesprekken"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json").header("Accept", "application/json")
-                .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"onderwerp\":\"Mijn brief\",\"tekst\":\"Zie de bijlage.\","
-                        + "\"bestanden\":[{\"naam\":\"brief.pdf\",\"inhoud\":\"" + pdf + "\"}]}")));
+        HttpResponse<String> asked = browser().send(MultipartMessage.of(Map.of("onderwerp", "Mijn brief", "tekst", "Zie de bijlage."),
+                        "brief.pdf", "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .request(server.getURI().resolve("/api/v1/gesprekken"), token, java.util.UUID.randomUUID().toString()));
         assertEquals(201, asked.statusCode(), asked.body());
     }
 

@@ -6,6 +6,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.bijstandsportaal.testsupport.MobileApp;
+import nl.bijstandsportaal.testsupport.MultipartMessage;
 import nl.bijstandsportaal.testsupport.PortalTest;
 import nl.bijstandsportaal.testsupport.WebClient;
 import org.jooq.DSLContext;
@@ -178,6 +179,61 @@ class ConversationsTest extends PortalTest {
         assertEquals(2, db.fetchCount(BERICHT, BERICHT.BURGER_ID.eq(jan)));
         HttpResponse<String> list = browser().getJson("/api/v1/gesprekken", app);
         assertTrue(list.body().contains("Ik wacht nog.") && list.body().contains("Vraag over mijn uitkering"), list.body());
+    }
+
+    /**
+     * The same with the files as binary parts (multipart/form-data, ADR 0057), as a phone's upload library sends them:
+     * stored once per key, the file as sent, the consulent sees it; wrong parts are a 422 naming the part.
+     */
+    @Test
+    void theAppSendsFilesAsBinaryParts() throws Exception {
+        long fatima = id(FATIMA);
+        String app = new MobileApp(server.getURI(), json).login(citizen(FATIMA)).access();
+        String key = UUID.randomUUID().toString();
+        MultipartMessage question = MultipartMessage.of(Map.of("onderwerp", "Mijn huurcontract", "tekst", "Hier is het contract, héél."),
+                "huurcontract.pdf", PDF);
+        HttpResponse<String> first = browser().send(question.request(server.getURI().resolve("/api/v1/gesprekken"), app, key));
+        HttpResponse<String> retry = browser().send(question.request(server.getURI().resolve("/api/v1/gesprekken"), app, key));
+        assertEquals(201, first.statusCode(), first.body());
+        assertEquals(201, retry.statusCode(), retry.body());
+        assertEquals(first.headers().firstValue("Location"), retry.headers().firstValue("Location"));
+        assertEquals(1, db.fetchCount(GESPREK, GESPREK.BURGER_ID.eq(fatima)));
+        Map<?, ?> conversation = json.readValue(first.body(), Map.class);
+        String id = (String) conversation.get("id");
+        Map<?, ?> message = (Map<?, ?>) ((List<?>) conversation.get("berichten")).get(0);
+        assertEquals("Hier is het contract, héél.", message.get("tekst"), "UTF-8 text parts arrive whole");
+        Map<?, ?> file = (Map<?, ?>) ((List<?>) message.get("bijlagen")).get(0);
+        assertEquals("huurcontract.pdf", file.get("naam"));
+        HttpResponse<String> download = download(app, "/api/v1/gesprekken/" + id + "/bijlagen/" + file.get("bestandId"));
+        assertEquals(new String(PDF, StandardCharsets.US_ASCII), download.body(), "the bytes as sent");
+
+        // An answer with two files; the consulent sees the text and both names.
+        MultipartMessage.FilePart one = new MultipartMessage.FilePart("bestanden", "blad1.pdf", "application/pdf", PDF);
+        MultipartMessage.FilePart two = new MultipartMessage.FilePart("bestanden", "blad2.pdf", "application/pdf", PDF);
+        HttpResponse<String> answered = browser().send(MultipartMessage.of(Map.of("tekst", "Nog twee bladen."), List.of(one, two))
+                .request(server.getURI().resolve("/api/v1/gesprekken/" + id + "/berichten"), app, UUID.randomUUID().toString()));
+        assertEquals(201, answered.statusCode(), answered.body());
+        WebClient marieke = employee(MARIEKE);
+        String seen = Jsoup.parse(marieke.get("/consulent/burgers/" + fatima + "/gesprekken/" + id).body()).text();
+        assertTrue(seen.contains("Nog twee bladen.") && seen.contains("blad1.pdf") && seen.contains("blad2.pdf")
+                && seen.contains("huurcontract.pdf"), seen);
+
+        // Wrong parts: a name the contract does not have, a file that is not a photo or PDF, four files.
+        String reply = "/api/v1/gesprekken/" + id + "/berichten";
+        HttpResponse<String> unknown = browser().send(MultipartMessage.of(Map.of("tekst", "Hoi", "bijlage", "x"), List.of())
+                .request(server.getURI().resolve(reply), app, UUID.randomUUID().toString()));
+        assertEquals(422, unknown.statusCode(), unknown.body());
+        assertTrue(unknown.body().contains("\"field\":\"bijlage\""), unknown.body());
+        HttpResponse<String> notAFile = browser().send(MultipartMessage.of(Map.of("tekst", "Zie bijlage"),
+                        List.of(new MultipartMessage.FilePart("bestanden", "x.exe", "application/octet-stream", "MZ\u0090\u0000".getBytes(StandardCharsets.ISO_8859_1))))
+                .request(server.getURI().resolve(reply), app, UUID.randomUUID().toString()));
+        assertEquals(422, notAFile.statusCode(), notAFile.body());
+        assertTrue(notAFile.body().contains("\"field\":\"bestanden\""), notAFile.body());
+        HttpResponse<String> tooMany = browser().send(MultipartMessage.of(Map.of("tekst", "Vier"), List.of(one, two, one, two))
+                .request(server.getURI().resolve(reply), app, UUID.randomUUID().toString()));
+        assertEquals(422, tooMany.statusCode(), tooMany.body());
+        assertTrue(tooMany.body().contains("\"field\":\"bestanden\""), tooMany.body());
+        assertEquals(2, db.fetchCount(BERICHT, BERICHT.BURGER_ID.eq(fatima)), "nothing stored of the wrong ones");
     }
 
     private HttpResponse<String> download(String bearer, String path) {

@@ -107,7 +107,6 @@ public class WebClient {
         return send(b);
     }
 
-    /** A form post as a browser sends multipart/form-data: the fields and, if {@code file} is not null, one file. */
     /**
      * Posts a multipart form as a page's form does. A {@code csrfToken} written in the path ({@code ?csrfToken=...}, as
      * the tests were written when the token travelled in the address) is sent as the form's first field instead, like
@@ -129,21 +128,12 @@ public class WebClient {
     /** Posts a multipart form to exactly this path, with these fields in this order, then the file. */
     public HttpResponse<String> postMultipartRaw(String path, Map<String, String> fields, String fileField, String fileName,
                                                  String contentType, byte[] file) {
-        String boundary = "----portaltest" + java.util.UUID.randomUUID();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
-                + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
-        if (file != null) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
-                    + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.writeBytes(file);
-            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-        }
-        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        MultipartMessage form = MultipartMessage.of(fields, file == null ? List.of()
+                : List.of(new MultipartMessage.FilePart(fileField, fileName, contentType, file)));
         return send(HttpRequest.newBuilder(resolve(path))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Content-Type", form.contentType())
                 .header("Accept", "text/html")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(form.body())));
     }
 
     public HttpResponse<String> delete(String path, String bearer) {

@@ -27,6 +27,7 @@ import nl.bijstandsportaal.appclient.model.InkomstenBron
 import nl.bijstandsportaal.appclient.model.InkomstenDoorgeven
 import nl.bijstandsportaal.appclient.model.InkomstenPeriode
 import nl.bijstandsportaal.appclient.model.NieuwBericht
+import nl.bijstandsportaal.appclient.model.NieuwBestand
 import nl.bijstandsportaal.appclient.model.Platform
 import nl.bijstandsportaal.appclient.model.Problem
 import nl.bijstandsportaal.appclient.model.Regeling
@@ -256,7 +257,10 @@ class AppJourney(baseUrl: String, accessToken: String, check: Interceptor? = nul
             bronnen = listOf(InkomstenBron(loonstrookVolgt = true, soort = InkomstenBron.Soort.WERK, naam = "Bakkerij", netto = "380.50")))
 
         fun phone() = ApparaatRegistreren(pushtoken = "fcm-" + UUID.randomUUID(), platform = Platform.ANDROID, appVersie = "1.4.0")
-        fun question() = NieuwBericht(onderwerp = "Vraag over mijn uitkering", tekst = "Wanneer wordt het betaald?")
+        /** A question with a PDF: the file's content as base64 text, as the contract says (ADR 0057). */
+        fun question() = NieuwBericht(onderwerp = "Vraag over mijn uitkering", tekst = "Wanneer wordt het betaald?",
+            bestanden = listOf(NieuwBestand(naam = "brief.pdf", inhoud = java.util.Base64.getEncoder()
+                .encodeToString("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".toByteArray(Charsets.US_ASCII)))))
         fun reply() = NieuwBericht(tekst = "Dank u wel.")
         fun talk() = GesprekAanvragen(onderwerp = "Ik heb werk gevonden", vorm = GesprekAanvragen.Vorm.TELEFOON, voorkeurstijden = "Maandag")
         fun abroad(today: LocalDate) =

@@ -218,6 +218,11 @@ public record Upload(String name, byte[] bytes, Type type) {
     }
 
     public String sha256() {
+        return sha256(bytes);
+    }
+
+    /** The SHA-256 of these bytes, as hex. */
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
