@@ -58,6 +58,7 @@ public class ChangeDecisions {
             }
             boolean handled = "AFGEHANDELD".equals(status);
             t.update(WIJZIGING).set(WIJZIGING.STATUS, status)
+                    .set(WIJZIGING.GEWIJZIGD_OP, java.time.LocalDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
                     .set(WIJZIGING.AFGEHANDELD_OP, handled ? java.time.LocalDateTime.ofInstant(now, java.time.ZoneOffset.UTC) : null)
                     .set(WIJZIGING.AFGEHANDELD_DOOR, handled ? consulent.id() : null)
                     .where(WIJZIGING.ID.eq(change.getId())).execute();

@@ -95,7 +95,7 @@ class BenchWorkSeeder {
         t.insertInto(WIJZIGING).set(WIJZIGING.PUBLIC_ID, UUID.randomUUID().toString()).set(WIJZIGING.KENMERK, String.format("BW%08d", i))
                 .set(WIJZIGING.BURGER_ID, burger).set(WIJZIGING.SOORT, "ANDERS").set(WIJZIGING.DATUM, came.toLocalDate())
                 .set(WIJZIGING.VERWACHT_EFFECT, "change.effect.consulent").set(WIJZIGING.EFFECT_WAARDEN, "")
-                .set(WIJZIGING.STATUS, "NIEUW").set(WIJZIGING.INGEDIEND_OP, came).execute();
+                .set(WIJZIGING.STATUS, "NIEUW").set(WIJZIGING.INGEDIEND_OP, came).set(WIJZIGING.GEWIJZIGD_OP, came).execute();
         t.insertInto(INKOMSTENOPGAVE).set(INKOMSTENOPGAVE.PUBLIC_ID, UUID.randomUUID().toString())
                 .set(INKOMSTENOPGAVE.KENMERK, String.format("BI%08d", i)).set(INKOMSTENOPGAVE.BURGER_ID, burger)
                 .set(INKOMSTENOPGAVE.PERIODE_CODE, "bench").set(INKOMSTENOPGAVE.PERIODE_VAN, today.minusMonths(1).withDayOfMonth(1))

@@ -88,6 +88,7 @@ public class ChangeProofFiles {
             t.insertInto(WIJZIGING_GEBEURTENIS).set(WIJZIGING_GEBEURTENIS.WIJZIGING_ID, change.getId())
                     .set(WIJZIGING_GEBEURTENIS.SOORT, "BEWIJS_VERWIJDERD").set(WIJZIGING_GEBEURTENIS.OP, now)
                     .set(WIJZIGING_GEBEURTENIS.BESTANDSNAAM, file.value2()).execute();
+            RightsRepository.touch(t, change.getId(), now);
             return true;
         });
     }

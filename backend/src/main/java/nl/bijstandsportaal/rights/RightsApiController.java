@@ -3,6 +3,8 @@ package nl.bijstandsportaal.rights;
 import nl.bijstandsportaal.platform.uploads.Upload;
 import nl.bijstandsportaal.platform.uploads.Uploads;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import nl.bijstandsportaal.platform.web.ApiPaging;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -136,11 +138,14 @@ class RightsApiController implements RightsApi {
     }
 
     @Override
-    public List<ChangeReceipt> changes() {
+    public HttpResponse<List<ChangeReceipt>> changes(HttpRequest<?> request, @Nullable String aantal, @Nullable String na,
+                                                     @Nullable String gewijzigdSinds) {
+        ApiPaging.Page page = ApiPaging.page(problems, aantal, na, gewijzigdSinds);
         Locale locale = locale();
         CurrentUser user = citizen();
+        ApiPaging.Slice<RightsService.Receipt> slice = rights.changes(user, page);
         Map<String, List<ChangeProofFiles.ProofFile>> files = proofFiles.byChange(user.id());
-        return rights.changes(user).stream().map(r -> receipt(locale, r, files)).toList();
+        return ApiPaging.withNext(HttpResponse.ok(slice.items().stream().map(r -> receipt(locale, r, files)).toList()), request, page, slice);
     }
 
     @Override

@@ -5,7 +5,9 @@ import jakarta.inject.Singleton;
 import nl.bijstandsportaal.platform.db.generated.tables.records.WijzigingRecord;
 import nl.bijstandsportaal.platform.web.Download;
 import org.jooq.DSLContext;
+import org.jooq.Condition;
 import org.jooq.impl.DSL;
+import nl.bijstandsportaal.platform.web.ApiPaging;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -103,6 +105,12 @@ class RightsRepository {
                 .set(nl.bijstandsportaal.platform.atrest.AtRestColumns.CHANGE_PROOF.sealed(keys, upload.bytes()))
                 .set(WIJZIGING_BIJLAGE.TOEGEVOEGD_OP, at)
                 .execute();
+        touch(tx, wijzigingId, at);
+    }
+
+    /** Something about this change changed at {@code at}: the app's "changed since" sees it (V32). */
+    static void touch(DSLContext tx, long wijzigingId, LocalDateTime at) {
+        tx.update(WIJZIGING).set(WIJZIGING.GEWIJZIGD_OP, at).where(WIJZIGING.ID.eq(wijzigingId)).execute();
     }
 
     Optional<WijzigingRecord> change(long burgerId, String publicId) {
@@ -112,6 +120,19 @@ class RightsRepository {
     List<WijzigingRecord> changes(long burgerId) {
         return db.selectFrom(WIJZIGING).where(WIJZIGING.BURGER_ID.eq(burgerId))
                 .orderBy(WIJZIGING.INGEDIEND_OP.desc(), WIJZIGING.ID.desc()).limit(100).fetch();
+    }
+
+    /** A page of changes, newest reported first: {@code page.size() + 1} rows (the extra one says there is more). */
+    List<WijzigingRecord> changes(long burgerId, ApiPaging.Page page) {
+        Condition where = WIJZIGING.BURGER_ID.eq(burgerId);
+        if (page.after() != null) {
+            where = where.and(DSL.row(WIJZIGING.INGEDIEND_OP, WIJZIGING.ID).lt(page.after().at(), page.after().id()));
+        }
+        if (page.changedSince() != null) {
+            where = where.and(WIJZIGING.GEWIJZIGD_OP.ge(page.changedSince()));
+        }
+        return db.selectFrom(WIJZIGING).where(where)
+                .orderBy(WIJZIGING.INGEDIEND_OP.desc(), WIJZIGING.ID.desc()).limit(page.size() + 1).fetch();
     }
 
     /** Per change, its attachments' names (no content). */

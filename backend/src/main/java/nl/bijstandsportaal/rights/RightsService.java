@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.rights;
 
+import nl.bijstandsportaal.platform.web.ApiPaging;
 import nl.bijstandsportaal.platform.uploads.Upload;
 import nl.bijstandsportaal.platform.time.Today;
 import jakarta.inject.Singleton;
@@ -201,6 +202,7 @@ public class RightsService {
         row.setVerwachteNorm(effect.newNorm());
         row.setStatus("NIEUW");
         row.setIngediendOp(now);
+        row.setGewijzigdOp(now);
         WijzigingRecord stored = repository.insertChange(tx, row);
         if (proof != null) {
             repository.insertAttachment(tx, stored.getId(), proof, now);
@@ -230,6 +232,14 @@ public class RightsService {
     public List<Receipt> changes(CurrentUser citizen) {
         CitizenProfile profile = profile(citizen);
         return receipts(repository.changes(profile.id()), profile);
+    }
+
+    /** One page of the citizen's changes for the app (ADR 0053), newest reported first. */
+    public ApiPaging.Slice<Receipt> changes(CurrentUser citizen, ApiPaging.Page page) {
+        CitizenProfile profile = profile(citizen);
+        ApiPaging.Slice<WijzigingRecord> slice = ApiPaging.Slice.of(repository.changes(profile.id(), page), page.size(),
+                c -> new ApiPaging.Cursor(c.getIngediendOp(), c.getId()));
+        return new ApiPaging.Slice<>(receipts(slice.items(), profile), slice.next());
     }
 
     /** The changes a citizen reported, for their consulent (who opened the file, which is audited). */

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 
 import static nl.bijstandsportaal.platform.db.generated.Tables.BURGER;
 import static nl.bijstandsportaal.platform.db.generated.Tables.MELDING;
+import static nl.bijstandsportaal.platform.db.generated.Tables.WIJZIGING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -149,5 +150,64 @@ class ApiPagingTest extends PortalTest {
         HttpResponse<String> last = app.getJson("/api/v1/meldingen?aantal=100", token);
         assertEquals(200, last.statusCode());
         assertNull(next(last), "a short list has no next page");
+    }
+
+    /**
+     * The changes list pages the same way (it stopped at the newest 100 before): newest reported first, none twice;
+     * "changed since" sees a change the consulent started on, not only new ones (V32 gewijzigd_op).
+     */
+    @Test
+    void changesComeInPagesAndChangedSinceSeesTheConsulentsStep() throws IOException {
+        String app = new MobileApp(server.getURI(), json).login(citizen(FATIMA)).access();
+        long fatima = burger(FATIMA);
+        List<String> reported = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            String body = "{\"soort\":\"BUITENLAND\",\"land\":\"Marokko\",\"datum\":\"" + TestToday.date().plusDays(20 + 30 * i)
+                    + "\",\"datumTot\":\"" + TestToday.date().plusDays(25 + 30 * i) + "\"}";
+            HttpResponse<String> sent = browser().postJson("/api/v1/wijzigingen", body, MobileApp.auth(app, UUID.randomUUID().toString()));
+            assertEquals(201, sent.statusCode(), sent.body());
+            reported.add((String) json.readValue(sent.body(), Map.class).get("id"));
+        }
+        // Reported an hour apart, the first one longest ago.
+        for (int i = 0; i < reported.size(); i++) {
+            java.time.LocalDateTime at = java.time.LocalDateTime.ofInstant(TestToday.instant().minus(7 - i, ChronoUnit.HOURS), java.time.ZoneOffset.UTC);
+            db.update(WIJZIGING).set(WIJZIGING.INGEDIEND_OP, at).set(WIJZIGING.GEWIJZIGD_OP, at)
+                    .where(WIJZIGING.PUBLIC_ID.eq(reported.get(i))).execute();
+        }
+        List<String> newestFirst = new java.util.ArrayList<>(reported);
+        java.util.Collections.reverse(newestFirst);
+
+        List<String> seen = new java.util.ArrayList<>();
+        String path = "/api/v1/wijzigingen?aantal=3";
+        int pages = 0;
+        while (path != null) {
+            HttpResponse<String> page = browser().getJson(path, app);
+            assertEquals(200, page.statusCode(), page.body());
+            items(page).forEach(item -> seen.add((String) item.get("id")));
+            String link = page.headers().firstValue("Link").orElse(null);
+            path = link == null ? null : link.substring(1, link.indexOf('>'));
+            assertTrue(path == null || path.startsWith("/api/v1/wijzigingen?na="), link);
+            pages++;
+        }
+        int total = db.fetchCount(WIJZIGING, WIJZIGING.BURGER_ID.eq(fatima));
+        assertEquals((total + 2) / 3, pages, total + " changes in pages of 3");
+        assertEquals(newestFirst, seen.stream().filter(reported::contains).toList(), "newest first, none twice, none left out");
+
+        // Since half an hour ago nothing changed; then the consulent starts on the oldest one.
+        String since = java.net.URLEncoder.encode(TestToday.instant().minus(30, ChronoUnit.MINUTES).toString(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(List.of(), items(browser().getJson("/api/v1/wijzigingen?gewijzigdSinds=" + since, app)).stream()
+                .map(item -> item.get("id")).filter(reported::contains).toList());
+        WebClient marieke = employee(MARIEKE);
+        String file = marieke.get("/consulent/burgers/" + fatima).body();
+        HttpResponse<String> started = marieke.postForm("/consulent/burgers/" + fatima + "/wijzigingen/" + reported.get(0),
+                Map.of("csrfToken", WebClient.csrfToken(file), "status", "IN_BEHANDELING"));
+        assertEquals(303, started.statusCode(), started.body());
+        List<Map<String, Object>> changed = items(browser().getJson("/api/v1/wijzigingen?gewijzigdSinds=" + since, app));
+        assertEquals(List.of(reported.get(0)), changed.stream().map(item -> item.get("id")).filter(reported::contains).toList());
+        assertEquals("IN_BEHANDELING", changed.get(0).get("status"));
+
+        HttpResponse<String> wrong = browser().getJson("/api/v1/wijzigingen?aantal=0&gewijzigdSinds=gisteren", app);
+        assertEquals(422, wrong.statusCode(), wrong.body());
+        assertTrue(wrong.body().contains("\"field\":\"aantal\"") && wrong.body().contains("\"field\":\"gewijzigdSinds\""), wrong.body());
     }
 }

@@ -53,9 +53,16 @@ public interface RightsApi {
     HttpResponse<ChangeReceipt> report(@Header(DevicesApi.IDEMPOTENCY_KEY) @Nullable String idempotencyKey,
                                        @Body @Valid @NotNull ChangeReport report);
 
-    @Get("/api/v1/wijzigingen")
+    /**
+     * The changes the citizen reported, newest first, a page at a time (ADR 0053): {@code aantal} (1-100, 50), {@code na}
+     * (the cursor from the previous answer's {@code Link} header), {@code gewijzigdSinds} (only the changes reported,
+     * handled, or whose proof was added or deleted from that moment on).
+     */
+    @Get("/api/v1/wijzigingen{?aantal,na,gewijzigdSinds}")
     @Produces(MediaType.APPLICATION_JSON)
-    List<ChangeReceipt> changes();
+    HttpResponse<List<ChangeReceipt>> changes(io.micronaut.http.HttpRequest<?> request, @Nullable @io.micronaut.http.annotation.QueryValue String aantal,
+                                              @Nullable @io.micronaut.http.annotation.QueryValue String na,
+                                              @Nullable @io.micronaut.http.annotation.QueryValue String gewijzigdSinds);
 
     @Get("/api/v1/wijzigingen/{id}")
     @Produces(MediaType.APPLICATION_JSON)
