@@ -42,10 +42,12 @@ class IncomePages {
 
     private final IncomeService income;
     private final Uploads uploads;
+    private final IncomeProofFiles proofFiles;
 
-    IncomePages(IncomeService income, Uploads uploads) {
+    IncomePages(IncomeService income, Uploads uploads, IncomeProofFiles proofFiles) {
         this.income = income;
         this.uploads = uploads;
+        this.proofFiles = proofFiles;
     }
 
     @Get("/inkomsten")
@@ -120,9 +122,45 @@ class IncomePages {
 
     @Get("/inkomsten/{code}/verstuurd")
     @View("income/receipt")
-    Map<String, Object> receipt(Authentication authentication, @PathVariable String code) {
+    Map<String, Object> receipt(Authentication authentication, @PathVariable String code,
+                                @io.micronaut.http.annotation.QueryValue @io.micronaut.core.annotation.Nullable String verwijderd) {
         CurrentUser user = CurrentUser.require(authentication);
-        return receiptModel(income.period(user, code), income.receipt(user, code));
+        Map<String, Object> model = receiptModel(user, income.period(user, code), income.receipt(user, code));
+        model.put("deleted", verwijderd != null);
+        return model;
+    }
+
+    /** One proof file she sent, as stored: always a download (ADR 0055). */
+    @Get(value = "/inkomsten/{code}/bewijs/{bestandId}", produces = MediaType.ALL)
+    HttpResponse<byte[]> downloadProof(Authentication authentication, @PathVariable String code, @PathVariable String bestandId) {
+        return proofFiles.download(CurrentUser.require(authentication).id(), code, bestandId).response();
+    }
+
+    /**
+     * Before a proof file is deleted: what will happen, and one button; once the consulent has taken the report in
+     * hand, why it cannot be deleted (ADR 0055).
+     */
+    @Get("/inkomsten/{code}/bewijs/{bestandId}/verwijderen")
+    @View("income/delete-proof")
+    Map<String, Object> confirmDeleteProof(Authentication authentication, @PathVariable String code, @PathVariable String bestandId) {
+        return deleteModel(CurrentUser.require(authentication), code, bestandId);
+    }
+
+    /** Deletes through the same rule as the app ({@link IncomeProofFiles#delete}); too late: 409 with the page that says why. */
+    @Post(value = "/inkomsten/{code}/bewijs/{bestandId}/verwijderen", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> deleteProof(Authentication authentication, @PathVariable String code, @PathVariable String bestandId) {
+        CurrentUser user = CurrentUser.require(authentication);
+        if (!proofFiles.delete(user.id(), code, bestandId)) {
+            return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("income/delete-proof", deleteModel(user, code, bestandId)));
+        }
+        return HttpResponse.seeOther(URI.create("/inkomsten/" + code + "/verstuurd?verwijderd=ja#verwijderd"));
+    }
+
+    private Map<String, Object> deleteModel(CurrentUser user, String code, String bestandId) {
+        ReportPeriod period = income.period(user, code);
+        IncomeProofFiles.ProofFile file = proofFiles.of(user.id(), code).stream().filter(f -> f.publicId().equals(bestandId))
+                .findFirst().orElseThrow(nl.bijstandsportaal.platform.web.NotFoundException::new);
+        return Map.of("period", period, "file", file);
     }
 
     /** A payslip added after sending (multipart, so the CSRF token travels in the address). */
@@ -135,7 +173,7 @@ class IncomePages {
         IncomeService.Receipt receipt = income.receipt(user, code);
         nl.bijstandsportaal.platform.uploads.Upload.Checked checked = uploads.check(bewijs);
         if (checked.error() != null) {
-            Map<String, Object> model = receiptModel(period, receipt);
+            Map<String, Object> model = receiptModel(user, period, receipt);
             model.put("errors", Map.of("bewijs", checked.error()));
             return HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("income/receipt", model));
         }
@@ -143,9 +181,10 @@ class IncomePages {
         return HttpResponse.seeOther(URI.create("/inkomsten/" + code + "/verstuurd"));
     }
 
-    private static Map<String, Object> receiptModel(ReportPeriod period, IncomeService.Receipt receipt) {
+    private Map<String, Object> receiptModel(CurrentUser user, ReportPeriod period, IncomeService.Receipt receipt) {
         Map<String, Object> model = new HashMap<>();
         model.put("receipt", receipt);
+        model.put("proofFiles", proofFiles.of(user.id(), period.code()));
         model.put("period", period);
         model.put("errors", Map.of());
         model.put("maxMegabytes", nl.bijstandsportaal.platform.uploads.Upload.MAX_BYTES / 1024 / 1024);

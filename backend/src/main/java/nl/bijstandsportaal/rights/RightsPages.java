@@ -46,10 +46,12 @@ class RightsPages {
 
     private final RightsService rights;
     private final Uploads uploads;
+    private final ChangeProofFiles proofFiles;
 
-    RightsPages(RightsService rights, Uploads uploads) {
+    RightsPages(RightsService rights, Uploads uploads, ChangeProofFiles proofFiles) {
         this.rights = rights;
         this.uploads = uploads;
+        this.proofFiles = proofFiles;
     }
 
     @Get("/rechten-en-plichten")
@@ -134,8 +136,43 @@ class RightsPages {
 
     @Get("/wijziging/verstuurd/{publicId}")
     @View("rights/change-sent")
-    Map<String, Object> sent(Authentication authentication, @PathVariable String publicId) {
-        return Map.of("receipt", rights.receipt(CurrentUser.require(authentication), publicId));
+    Map<String, Object> sent(Authentication authentication, @PathVariable String publicId, @QueryValue @Nullable String verwijderd) {
+        CurrentUser user = CurrentUser.require(authentication);
+        return Map.of("receipt", rights.receipt(user, publicId), "proofFiles", proofFiles.byChange(user.id()).getOrDefault(publicId, List.of()),
+                "deleted", verwijderd != null);
+    }
+
+    /** One proof file she sent with her change, as stored: always a download (ADR 0055). */
+    @Get(value = "/wijziging/verstuurd/{publicId}/bewijs/{bestandId}", produces = MediaType.ALL)
+    HttpResponse<byte[]> downloadProof(Authentication authentication, @PathVariable String publicId, @PathVariable String bestandId) {
+        return proofFiles.download(CurrentUser.require(authentication).id(), publicId, bestandId).response();
+    }
+
+    /**
+     * Before a proof file is deleted: what will happen, and one button; once the consulent has started on the change,
+     * why it cannot be deleted (ADR 0055).
+     */
+    @Get("/wijziging/verstuurd/{publicId}/bewijs/{bestandId}/verwijderen")
+    @View("rights/delete-proof")
+    Map<String, Object> confirmDeleteProof(Authentication authentication, @PathVariable String publicId, @PathVariable String bestandId) {
+        return deleteModel(CurrentUser.require(authentication), publicId, bestandId);
+    }
+
+    /** Deletes through the same rule as the app ({@link ChangeProofFiles#delete}); too late: 409 with the page that says why. */
+    @Post(value = "/wijziging/verstuurd/{publicId}/bewijs/{bestandId}/verwijderen", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> deleteProof(Authentication authentication, @PathVariable String publicId, @PathVariable String bestandId) {
+        CurrentUser user = CurrentUser.require(authentication);
+        if (!proofFiles.delete(user.id(), publicId, bestandId)) {
+            return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("rights/delete-proof", deleteModel(user, publicId, bestandId)));
+        }
+        return HttpResponse.seeOther(URI.create("/wijziging/verstuurd/" + publicId + "?verwijderd=ja#verwijderd"));
+    }
+
+    private Map<String, Object> deleteModel(CurrentUser user, String publicId, String bestandId) {
+        RightsService.Receipt receipt = rights.receipt(user, publicId);
+        ChangeProofFiles.ProofFile file = proofFiles.byChange(user.id()).getOrDefault(publicId, List.of()).stream()
+                .filter(f -> f.publicId().equals(bestandId)).findFirst().orElseThrow(NotFoundException::new);
+        return Map.of("receipt", receipt, "file", file);
     }
 
     /**

@@ -104,7 +104,7 @@ class IncomePagesTest extends PortalTest {
                 "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         assertEquals(303, added.statusCode(), added.body());
         String after = text(web.follow(added));
-        assertTrue(after.contains("Toegevoegd: loonstrook.pdf"), after);
+        assertTrue(after.contains("Bewijs dat je hebt gestuurd loonstrook.pdf (1 kB), gestuurd op "), after);
         assertTrue(after.contains("Je hebt een loonstrook of ander bewijs toegevoegd."), after);
     }
 
@@ -218,6 +218,86 @@ class IncomePagesTest extends PortalTest {
         assertTrue(db.fetchCount(nl.bijstandsportaal.platform.db.generated.Tables.AUDIT_EVENT,
                 nl.bijstandsportaal.platform.db.generated.Tables.AUDIT_EVENT.BURGER_ID.eq(fatimaId)
                         .and(nl.bijstandsportaal.platform.db.generated.Tables.AUDIT_EVENT.ACTION.eq("INKOMSTENOPGAVE_BEOORDEELD"))) == 1);
+    }
+
+    /**
+     * Proof sent with an income report is the citizen's to take back on the web too while the report is VERSTUURD
+     * (ADR 0055): a download link per file, "Verwijderen" to a page that says what will happen, a form with the CSRF
+     * token, the same rule as the app; the consulent sees it on the timeline. Once she has taken it in hand: no link,
+     * one sentence why, and a direct POST gets 409 with that page. Another citizen: 404.
+     */
+    @Test
+    void theCitizenDeletesProofOnTheWebUntilTheConsulentTakesTheReportInHand() {
+        WebClient sanne = citizen(SANNE);
+        String code = FOUR_BACK.toString();
+        HttpResponse<String> period = sanne.get("/inkomsten/" + code);
+        assertEquals(303, sanne.postForm("/inkomsten/" + code + "/geen", Map.of("csrfToken", WebClient.csrfToken(period.body()))).statusCode());
+        String action = "/inkomsten/" + code + "/bewijs?csrfToken=" + WebClient.csrfToken(sanne.get("/inkomsten/" + code + "/verstuurd").body());
+        byte[] payslip = "%PDF-1.4\n%loon\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertEquals(303, sanne.postMultipart(action, Map.of(), "bewijs", "loonstrook.pdf", "application/pdf", payslip).statusCode());
+        assertEquals(303, sanne.postMultipart(action, Map.of(), "bewijs", "verkeerd.pdf", "application/pdf",
+                "%PDF-1.4\n%verkeerd\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).statusCode());
+
+        Document receipt = Jsoup.parse(sanne.get("/inkomsten/" + code + "/verstuurd").body());
+        var deleteLinks = receipt.select("main a[href$=/verwijderen]");
+        assertEquals(2, deleteLinks.size(), deleteLinks.toString());
+        assertTrue(deleteLinks.get(1).text().contains("Verwijderen (verkeerd.pdf)"), deleteLinks.toString());
+        String confirmPath = deleteLinks.get(1).attr("href");
+        String payslipDownload = receipt.select("main a").stream().filter(a -> a.text().equals("Downloaden (loonstrook.pdf)"))
+                .findFirst().orElseThrow(() -> new AssertionError(receipt.outerHtml())).attr("href");
+        HttpResponse<String> download = sanne.get(payslipDownload);
+        assertEquals(200, download.statusCode(), download.body());
+        assertEquals(new String(payslip, java.nio.charset.StandardCharsets.US_ASCII), download.body(), "her own proof, as sent");
+        assertTrue(download.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+        assertEquals("no-store", download.headers().firstValue("Cache-Control").orElse(null));
+        WebClient fatima = citizen(FATIMA);
+        assertEquals(404, fatima.get(payslipDownload).statusCode(), "another citizen");
+
+        HttpResponse<String> confirm = sanne.get(confirmPath);
+        assertEquals(200, confirm.statusCode(), confirm.body());
+        String confirmText = text(confirm);
+        assertTrue(confirmText.contains("Bestand verkeerd.pdf verwijderen"), confirmText);
+        assertTrue(confirmText.contains("Je verwijdert verkeerd.pdf. Het bestand is dan weg. Ook je consulent ziet het niet meer bij je inkomsten over "
+                + TestToday.dutch(FOUR_BACK) + "."), confirmText);
+        assertTrue(confirmText.contains("Je kunt het bestand daarna niet meer terughalen."), confirmText);
+        assertTrue(confirmText.contains("Ja, verwijder dit bestand") && confirmText.contains("Nee, niet verwijderen"), confirmText);
+        assertEquals(403, sanne.postForm(confirmPath, Map.of()).statusCode(), "no CSRF token");
+        assertEquals(404, fatima.get(confirmPath).statusCode(), "another citizen");
+        assertEquals(404, fatima.postForm(confirmPath, Map.of("csrfToken", WebClient.csrfToken(fatima.get("/inkomsten").body()))).statusCode(),
+                "another citizen");
+
+        HttpResponse<String> deleted = sanne.postForm(confirmPath, Map.of("csrfToken", WebClient.csrfToken(confirm.body())));
+        assertEquals(303, deleted.statusCode(), deleted.body());
+        HttpResponse<String> after = sanne.follow(deleted);
+        String afterText = text(after);
+        assertTrue(afterText.contains("Het bestand is verwijderd. Je consulent ziet het niet meer."), afterText);
+        assertTrue(afterText.contains("Je hebt bewijs verwijderd: verkeerd.pdf"), "the timeline keeps the name: " + afterText);
+        assertEquals(1, Jsoup.parse(after.body()).select("main a[href$=/verwijderen]").size(), "the payslip is left");
+        assertEquals(404, sanne.get(confirmPath).statusCode(), "gone");
+
+        // The consulent: the file is gone from her page, the timeline says it was deleted.
+        WebClient marieke = employee(MARIEKE);
+        long sanneId = burger(SANNE);
+        String reportPage = marieke.get("/consulent/burgers/" + sanneId + "/inkomsten/" + code).body();
+        var proofLinks = Jsoup.parse(reportPage).select("a[href*=/bewijs/]");
+        assertTrue(proofLinks.stream().noneMatch(l -> l.text().contains("verkeerd.pdf")) && proofLinks.stream().anyMatch(l -> l.text().contains("loonstrook.pdf")),
+                proofLinks.toString());
+        String timeline = Jsoup.parse(marieke.get("/consulent/burgers/" + sanneId + "/tijdlijn").body()).text();
+        assertTrue(timeline.matches(".*bewijs verwijderd door de burger om \\d\\d:\\d\\d uur.*verkeerd\\.pdf.*"), timeline);
+
+        // Taken in hand: no link, one sentence why; a direct POST gets 409 with the page that explains.
+        assertEquals(303, marieke.postForm("/consulent/burgers/" + sanneId + "/inkomsten/" + code,
+                Map.of("csrfToken", WebClient.csrfToken(reportPage), "status", "IN_BEHANDELING")).statusCode());
+        HttpResponse<String> handled = sanne.get("/inkomsten/" + code + "/verstuurd");
+        assertTrue(Jsoup.parse(handled.body()).select("main a[href$=/verwijderen]").isEmpty(), handled.body());
+        String why = "Je consulent is al bezig met je inkomsten over " + TestToday.dutch(FOUR_BACK) + ". Daarom kun je je bewijs niet meer verwijderen.";
+        assertTrue(text(handled).contains(why), text(handled));
+        String payslipConfirm = payslipDownload + "/verwijderen";
+        HttpResponse<String> late = sanne.postForm(payslipConfirm, Map.of("csrfToken", WebClient.csrfToken(handled.body())));
+        assertEquals(409, late.statusCode(), late.body());
+        assertTrue(text(late).contains(why), text(late));
+        assertTrue(Jsoup.parse(late.body()).select("main form").isEmpty(), "no button");
+        assertEquals(200, sanne.get(payslipDownload).statusCode(), "still hers to download");
     }
 
     @Test

@@ -274,6 +274,22 @@ class PagesInBrowserTest extends PortalTest {
                 page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Versturen")).click();
                 page.waitForURL(Pattern.compile(".*/wijziging/verstuurd/.*"));
                 ui.check(page, "change receipt", viewport[0], problems);
+                // Proof sent with a change, deleted again while the consulent has not started (ADR 0055).
+                ui.audit(page, "/wijziging/buitenland", viewport[0], problems);
+                page.locator("#land").fill("Marokko");
+                page.locator("#datum").fill(TestToday.date().plusDays(60).toString());
+                page.locator("#datumTot").fill(TestToday.date().plusDays(70).toString());
+                page.locator("#bewijs").setInputFiles(new com.microsoft.playwright.options.FilePayload("reisplan.pdf", "application/pdf",
+                        "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Versturen")).click();
+                page.waitForURL(Pattern.compile(".*/wijziging/verstuurd/.*"));
+                ui.check(page, "change receipt with proof", viewport[0], problems);
+                page.locator("main a", new Page.LocatorOptions().setHasText("Verwijderen")).first().click();
+                page.waitForURL(Pattern.compile(".*/verwijderen"));
+                ui.check(page, "delete change proof: what will happen", viewport[0], problems);
+                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ja, verwijder dit bestand")).click();
+                page.waitForSelector("#verwijderd");
+                ui.check(page, "change proof deleted", viewport[0], problems);
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
@@ -305,13 +321,25 @@ class PagesInBrowserTest extends PortalTest {
                 if (page.locator("#effect").count() == 0) {
                     // No open period has its norms in the rule data on this day: what the citizen sees then is checked instead.
                     ui.check(page, "income figures not known", viewport[0], problems);
-                    continue;
+                } else {
+                    page.locator("details").evaluateAll("all => all.forEach(d => d.open = true)");
+                    ui.check(page, "income check with a warning", viewport[0], problems);
                 }
-                page.locator("details").evaluateAll("all => all.forEach(d => d.open = true)");
-                ui.check(page, "income check with a warning", viewport[0], problems);
                 page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Versturen")).click();
                 page.waitForURL(Pattern.compile(".*/verstuurd"));
                 ui.check(page, "income receipt", viewport[0], problems);
+                // A payslip added, then deleted again while the consulent has not taken the report in hand (ADR 0055).
+                page.locator("#bewijs").setInputFiles(new com.microsoft.playwright.options.FilePayload("loonstrook.pdf", "application/pdf",
+                        "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Toevoegen")).click();
+                page.waitForSelector("main a:has-text('Verwijderen')");
+                ui.check(page, "income receipt with proof", viewport[0], problems);
+                page.locator("main a", new Page.LocatorOptions().setHasText("Verwijderen")).first().click();
+                page.waitForURL(Pattern.compile(".*/verwijderen"));
+                ui.check(page, "delete income proof: what will happen", viewport[0], problems);
+                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ja, verwijder dit bestand")).click();
+                page.waitForSelector("#verwijderd");
+                ui.check(page, "income proof deleted", viewport[0], problems);
             }
             try (BrowserContext context = ui.context(viewport[0], viewport[1])) {
                 Page page = context.newPage();

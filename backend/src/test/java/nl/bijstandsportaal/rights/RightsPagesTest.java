@@ -351,6 +351,83 @@ class RightsPagesTest extends PortalTest {
         assertEquals(false, ((Map<?, ?>) ((List<?>) handled.get("bewijsBestanden")).get(0)).get("verwijderbaar"));
     }
 
+    /**
+     * Proof sent with a change is the citizen's to take back on the web too while the change is NIEUW (ADR 0055): a
+     * download link, "Verwijderen" to a page that says what will happen, a form with the CSRF token, the same rule as
+     * the app; the consulent sees it on the file's timeline. Once she has started: no link, one sentence why, and a
+     * direct POST gets 409 with that page. Another citizen: 404.
+     */
+    @Test
+    void theCitizenDeletesProofOnTheWebUntilTheConsulentStarts() {
+        WebClient sanne = citizen(SANNE);
+        String form = sanne.get("/wijziging/buitenland").body();
+        HttpResponse<String> sent = sanne.postMultipart("/wijziging/buitenland?csrfToken=" + WebClient.csrfToken(form),
+                Map.of("land", "Marokko", "datum", TODAY.plusDays(60).toString(), "datumTot", TODAY.plusDays(70).toString()),
+                "bewijs", "reisplan.pdf", "application/pdf", PDF);
+        assertEquals(303, sent.statusCode(), sent.body());
+        String page = WebClient.location(sent);
+        String id = page.substring("/wijziging/verstuurd/".length());
+        Document receipt = Jsoup.parse(sanne.get(page).body());
+        var deleteLinks = receipt.select("main a[href$=/verwijderen]");
+        assertEquals(1, deleteLinks.size(), deleteLinks.toString());
+        assertTrue(deleteLinks.get(0).text().contains("Verwijderen (reisplan.pdf)"), deleteLinks.toString());
+        String confirmPath = deleteLinks.get(0).attr("href");
+        String downloadPath = receipt.select("main a").stream().filter(a -> a.text().equals("Downloaden (reisplan.pdf)"))
+                .findFirst().orElseThrow(() -> new AssertionError(receipt.outerHtml())).attr("href");
+        HttpResponse<String> download = sanne.get(downloadPath);
+        assertEquals(200, download.statusCode(), download.body());
+        assertEquals(new String(PDF, StandardCharsets.US_ASCII), download.body(), "her own proof, as sent");
+        assertTrue(download.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+        WebClient henk = citizen(HENK);
+        assertEquals(404, henk.get(downloadPath).statusCode(), "another citizen");
+
+        HttpResponse<String> confirm = sanne.get(confirmPath);
+        assertEquals(200, confirm.statusCode(), confirm.body());
+        String kenmerk = db.select(WIJZIGING.KENMERK).from(WIJZIGING).where(WIJZIGING.PUBLIC_ID.eq(id)).fetchSingle(WIJZIGING.KENMERK);
+        String confirmText = Jsoup.parse(confirm.body()).text();
+        assertTrue(confirmText.contains("Bestand reisplan.pdf verwijderen"), confirmText);
+        assertTrue(confirmText.contains("Je verwijdert reisplan.pdf. Het bestand is dan weg. Ook je consulent ziet het niet meer bij je wijziging "
+                + kenmerk + "."), confirmText);
+        assertTrue(confirmText.contains("Ja, verwijder dit bestand") && confirmText.contains("Terug naar je wijziging " + kenmerk), confirmText);
+        assertEquals(403, sanne.postForm(confirmPath, Map.of()).statusCode(), "no CSRF token");
+        assertEquals(404, henk.get(confirmPath).statusCode(), "another citizen");
+        assertEquals(404, henk.postForm(confirmPath, Map.of("csrfToken", WebClient.csrfToken(henk.get("/wijziging").body()))).statusCode(),
+                "another citizen");
+
+        HttpResponse<String> deleted = sanne.postForm(confirmPath, Map.of("csrfToken", WebClient.csrfToken(confirm.body())));
+        assertEquals(303, deleted.statusCode(), deleted.body());
+        String afterText = Jsoup.parse(sanne.follow(deleted).body()).text();
+        assertTrue(afterText.contains("Het bestand is verwijderd. Je consulent ziet het niet meer."), afterText);
+        assertTrue(afterText.contains("Geen bewijs gestuurd"), afterText);
+        assertEquals(404, sanne.get(downloadPath).statusCode(), "gone");
+
+        // The consulent: the proof is gone from the file, its timeline says it was deleted.
+        long burger = db.select(WIJZIGING.BURGER_ID).from(WIJZIGING).where(WIJZIGING.PUBLIC_ID.eq(id)).fetchSingle(WIJZIGING.BURGER_ID);
+        WebClient marieke = employee(MARIEKE);
+        String timeline = Jsoup.parse(marieke.get("/consulent/burgers/" + burger + "/tijdlijn").body()).text();
+        assertTrue(timeline.matches(".*Burger heeft bewijs reisplan\\.pdf verwijderd om \\d\\d:\\d\\d uur \\(.*"), timeline);
+        Document file = Jsoup.parse(marieke.get("/consulent/burgers/" + burger).body());
+        assertEquals(0, file.select("a[href*=/bewijs/]").stream().filter(a -> a.text().contains(kenmerk)).count(), "no proof left");
+
+        // A second file through the app, then the consulent starts: no link, one sentence why; a direct POST gets 409.
+        String app = new MobileApp(server.getURI(), json).login(citizen(SANNE)).access();
+        HttpResponse<String> again = changeProof(app, id, "ticket.pdf", PDF);
+        assertEquals(201, again.statusCode(), again.body());
+        assertEquals(303, marieke.postForm("/consulent/burgers/" + burger + "/wijzigingen/" + id,
+                Map.of("csrfToken", WebClient.csrfToken(file.outerHtml()), "status", "IN_BEHANDELING")).statusCode());
+        HttpResponse<String> handled = sanne.get(page);
+        Document handledPage = Jsoup.parse(handled.body());
+        assertTrue(handledPage.select("main a[href$=/verwijderen]").isEmpty(), handled.body());
+        String why = "Je consulent is al bezig met je wijziging. Daarom kun je je bewijs niet meer verwijderen.";
+        assertTrue(handledPage.text().contains(why), handledPage.text());
+        String ticket = handledPage.select("main a").stream().filter(a -> a.text().equals("Downloaden (ticket.pdf)"))
+                .findFirst().orElseThrow(() -> new AssertionError(handled.body())).attr("href");
+        HttpResponse<String> late = sanne.postForm(ticket + "/verwijderen", Map.of("csrfToken", WebClient.csrfToken(handled.body())));
+        assertEquals(409, late.statusCode(), late.body());
+        assertTrue(Jsoup.parse(late.body()).text().contains(why), late.body());
+        assertTrue(Jsoup.parse(late.body()).select("main form").isEmpty(), "no button");
+    }
+
     private HttpResponse<String> changeProof(String bearer, String id, String name, byte[] bytes) {
         return browser().send(HttpRequest.newBuilder(server.getURI().resolve("/api/v1/wijzigingen/" + id + "/bewijs"))
                 .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/pdf")
