@@ -60,6 +60,12 @@ class DocumentPages {
         return model;
     }
 
+    /** One file she sent for this request, as stored: always a download (ADR 0055). */
+    @Get(value = "/documenten/{id}/bestanden/{bestandId}", produces = MediaType.ALL)
+    HttpResponse<byte[]> download(Authentication authentication, @PathVariable String id, @PathVariable String bestandId) {
+        return documents.ownFile(CurrentUser.require(authentication).id(), id, bestandId).response();
+    }
+
     /**
      * Before a file is deleted: what will happen (the consulent no longer sees it; it cannot be undone), and one button.
      * A file the consulent has handled: why it cannot be deleted (ADR 0055).

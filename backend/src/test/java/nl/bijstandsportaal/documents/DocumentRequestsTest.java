@@ -273,6 +273,13 @@ class DocumentRequestsTest extends PortalTest {
                 .where(DOCUMENTVERZOEK_BIJLAGE.VERZOEK_ID.eq(verzoek)).and(DOCUMENTVERZOEK_BIJLAGE.BESTANDSNAAM.eq("verkeerd.pdf")).fetchSingle().value1();
         long wrongInternal = db.select(DOCUMENTVERZOEK_BIJLAGE.ID).from(DOCUMENTVERZOEK_BIJLAGE)
                 .where(DOCUMENTVERZOEK_BIJLAGE.PUBLIC_ID.eq(wrongId)).fetchSingle().value1();
+        // Before deleting she can look at what she sent: the file as stored; another citizen gets nothing.
+        assertEquals(2, page.select("a[href^=/documenten/" + id + "/bestanden/]:not([href$=/verwijderen])").size(), page.text());
+        HttpResponse<String> own = sanne.get("/documenten/" + id + "/bestanden/" + wrongId);
+        assertEquals(200, own.statusCode());
+        assertEquals(new String(PDF, StandardCharsets.US_ASCII), own.body());
+        assertTrue(own.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+        assertEquals(404, citizen(HENK).get("/documenten/" + id + "/bestanden/" + wrongId).statusCode(), "another citizen's file");
         String confirmPath = "/documenten/" + id + "/bestanden/" + wrongId + "/verwijderen";
         String confirm = sanne.get(confirmPath).body();
         String confirmText = Jsoup.parse(confirm).text();
