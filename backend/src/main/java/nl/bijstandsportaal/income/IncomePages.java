@@ -158,7 +158,7 @@ class IncomePages {
 
     private Map<String, Object> deleteModel(CurrentUser user, String code, String bestandId) {
         ReportPeriod period = income.period(user, code);
-        IncomeProofFiles.ProofFile file = proofFiles.of(user.id(), code).stream().filter(f -> f.publicId().equals(bestandId))
+        nl.bijstandsportaal.platform.uploads.ProofFile file = proofFiles.of(user.id(), code).stream().filter(f -> f.publicId().equals(bestandId))
                 .findFirst().orElseThrow(nl.bijstandsportaal.platform.web.NotFoundException::new);
         return Map.of("period", period, "file", file);
     }

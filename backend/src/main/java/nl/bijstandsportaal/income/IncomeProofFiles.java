@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.income;
 
+import nl.bijstandsportaal.platform.uploads.ProofFile;
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.platform.atrest.AtRestColumns;
 import nl.bijstandsportaal.platform.atrest.DataKeys;
@@ -8,7 +9,6 @@ import nl.bijstandsportaal.platform.web.NotFoundException;
 import org.jooq.DSLContext;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -26,10 +26,6 @@ public class IncomeProofFiles {
 
     /** The report's status while the citizen may still take proof back: sent, and nobody has started on it. */
     static final String NOT_HANDLED = "VERSTUURD";
-
-    /** A proof file without its content; {@code deletable}: the citizen may still delete it. */
-    public record ProofFile(String publicId, String name, int size, Instant addedAt, boolean deletable) {
-    }
 
     private final IncomeRepository repository;
     private final DSLContext db;

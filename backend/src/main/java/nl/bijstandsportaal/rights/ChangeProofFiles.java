@@ -1,5 +1,6 @@
 package nl.bijstandsportaal.rights;
 
+import nl.bijstandsportaal.platform.uploads.ProofFile;
 import jakarta.inject.Singleton;
 import nl.bijstandsportaal.platform.atrest.AtRestColumns;
 import nl.bijstandsportaal.platform.atrest.DataKeys;
@@ -8,7 +9,6 @@ import nl.bijstandsportaal.platform.web.NotFoundException;
 import org.jooq.DSLContext;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -30,10 +30,6 @@ public class ChangeProofFiles {
 
     /** The change's status while the citizen may still take proof back: nobody has started on it. */
     static final String NOT_HANDLED = "NIEUW";
-
-    /** A proof file without its content; {@code deletable}: the citizen may still delete it. */
-    public record ProofFile(String publicId, String name, int size, Instant addedAt, boolean deletable) {
-    }
 
     private final DSLContext db;
     private final DataKeys keys;

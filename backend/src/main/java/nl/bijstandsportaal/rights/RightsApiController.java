@@ -144,7 +144,7 @@ class RightsApiController implements RightsApi {
         Locale locale = locale();
         CurrentUser user = citizen();
         ApiPaging.Slice<RightsService.Receipt> slice = rights.changes(user, page);
-        Map<String, List<ChangeProofFiles.ProofFile>> files = proofFiles.byChange(user.id());
+        Map<String, List<nl.bijstandsportaal.platform.uploads.ProofFile>> files = proofFiles.byChange(user.id());
         return ApiPaging.withNext(HttpResponse.ok(slice.items().stream().map(r -> receipt(locale, r, files)).toList()), request, page, slice);
     }
 
@@ -187,7 +187,7 @@ class RightsApiController implements RightsApi {
         return receipt(locale, r, proofFiles.byChange(citizen().id()));
     }
 
-    private ChangeReceipt receipt(Locale locale, RightsService.Receipt r, Map<String, List<ChangeProofFiles.ProofFile>> files) {
+    private ChangeReceipt receipt(Locale locale, RightsService.Receipt r, Map<String, List<nl.bijstandsportaal.platform.uploads.ProofFile>> files) {
         return new ChangeReceipt(r.publicId(), r.kenmerk(), r.kind().name(), r.sentAt().toString(), r.datum().toString(),
                 r.datumTot() == null ? null : r.datumTot().toString(), r.status(),
                 messages.get(locale, "change.status." + r.status()), text(locale, r.effect().text()),

@@ -170,7 +170,7 @@ class RightsPages {
 
     private Map<String, Object> deleteModel(CurrentUser user, String publicId, String bestandId) {
         RightsService.Receipt receipt = rights.receipt(user, publicId);
-        ChangeProofFiles.ProofFile file = proofFiles.byChange(user.id()).getOrDefault(publicId, List.of()).stream()
+        nl.bijstandsportaal.platform.uploads.ProofFile file = proofFiles.byChange(user.id()).getOrDefault(publicId, List.of()).stream()
                 .filter(f -> f.publicId().equals(bestandId)).findFirst().orElseThrow(NotFoundException::new);
         return Map.of("receipt", receipt, "file", file);
     }
