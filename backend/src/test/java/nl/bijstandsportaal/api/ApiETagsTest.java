@@ -56,7 +56,7 @@ class ApiETagsTest extends PortalTest {
         assertEquals(304, again.statusCode());
         assertEquals("", again.body());
         assertEquals(etag, tag(again));
-        assertEquals("1.0.0", again.headers().firstValue("API-Version").orElse(null));
+        assertEquals("1.1.0", again.headers().firstValue("API-Version").orElse(null));
         assertEquals(304, get(app, "/api/v1/rechten", token, "\"old\", W/" + etag).statusCode(), "a list of tags, weak comparison");
         assertEquals(200, get(app, "/api/v1/rechten", token, "\"old\"").statusCode());
 

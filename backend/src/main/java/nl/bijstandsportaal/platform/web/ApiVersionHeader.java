@@ -18,7 +18,7 @@ import reactor.core.publisher.Flux;
 class ApiVersionHeader implements HttpServerFilter {
 
     /** Equal to {@code info.version} of the OpenAPI document (ApiContractTest checks that). */
-    static final String VERSION = "1.0.0";
+    static final String VERSION = "1.1.0";
 
     private final Problems problems;
 
