@@ -233,6 +233,11 @@ class ConversationsTest extends PortalTest {
                 .request(server.getURI().resolve(reply), app, UUID.randomUUID().toString()));
         assertEquals(422, tooMany.statusCode(), tooMany.body());
         assertTrue(tooMany.body().contains("\"field\":\"bestanden\""), tooMany.body());
+        // Another citizen's app answering in Fatima's conversation: not found, as if it did not exist.
+        String sannesApp = new MobileApp(server.getURI(), json).login(citizen(SANNE)).access();
+        HttpResponse<String> notHers = browser().send(MultipartMessage.of(Map.of("tekst", "Hallo"), List.of(one))
+                .request(server.getURI().resolve(reply), sannesApp, UUID.randomUUID().toString()));
+        assertEquals(404, notHers.statusCode(), notHers.body());
         assertEquals(2, db.fetchCount(BERICHT, BERICHT.BURGER_ID.eq(fatima)), "nothing stored of the wrong ones");
     }
 
